@@ -1,0 +1,1 @@
+// GEOS module: see DESIGN.md §2.

@@ -1,0 +1,36 @@
+/// Builds a `FlatGeometry` one coordinate, ring and part at a time (what a parser or a GEOS
+/// reader does).
+public struct FlatGeometryBuilder: Sendable {
+  /// The geometry built so far.
+  public private(set) var geometry: FlatGeometry
+
+  /// Starts an empty geometry of `kind`; `reservingCoordinates` pre-sizes the buffer (pairs).
+  public init(kind: GeometryKind, reservingCoordinates pairs: Int = 0) {
+    geometry = FlatGeometry.empty(kind)
+    if pairs > 0 { geometry.coordinates.reserveCapacity(2 * pairs) }
+  }
+
+  /// Appends one coordinate pair to the current ring.
+  public mutating func append(x: Double, y: Double) {
+    geometry.coordinates.append(x)
+    geometry.coordinates.append(y)
+  }
+
+  /// Ends the current ring (even an empty one is kept only if it has coordinates).
+  public mutating func closeRing() {
+    geometry.ringOffsets.append(geometry.coordinates.count / 2)
+  }
+
+  /// Ends the current part.
+  public mutating func closePart() {
+    geometry.partOffsets.append(geometry.ringOffsets.count - 1)
+  }
+
+  /// Adds a member to a GeometryCollection.
+  public mutating func appendMember(_ member: FlatGeometry) {
+    geometry.members.append(member)
+  }
+
+  /// Number of coordinate pairs in the ring being built.
+  public var pointsInOpenRing: Int { geometry.coordinates.count / 2 - geometry.ringOffsets.last! }
+}

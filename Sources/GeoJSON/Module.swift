@@ -1,0 +1,1 @@
+// GeoJSON module: see DESIGN.md §2.

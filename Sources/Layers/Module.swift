@@ -1,0 +1,1 @@
+// Layers module: see DESIGN.md §2.

@@ -1,0 +1,1 @@
+// PROJ module: see DESIGN.md §2.
