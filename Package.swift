@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "nbhd",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers"]),

@@ -34,3 +34,17 @@ public struct FlatGeometryBuilder: Sendable {
   /// Number of coordinate pairs in the ring being built.
   public var pointsInOpenRing: Int { geometry.coordinates.count / 2 - geometry.ringOffsets.last! }
 }
+
+extension FlatGeometryBuilder {
+  /// Appends `count` coordinate pairs written by `fill` straight into the buffer (for readers
+  /// that copy a whole sequence at once, such as GEOS's `copyToBuffer`).
+  public mutating func appendCoordinates(
+    count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) -> Void
+  ) {
+    let start = geometry.coordinates.count
+    geometry.coordinates.append(contentsOf: repeatElement(0, count: 2 * count))
+    geometry.coordinates.withUnsafeMutableBufferPointer { buffer in
+      fill(UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + 2 * count)]))
+    }
+  }
+}

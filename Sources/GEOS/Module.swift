@@ -1,1 +1,0 @@
-// GEOS module: see DESIGN.md §2.
