@@ -1,0 +1,55 @@
+/// Everything loading a layer found and did, so every input feature is accounted for.
+public struct LoadRecord: Sendable, Hashable {
+  /// Features in the input file.
+  public var inputFeatures: Int = 0
+  /// The CRS the file was read as, and why.
+  public var sourceCRS: String = ""
+  /// How the source CRS was decided ("crs member", "--crs option", "RFC 7946 default", ...).
+  public var crsDecision: String = ""
+  /// The coordinate operation used to reach the working CRS, and its accuracy in metres.
+  public var operation: String?
+  public var operationAccuracyMetres: Double?
+  /// Geometries that were invalid and were repaired, with GEOS's reason.
+  public var repairs: [FeatureNote] = []
+  /// Features left out (null or empty geometry, wrong geometry type), with why.
+  public var excluded: [FeatureNote] = []
+  /// Ids used by more than one feature: every such feature is kept, and listed here.
+  public var duplicateIDs: [DuplicateID] = []
+  /// Features that had no id value (given `#index` instead).
+  public var missingIDs: [FeatureNote] = []
+  /// Other notes (e.g. Z coordinates dropped).
+  public var notes: [String] = []
+
+  public init() {}
+
+  /// True when every input feature is either usable or listed as excluded.
+  public func accountsFor(usable: Int) -> Bool { usable + excluded.count == inputFeatures }
+}
+
+/// A note about one input feature.
+public struct FeatureNote: Sendable, Hashable {
+  /// Position in the input file (0-based).
+  public var index: Int
+  /// The feature's id (or `#index`).
+  public var id: String
+  /// What was wrong or what was done.
+  public var reason: String
+
+  public init(index: Int, id: String, reason: String) {
+    self.index = index
+    self.id = id
+    self.reason = reason
+  }
+}
+
+/// An id shared by several features.
+public struct DuplicateID: Sendable, Hashable {
+  public var id: String
+  /// The input positions of the features that carry it.
+  public var indices: [Int]
+
+  public init(id: String, indices: [Int]) {
+    self.id = id
+    self.indices = indices
+  }
+}

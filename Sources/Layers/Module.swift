@@ -1,1 +1,0 @@
-// Layers module: see DESIGN.md §2.
