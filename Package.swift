@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nbhd", targets: ["nbhd"]),
-    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers"]),
+    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -23,10 +23,11 @@ let package = Package(
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
+    .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
@@ -34,6 +35,7 @@ let package = Package(
     .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"], resources: []),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
   ],
   swiftLanguageModes: [.v6]

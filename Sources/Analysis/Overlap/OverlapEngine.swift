@@ -1,0 +1,114 @@
+import GEOS
+import GeoCore
+
+/// The pieces of every pair (a, b) of two polygon layers whose intersection has positive area,
+/// computed in parallel (DESIGN.md §4).
+public struct Overlay: Sendable {
+  /// Every piece, sorted by a then b.
+  public var pieces: [CrosswalkPiece]
+  /// Areas of A's and B's features (m²).
+  public var areasA: [Double]
+  public var areasB: [Double]
+  /// Work counts: candidate pairs from the index, pairs settled by containment, intersections.
+  public var candidatePairs: Int
+  public var containedPairs: Int
+  public var intersectedPairs: Int
+}
+
+/// Computes overlays of two polygon layers.
+public enum OverlapEngine {
+  /// Overlays `a` with `b` (both valid polygons in the same projected CRS).
+  public static func overlay(a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions = OverlapOptions())
+    throws -> Overlay
+  {
+    let boxesA = a.map(\.boundingBox)
+    let boxesB = b.map(\.boundingBox)
+    let areasA = a.map(\.polygonalArea)
+    let areasB = b.map(\.polygonalArea)
+    let index = BoxIndex(boxesB)
+    let sliver = SliverTest(width: options.sliverWidth, minArea: options.minArea)
+    let keep = options.keepPieceGeometry
+
+    struct Work {
+      let worker: OverlapWorker
+      let aSide: OverlapWorker
+    }
+    struct FeatureResult: Sendable {
+      var pieces: [CrosswalkPiece] = []
+      var candidates = 0
+      var contained = 0
+      var intersected = 0
+    }
+
+    let perFeature = try ParallelChunks.map(
+      count: a.count, threads: options.threads, chunkSize: 32,
+      makeWorker: {
+        let worker = OverlapWorker(source: b)
+        return Work(worker: worker, aSide: OverlapWorker(source: a))
+      },
+      body: { work, i -> FeatureResult in
+        var result = FeatureResult()
+        let boxA = boxesA[i]
+        let candidates = index.items(intersecting: boxA).filter { boxesB[$0].overlapsWithArea(boxA) }
+        guard !candidates.isEmpty, areasA[i] > 0 else { return result }
+        defer { work.aSide.forget(i) }
+        let geometryA = try work.aSide.geometry(i)
+        var aIsSliver: Bool?
+        for j in candidates {
+          result.candidates += 1
+          let geometryB = try work.worker.geometry(j)
+          var area: Double
+          var method: PieceMethod
+          var pieceFlat: FlatGeometry?
+          var isSliver: Bool
+          if boxesB[j].contains(boxA), try work.worker.prepared(j).contains(geometryA) {
+            area = areasA[i]
+            method = .aWithinB
+            if keep { pieceFlat = a[i] }
+            if aIsSliver == nil { aIsSliver = try sliver.isSliver(geometryA, flat: a[i], area: area) }
+            isSliver = aIsSliver!
+            result.contained += 1
+          } else if boxA.contains(boxesB[j]), try work.aSide.prepared(i).contains(geometryB) {
+            area = areasB[j]
+            method = .bWithinA
+            if keep { pieceFlat = b[j] }
+            isSliver = try sliver.isSliver(geometryB, flat: b[j], area: area)
+            result.contained += 1
+          } else {
+            result.intersected += 1
+            let piece = try geometryA.intersection(geometryB).polygonalPart()
+            area = try piece.area()
+            guard area > 0 else { continue }
+            method = .intersection
+            let flat = try piece.flat()
+            if keep { pieceFlat = flat }
+            isSliver = try sliver.isSliver(piece, flat: flat, area: area)
+          }
+          let iou = area / (areasA[i] + areasB[j] - area)
+          result.pieces.append(
+            CrosswalkPiece(
+              a: i, b: j, area: area, shareOfA: area / areasA[i], shareOfB: area / areasB[j], iou: iou,
+              isSliver: isSliver, method: method, geometry: pieceFlat))
+        }
+        return result
+      })
+    var overlay = Overlay(
+      pieces: [], areasA: areasA, areasB: areasB, candidatePairs: 0, containedPairs: 0, intersectedPairs: 0)
+    overlay.pieces.reserveCapacity(perFeature.reduce(0) { $0 + $1.pieces.count })
+    for result in perFeature {
+      overlay.pieces += result.pieces
+      overlay.candidatePairs += result.candidates
+      overlay.containedPairs += result.contained
+      overlay.intersectedPairs += result.intersected
+    }
+    return overlay
+  }
+}
+
+extension BoundingBox {
+  /// True when the boxes share more than an edge or a corner (only then can two polygons inside
+  /// them share area).
+  func overlapsWithArea(_ other: BoundingBox) -> Bool {
+    minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+  }
+}

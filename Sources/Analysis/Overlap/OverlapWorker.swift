@@ -1,0 +1,37 @@
+import GEOS
+import GeoCore
+
+/// One thread's GEOS state for an overlay: its context and the GEOS forms of the features it
+/// has met, each built once per thread and reused for every pair.
+final class OverlapWorker {
+  let context = GeometryContext()
+  private let source: [FlatGeometry]
+  private var geometries: [Int: Geometry] = [:]
+  private var prepared: [Int: PreparedGeometry] = [:]
+
+  init(source: [FlatGeometry]) {
+    self.source = source
+  }
+
+  /// The GEOS geometry of feature `index`, built on first use.
+  func geometry(_ index: Int) throws -> Geometry {
+    if let made = geometries[index] { return made }
+    let made = try Geometry(source[index], context: context)
+    geometries[index] = made
+    return made
+  }
+
+  /// The prepared form of feature `index`, built on first use.
+  func prepared(_ index: Int) throws -> PreparedGeometry {
+    if let made = prepared[index] { return made }
+    let made = try PreparedGeometry(try geometry(index))
+    prepared[index] = made
+    return made
+  }
+
+  /// Drops cached forms (the A side changes every feature; B stays cached).
+  func forget(_ index: Int) {
+    prepared[index] = nil
+    geometries[index] = nil
+  }
+}

@@ -1,0 +1,49 @@
+import Dispatch
+import Synchronization
+
+/// Runs work over `0..<count` on several threads, each with its own worker state (a GEOS
+/// context and its caches), handing out chunks of consecutive indices from a shared counter so
+/// both cores stay busy when some chunks are slower. Results come back in index order whatever
+/// the thread count, so output is deterministic.
+public enum ParallelChunks {
+  /// The number of threads to use by default: the machine's active cores.
+  public static var defaultThreadCount: Int { max(1, ProcessInfoCores.active) }
+
+  /// Maps every index to a result. `makeWorker` runs once on each thread; `body` gets that
+  /// thread's worker. The first error thrown stops the remaining chunks and is rethrown.
+  public static func map<Worker, Result: Sendable>(
+    count: Int, threads: Int = defaultThreadCount, chunkSize: Int = 64,
+    makeWorker: @Sendable () throws -> Worker,
+    body: @Sendable (inout Worker, Int) throws -> Result
+  ) throws -> [Result] {
+    guard count > 0 else { return [] }
+    let chunk = max(1, chunkSize)
+    let chunks = (count + chunk - 1) / chunk
+    let threadCount = max(1, min(threads, chunks))
+    let next = Atomic<Int>(0)
+    let collected = Mutex<[(Int, [Result])]>([])
+    let failure = Mutex<(any Error)?>(nil)
+    @Sendable func run(_: Int) {
+      do {
+        var worker = try makeWorker()
+        while failure.withLock({ $0 == nil }) {
+          let c = next.add(1, ordering: .relaxed).oldValue
+          guard c < chunks else { break }
+          let range = (c * chunk)..<min(count, (c + 1) * chunk)
+          var results: [Result] = []
+          results.reserveCapacity(range.count)
+          for i in range { results.append(try body(&worker, i)) }
+          collected.withLock { $0.append((c, results)) }
+        }
+      } catch {
+        failure.withLock { if $0 == nil { $0 = error } }
+      }
+    }
+    if threadCount == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: run) }
+    if let error = failure.withLock({ $0 }) { throw error }
+    return collected.withLock { parts in
+      parts.sort { $0.0 < $1.0 }
+      return parts.flatMap(\.1)
+    }
+  }
+}
