@@ -7,7 +7,7 @@ import GeoCore
 ///
 /// Accepted definitions: `EPSG:27700`, `urn:ogc:def:crs:EPSG::27700`,
 /// `urn:ogc:def:crs:OGC:1.3:CRS84`, `OGC:CRS84`, `CRS84`, WKT, and PROJ strings
-/// (`+proj=laea ...`; `+type=crs` is added when missing).
+/// (`+proj=laea ...`; `+type=crs` is added when missing). Pipelines are operations, not CRSs.
 public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvertible {
   /// The definition as handed to PROJ (after normalisation: `CRS84` becomes `OGC:CRS84`).
   public let definition: String
@@ -74,7 +74,10 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
   static func normalisedDefinition(_ text: String) -> String {
     let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     if trimmed.uppercased() == "CRS84" { return "OGC:CRS84" }
-    if trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") { return trimmed + " +type=crs" }
+    // A pipeline is an operation whatever it is tagged with: leave it for `makeCRS` to reject.
+    if trimmed.hasPrefix("+") && !trimmed.contains("+type=crs") && !trimmed.contains("+proj=pipeline") {
+      return trimmed + " +type=crs"
+    }
     return trimmed
   }
 
