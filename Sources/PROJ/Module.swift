@@ -1,1 +1,0 @@
-// PROJ module: see DESIGN.md §2.
