@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Thresholds and switches of an overlap analysis (DESIGN.md §4).
 public struct OverlapOptions: Sendable, Hashable {
   /// τ: the share above which a piece counts as "all of it" (default 0.95).

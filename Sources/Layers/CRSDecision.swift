@@ -1,0 +1,29 @@
+import GeoCore
+import PROJ
+
+/// Which CRS a file is in, and why (DESIGN.md §3).
+public struct CRSDecision: Sendable, Hashable {
+  /// The CRS definition the coordinates are read in.
+  public var crs: String
+  /// Why: "--crs option", "crs member", "RFC 7946 default (no crs member)", "easting/northing
+  /// columns".
+  public var reason: String
+
+  /// A `--crs` option wins, then the file's `crs` member, then RFC 7946's WGS84 lon/lat.
+  public static func decide(override: String?, crsMember: String?) -> CRSDecision {
+    if let override { return CRSDecision(crs: override, reason: "--crs option") }
+    if let crsMember { return CRSDecision(crs: crsMember, reason: "crs member") }
+    return CRSDecision(crs: "OGC:CRS84", reason: "RFC 7946 default (no crs member)")
+  }
+
+  /// Great Britain and its waters in lon/lat (where EPSG:27700 is the right working CRS).
+  static let greatBritain = BoundingBox(minX: -9.5, minY: 49.0, maxX: 3.0, maxY: 61.5)
+
+  /// The working CRS for data whose lon/lat extent is `box`: British National Grid inside Great
+  /// Britain, otherwise a Lambert azimuthal equal-area projection centred on the data.
+  public static func workingCRS(forLonLat box: BoundingBox) -> String {
+    if box.isEmpty || greatBritain.contains(box) { return "EPSG:27700" }
+    let lon = (box.minX + box.maxX) / 2, lat = (box.minY + box.maxY) / 2
+    return "+proj=laea +lat_0=\(lat) +lon_0=\(lon) +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+  }
+}

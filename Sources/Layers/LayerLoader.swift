@@ -1,0 +1,141 @@
+import Foundation
+import GEOS
+import GeoCore
+import GeoJSON
+import PROJ
+
+/// Loads a GeoJSON or CSV file into a checked `Layer` in the working CRS (DESIGN.md §3): the
+/// CRS decided and stated, coordinates reprojected in batches, invalid polygons repaired with
+/// GEOS MakeValid, and every input feature either kept or listed with the reason it was not.
+public enum LayerLoader {
+  /// Loads `path` with `options`.
+  public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer {
+    let input = try read(path, options: options)
+    var record = LoadRecord()
+    record.inputFeatures = input.collection.features.count
+    record.sourceCRS = input.decision.crs
+    record.crsDecision = input.decision.reason
+    record.notes += input.notes
+
+    let source = try crs(input.decision.crs, path: path, why: input.decision.reason)
+    if source.isGeographic { try checkLonLatRange(input.collection.features, path: path, decision: input.decision) }
+    let working = try workingCRS(for: input.collection.features, source: source, options: options, path: path)
+
+    let fields = IdentifierFields.detect(
+      in: input.collection.features, idField: options.idField, nameField: options.nameField)
+    if let idField = options.idField, case .property = fields.id,
+      !input.collection.features.contains(where: { $0.properties[idField] != nil })
+    {
+      let keys = IdentifierFields.orderedKeys(input.collection.features)
+      throw .badOption(
+        "\(path): no feature has the id field \"\(idField)\"; properties are: \(keys.joined(separator: ", "))")
+    }
+
+    let prepared = try PreparedFeatures.make(
+      input.collection.features, fields: fields, path: path, source: source, working: working, options: options,
+      csvProblems: input.csvProblems)
+    record.operation = prepared.operation
+    record.operationAccuracyMetres = prepared.accuracy
+    record.repairs = prepared.repairs
+    record.excluded = prepared.excluded
+    record.missingIDs = prepared.missingIDs
+    record.duplicateIDs = duplicates(prepared.features)
+
+    let name = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    return Layer(
+      name: name, source: path, features: prepared.features, fields: fields, crs: working.definition,
+      record: record)
+  }
+
+  /// What reading a file gives before any checks.
+  struct Input {
+    var collection: FeatureCollection
+    var decision: CRSDecision
+    var csvProblems: [Int: String] = [:]
+    var notes: [String] = []
+  }
+
+  /// Reads GeoJSON or CSV (by extension) and decides the source CRS.
+  static func read(_ path: String, options: LoadOptions) throws(LayerError) -> Input {
+    if path.lowercased().hasSuffix(".csv") {
+      let table = try CSVTable.read(contentsOf: path)
+      let columns = try CSVPoints.columns(in: table, x: options.xField, y: options.yField)
+      let (features, problems) = CSVPoints.features(from: table, columns: columns)
+      let decision =
+        options.sourceCRS.map { CRSDecision(crs: $0, reason: "--crs option") }
+        ?? CRSDecision(crs: columns.crs, reason: columns.how)
+      return Input(
+        collection: FeatureCollection(features: features), decision: decision, csvProblems: problems)
+    }
+    let collection: FeatureCollection
+    do {
+      collection = try GeoJSONReader.read(contentsOf: path)
+    } catch {
+      switch error {
+      case .fileNotFound: throw .fileNotFound(path)
+      default: throw .unreadable(path, error.description.removingPrefix("\(path): ").removingPrefix(path))
+      }
+    }
+    return Input(
+      collection: collection, decision: CRSDecision.decide(override: options.sourceCRS, crsMember: collection.crsName))
+  }
+
+  static func crs(_ definition: String, path: String, why: String) throws(LayerError) -> CoordinateReferenceSystem {
+    do {
+      return try CoordinateReferenceSystem(definition)
+    } catch {
+      throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(error)")
+    }
+  }
+
+  /// Coordinates outside lon/lat range in a file read as lon/lat are almost always projected
+  /// coordinates with no `crs` member.
+  static func checkLonLatRange(_ features: [Feature], path: String, decision: CRSDecision) throws(LayerError) {
+    for (index, feature) in features.enumerated() {
+      guard let geometry = feature.geometry else { continue }
+      let box = geometry.boundingBox
+      guard !box.isEmpty else { continue }
+      if box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90 {
+        let sample = box.minX < -180 || box.maxX > 180 ? (box.maxX > 180 ? box.maxX : box.minX) : box.maxY
+        throw .badFeature(
+          path, index: index, id: feature.id?.text,
+          "coordinate \(JSONValue.format(sample)) is outside longitude/latitude range, but the file is read as "
+            + "WGS84 lon/lat (\(decision.reason)). If its coordinates are projected, say so with --crs "
+            + "(e.g. --crs EPSG:27700 for British National Grid)")
+      }
+    }
+  }
+
+  /// The working CRS: the option, else British National Grid for data in Great Britain (or
+  /// already in it), else a local equal-area projection.
+  static func workingCRS(
+    for features: [Feature], source: CoordinateReferenceSystem, options: LoadOptions, path: String
+  ) throws(LayerError) -> CoordinateReferenceSystem {
+    if let given = options.workingCRS { return try crs(given, path: path, why: "working CRS option") }
+    if source.epsgCode == 27700 { return source }
+    var box = features.reduce(into: BoundingBox.empty) { box, feature in
+      if let geometry = feature.geometry { box.include(geometry.boundingBox) }
+    }
+    if !source.isGeographic, !box.isEmpty {
+      do {
+        box = try Transformer(from: source, to: .wgs84LonLat).transformed(box)
+      } catch {
+        throw .badLayer(path, "cannot find where the data lie in lon/lat: \(error)")
+      }
+    }
+    return try crs(CRSDecision.workingCRS(forLonLat: box), path: path, why: "working CRS")
+  }
+
+  static func duplicates(_ features: [LayerFeature]) -> [DuplicateID] {
+    var positions: [String: [Int]] = [:]
+    for feature in features { positions[feature.id, default: []].append(feature.index) }
+    return positions.filter { $0.value.count > 1 }.map { DuplicateID(id: $0.key, indices: $0.value) }
+      .sorted { $0.indices[0] < $1.indices[0] }
+  }
+}
+
+extension String {
+  func removingPrefix(_ prefix: String) -> String {
+    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+  }
+}

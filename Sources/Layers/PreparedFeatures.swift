@@ -1,0 +1,121 @@
+import GEOS
+import GeoCore
+import PROJ
+
+/// The per-feature half of loading, run in parallel chunks (each thread with its own PROJ
+/// transformer and GEOS context): reproject, check the geometry type, repair.
+struct PreparedFeatures {
+  var features: [LayerFeature] = []
+  var repairs: [FeatureNote] = []
+  var excluded: [FeatureNote] = []
+  var missingIDs: [FeatureNote] = []
+  var operation: String?
+  var accuracy: Double?
+
+  /// What happened to one feature.
+  enum Outcome: Sendable {
+    case kept(LayerFeature, repair: String?)
+    case excluded(index: Int, id: String, reason: String)
+  }
+
+  static func make(
+    _ input: [Feature], fields: IdentifierFields, path: String, source: CoordinateReferenceSystem,
+    working: CoordinateReferenceSystem, options: LoadOptions, csvProblems: [Int: String]
+  ) throws(LayerError) -> PreparedFeatures {
+    var result = PreparedFeatures()
+    let needsTransform = source.definition != working.definition
+    if needsTransform {
+      do {
+        let probe = try Transformer(from: source, to: working)
+        result.operation = probe.operationName
+        result.accuracy = probe.accuracyMetres
+      } catch {
+        throw .badLayer(path, "no transformation from \(source.definition) to \(working.definition): \(error)")
+      }
+    }
+    final class Worker {
+      let transformer: Transformer?
+      let context = GeometryContext()
+      init(_ transformer: Transformer?) { self.transformer = transformer }
+    }
+    let expected = options.expected
+    let repair = options.repair
+    let outcomes: [Outcome]
+    do {
+      outcomes = try ParallelChunks.map(
+        count: input.count, threads: options.threads, chunkSize: 256,
+        makeWorker: { Worker(needsTransform ? try Transformer(from: source, to: working) : nil) },
+        body: { worker, index -> Outcome in
+          let feature = input[index]
+          let id = fields.id(of: feature, index: index) ?? "#\(index)"
+          guard var geometry = feature.geometry else {
+            return .excluded(index: index, id: id, reason: csvProblems[index] ?? "null geometry")
+          }
+          if geometry.isEmpty { return .excluded(index: index, id: id, reason: "empty geometry") }
+          if let why = mismatch(geometry.kind, expected) { return .excluded(index: index, id: id, reason: why) }
+          if let transformer = worker.transformer {
+            do {
+              try transformer.transform(&geometry)
+            } catch {
+              throw LayerError.badFeature(path, index: index, id: id, "cannot reproject: \(error)")
+            }
+          }
+          var note: String?
+          if repair, geometry.kind.isPolygonal || geometry.kind == .geometryCollection {
+            do {
+              (geometry, note) = try repaired(geometry, expected: expected, context: worker.context)
+            } catch let error as GEOSError {
+              throw LayerError.badFeature(path, index: index, id: id, error.description)
+            }
+            if geometry.isEmpty {
+              return .excluded(index: index, id: id, reason: "nothing left after repair (\(note ?? "invalid"))")
+            }
+          }
+          let layerFeature = LayerFeature(
+            index: index, id: id, name: fields.name(of: feature), properties: feature.properties,
+            geometry: geometry)
+          return .kept(layerFeature, repair: note)
+        })
+    } catch let error as LayerError {
+      throw error
+    } catch {
+      throw .badLayer(path, "\(error)")
+    }
+    for (index, outcome) in outcomes.enumerated() {
+      switch outcome {
+      case .kept(let feature, let repair):
+        if let repair { result.repairs.append(FeatureNote(index: feature.index, id: feature.id, reason: repair)) }
+        if fields.id(of: input[index], index: index) == nil {
+          result.missingIDs.append(FeatureNote(index: index, id: feature.id, reason: "no value for \(fields.id)"))
+        }
+        result.features.append(feature)
+      case .excluded(let index, let id, let reason):
+        result.excluded.append(FeatureNote(index: index, id: id, reason: reason))
+      }
+    }
+    return result
+  }
+
+  /// Why a geometry type does not belong in the layer, or nil when it does.
+  static func mismatch(_ kind: GeometryKind, _ expected: ExpectedGeometry) -> String? {
+    switch expected {
+    case .any: nil
+    case .polygons: kind.isPolygonal || kind == .geometryCollection ? nil : "\(kind) where polygons are expected"
+    case .points: kind.isPuntal ? nil : "\(kind) where points are expected"
+    }
+  }
+
+  /// The geometry, valid: unchanged when GEOS finds it valid; otherwise MakeValid's result (the
+  /// polygonal part in a polygon layer) and GEOS's reason.
+  static func repaired(_ flat: FlatGeometry, expected: ExpectedGeometry, context: GeometryContext) throws(GEOSError)
+    -> (FlatGeometry, String?)
+  {
+    let geometry = try Geometry(flat, context: context)
+    let isCollection = flat.kind == .geometryCollection
+    if try geometry.isValid() && !(isCollection && expected == .polygons) { return (flat, nil) }
+    let reason = isCollection ? "GeometryCollection: polygons kept" : try geometry.validityReason()
+    var fixed = try geometry.madeValid()
+    if expected == .polygons || flat.kind.isPolygonal { fixed = try fixed.polygonalPart() }
+    return (try fixed.flat(), "\(reason); repaired with MakeValid")
+  }
+}
