@@ -30,6 +30,7 @@ let package = Package(
         "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore"]),
     .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
     .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),

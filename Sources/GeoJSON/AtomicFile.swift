@@ -1,0 +1,74 @@
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// Writes a file so that readers see either the old file or the complete new one: the bytes go
+/// to a temporary file in the same directory (same file system, so rename(2) is atomic), which
+/// then replaces the target. On any failure the temporary file is removed and an existing target
+/// is left untouched.
+enum AtomicFile {
+  /// Writes `bytes` to `path`. `beforeRename` lets tests fail the write at the last moment.
+  static func write(
+    _ bytes: [UInt8], to path: String, beforeRename: () throws(GeoJSONError) -> Void = {}
+  ) throws(GeoJSONError) {
+    let temporary = temporaryPath(for: path)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    var succeeded = false
+    defer {
+      if !succeeded { unlink(temporary) }
+    }
+    do throws(GeoJSONError) {
+      try writeAll(bytes, to: fd, path: path)
+      // Data first, then the name: a crash after the rename must not leave an empty file.
+      if fsync(fd) != 0 { throw GeoJSONError.writeFailed(path: path, reason: InputFile.describe(errno)) }
+    } catch {
+      close(fd)
+      throw error
+    }
+    if close(fd) != 0 { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    try beforeRename()
+    if rename(temporary, path) != 0 { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    succeeded = true
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GeoJSONError) {
+    let result: GeoJSONError? = bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = writeBytes(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return GeoJSONError.writeFailed(path: path, reason: InputFile.describe(errno))
+        }
+        offset += n
+      }
+      return nil
+    }
+    if let result { throw result }
+  }
+
+  /// `dir/.name.tmp-PID-RANDOM`: hidden, unique per process and attempt.
+  static func temporaryPath(for path: String) -> String {
+    let directory: String
+    let name: String
+    if let slash = path.lastIndex(of: "/") {
+      directory = String(path[...slash])
+      name = String(path[path.index(after: slash)...])
+    } else {
+      directory = ""
+      name = path
+    }
+    let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    return "\(directory).\(name).tmp-\(getpid())-\(random)"
+  }
+}
+
+/// write(2), under a name the `AtomicFile.write` method does not shadow.
+private func writeBytes(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, pointer, count)
+}

@@ -1,0 +1,155 @@
+import GeoCore
+
+extension GeoJSONParser {
+  /// Parses the Feature object at the cursor (its `type` already checked by the caller). Inside
+  /// a collection a feature-level `crs` is a foreign member; on a bare Feature it names the CRS.
+  mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature {
+    var feature = Feature(geometry: nil)
+    var crs: String?
+    try forEachMember(depth: depth, context: "in a Feature") { (parser, name) throws(ParseFailure) in
+      if parser.scanner.rawString(name, equals: "type") {
+        try parser.skipValue(depth: depth + 1, context: "in \"type\"")
+      } else if parser.scanner.rawString(name, equals: "properties") {
+        feature.properties = try parser.parseProperties(depth: depth + 1)
+      } else if parser.scanner.rawString(name, equals: "geometry") {
+        var geometryCRS: String?
+        feature.geometry = try parser.parseGeometry(
+          depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
+      } else if parser.scanner.rawString(name, equals: "id") {
+        let start = parser.scanner.pos
+        let id = try parser.parseValue(depth: depth + 1, context: "in \"id\"")
+        switch id {
+        case .string, .number:
+          feature.id = id
+          parser.featureID = id
+        default:
+          throw parser.scanner.failure(
+            .wrongType, "the \"id\" member must be a string or a number, found \(parser.scanner.describeToken(at: start))",
+            at: start)
+        }
+      } else if parser.scanner.rawString(name, equals: "bbox") {
+        try parser.skipValue(depth: depth + 1, context: "in \"bbox\"")
+      } else if isRoot && parser.scanner.rawString(name, equals: "crs") {
+        crs = try parser.parseCRS(depth: depth + 1)
+      } else {
+        let key = parser.scanner.makeString(name)
+        feature.foreignMembers.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+      }
+    }
+    if crs != nil { crsName = crs }
+    return feature
+  }
+
+  /// The `properties` object (or `null`, read as no properties).
+  mutating func parseProperties(depth: Int) throws(ParseFailure) -> JSONObject {
+    if consumeNull() { return JSONObject() }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.failure(
+        .wrongType, "expected an object or null in \"properties\", found \(scanner.describeToken())")
+    }
+    var properties = JSONObject()
+    try forEachMember(depth: depth, context: "in \"properties\"") { (parser, name) throws(ParseFailure) in
+      let key = parser.scanner.makeString(name)
+      properties.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+    }
+    return properties
+  }
+
+  /// Parses the `features` array of a FeatureCollection at depth `depth`, tracking the feature
+  /// index and id for error messages.
+  mutating func parseFeatureList(depth: Int) throws(ParseFailure) -> [Feature] {
+    try checkDepth(depth)
+    guard scanner.current == UInt8(ascii: "[") else {
+      throw scanner.failure(.wrongType, "expected an array in \"features\", found \(scanner.describeToken())")
+    }
+    scanner.pos += 1
+    var features: [Feature] = []
+    if scanner.consume(UInt8(ascii: "]")) { return features }
+    var ignoredCRS: String?
+    repeat {
+      featureIndex = features.count
+      featureID = nil
+      scanner.skipWhitespace()
+      let start = scanner.pos
+      guard scanner.current == UInt8(ascii: "{") else {
+        throw scanner.failure(.wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
+      }
+      let type = try peekType(depth: depth + 1, context: "in \"features\"")
+      guard type == .feature else {
+        if let type {
+          let name: String
+          switch type {
+          case .other(let text): name = text
+          case .featureCollection: name = "FeatureCollection"
+          case .geometry(let kind): name = kind.description
+          case .feature: name = "Feature"
+          }
+          throw scanner.failure(
+            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"", at: start)
+        }
+        throw scanner.failure(.missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
+      }
+      features.append(try parseFeature(depth: depth + 1, crsName: &ignoredCRS, isRoot: false))
+    } while try separatorOrEnd(UInt8(ascii: "]"), context: "between features")
+    featureIndex = nil
+    featureID = nil
+    return features
+  }
+
+  /// Parses a whole document: a FeatureCollection, a Feature or a bare geometry, then nothing
+  /// but whitespace.
+  mutating func parseDocument() throws(ParseFailure) -> FeatureCollection {
+    scanner.skipByteOrderMark()
+    scanner.skipWhitespace()
+    if scanner.isAtEnd {
+      throw scanner.failure(.emptyInput, "the input is empty: expected a GeoJSON object")
+    }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.failure(
+        .wrongType, "expected a GeoJSON object at the top level, found \(scanner.describeToken())")
+    }
+    let start = scanner.pos
+    let expectedTypes = "\"FeatureCollection\", \"Feature\" or a geometry type"
+    var collection = FeatureCollection(features: [])
+    switch try peekType(depth: 1, context: "at the top level") {
+    case nil:
+      throw scanner.failure(
+        .missingMember, "the top-level object has no \"type\" member (expected \(expectedTypes))", at: start)
+    case .other(let name)?:
+      throw scanner.failure(.unknownType, "unknown GeoJSON type \"\(name)\" (expected \(expectedTypes))", at: start)
+    case .featureCollection?:
+      var sawFeatures = false
+      try forEachMember(depth: 1, context: "in the FeatureCollection") { (parser, name) throws(ParseFailure) in
+        if parser.scanner.rawString(name, equals: "features") {
+          collection.features = try parser.parseFeatureList(depth: 2)
+          sawFeatures = true
+        } else if parser.scanner.rawString(name, equals: "type") || parser.scanner.rawString(name, equals: "bbox") {
+          let key = parser.scanner.makeString(name)
+          try parser.skipValue(depth: 2, context: "in \"\(key)\"")
+        } else if parser.scanner.rawString(name, equals: "crs") {
+          collection.crsName = try parser.parseCRS(depth: 2)
+        } else {
+          let key = parser.scanner.makeString(name)
+          collection.foreignMembers.append(key: key, value: try parser.parseValue(depth: 2, context: "in \"\(key)\""))
+        }
+      }
+      if !sawFeatures {
+        throw scanner.failure(.missingMember, "the FeatureCollection has no \"features\" member", at: start)
+      }
+    case .feature?:
+      featureIndex = 0
+      collection.features = [try parseFeature(depth: 1, crsName: &collection.crsName, isRoot: true)]
+      featureIndex = nil
+      featureID = nil
+    case .geometry?:
+      let geometry = try parseGeometry(depth: 1, context: "at the top level", crsName: &collection.crsName)
+      collection.features = [Feature(geometry: geometry)]
+    }
+    scanner.skipWhitespace()
+    if !scanner.isAtEnd {
+      throw scanner.failure(
+        .malformedJSON, "unexpected \(scanner.describeToken()) after the end of the GeoJSON object")
+    }
+    return collection
+  }
+}

@@ -1,0 +1,47 @@
+import GeoCore
+
+/// Reads GeoJSON (RFC 7946, plus the legacy `crs` member) into a `FeatureCollection`.
+///
+/// A FeatureCollection, a single Feature or a bare geometry are accepted (the latter two become
+/// a one-feature collection). Coordinates go straight into flat buffers; numbers are correctly
+/// rounded (the Double `strtod` gives). Any invalid input throws a `GeoJSONError` naming the
+/// source, line:column, the feature and the problem; no input crashes, hangs or makes the reader
+/// allocate beyond a small multiple of the input size.
+public enum GeoJSONReader {
+  /// Arrays and objects nested deeper than this are rejected rather than recursed into.
+  public static let maximumNestingDepth = 512
+
+  /// Reads the file at `path`; error messages name it as given.
+  public static func read(contentsOf path: String) throws(GeoJSONError) -> FeatureCollection {
+    let bytes = try InputFile.readAll(path: path)
+    defer { bytes.deallocate() }
+    return try read(bytes: UnsafeRawBufferPointer(bytes), source: path)
+  }
+
+  /// Reads GeoJSON from memory; `source` names the input in error messages.
+  public static func read(bytes: UnsafeRawBufferPointer, source: String) throws(GeoJSONError) -> FeatureCollection {
+    var parser = GeoJSONParser(bytes: bytes)
+    do {
+      return try parser.parseDocument()
+    } catch {
+      let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
+      throw .invalidInput(
+        GeoJSONDiagnostic(
+          problem: error.problem, source: source, line: line, column: column, byteOffset: error.offset,
+          featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+    }
+  }
+
+  /// Reads GeoJSON from a byte array; `source` names the input in error messages.
+  public static func read(bytes: [UInt8], source: String) throws(GeoJSONError) -> FeatureCollection {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(GeoJSONError) in try read(bytes: buffer, source: source) }
+    }
+    return try result.get()
+  }
+
+  /// Reads GeoJSON text; `source` names the input in error messages.
+  public static func read(string: String, source: String = "<string>") throws(GeoJSONError) -> FeatureCollection {
+    try read(bytes: Array(string.utf8), source: source)
+  }
+}

@@ -1,0 +1,228 @@
+import GeoCore
+
+/// Writes features as RFC 7946 GeoJSON: one feature per line (diff-friendly), coordinates with
+/// a fixed maximum number of decimals, polygons wound by the right-hand rule, and optionally a
+/// legacy `crs` member for projected output that QGIS reads.
+public struct GeoJSONWriter: Sendable {
+  /// How the output is written.
+  public struct Options: Sendable, Hashable {
+    /// Maximum decimal places of coordinates (0...15); trailing zeros are trimmed.
+    public var precision: Int
+    /// Reverse rings as needed so exterior rings are counter-clockwise and holes clockwise.
+    public var enforceRightHandRule: Bool
+    /// When set, a legacy `"crs": {"type": "name", "properties": {"name": ...}}` member is
+    /// written (e.g. `"EPSG:27700"` for British National Grid output). The input collection's
+    /// own `crsName` is never copied: only the caller knows what CRS the coordinates are in now.
+    public var crsName: String?
+
+    /// Creates options; the defaults give RFC 7946 output with 6 decimals (about 0.1 m).
+    public init(precision: Int = 6, enforceRightHandRule: Bool = true, crsName: String? = nil) {
+      self.precision = precision
+      self.enforceRightHandRule = enforceRightHandRule
+      self.crsName = crsName
+    }
+  }
+
+  /// The options this writer uses.
+  public var options: Options
+
+  /// Creates a writer with `options`.
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Members the writer produces itself; foreign members with these names are not written, so
+  /// the output stays unambiguous.
+  private static let reservedNames: Set<String> = [
+    "type", "features", "crs", "bbox", "id", "properties", "geometry", "coordinates", "geometries",
+  ]
+
+  /// The collection as GeoJSON bytes (UTF-8). The collection's foreign members are written.
+  public func encode(_ collection: FeatureCollection) -> [UInt8] {
+    encode(features: collection.features, foreignMembers: collection.foreignMembers)
+  }
+
+  /// `features` as a FeatureCollection with the given collection-level foreign members.
+  public func encode<S: Sequence>(features: S, foreignMembers: JSONObject = JSONObject()) -> [UInt8]
+  where S.Element == Feature {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096 + features.underestimatedCount * 256)
+    let formatter = CoordinateFormatter(precision: options.precision)
+    append("{\"type\":\"FeatureCollection\"", to: &out)
+    var text = ""
+    for (key, value) in foreignMembers where !Self.reservedNames.contains(key) {
+      text.removeAll(keepingCapacity: true)
+      JSONValue.appendQuoted(key, to: &text)
+      text += ":"
+      value.writeJSON(into: &text)
+      out.append(UInt8(ascii: ","))
+      out.append(contentsOf: text.utf8)
+    }
+    if let crsName = options.crsName {
+      text.removeAll(keepingCapacity: true)
+      JSONValue.appendQuoted(crsName, to: &text)
+      append(",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":", to: &out)
+      out.append(contentsOf: text.utf8)
+      append("}}", to: &out)
+    }
+    append(",\"features\":[", to: &out)
+    var first = true
+    for feature in features {
+      append(first ? "\n" : ",\n", to: &out)
+      first = false
+      appendFeature(feature, formatter: formatter, text: &text, to: &out)
+    }
+    append("\n]}\n", to: &out)
+    return out
+  }
+
+  /// Encodes `collection` and writes it to `path` atomically (temporary file + rename): on any
+  /// error the temporary file is removed and an existing file at `path` is left as it was.
+  public static func write(
+    _ collection: FeatureCollection, to path: String, options: Options = Options()
+  ) throws(GeoJSONError) {
+    try AtomicFile.write(GeoJSONWriter(options: options).encode(collection), to: path)
+  }
+
+  /// Writes `features` (with collection-level foreign members) to `path` atomically.
+  public static func write<S: Sequence>(
+    features: S, foreignMembers: JSONObject = JSONObject(), to path: String, options: Options = Options()
+  ) throws(GeoJSONError) where S.Element == Feature {
+    try AtomicFile.write(
+      GeoJSONWriter(options: options).encode(features: features, foreignMembers: foreignMembers), to: path)
+  }
+
+  // MARK: Features and geometries
+
+  private func appendFeature(
+    _ feature: Feature, formatter: CoordinateFormatter, text: inout String, to out: inout [UInt8]
+  ) {
+    append("{\"type\":\"Feature\"", to: &out)
+    text.removeAll(keepingCapacity: true)
+    if let id = feature.id {
+      text += ",\"id\":"
+      id.writeJSON(into: &text)
+    }
+    text += ",\"properties\":"
+    JSONValue.object(feature.properties).writeJSON(into: &text)
+    out.append(contentsOf: text.utf8)
+    append(",\"geometry\":", to: &out)
+    if let geometry = feature.geometry {
+      appendGeometry(geometry, formatter: formatter, to: &out)
+    } else {
+      append("null", to: &out)
+    }
+    for (key, value) in feature.foreignMembers where !Self.reservedNames.contains(key) {
+      text.removeAll(keepingCapacity: true)
+      text += ","
+      JSONValue.appendQuoted(key, to: &text)
+      text += ":"
+      value.writeJSON(into: &text)
+      out.append(contentsOf: text.utf8)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  private func appendGeometry(_ geometry: FlatGeometry, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+    append("{\"type\":\"", to: &out)
+    out.append(contentsOf: geometry.kind.description.utf8)
+    if geometry.kind == .geometryCollection {
+      append("\",\"geometries\":[", to: &out)
+      for (i, member) in geometry.members.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        appendGeometry(member, formatter: formatter, to: &out)
+      }
+      append("]}", to: &out)
+      return
+    }
+    append("\",\"coordinates\":", to: &out)
+    let parts = 0..<geometry.partCount
+    switch geometry.kind {
+    case .point:
+      if geometry.pointCount == 0 {
+        append("[]", to: &out)
+      } else {
+        appendPosition(geometry, 0, formatter: formatter, to: &out)
+      }
+    case .lineString:
+      if geometry.partCount == 0 {
+        append("[]", to: &out)
+      } else {
+        appendRing(geometry, 0, reversed: false, formatter: formatter, to: &out)
+      }
+    case .polygon:
+      if geometry.partCount == 0 {
+        append("[]", to: &out)
+      } else {
+        appendPolygon(geometry, part: 0, formatter: formatter, to: &out)
+      }
+    case .multiPoint:
+      appendList(parts, to: &out) { part, out in
+        self.appendPosition(geometry, geometry.ringOffsets[geometry.partOffsets[part]], formatter: formatter, to: &out)
+      }
+    case .multiLineString:
+      appendList(parts, to: &out) { part, out in
+        self.appendRing(geometry, geometry.partOffsets[part], reversed: false, formatter: formatter, to: &out)
+      }
+    case .multiPolygon:
+      appendList(parts, to: &out) { part, out in
+        self.appendPolygon(geometry, part: part, formatter: formatter, to: &out)
+      }
+    case .geometryCollection:
+      break
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// The rings of `part` as a Polygon's coordinates; with the right-hand rule, the exterior ring
+  /// (the first) is written counter-clockwise and holes clockwise.
+  private func appendPolygon(
+    _ geometry: FlatGeometry, part: Int, formatter: CoordinateFormatter, to out: inout [UInt8]
+  ) {
+    let rings = geometry.ringRange(ofPart: part)
+    appendList(rings, to: &out) { ring, out in
+      var reversed = false
+      if self.options.enforceRightHandRule {
+        let area = geometry.signedDoubleArea(ofRing: ring)
+        reversed = ring == rings.lowerBound ? area < 0 : area > 0
+      }
+      self.appendRing(geometry, ring, reversed: reversed, formatter: formatter, to: &out)
+    }
+  }
+
+  private func appendRing(
+    _ geometry: FlatGeometry, _ ring: Int, reversed: Bool, formatter: CoordinateFormatter, to out: inout [UInt8]
+  ) {
+    let points = geometry.pointRange(ofRing: ring)
+    out.append(UInt8(ascii: "["))
+    for k in 0..<points.count {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      appendPosition(geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out)
+    }
+    out.append(UInt8(ascii: "]"))
+  }
+
+  @inline(__always)
+  private func appendPosition(_ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
+    formatter.append(geometry.x(i), to: &out)
+    out.append(UInt8(ascii: ","))
+    formatter.append(geometry.y(i), to: &out)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  @inline(__always)
+  private func appendList(_ range: Range<Int>, to out: inout [UInt8], _ body: (Int, inout [UInt8]) -> Void) {
+    out.append(UInt8(ascii: "["))
+    for i in range {
+      if i > range.lowerBound { out.append(UInt8(ascii: ",")) }
+      body(i, &out)
+    }
+    out.append(UInt8(ascii: "]"))
+  }
+
+  @inline(__always)
+  private func append(_ literal: StaticString, to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+}

@@ -1,1 +1,0 @@
-// GeoJSON module: see DESIGN.md §2.

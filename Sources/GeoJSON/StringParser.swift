@@ -1,0 +1,130 @@
+/// A JSON string literal located in the input: its content bytes (between the quotes) and whether
+/// they contain escapes that need decoding.
+struct RawString {
+  var start: Int
+  var end: Int
+  var hasEscapes: Bool
+}
+
+extension ByteScanner {
+  /// Scans the string literal at the cursor, checking its escapes, and leaves the cursor after
+  /// the closing quote. Nothing is copied: plain keys are compared in place.
+  @inline(__always)
+  mutating func scanString(context: @autoclosure () -> String) throws(ParseFailure) -> RawString {
+    guard byte(at: pos) == UInt8(ascii: "\"") else { throw unexpected(expected: "a string \(context())") }
+    let start = pos + 1
+    var p = start
+    var hasEscapes = false
+    while p < count {
+      let c = base[p]
+      if c == UInt8(ascii: "\"") {
+        pos = p + 1
+        return RawString(start: start, end: p, hasEscapes: hasEscapes)
+      }
+      if c == UInt8(ascii: "\\") {
+        hasEscapes = true
+        let e = byte(at: p + 1)
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          p += 2
+        case UInt8(ascii: "u"):
+          for k in 2..<6 where ByteScanner.hexValue(byte(at: p + k)) == nil {
+            if p + k >= count { break }
+            throw failure(.malformedJSON, "invalid \\u escape in a string \(context()): expected 4 hex digits", at: p)
+          }
+          p += 6
+        case 0 where p + 1 >= count:
+          p += 1
+        default:
+          throw failure(
+            .malformedJSON, "invalid escape \\\(Unicode.Scalar(e)) in a string \(context())", at: p)
+        }
+        continue
+      }
+      if c < 0x20 {
+        throw failure(
+          .malformedJSON, "control character (byte 0x\(String(c, radix: 16))) inside a string \(context()): "
+            + "line breaks and tabs must be escaped", at: p)
+      }
+      p += 1
+    }
+    pos = count
+    throw failure(.unexpectedEnd, "unexpected end of input inside a string \(context())", at: start - 1)
+  }
+
+  /// The decoded text of a scanned string. Invalid UTF-8 and lone surrogates become U+FFFD.
+  func makeString(_ raw: RawString) -> String {
+    let bytes = UnsafeBufferPointer(start: base + raw.start, count: raw.end - raw.start)
+    guard raw.hasEscapes else { return String(decoding: bytes, as: UTF8.self) }
+    var decoded: [UInt8] = []
+    decoded.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      let c = bytes[i]
+      guard c == UInt8(ascii: "\\"), i + 1 < bytes.count else {
+        decoded.append(c)
+        i += 1
+        continue
+      }
+      let e = bytes[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "b"): decoded.append(0x08)
+      case UInt8(ascii: "f"): decoded.append(0x0C)
+      case UInt8(ascii: "n"): decoded.append(0x0A)
+      case UInt8(ascii: "r"): decoded.append(0x0D)
+      case UInt8(ascii: "t"): decoded.append(0x09)
+      case UInt8(ascii: "u"):
+        var unit = ByteScanner.hex4(bytes, at: i)
+        i += 4
+        if (0xD800..<0xDC00).contains(unit) {
+          // A high surrogate pairs with an immediately following \uDC00-\uDFFF.
+          if i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+            let next = ByteScanner.hex4(bytes, at: i + 2)
+            if (0xDC00..<0xE000).contains(next) {
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (next - 0xDC00)
+              i += 6
+            } else {
+              unit = 0xFFFD
+            }
+          } else {
+            unit = 0xFFFD
+          }
+        } else if (0xDC00..<0xE000).contains(unit) {
+          unit = 0xFFFD
+        }
+        let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+        decoded.append(contentsOf: String(Character(scalar)).utf8)
+      default: decoded.append(e)  // \" \\ \/
+      }
+    }
+    return String(decoding: decoded, as: UTF8.self)
+  }
+
+  /// True when the scanned string is exactly `literal` (the literal has no characters that
+  /// need escaping, so escaped input is decoded first).
+  @inline(__always)
+  func rawString(_ raw: RawString, equals literal: StaticString) -> Bool {
+    if raw.hasEscapes { return makeString(raw) == literal.description }
+    return raw.end - raw.start == literal.utf8CodeUnitCount && matches(literal, at: raw.start)
+  }
+
+  static func hexValue(_ c: UInt8) -> UInt32? {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(c - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(c - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+
+  /// Four hex digits at `i` (already validated by `scanString`; missing digits read as 0).
+  private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+    var value: UInt32 = 0
+    for k in i..<(i + 4) {
+      value = value << 4 | (k < bytes.count ? hexValue(bytes[k]) ?? 0 : 0)
+    }
+    return value
+  }
+}

@@ -1,0 +1,107 @@
+// nbhd-bench: timings for the GeoJSON reader and writer (not a test: run it in release).
+//
+//   nbhd-bench parse FILE [--runs N]   read FILE N times (default 7): median time, MB/s, counts
+//   nbhd-bench write FILE [--runs N]   read FILE once, encode it N times: median time, MB/s
+//   nbhd-bench checksum FILE           coordinate count and a bit-exact checksum of x, y values
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#endif
+import GeoCore
+import GeoJSON
+
+func fail(_ message: String) -> Never {
+  let line = Array("nbhd-bench: \(message)\n".utf8)
+  _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  exit(2)
+}
+
+func fileSize(_ path: String) -> Int {
+  var info = stat()
+  guard stat(path, &info) == 0 else { fail("cannot stat \(path)") }
+  return Int(info.st_size)
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Every coordinate of the geometry and its members, in file order.
+func forEachCoordinate(_ geometry: FlatGeometry, _ body: (Double) -> Void) {
+  for value in geometry.coordinates { body(value) }
+  for member in geometry.members { forEachCoordinate(member, body) }
+}
+
+func coordinatePairs(_ collection: FeatureCollection) -> Int {
+  var pairs = 0
+  for feature in collection.features {
+    if let geometry = feature.geometry { forEachCoordinate(geometry) { _ in pairs += 1 } }
+  }
+  return pairs / 2
+}
+
+func readOrFail(_ path: String) -> FeatureCollection {
+  do { return try GeoJSONReader.read(contentsOf: path) } catch { fail(error.description) }
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 7
+if let index = arguments.firstIndex(of: "--runs") {
+  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else { fail("--runs needs a number") }
+  runs = n
+  arguments.removeSubrange(index...(index + 1))
+}
+guard arguments.count == 2 else {
+  fail("usage: nbhd-bench parse|write|checksum FILE [--runs N]")
+}
+let (command, path) = (arguments[0], arguments[1])
+let clock = ContinuousClock()
+
+switch command {
+case "parse":
+  let size = fileSize(path)
+  var times: [Double] = []
+  var collection = FeatureCollection(features: [])
+  for _ in 0..<runs {
+    let start = clock.now
+    collection = readOrFail(path)
+    times.append(seconds(clock.now - start))
+  }
+  let time = median(times)
+  print("parse \(path): \(size) bytes, \(collection.features.count) features, \(coordinatePairs(collection)) coordinates")
+  print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
+case "write":
+  let collection = readOrFail(path)
+  let writer = GeoJSONWriter()
+  var times: [Double] = []
+  var size = 0
+  for _ in 0..<runs {
+    let start = clock.now
+    size = writer.encode(collection).count
+    times.append(seconds(clock.now - start))
+  }
+  let time = median(times)
+  print("encode \(collection.features.count) features: \(size) bytes")
+  print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
+case "checksum":
+  let collection = readOrFail(path)
+  var sum: UInt64 = 0
+  var count = 0
+  for feature in collection.features {
+    guard let geometry = feature.geometry else { continue }
+    forEachCoordinate(geometry) { value in
+      sum = sum &+ value.bitPattern
+      count += 1
+    }
+  }
+  print("features \(collection.features.count) numbers \(count) checksum \(sum)")
+default:
+  fail("unknown command \(command)")
+}
