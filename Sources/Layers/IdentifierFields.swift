@@ -49,6 +49,8 @@ public struct IdentifierFields: Sendable, Hashable {
       idSource = .property(code)
     } else if !features.isEmpty, isFeatureIDUnique(features) {
       idSource = .featureID
+    } else if let plain = keys.filter(isIDLike).first(where: { isUniqueAndPresent($0, features) }) {
+      idSource = .property(plain)
     } else if let named = keys.filter(isNameLike).first(where: { isUniqueAndPresent($0, features) }) {
       idSource = .property(named)
     } else if let code = keys.first(where: isCodeLike) {
@@ -91,6 +93,11 @@ public struct IdentifierFields: Sendable, Hashable {
     if lower == "code" || lower.hasSuffix("_code") || lower.hasSuffix(" code") { return true }
     guard key.hasSuffix("CD"), key.count > 2 else { return false }
     return key.dropLast(2).allSatisfy { $0.isLetter || $0.isNumber }
+  }
+
+  /// `ID`, `id`, `fid`, `OBJECTID`, `uid`, `guid`: identifiers with no code meaning.
+  static func isIDLike(_ key: String) -> Bool {
+    ["id", "fid", "objectid", "uid", "guid", "uuid", "identifier"].contains(key.lowercased())
   }
 
   /// `LSOA11NM`, `pcn_name`, `hcl_name`, `name`, `Name`, `area_name`.

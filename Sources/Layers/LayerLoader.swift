@@ -16,6 +16,10 @@ public enum LayerLoader {
     record.sourceCRS = input.decision.crs
     record.crsDecision = input.decision.reason
     record.notes += input.notes
+    record.geometryTypes = geometryTypeCounts(input.collection.features)
+    record.sourceBoundingBox = input.collection.features.reduce(into: BoundingBox.empty) { box, feature in
+      if let geometry = feature.geometry { box.include(geometry.boundingBox) }
+    }
 
     let source = try crs(input.decision.crs, path: path, why: input.decision.reason)
     if source.isGeographic { try checkLonLatRange(input.collection.features, path: path, decision: input.decision) }
@@ -124,6 +128,15 @@ public enum LayerLoader {
       }
     }
     return try crs(CRSDecision.workingCRS(forLonLat: box), path: path, why: "working CRS")
+  }
+
+  static func geometryTypeCounts(_ features: [Feature]) -> [(type: String, count: Int)] {
+    var counts: [(type: String, count: Int)] = []
+    for feature in features {
+      let type = feature.geometry.map { $0.isEmpty ? "empty \($0.kind)" : "\($0.kind)" } ?? "null"
+      if let i = counts.firstIndex(where: { $0.type == type }) { counts[i].count += 1 } else { counts.append((type, 1)) }
+    }
+    return counts
   }
 
   static func duplicates(_ features: [LayerFeature]) -> [DuplicateID] {

@@ -1,5 +1,7 @@
+import GeoCore
+
 /// Everything loading a layer found and did, so every input feature is accounted for.
-public struct LoadRecord: Sendable, Hashable {
+public struct LoadRecord: Sendable {
   /// Features in the input file.
   public var inputFeatures: Int = 0
   /// The CRS the file was read as, and why.
@@ -19,6 +21,10 @@ public struct LoadRecord: Sendable, Hashable {
   public var missingIDs: [FeatureNote] = []
   /// Other notes (e.g. Z coordinates dropped).
   public var notes: [String] = []
+  /// Input features per geometry type ("null" for no geometry), in the file's order of first use.
+  public var geometryTypes: [(type: String, count: Int)] = []
+  /// The extent of the input coordinates, in the source CRS.
+  public var sourceBoundingBox: BoundingBox = .empty
 
   public init() {}
 

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import GEOS
+import GeoJSON
+import Layers
+import PROJ
+
+/// The one place errors become exit codes: 0 ok, 1 bad input, 2 usage, 3 internal.
+enum ExitCodes {
+  static let badInput: Int32 = 1
+  static let usage: Int32 = 2
+  static let internalError: Int32 = 3
+
+  /// Exit code and printing for errors the argument parser raised or passed through.
+  static func forParserError(_ error: any Error, command: any ParsableCommand.Type) -> Int32 {
+    let code = command.exitCode(for: error)
+    if code == .success {
+      print(command.fullMessage(for: error))
+      return 0
+    }
+    let message = command.fullMessage(for: error)
+    StandardError.write(message)
+    if code == .validationFailure { return usage }
+    return code == .failure ? badInput : internalError
+  }
+}
+
+/// An error ready for the user: its message and exit code.
+struct CommandFailure: Error {
+  var message: String
+  var exitCode: Int32
+
+  /// Sorts a domain error into bad input or internal failure.
+  init(_ error: any Error) {
+    switch error {
+    case let failure as CommandFailure: self = failure
+    case let error as LayerError:
+      message = error.description
+      exitCode = if case .badOption = error { ExitCodes.usage } else { ExitCodes.badInput }
+    case let error as GeoJSONError:
+      message = error.description
+      exitCode = ExitCodes.badInput
+    case let error as PROJError:
+      message = error.description
+      exitCode = ExitCodes.badInput
+    case let error as GEOSError:
+      message = "internal geometry error: \(error)"
+      exitCode = ExitCodes.internalError
+    default:
+      message = "internal error: \(error)"
+      exitCode = ExitCodes.internalError
+    }
+  }
+
+  init(usage message: String) {
+    self.message = message
+    exitCode = ExitCodes.usage
+  }
+
+  init(badInput message: String) {
+    self.message = message
+    exitCode = ExitCodes.badInput
+  }
+}
+
+/// Runs `body`, turning any error into a `CommandFailure`.
+func reportingFailures<T>(_ body: () throws -> T) throws(CommandFailure) -> T {
+  do {
+    return try body()
+  } catch {
+    throw CommandFailure(error)
+  }
+}
