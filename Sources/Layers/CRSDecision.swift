@@ -16,6 +16,12 @@ public struct CRSDecision: Sendable, Hashable {
     return CRSDecision(crs: "OGC:CRS84", reason: "RFC 7946 default (no crs member)")
   }
 
+  /// True when the two name the same CRS (e.g. `urn:ogc:def:crs:OGC:1.3:CRS84` and `OGC:CRS84`).
+  public static func same(_ a: CoordinateReferenceSystem, _ b: CoordinateReferenceSystem) -> Bool {
+    if let x = a.identifier, let y = b.identifier { return x == y }
+    return a.definition == b.definition
+  }
+
   /// Great Britain and its waters in lon/lat (where EPSG:27700 is the right working CRS).
   static let greatBritain = BoundingBox(minX: -9.5, minY: 49.0, maxX: 3.0, maxY: 61.5)
 

@@ -15,6 +15,9 @@ public struct Layer: Sendable {
   public var crs: String
   /// What loading found and did: CRS decision, repairs, empties, duplicates.
   public var record: LoadRecord
+  /// The input features that were not usable (listed in `record.excluded`), as read, with their
+  /// input positions: kept so a conversion can write every feature back.
+  public var excludedFeatures: [(index: Int, feature: Feature)] = []
 
   public init(
     name: String, source: String, features: [LayerFeature], fields: IdentifierFields, crs: String,
@@ -56,8 +59,13 @@ public struct LayerFeature: Sendable, Hashable {
   public var properties: JSONObject
   /// The geometry in the layer's CRS, valid (repaired if it was not).
   public var geometry: FlatGeometry
+  /// The GeoJSON `id` member as read, if any.
+  public var featureID: JSONValue?
 
-  public init(index: Int, id: String, name: String?, properties: JSONObject, geometry: FlatGeometry) {
+  public init(
+    index: Int, id: String, name: String?, properties: JSONObject, geometry: FlatGeometry, featureID: JSONValue? = nil
+  ) {
+    self.featureID = featureID
     self.index = index
     self.id = id
     self.name = name

@@ -46,9 +46,11 @@ public enum LayerLoader {
     record.duplicateIDs = duplicates(prepared.features)
 
     let name = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    return Layer(
+    var layer = Layer(
       name: name, source: path, features: prepared.features, fields: fields, crs: working.definition,
       record: record)
+    layer.excludedFeatures = prepared.excludedFeatures
+    return layer
   }
 
   /// What reading a file gives before any checks.

@@ -9,6 +9,7 @@ struct PreparedFeatures {
   var repairs: [FeatureNote] = []
   var excluded: [FeatureNote] = []
   var missingIDs: [FeatureNote] = []
+  var excludedFeatures: [(index: Int, feature: Feature)] = []
   var operation: String?
   var accuracy: Double?
 
@@ -23,7 +24,7 @@ struct PreparedFeatures {
     working: CoordinateReferenceSystem, options: LoadOptions, csvProblems: [Int: String]
   ) throws(LayerError) -> PreparedFeatures {
     var result = PreparedFeatures()
-    let needsTransform = source.definition != working.definition
+    let needsTransform = !CRSDecision.same(source, working)
     if needsTransform {
       do {
         let probe = try Transformer(from: source, to: working)
@@ -73,7 +74,7 @@ struct PreparedFeatures {
           }
           let layerFeature = LayerFeature(
             index: index, id: id, name: fields.name(of: feature), properties: feature.properties,
-            geometry: geometry)
+            geometry: geometry, featureID: feature.id)
           return .kept(layerFeature, repair: note)
         })
     } catch let error as LayerError {
@@ -91,6 +92,7 @@ struct PreparedFeatures {
         result.features.append(feature)
       case .excluded(let index, let id, let reason):
         result.excluded.append(FeatureNote(index: index, id: id, reason: reason))
+        result.excludedFeatures.append((index, input[index]))
       }
     }
     return result
