@@ -29,7 +29,9 @@ public struct CRSDecision: Sendable, Hashable {
   /// Britain, otherwise a Lambert azimuthal equal-area projection centred on the data.
   public static func workingCRS(forLonLat box: BoundingBox) -> String {
     if box.isEmpty || greatBritain.contains(box) { return "EPSG:27700" }
-    let lon = (box.minX + box.maxX) / 2, lat = (box.minY + box.maxY) / 2
+    // Centre rounded to 1e-4° (about 10 m): a readable definition, and distortion is unchanged.
+    let lon = JSONValue.format(((box.minX + box.maxX) / 2 * 10_000).rounded() / 10_000)
+    let lat = JSONValue.format(((box.minY + box.maxY) / 2 * 10_000).rounded() / 10_000)
     return "+proj=laea +lat_0=\(lat) +lon_0=\(lon) +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
   }
 }

@@ -11,6 +11,8 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
   case badLayer(String, String)
   /// A problem with an option (what).
   case badOption(String)
+  /// A reader's own message, which already names the file, line:column and feature.
+  case unreadableContent(String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,7 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
       "\(path): feature \(index)\(id.map { " (id \"\($0)\")" } ?? ""): \(why)"
     case .badLayer(let path, let why): "\(path): \(why)"
     case .badOption(let why): why
+    case .unreadableContent(let message): message
     }
   }
 }

@@ -22,11 +22,12 @@ public enum LayerLoader {
     }
 
     let source = try crs(input.decision.crs, path: path, why: input.decision.reason)
-    if source.isGeographic { try checkLonLatRange(input.collection.features, path: path, decision: input.decision) }
-    let working = try workingCRS(for: input.collection.features, source: source, options: options, path: path)
-
     let fields = IdentifierFields.detect(
       in: input.collection.features, idField: options.idField, nameField: options.nameField)
+    if source.isGeographic {
+      try checkLonLatRange(input.collection.features, fields: fields, path: path, decision: input.decision)
+    }
+    let working = try workingCRS(for: input.collection.features, source: source, options: options, path: path)
     if let idField = options.idField, case .property = fields.id,
       !input.collection.features.contains(where: { $0.properties[idField] != nil })
     {
@@ -79,7 +80,7 @@ public enum LayerLoader {
     } catch {
       switch error {
       case .fileNotFound: throw .fileNotFound(path)
-      default: throw .unreadable(path, error.description.removingPrefix("\(path): ").removingPrefix(path))
+      default: throw .unreadableContent(error.description)
       }
     }
     return Input(
@@ -96,7 +97,9 @@ public enum LayerLoader {
 
   /// Coordinates outside lon/lat range in a file read as lon/lat are almost always projected
   /// coordinates with no `crs` member.
-  static func checkLonLatRange(_ features: [Feature], path: String, decision: CRSDecision) throws(LayerError) {
+  static func checkLonLatRange(
+    _ features: [Feature], fields: IdentifierFields, path: String, decision: CRSDecision
+  ) throws(LayerError) {
     for (index, feature) in features.enumerated() {
       guard let geometry = feature.geometry else { continue }
       let box = geometry.boundingBox
@@ -104,7 +107,7 @@ public enum LayerLoader {
       if box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90 {
         let sample = box.minX < -180 || box.maxX > 180 ? (box.maxX > 180 ? box.maxX : box.minX) : box.maxY
         throw .badFeature(
-          path, index: index, id: feature.id?.text,
+          path, index: index, id: fields.id(of: feature, index: index),
           "coordinate \(JSONValue.format(sample)) is outside longitude/latitude range, but the file is read as "
             + "WGS84 lon/lat (\(decision.reason)). If its coordinates are projected, say so with --crs "
             + "(e.g. --crs EPSG:27700 for British National Grid)")
@@ -146,11 +149,5 @@ public enum LayerLoader {
     for feature in features { positions[feature.id, default: []].append(feature.index) }
     return positions.filter { $0.value.count > 1 }.map { DuplicateID(id: $0.key, indices: $0.value) }
       .sorted { $0.indices[0] < $1.indices[0] }
-  }
-}
-
-extension String {
-  func removingPrefix(_ prefix: String) -> String {
-    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
   }
 }

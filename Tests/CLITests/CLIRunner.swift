@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs the built `nbhd` binary and captures what it prints.
+struct CLIRun {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+enum CLI {
+  /// The `nbhd` executable built next to the test bundle.
+  static let executable: URL = {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("nbhd")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory.deleteLastPathComponent()
+    }
+    return URL(fileURLWithPath: repo(".build/debug/nbhd"))
+  }()
+
+  static func run(_ arguments: [String], in directory: String? = nil) throws -> CLIRun {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A path in the repository.
+  static func repo(_ relative: String) -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent(relative).path
+  }
+
+  /// A path under ../shared/data, or nil when it is absent (printing a visible skip line).
+  static func shared(_ relative: String) -> String? {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    let path = url.appendingPathComponent("shared/data/" + relative).path
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+  }
+
+  static func sharedAvailable(_ relative: String) -> Bool {
+    let found = shared(relative) != nil
+    if !found { print("SKIPPED: ../shared/data/\(relative) is not present (shared-data test)") }
+    return found
+  }
+
+  /// A fresh empty directory under the system's temporary folder.
+  static func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+
+  /// Whether a command-line tool is on PATH.
+  static func hasTool(_ name: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+    }
+  }
+}
