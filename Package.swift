@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nbhd", targets: ["nbhd"]),
-    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis"]),
+    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -24,10 +24,11 @@ let package = Package(
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "Layers", "Analysis"]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Reports", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore"]),
