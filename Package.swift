@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "Layers", "Analysis"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis"]),
     .executableTarget(
       name: "nbhd",
       dependencies: [

@@ -1,4 +1,5 @@
 import GEOS
+import GeoCore
 import PROJ
 
 /// Versions for `--version` and reports.
@@ -7,4 +8,9 @@ enum NbhdVersion {
 
   /// nbhd, GEOS and PROJ versions on one line.
   static var full: String { "nbhd \(string) (GEOS \(GEOSLibrary.version), PROJ \(PROJLibrary.version))" }
+
+  /// Versions as JSON for summary files.
+  static var json: JSONObject {
+    ["nbhd": .string(string), "geos": .string(GEOSLibrary.version), "proj": .string(PROJLibrary.version)]
+  }
 }

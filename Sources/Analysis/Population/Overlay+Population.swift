@@ -1,0 +1,23 @@
+import GeoCore
+
+extension Overlay {
+  /// Adds people to every piece (`population`, `populationShareOfA/B`) from a population layer,
+  /// and returns the people in each feature of A and B. Needs the pieces' geometries.
+  public mutating func weight(
+    by population: PopulationLayer, a: [FlatGeometry], b: [FlatGeometry],
+    threads: Int = ParallelChunks.defaultThreadCount
+  ) throws -> (a: PopulationEstimate, b: PopulationEstimate) {
+    let inA = try population.estimate(in: a, threads: threads)
+    let inB = try population.estimate(in: b, threads: threads)
+    let pieceGeometries = pieces.map { $0.geometry ?? FlatGeometry.empty(.polygon) }
+    let inPieces = try population.estimate(in: pieceGeometries, threads: threads)
+    for k in pieces.indices {
+      let people = inPieces.totals[k]
+      pieces[k].population = people
+      let totalA = inA.totals[pieces[k].a], totalB = inB.totals[pieces[k].b]
+      pieces[k].populationShareOfA = totalA > 0 ? people / totalA : nil
+      pieces[k].populationShareOfB = totalB > 0 ? people / totalB : nil
+    }
+    return (inA, inB)
+  }
+}

@@ -1,0 +1,136 @@
+import Analysis
+import GeoCore
+import Layers
+
+/// The crosswalk tables of an overlap run (DESIGN.md §4, §8): one row per piece, one row per
+/// feature of each layer, sorted by ids, fixed decimals.
+public enum CrosswalkTables {
+  /// crosswalk.csv: every piece with both ids and its metrics.
+  public static func crosswalk(_ run: OverlapRun) -> CSVWriter {
+    var header = [
+      "a_id", "a_name", "b_id", "b_name", "area_m2", "share_of_a", "share_of_b", "iou", "sliver", "method",
+    ]
+    if run.population != nil { header += ["population", "pop_share_of_a", "pop_share_of_b"] }
+    var csv = CSVWriter(header: header)
+    for k in run.pieceOrder {
+      let piece = run.overlay.pieces[k]
+      let a = run.a.features[piece.a], b = run.b.features[piece.b]
+      csv.text(a.id)
+      csv.text(a.name)
+      csv.text(b.id)
+      csv.text(b.name)
+      csv.number(piece.area, decimals: 2)
+      csv.number(piece.shareOfA, decimals: 6)
+      csv.number(piece.shareOfB, decimals: 6)
+      csv.number(piece.iou, decimals: 6)
+      csv.flag(piece.isSliver)
+      csv.text(piece.method.rawValue)
+      if run.population != nil {
+        csv.number(piece.population, decimals: 2)
+        csv.number(piece.populationShareOfA, decimals: 6)
+        csv.number(piece.populationShareOfB, decimals: 6)
+      }
+      csv.endRow()
+    }
+    return csv
+  }
+
+  /// a_summary.csv or b_summary.csv: one row per feature of `side`.
+  public static func summary(_ run: OverlapRun, side: OverlaySide) -> CSVWriter {
+    let (own, other, summaries, lookup) =
+      side == .a ? (run.a, run.b, run.summariesA, run.lookupA) : (run.b, run.a, run.summariesB, run.lookupB)
+    var header = ["id", "name", "area_m2"]
+    if run.population != nil { header.append("population") }
+    header += [
+      "best", "best_name", "best_share", "best_share_of_other", "parts", "slivers", "sliver_area_m2",
+      "uncovered_share", "hausdorff_m", "class", "building_blocks", "building_block_iou", "lookup_centroid",
+      "lookup_centroid_method", "lookup_largest_overlap",
+    ]
+    var csv = CSVWriter(header: header)
+    let order = own.features.indices.sorted { (own.features[$0].id, $0) < (own.features[$1].id, $1) }
+    for i in order {
+      let feature = own.features[i]
+      let s = summaries[i]
+      csv.text(feature.id)
+      csv.text(feature.name)
+      csv.number(s.area, decimals: 2)
+      if run.population != nil { csv.number(s.population, decimals: 2) }
+      csv.text(s.best.map { other.features[$0].id })
+      csv.text(s.best.flatMap { other.features[$0].name })
+      csv.number(s.bestShare, decimals: 6)
+      csv.number(s.bestShareOfOther, decimals: 6)
+      csv.integer(s.parts)
+      csv.integer(s.slivers)
+      csv.number(s.sliverArea, decimals: 2)
+      csv.number(s.uncoveredShare, decimals: 6)
+      csv.number(s.hausdorff, decimals: 2)
+      csv.text(s.mismatchClass.rawValue)
+      csv.text(s.buildingBlocks.map { other.features[$0].id }.sorted().joined(separator: ";"))
+      csv.number(s.buildingBlockIoU, decimals: 6)
+      csv.text(lookup[i].unit.map { other.features[$0].id })
+      csv.text(lookup[i].method.rawValue)
+      csv.text(s.best.map { other.features[$0].id })
+      csv.endRow()
+    }
+    return csv
+  }
+
+  /// lookup.csv: best-fit lookups from A to B by both methods, each row naming its method.
+  public static func lookup(_ run: OverlapRun) -> CSVWriter {
+    var csv = CSVWriter(header: ["a_id", "a_name", "b_id", "b_name", "method"])
+    let largest: BestFit.Method = run.population != nil ? .largestPopulationOverlap : .largestAreaOverlap
+    let order = run.a.features.indices.sorted { (run.a.features[$0].id, $0) < (run.a.features[$1].id, $1) }
+    for i in order {
+      let feature = run.a.features[i]
+      let rows: [(Int?, BestFit.Method)] = [
+        (run.lookupA[i].unit, run.lookupA[i].method), (bestByPeopleOrArea(run, i), largest),
+      ]
+      for (unit, method) in rows {
+        csv.text(feature.id)
+        csv.text(feature.name)
+        csv.text(unit.map { run.b.features[$0].id })
+        csv.text(unit.flatMap { run.b.features[$0].name })
+        csv.text(method.rawValue)
+        csv.endRow()
+      }
+    }
+    return csv
+  }
+
+  /// The B unit with the most of a's people (or area, without a population layer).
+  static func bestByPeopleOrArea(_ run: OverlapRun, _ a: Int) -> Int? {
+    guard run.population != nil else { return run.summariesA[a].best }
+    var best: (unit: Int, people: Double)?
+    for piece in run.overlay.pieces where piece.a == a {
+      let people = piece.population ?? 0
+      if best == nil || people > best!.people
+        || (people == best!.people && run.b.features[piece.b].id < run.b.features[best!.unit].id)
+      {
+        best = (piece.b, people)
+      }
+    }
+    return best?.unit
+  }
+
+  /// topology_<layer>.csv: overlapping pairs and gaps inside one layer.
+  public static func topology(_ report: TopologyReport, layer: Layer) -> CSVWriter {
+    var csv = CSVWriter(header: ["kind", "first_id", "second_id", "area_m2", "neighbours"])
+    for overlap in report.overlaps.sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
+      csv.text("overlap")
+      csv.text(layer.features[overlap.first].id)
+      csv.text(layer.features[overlap.second].id)
+      csv.number(overlap.area, decimals: 2)
+      csv.text(nil)
+      csv.endRow()
+    }
+    for gap in report.gaps {
+      csv.text("gap")
+      csv.text(nil)
+      csv.text(nil)
+      csv.number(gap.area, decimals: 2)
+      csv.text(gap.neighbours.map { layer.features[$0].id }.sorted().joined(separator: ";"))
+      csv.endRow()
+    }
+    return csv
+  }
+}

@@ -1,0 +1,78 @@
+import Analysis
+import Foundation
+import GeoCore
+import Layers
+
+/// Writes every output of an overlap run into a folder (DESIGN.md §8, issue 3): crosswalk.csv,
+/// a_summary.csv, b_summary.csv, lookup.csv, pieces.geojson, slivers.geojson, topology tables and
+/// layers, summary.json. Each file is written atomically.
+public enum OverlapOutput {
+  /// Writes the files and returns the paths written.
+  @discardableResult
+  public static func write(
+    _ run: OverlapRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject
+  ) throws -> [String] {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var written: [String] = []
+    func path(_ name: String) -> String {
+      let full = (directory as NSString).appendingPathComponent(name)
+      written.append(full)
+      return full
+    }
+    try CrosswalkTables.crosswalk(run).write(to: path("crosswalk.csv"))
+    try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
+    try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
+    try CrosswalkTables.lookup(run).write(to: path("lookup.csv"))
+    let order = run.pieceOrder
+    if run.options.keepPieceGeometry {
+      try geoJSON.write(order.map { pieceFeature(run, $0) }, to: path("pieces.geojson"))
+      try geoJSON.write(
+        order.filter { run.overlay.pieces[$0].isSliver }.map { pieceFeature(run, $0) }, to: path("slivers.geojson"))
+    }
+    for (label, report, layer) in [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)] {
+      guard let report else { continue }
+      try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
+      try geoJSON.write(topologyFeatures(report, layer: layer), to: path("topology_\(label).geojson"))
+    }
+    let summary = OverlapSummary.json(run, versions: versions, files: written.map { ($0 as NSString).lastPathComponent } + ["summary.json"])
+    try OutputFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
+    return written
+  }
+
+  static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (geometry: FlatGeometry?, properties: JSONObject) {
+    let piece = run.overlay.pieces[k]
+    let a = run.a.features[piece.a], b = run.b.features[piece.b]
+    var properties: JSONObject = [
+      "a_id": .string(a.id), "a_name": a.name.map { .string($0) } ?? .null,
+      "b_id": .string(b.id), "b_name": b.name.map { .string($0) } ?? .null,
+      "area_m2": .number(rounded(piece.area, 2)), "share_of_a": .number(rounded(piece.shareOfA, 6)),
+      "share_of_b": .number(rounded(piece.shareOfB, 6)), "iou": .number(rounded(piece.iou, 6)),
+      "sliver": .bool(piece.isSliver), "method": .string(piece.method.rawValue),
+    ]
+    if let population = piece.population { properties["population"] = .number(rounded(population, 2)) }
+    return (piece.geometry, properties)
+  }
+
+  static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+    let overlaps: [(geometry: FlatGeometry?, properties: JSONObject)] = report.overlaps.map { overlap in
+      (overlap.geometry, [
+        "kind": .string("overlap"), "first_id": .string(layer.features[overlap.first].id),
+        "second_id": .string(layer.features[overlap.second].id), "area_m2": .number(rounded(overlap.area, 2)),
+      ])
+    }
+    let gaps: [(geometry: FlatGeometry?, properties: JSONObject)] = report.gaps.map { gap in
+      (gap.geometry, [
+        "kind": .string("gap"), "area_m2": .number(rounded(gap.area, 2)),
+        "neighbours": .string(gap.neighbours.map { layer.features[$0].id }.sorted().joined(separator: ";")),
+      ])
+    }
+    return overlaps + gaps
+  }
+}
+
+/// Rounds to `decimals` places for properties people read (tables keep fixed decimals).
+func rounded(_ value: Double, _ decimals: Int) -> Double {
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  return (value * scale).rounded() / scale
+}

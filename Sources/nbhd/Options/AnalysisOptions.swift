@@ -1,0 +1,56 @@
+import ArgumentParser
+import Analysis
+
+/// Thresholds and performance switches shared by the analysis commands.
+struct AnalysisOptions: ParsableArguments {
+  @Option(help: "τ: share above which a piece counts as the whole (coterminous/within/aggregate).")
+  var tolerance: Double = 0.95
+
+  @Option(name: .customLong("sliver-width"), help: "Pieces narrower than this (metres) are slivers.")
+  var sliverWidth: Double = 20
+
+  @Option(name: .customLong("min-area"), help: "Pieces smaller than this (m²) are slivers.")
+  var minArea: Double = 100
+
+  @Option(name: .customLong("max-gap-area"), help: "Holes inside a layer smaller than this (m²) are gaps.")
+  var maxGapArea: Double = 100_000
+
+  @Option(help: "Threads (default: the machine's cores).")
+  var threads: Int?
+
+  func validate() throws {
+    guard tolerance > 0.5, tolerance <= 1 else { throw ValidationError("--tolerance must be in (0.5, 1], got \(tolerance)") }
+    guard sliverWidth >= 0, sliverWidth.isFinite else { throw ValidationError("--sliver-width must be ≥ 0 metres") }
+    guard minArea >= 0, minArea.isFinite else { throw ValidationError("--min-area must be ≥ 0 m²") }
+    guard maxGapArea >= 0, maxGapArea.isFinite else { throw ValidationError("--max-gap-area must be ≥ 0 m²") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
+  var overlapOptions: OverlapOptions {
+    var options = OverlapOptions()
+    options.tolerance = tolerance
+    options.sliverWidth = sliverWidth
+    options.minArea = minArea
+    if let threads { options.threads = threads }
+    return options
+  }
+}
+
+/// Where and how result files are written.
+struct OutputOptions: ParsableArguments {
+  @Option(name: .customLong("out"), help: "Output folder.")
+  var directory: String = "out"
+
+  @Option(name: .customLong("output-crs"), help: "Write GeoJSON in this CRS (with a crs member) instead of WGS84.")
+  var outputCRS: String?
+
+  @Option(help: "Decimal places in GeoJSON output (default 6 for WGS84, 2 for a projected CRS).")
+  var precision: Int?
+
+  @Flag(help: "Print summary.json to stdout.")
+  var json = false
+
+  func validate() throws {
+    if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0 to 17") }
+  }
+}
