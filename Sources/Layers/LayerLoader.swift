@@ -10,7 +10,9 @@ import PROJ
 public enum LayerLoader {
   /// Loads `path` with `options`.
   public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer {
+    var clock = StageClock()
     let input = try read(path, options: options)
+    clock.lap("read \(path)")
     var record = LoadRecord()
     record.inputFeatures = input.collection.features.count
     record.sourceCRS = input.decision.crs
@@ -39,6 +41,7 @@ public enum LayerLoader {
     let prepared = try PreparedFeatures.make(
       input.collection.features, fields: fields, path: path, source: source, working: working, options: options,
       csvProblems: input.csvProblems)
+    clock.lap("reproject and repair")
     record.operation = prepared.operation
     record.operationAccuracyMetres = prepared.accuracy
     record.repairs = prepared.repairs

@@ -63,25 +63,31 @@ extension OverlapRun {
     checkTopology: Bool = true, maxGapArea: Double = 100_000
   ) throws -> OverlapRun {
     var options = options
+    var clock = StageClock()
     if population != nil { options.keepPieceGeometry = true }
     let geometriesA = a.geometries, geometriesB = b.geometries
     var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
+    clock.lap("overlay")
     var people: (a: PopulationEstimate, b: PopulationEstimate)?
     if let population {
       people = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)
     }
+    clock.lap("population")
     let summariesA = try MismatchAnalysis.summarize(
       overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
       populations: people?.a.totals, options: options)
     let summariesB = try MismatchAnalysis.summarize(
       overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
       populations: people?.b.totals, options: options)
+    clock.lap("summaries")
     let lookupA = try BestFit.byCentroid(
       a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
     let lookupB = try BestFit.byCentroid(
       a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
+    clock.lap("lookups")
     let topologyA = checkTopology ? try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads) : nil
     let topologyB = checkTopology ? try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads) : nil
+    clock.lap("topology")
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
       lookupB: lookupB, topologyA: topologyA, topologyB: topologyB,

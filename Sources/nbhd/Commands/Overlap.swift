@@ -46,6 +46,7 @@ struct Overlap: ParsableCommand {
   }
 
   func run() throws {
+    var clock = StageClock()
     let run = try reportingFailures { () throws -> OverlapRun in
       let layerA = try Self.loadPolygons(a, idField: aIDField, nameField: aNameField, crs: aCRS, threads: analysis.threads)
       let layerB = try Self.loadPolygons(
@@ -58,6 +59,7 @@ struct Overlap: ParsableCommand {
         people = try PopulationLayer(layer, field: populationField)
       }
       try Self.checkOverlap(layerA, layerB)
+      clock.lap("load")
       return try OverlapRun.analyse(
         layerA, layerB, population: people, options: analysis.overlapOptions, checkTopology: !noTopology,
         maxGapArea: analysis.maxGapArea)
@@ -67,6 +69,8 @@ struct Overlap: ParsableCommand {
     let files = try reportingFailures {
       try OverlapOutput.write(run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
     }
+    clock.lap("analysis")
+    defer { clock.lap("write") }
     if output.json {
       print(try String(contentsOfFile: output.directory + "/summary.json", encoding: .utf8), terminator: "")
     } else {

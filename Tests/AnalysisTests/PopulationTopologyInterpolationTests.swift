@@ -1,0 +1,109 @@
+import Analysis
+import GeoCore
+import Layers
+import Testing
+
+/// A layer of squares with a count each (for population and interpolation tests).
+func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double)], name: String = "people") -> Layer {
+  let features = squares.enumerated().map { i, s in
+    LayerFeature(
+      index: i, id: "p\(i)", name: nil, properties: ["count": .number(s.count)],
+      geometry: square(s.x, s.y, s.side))
+  }
+  var record = LoadRecord()
+  record.inputFeatures = features.count
+  return Layer(
+    name: name, source: "\(name).geojson", features: features,
+    fields: IdentifierFields(id: .featureID, name: nil, how: "test"), crs: "EPSG:27700", record: record)
+}
+
+@Suite struct PopulationTests {
+  /// Four 100 m cells of 100 people each; a 150 m square from the origin holds one whole cell,
+  /// half of two and a quarter of the fourth: 100 + 50 + 50 + 25 = 225 people.
+  @Test func areaWeightedCounts() throws {
+    let people = try PopulationLayer(
+      squaresLayer([(0, 0, 100, 100), (100, 0, 100, 100), (0, 100, 100, 100), (100, 100, 100, 100)]), field: "count")
+    let estimate = try people.estimate(in: [square(0, 0, 150), square(500, 500, 10)], threads: 2)
+    #expect(abs(estimate.totals[0] - 225) < 1e-9)
+    #expect(estimate.totals[1] == 0)
+    #expect(estimate.centroids[1] == nil)
+    // Weighted centre: (100·50 + 50·125 + 50·50 + 25·125) / 225 in x, the same in y.
+    let weighted: Double = 100 * 50.0 + 50 * 125.0 + 50 * 50.0 + 25 * 125.0
+    let expected = weighted / 225
+    #expect(abs(estimate.centroids[0]!.x - expected) < 1e-9)
+    #expect(abs(estimate.centroids[0]!.y - expected) < 1e-9)
+  }
+
+  @Test func nonNumericCountIsAnErrorNamingTheFeature() {
+    var layer = squaresLayer([(0, 0, 10, 1)])
+    layer.features[0].properties["count"] = .string("lots")
+    #expect {
+      try PopulationLayer(layer, field: "count")
+    } throws: { error in
+      "\(error)" == #"people.geojson: feature 0 (id "p0"): population field "count" is "lots", not a count (a number ≥ 0)"#
+    }
+  }
+}
+
+@Suite struct TopologyTests {
+  /// Two squares overlapping by 10 × 100, and a 5 m gap (5 × 100 = 500 m²) closed off by a third.
+  @Test func overlapsAndGaps() throws {
+    let layer = [
+      square(0, 0, 100),
+      square(90, 0, 100),  // overlaps the first by 10 × 100
+      FlatGeometry.polygon([[(0, 105), (190, 105), (190, 200), (0, 200), (0, 105)]]),  // leaves y 100..105
+      FlatGeometry.polygon([[(-10, 0), (0, 0), (0, 200), (-10, 200), (-10, 0)]]),
+      FlatGeometry.polygon([[(190, 0), (200, 0), (200, 200), (190, 200), (190, 0)]]),
+    ]
+    let report = try TopologyCheck.run(layer, maxGapArea: 10_000, threads: 2)
+    #expect(report.overlaps.count == 1)
+    #expect(report.overlaps[0].first == 0 && report.overlaps[0].second == 1)
+    #expect(report.overlaps[0].area == 1000)
+    #expect(report.gaps.count == 1)
+    #expect(report.gaps[0].area == 190 * 5)
+    #expect(report.gaps[0].neighbours == [0, 1, 2, 3, 4])
+    let small = try TopologyCheck.run(layer, maxGapArea: 900, threads: 1)
+    #expect(small.gaps.isEmpty)
+  }
+}
+
+@Suite struct InterpolationTests {
+  /// Sources: two 100 m squares with 100 and 300 people, the second half outside the targets.
+  /// Target: the 150 m × 100 m strip. Extensive: 100 + 300/2 = 250 (not 400: only the part
+  /// inside moves). Intensive (rates 2 and 4, area-weighted 10,000 and 5,000 m²): (2·1 + 4·0.5)/1.5.
+  @Test func extensiveAndIntensiveByArea() throws {
+    let sources = [square(0, 0, 100), square(100, 0, 100)]
+    let targets = [FlatGeometry.polygon([[(0, 0), (150, 0), (150, 100), (0, 100), (0, 0)]])]
+    let overlay = try OverlapEngine.overlay(a: sources, b: targets)
+    let weights = ArealInterpolation.Weights.area(overlay)
+    let counts = ArealInterpolation.interpolate([100, 300], kind: .extensive, overlay: overlay, targetCount: 1, weights: weights)
+    #expect(counts.values == [250])
+    #expect(counts.expectedTotal == 250)
+    #expect(counts.interpolatedTotal == 250)
+    #expect(counts.sourceTotal == 400)
+    let rates = ArealInterpolation.interpolate([2, 4], kind: .intensive, overlay: overlay, targetCount: 1, weights: weights)
+    #expect(abs(rates.values[0]! - (2 * 10_000 + 4 * 5_000) / 15_000) < 1e-12)
+  }
+
+  /// Conservation on a random-ish tiling: every source inside the targets, totals kept to 1e-12.
+  @Test func conservesTotalsWhenSourcesAreCovered() throws {
+    var sources: [FlatGeometry] = []
+    var values: [Double?] = []
+    for i in 0..<20 {
+      for j in 0..<20 {
+        sources.append(square(Double(i) * 50, Double(j) * 50, 50))
+        values.append(Double((i * 31 + j * 17) % 97))
+      }
+    }
+    var targets: [FlatGeometry] = []
+    for i in 0..<3 {
+      for j in 0..<3 { targets.append(square(Double(i) * 1000 / 3, Double(j) * 1000 / 3, 1000 / 3)) }
+    }
+    let overlay = try OverlapEngine.overlay(a: sources, b: targets)
+    let result = ArealInterpolation.interpolate(
+      values, kind: .extensive, overlay: overlay, targetCount: targets.count, weights: .area(overlay))
+    let total = values.reduce(0) { $0 + $1! }
+    #expect(abs(result.interpolatedTotal - total) / total < 1e-12)
+    #expect(abs(result.expectedTotal - total) / total < 1e-12)
+  }
+}
