@@ -14,9 +14,24 @@ extension GeoJSONParser {
       try parseCoordinateArray(kind)
     }
     // Exact-size copies; the scratch buffers keep their capacity for the next geometry.
+    // (`Array(scratch)` would share the scratch storage, and the next `removeAll` would then
+    // allocate a fresh scratch buffer for every geometry.)
     return FlatGeometry(
-      kind: kind, coordinates: Array(coordinates), ringOffsets: Array(ringOffsets),
-      partOffsets: Array(partOffsets))
+      kind: kind, coordinates: Self.exactCopy(coordinates), ringOffsets: Self.exactCopy(ringOffsets),
+      partOffsets: partOffsets == singlePartOffsets ? singlePartOffsets : Self.exactCopy(partOffsets))
+  }
+
+  /// A new array with its own storage of exactly `source.count` elements.
+  @inline(__always)
+  static func exactCopy<T: BitwiseCopyable>(_ source: [T]) -> [T] {
+    source.withUnsafeBufferPointer { from in
+      [T](unsafeUninitializedCapacity: from.count) { to, count in
+        if let base = from.baseAddress, from.count > 0 {
+          to.baseAddress?.initialize(from: base, count: from.count)
+        }
+        count = from.count
+      }
+    }
   }
 
   private mutating func parseCoordinateArray(_ kind: GeometryKind) throws(ParseFailure) {

@@ -41,18 +41,52 @@ extension GeoJSONParser {
   }
 
   /// The `properties` object (or `null`, read as no properties).
+  ///
+  /// Features of one file nearly always have the same keys in the same order, so the previous
+  /// feature's properties serve as a template: while the keys match, the template's key
+  /// strings are reused (shared storage, nothing decoded) and only the values are replaced,
+  /// which costs one allocation instead of a dozen growing appends.
   mutating func parseProperties(depth: Int) throws(ParseFailure) -> JSONObject {
     if consumeNull() { return JSONObject() }
     guard scanner.current == UInt8(ascii: "{") else {
       throw scanner.failure(
         .wrongType, "expected an object or null in \"properties\", found \(scanner.describeToken())")
     }
-    var properties = JSONObject()
+    let template = propertiesTemplate
+    var object = template
+    var matched = 0
+    var matching = !template.isEmpty
+    var fresh = JSONObject()
     try forEachMember(depth: depth, context: "in \"properties\"") { (parser, name) throws(ParseFailure) in
+      if matching {
+        if matched < template.count && parser.scanner.rawString(name, equals: template.keys[matched]) {
+          let key = template.keys[matched]
+          object[key] = try parser.parseValue(depth: depth + 1, context: "in \"\(key)\"")
+          matched += 1
+          return
+        }
+        matching = false
+        for i in 0..<matched { fresh.append(key: object.keys[i], value: object.values[i]) }
+      }
       let key = parser.scanner.makeString(name)
-      properties.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+      fresh.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
     }
-    return properties
+    if matching {
+      if matched == template.count { return object }
+      for i in 0..<matched { fresh.append(key: object.keys[i], value: object.values[i]) }
+    }
+    propertiesTemplate = Self.isUsableTemplate(fresh) ? fresh : JSONObject()
+    return fresh
+  }
+
+  /// A template must have unique keys (values are replaced by key) and few of them (checking
+  /// uniqueness is quadratic).
+  static func isUsableTemplate(_ object: JSONObject) -> Bool {
+    guard object.count <= 64 else { return false }
+    for i in object.keys.indices {
+      for j in object.keys.indices where j > i && object.keys[i] == object.keys[j] { return false }
+    }
+    return true
   }
 
   /// Parses the `features` array of a FeatureCollection at depth `depth`, tracking the feature

@@ -15,6 +15,10 @@ struct GeoJSONParser {
   var coordinates: [Double] = []
   var ringOffsets: [Int] = []
   var partOffsets: [Int] = []
+  /// The last feature's properties, reused for the next one (see `parseProperties`).
+  var propertiesTemplate = JSONObject()
+  /// Shared offsets of a single-part geometry, so most geometries need one fewer allocation.
+  let singlePartOffsets = [0, 1]
 
   init(bytes: UnsafeRawBufferPointer) {
     scanner = ByteScanner(bytes)

@@ -3,7 +3,7 @@ extension ByteScanner {
   /// `NaN`/`Infinity`, no hex) into the correctly rounded Double. `context` names where the
   /// number is, for error messages (`in "coordinates"`).
   @inline(__always)
-  mutating func parseNumber(context: String) throws(ParseFailure) -> Double {
+  mutating func parseNumber(context: @autoclosure () -> String) throws(ParseFailure) -> Double {
     let start = pos
     var p = pos
     let negative = byte(at: p) == UInt8(ascii: "-")
@@ -16,7 +16,7 @@ extension ByteScanner {
     if c == UInt8(ascii: "0") {
       p += 1
       if ByteScanner.isDigit(byte(at: p)) {
-        throw failure(.invalidNumber, "a JSON number cannot have leading zeros \(context)", at: start)
+        throw failure(.invalidNumber, "a JSON number cannot have leading zeros \(context())", at: start)
       }
     } else if ByteScanner.isDigit(c) {
       repeat {
@@ -28,14 +28,14 @@ extension ByteScanner {
       if significantDigits > 19 { exponent = significantDigits - 19 }
     } else {
       pos = start
-      throw unexpected(expected: "a number \(context)")
+      throw unexpected(expected: "a number \(context())")
     }
 
     if byte(at: p) == UInt8(ascii: ".") {
       p += 1
       c = byte(at: p)
       guard ByteScanner.isDigit(c) else {
-        throw failure(.invalidNumber, "expected a digit after the decimal point \(context)", at: p)
+        throw failure(.invalidNumber, "expected a digit after the decimal point \(context())", at: p)
       }
       repeat {
         if significantDigits == 0 && c == UInt8(ascii: "0") {
@@ -63,7 +63,7 @@ extension ByteScanner {
         c = byte(at: p)
       }
       guard ByteScanner.isDigit(c) else {
-        throw failure(.invalidNumber, "expected a digit in the exponent \(context)", at: p)
+        throw failure(.invalidNumber, "expected a digit in the exponent \(context())", at: p)
       }
       var value = 0
       repeat {
@@ -76,7 +76,7 @@ extension ByteScanner {
     }
 
     if p < count && !ByteScanner.isDelimiter(base[p]) {
-      throw failure(.invalidNumber, "malformed number \(describeToken(at: start)) \(context)", at: start)
+      throw failure(.invalidNumber, "malformed number \(describeToken(at: start)) \(context())", at: start)
     }
     pos = p
 
@@ -92,7 +92,7 @@ extension ByteScanner {
     }
     if magnitude.isInfinite {
       throw failure(
-        .numberOutOfRange, "number out of range \(describeToken(at: start)) \(context): too large for a Double",
+        .numberOutOfRange, "number out of range \(describeToken(at: start)) \(context()): too large for a Double",
         at: start)
     }
     return negative ? -magnitude : magnitude

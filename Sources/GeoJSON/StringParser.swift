@@ -110,6 +110,19 @@ extension ByteScanner {
     return raw.end - raw.start == literal.utf8CodeUnitCount && matches(literal, at: raw.start)
   }
 
+  /// True when the scanned string is exactly `string`.
+  @inline(__always)
+  func rawString(_ raw: RawString, equals string: String) -> Bool {
+    if raw.hasEscapes { return makeString(raw) == string }
+    var string = string
+    return string.withUTF8 { utf8 in
+      guard utf8.count == raw.end - raw.start else { return false }
+      guard let p = utf8.baseAddress else { return true }
+      for i in 0..<utf8.count where p[i] != base[raw.start + i] { return false }
+      return true
+    }
+  }
+
   static func hexValue(_ c: UInt8) -> UInt32? {
     switch c {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(c - UInt8(ascii: "0"))
