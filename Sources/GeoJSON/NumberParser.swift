@@ -9,47 +9,47 @@ extension ByteScanner {
     let negative = byte(at: p) == UInt8(ascii: "-")
     if negative { p += 1 }
 
+    // Fast scan: accumulate every digit (wrapping) and count them; only when there are more
+    // than 19 digits is the exact count of significant digits (without leading zeros) needed.
     var mantissa: UInt64 = 0
-    var significantDigits = 0  // digits after leading zeros; more than 19 go to strtod
-    var exponent = 0
     var c = byte(at: p)
-    if c == UInt8(ascii: "0") {
-      p += 1
-      if ByteScanner.isDigit(byte(at: p)) {
-        throw failure(.invalidNumber, "a JSON number cannot have leading zeros \(context())", at: start)
-      }
-    } else if ByteScanner.isDigit(c) {
-      repeat {
-        if significantDigits < 19 { mantissa = mantissa &* 10 &+ UInt64(c &- 0x30) }
-        significantDigits += 1
-        p += 1
-        c = byte(at: p)
-      } while ByteScanner.isDigit(c)
-      if significantDigits > 19 { exponent = significantDigits - 19 }
-    } else {
+    let integerStart = p
+    guard ByteScanner.isDigit(c) else {
       pos = start
       throw unexpected(expected: "a number \(context())")
     }
-
-    if byte(at: p) == UInt8(ascii: ".") {
+    repeat {
+      mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
       p += 1
+      c = byte(at: p)
+    } while ByteScanner.isDigit(c)
+    let integerDigits = p - integerStart
+    if integerDigits > 1 && base[integerStart] == UInt8(ascii: "0") {
+      throw failure(.invalidNumber, "a JSON number cannot have leading zeros \(context())", at: start)
+    }
+    var fractionDigits = 0
+    if c == UInt8(ascii: ".") {
+      p += 1
+      let fractionStart = p
       c = byte(at: p)
       guard ByteScanner.isDigit(c) else {
         throw failure(.invalidNumber, "expected a digit after the decimal point \(context())", at: p)
       }
       repeat {
-        if significantDigits == 0 && c == UInt8(ascii: "0") {
-          exponent -= 1  // a leading zero of 0.00x only scales
-        } else {
-          if significantDigits < 19 {
-            mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
-            exponent -= 1
-          }
-          significantDigits += 1
-        }
+        mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
         p += 1
         c = byte(at: p)
       } while ByteScanner.isDigit(c)
+      fractionDigits = p - fractionStart
+    }
+    var exponent = -fractionDigits
+    var exact = integerDigits + fractionDigits <= 19
+    if !exact {
+      // Leading zeros (as in 0.000000000000000000123) are not significant: recount without them.
+      var first = integerStart
+      while first < p && (base[first] == UInt8(ascii: "0") || base[first] == UInt8(ascii: ".")) { first += 1 }
+      let significant = (p - first) - (fractionDigits > 0 && first < p - fractionDigits ? 1 : 0)
+      exact = significant <= 19
     }
 
     c = byte(at: p)
@@ -81,7 +81,7 @@ extension ByteScanner {
     pos = p
 
     var magnitude: Double
-    if significantDigits > 19 {
+    if !exact {
       magnitude = DecimalToDouble.strtodFallback(
         UnsafeBufferPointer(start: base + start + (negative ? 1 : 0), count: p - start - (negative ? 1 : 0)))
     } else if let fast = DecimalToDouble.convert(mantissa: mantissa, exponent: exponent) {
