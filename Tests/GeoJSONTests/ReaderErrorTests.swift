@@ -28,7 +28,7 @@ import Testing
       problem: .unexpectedEnd, expected: ["unexpected end of input inside a string"]),
     Case(
       name: "missing comma", input: #"{"type":"FeatureCollection" "features":[]}"#, problem: .malformedJSON,
-      expected: ["t.geojson:1:29:", #"expected ',' or '}'"#, #"found "\"features\"""#]),
+      expected: ["t.geojson:1:29:", #"expected ',' or '}'"#, #"found "features""#]),
     Case(
       name: "trailing garbage", input: point + " x", problem: .malformedJSON,
       expected: ["after the end of the GeoJSON object"]),
@@ -154,7 +154,7 @@ import Testing
     let error = try #require(readError(text))
     #expect(
       error.description
-        == #"t.geojson:5:48: feature 2 (id "E01000004"): expected a number in "coordinates", found "x""#)
+        == #"t.geojson:5:51: feature 2 (id "E01000004"): expected a number in "coordinates", found "x""#)
     let diagnostic = try #require(error.diagnostic)
     #expect(diagnostic.featureIndex == 2)
     #expect(diagnostic.featureID == .string("E01000004"))
@@ -165,7 +165,7 @@ import Testing
     let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":7,\"properties\":{\"n\":\"é\"},"
       + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[0,NaN]}}]}"
     let error = try #require(readError(text))
-    #expect(error.description.hasPrefix("t.geojson:1:126: feature 0 (id 7): "), "\(error)")
+    #expect(error.description.hasPrefix("t.geojson:1:133: feature 0 (id 7): "), "\(error)")
   }
 
   @Test func fileErrors() throws {

@@ -44,7 +44,7 @@ func makeTemporaryDirectory() -> String {
   let template = "/tmp/nbhd-geojson-test-XXXXXX"
   var bytes = Array(template.utf8CString)
   return bytes.withUnsafeMutableBufferPointer { buffer in
-    guard let result = mkdtemp(buffer.baseAddress) else { return "/tmp" }
+    guard let base = buffer.baseAddress, let result = mkdtemp(base) else { return "/tmp" }
     return String(cString: result)
   }
 }
