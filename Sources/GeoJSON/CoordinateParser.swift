@@ -105,13 +105,15 @@ extension GeoJSONParser {
     scanner.pos += 1
     scanner.skipWhitespace()
     if scanner.current == UInt8(ascii: "]") {
-      throw scanner.failure(.invalidGeometry, "a position needs at least 2 numbers (x and y), found none", at: start)
+      throw scanner.failure(
+        .invalidGeometry, "a position needs at least 2 numbers (x and y), found none", at: start)
     }
     let x = try scanner.parseNumber(context: "in \"coordinates\"")
     scanner.skipWhitespace()
     if scanner.current != UInt8(ascii: ",") {
       if scanner.current == UInt8(ascii: "]") {
-        throw scanner.failure(.invalidGeometry, "a position needs at least 2 numbers (x and y), found 1", at: start)
+        throw scanner.failure(
+          .invalidGeometry, "a position needs at least 2 numbers (x and y), found 1", at: start)
       }
       throw scanner.unexpected(expected: "',' after the x of a position in \"coordinates\"")
     }
@@ -142,7 +144,8 @@ extension GeoJSONParser {
     scanner.skipWhitespace()
     guard scanner.current == UInt8(ascii: "[") else {
       throw scanner.failure(
-        .wrongType, "expected an array of positions (\(what)) in \"coordinates\", found \(scanner.describeToken())")
+        .wrongType,
+        "expected an array of positions (\(what)) in \"coordinates\", found \(scanner.describeToken())")
     }
     scanner.pos += 1
     if scanner.consume(UInt8(ascii: "]")) { return 0 }
@@ -195,7 +198,8 @@ extension GeoJSONParser {
       let first = count - 2 * n
       if coordinates[first] != coordinates[count - 2] || coordinates[first + 1] != coordinates[count - 1] {
         throw scanner.failure(
-          .invalidGeometry, "ring \(ring) of \(polygon) is not closed (first and last positions differ)", at: start)
+          .invalidGeometry, "ring \(ring) of \(polygon) is not closed (first and last positions differ)",
+          at: start)
       }
       closeRing()
       ring += 1

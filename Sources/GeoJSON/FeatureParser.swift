@@ -3,7 +3,8 @@ import GeoCore
 extension GeoJSONParser {
   /// Parses the Feature object at the cursor (its `type` already checked by the caller). Inside
   /// a collection a feature-level `crs` is a foreign member; on a bare Feature it names the CRS.
-  mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature {
+  mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature
+  {
     var feature = Feature(geometry: nil)
     var crs: String?
     try forEachMember(depth: depth, context: "in a Feature") { (parser, name) throws(ParseFailure) in
@@ -24,7 +25,8 @@ extension GeoJSONParser {
           parser.featureID = id
         default:
           throw parser.scanner.failure(
-            .wrongType, "the \"id\" member must be a string or a number, found \(parser.scanner.describeToken(at: start))",
+            .wrongType,
+            "the \"id\" member must be a string or a number, found \(parser.scanner.describeToken(at: start))",
             at: start)
         }
       } else if parser.scanner.rawString(name, equals: "bbox") {
@@ -33,7 +35,8 @@ extension GeoJSONParser {
         crs = try parser.parseCRS(depth: depth + 1)
       } else {
         let key = parser.scanner.makeString(name)
-        feature.foreignMembers.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+        feature.foreignMembers.append(
+          key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
       }
     }
     if crs != nil { crsName = crs }
@@ -106,7 +109,8 @@ extension GeoJSONParser {
       scanner.skipWhitespace()
       let start = scanner.pos
       guard scanner.current == UInt8(ascii: "{") else {
-        throw scanner.failure(.wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
+        throw scanner.failure(
+          .wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
       }
       let type = try peekType(depth: depth + 1, context: "in \"features\"")
       guard type == .feature else {
@@ -119,9 +123,11 @@ extension GeoJSONParser {
           case .feature: name = "Feature"
           }
           throw scanner.failure(
-            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"", at: start)
+            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"",
+            at: start)
         }
-        throw scanner.failure(.missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
+        throw scanner.failure(
+          .missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
       }
       features.append(try parseFeature(depth: depth + 1, crsName: &ignoredCRS, isRoot: false))
     } while try separatorOrEnd(UInt8(ascii: "]"), context: "between features")
@@ -150,21 +156,26 @@ extension GeoJSONParser {
       throw scanner.failure(
         .missingMember, "the top-level object has no \"type\" member (expected \(expectedTypes))", at: start)
     case .other(let name)?:
-      throw scanner.failure(.unknownType, "unknown GeoJSON type \"\(name)\" (expected \(expectedTypes))", at: start)
+      throw scanner.failure(
+        .unknownType, "unknown GeoJSON type \"\(name)\" (expected \(expectedTypes))", at: start)
     case .featureCollection?:
       var sawFeatures = false
-      try forEachMember(depth: 1, context: "in the FeatureCollection") { (parser, name) throws(ParseFailure) in
+      try forEachMember(depth: 1, context: "in the FeatureCollection") {
+        (parser, name) throws(ParseFailure) in
         if parser.scanner.rawString(name, equals: "features") {
           collection.features = try parser.parseFeatureList(depth: 2)
           sawFeatures = true
-        } else if parser.scanner.rawString(name, equals: "type") || parser.scanner.rawString(name, equals: "bbox") {
+        } else if parser.scanner.rawString(name, equals: "type")
+          || parser.scanner.rawString(name, equals: "bbox")
+        {
           let key = parser.scanner.makeString(name)
           try parser.skipValue(depth: 2, context: "in \"\(key)\"")
         } else if parser.scanner.rawString(name, equals: "crs") {
           collection.crsName = try parser.parseCRS(depth: 2)
         } else {
           let key = parser.scanner.makeString(name)
-          collection.foreignMembers.append(key: key, value: try parser.parseValue(depth: 2, context: "in \"\(key)\""))
+          collection.foreignMembers.append(
+            key: key, value: try parser.parseValue(depth: 2, context: "in \"\(key)\""))
         }
       }
       if !sawFeatures {

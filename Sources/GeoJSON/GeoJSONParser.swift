@@ -39,7 +39,9 @@ struct GeoJSONParser {
 
   /// Consumes `,` (returns true) or `closing` (returns false) after a member or element.
   @inline(__always)
-  mutating func separatorOrEnd(_ closing: UInt8, context: @autoclosure () -> String) throws(ParseFailure) -> Bool {
+  mutating func separatorOrEnd(_ closing: UInt8, context: @autoclosure () -> String) throws(ParseFailure)
+    -> Bool
+  {
     scanner.skipWhitespace()
     let c = scanner.current
     if c == UInt8(ascii: ",") {
@@ -73,7 +75,9 @@ struct GeoJSONParser {
   ) throws(ParseFailure) {
     try checkDepth(depth)
     scanner.skipWhitespace()
-    guard scanner.current == UInt8(ascii: "{") else { throw scanner.unexpected(expected: "an object \(context)") }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.unexpected(expected: "an object \(context)")
+    }
     scanner.pos += 1
     if scanner.consume(UInt8(ascii: "}")) { return }
     repeat {

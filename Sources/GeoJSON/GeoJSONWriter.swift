@@ -123,7 +123,8 @@ public struct GeoJSONWriter: Sendable {
     out.append(UInt8(ascii: "}"))
   }
 
-  private func appendGeometry(_ geometry: FlatGeometry, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+  private func appendGeometry(_ geometry: FlatGeometry, formatter: CoordinateFormatter, to out: inout [UInt8])
+  {
     append("{\"type\":\"", to: &out)
     out.append(contentsOf: geometry.kind.description.utf8)
     if geometry.kind == .geometryCollection {
@@ -158,7 +159,8 @@ public struct GeoJSONWriter: Sendable {
       }
     case .multiPoint:
       appendList(parts, to: &out) { part, out in
-        self.appendPosition(geometry, geometry.ringOffsets[geometry.partOffsets[part]], formatter: formatter, to: &out)
+        self.appendPosition(
+          geometry, geometry.ringOffsets[geometry.partOffsets[part]], formatter: formatter, to: &out)
       }
     case .multiLineString:
       appendList(parts, to: &out) { part, out in
@@ -191,19 +193,24 @@ public struct GeoJSONWriter: Sendable {
   }
 
   private func appendRing(
-    _ geometry: FlatGeometry, _ ring: Int, reversed: Bool, formatter: CoordinateFormatter, to out: inout [UInt8]
+    _ geometry: FlatGeometry, _ ring: Int, reversed: Bool, formatter: CoordinateFormatter,
+    to out: inout [UInt8]
   ) {
     let points = geometry.pointRange(ofRing: ring)
     out.append(UInt8(ascii: "["))
     for k in 0..<points.count {
       if k > 0 { out.append(UInt8(ascii: ",")) }
-      appendPosition(geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out)
+      appendPosition(
+        geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out
+      )
     }
     out.append(UInt8(ascii: "]"))
   }
 
   @inline(__always)
-  private func appendPosition(_ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+  private func appendPosition(
+    _ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]
+  ) {
     out.append(UInt8(ascii: "["))
     formatter.append(geometry.x(i), to: &out)
     out.append(UInt8(ascii: ","))

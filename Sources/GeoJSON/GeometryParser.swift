@@ -18,7 +18,9 @@ extension GeoJSONParser {
     var found: GeoJSONTypeName?
     try checkDepth(depth)
     scanner.skipWhitespace()
-    guard scanner.current == UInt8(ascii: "{") else { throw scanner.unexpected(expected: "an object \(context)") }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.unexpected(expected: "an object \(context)")
+    }
     scanner.pos += 1
     if scanner.consume(UInt8(ascii: "}")) { return nil }
     repeat {
@@ -63,7 +65,8 @@ extension GeoJSONParser {
     let objectStart = scanner.pos
     guard let type = try peekType(depth: depth, context: context) else {
       throw scanner.failure(
-        .missingMember, "the geometry object \(context) has no \"type\" member (expected \(Self.geometryTypeList))",
+        .missingMember,
+        "the geometry object \(context) has no \"type\" member (expected \(Self.geometryTypeList))",
         at: objectStart)
     }
     guard case .geometry(let kind) = type else {
@@ -113,7 +116,8 @@ extension GeoJSONParser {
   mutating func parseGeometryList(depth: Int) throws(ParseFailure) -> [FlatGeometry] {
     try checkDepth(depth)
     guard scanner.current == UInt8(ascii: "[") else {
-      throw scanner.failure(.wrongType, "expected an array in \"geometries\", found \(scanner.describeToken())")
+      throw scanner.failure(
+        .wrongType, "expected an array in \"geometries\", found \(scanner.describeToken())")
     }
     scanner.pos += 1
     var members: [FlatGeometry] = []
@@ -125,7 +129,8 @@ extension GeoJSONParser {
         throw scanner.failure(
           .wrongType, "expected a geometry object in \"geometries\", found \(scanner.describeToken())")
       }
-      if let member = try parseGeometry(depth: depth + 1, context: "in \"geometries\"", crsName: &ignoredCRS) {
+      if let member = try parseGeometry(depth: depth + 1, context: "in \"geometries\"", crsName: &ignoredCRS)
+      {
         members.append(member)
       }
     } while try separatorOrEnd(UInt8(ascii: "]"), context: "between members of \"geometries\"")

@@ -92,7 +92,8 @@ extension ByteScanner {
     }
     if magnitude.isInfinite {
       throw failure(
-        .numberOutOfRange, "number out of range \(describeToken(at: start)) \(context()): too large for a Double",
+        .numberOutOfRange,
+        "number out of range \(describeToken(at: start)) \(context()): too large for a Double",
         at: start)
     }
     return negative ? -magnitude : magnitude

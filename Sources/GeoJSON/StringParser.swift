@@ -31,7 +31,8 @@ extension ByteScanner {
         case UInt8(ascii: "u"):
           for k in 2..<6 where ByteScanner.hexValue(byte(at: p + k)) == nil {
             if p + k >= count { break }
-            throw failure(.malformedJSON, "invalid \\u escape in a string \(context()): expected 4 hex digits", at: p)
+            throw failure(
+              .malformedJSON, "invalid \\u escape in a string \(context()): expected 4 hex digits", at: p)
           }
           p += 6
         case 0 where p + 1 >= count:
@@ -44,7 +45,8 @@ extension ByteScanner {
       }
       if c < 0x20 {
         throw failure(
-          .malformedJSON, "control character (byte 0x\(String(c, radix: 16))) inside a string \(context()): "
+          .malformedJSON,
+          "control character (byte 0x\(String(c, radix: 16))) inside a string \(context()): "
             + "line breaks and tabs must be escaped", at: p)
       }
       p += 1

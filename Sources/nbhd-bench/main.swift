@@ -1,3 +1,6 @@
+import GeoCore
+import GeoJSON
+
 // nbhd-bench: timings for the GeoJSON reader and writer (not a test: run it in release).
 //
 //   nbhd-bench parse FILE [--runs N]   read FILE N times (default 7): median time, MB/s, counts
@@ -8,8 +11,6 @@
 #elseif canImport(Glibc)
   import Glibc
 #endif
-import GeoCore
-import GeoJSON
 
 func fail(_ message: String) -> Never {
   let line = Array("nbhd-bench: \(message)\n".utf8)
@@ -54,7 +55,9 @@ func readOrFail(_ path: String) -> FeatureCollection {
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 7
 if let index = arguments.firstIndex(of: "--runs") {
-  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else { fail("--runs needs a number") }
+  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else {
+    fail("--runs needs a number")
+  }
   runs = n
   arguments.removeSubrange(index...(index + 1))
 }
@@ -76,7 +79,9 @@ case "parse":
     times.append(seconds(clock.now - start))
   }
   let time = median(times)
-  print("parse \(path): \(size) bytes, \(collection.features.count) features, \(coordinatePairs(collection)) coordinates")
+  print(
+    "parse \(path): \(size) bytes, \(collection.features.count) features, \(coordinatePairs(collection)) coordinates"
+  )
   print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
 case "write":
   let collection = readOrFail(path)

@@ -103,7 +103,8 @@ import Testing
     case 4:  // near-halfway: the midpoint between neighbours, printed with 17-20 digits
       let value = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF)
       let midpoint = value / 2 + value.nextUp / 2
-      return format(midpoint.isFinite ? midpoint : value, significantDigits: Int.random(in: 17...20, using: &rng))
+      return format(
+        midpoint.isFinite ? midpoint : value, significantDigits: Int.random(in: 17...20, using: &rng))
     default:  // long mantissas with a decimal point somewhere
       let digits = randomDigits(Int.random(in: 18...30, using: &rng), using: &rng)
       let point = Int.random(in: 1..<digits.count, using: &rng)
@@ -133,7 +134,11 @@ import Testing
   }
 
   @Test func outOfRangeIsAnError() {
-    for text in ["1e309", "-1e400", "1.8e308", "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792", "1e1000000000000"] {
+    for text in [
+      "1e309", "-1e400", "1.8e308",
+      "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792",
+      "1e1000000000000",
+    ] {
       let error = readError(#"{"type":"Point","coordinates":["# + text + ",0]}")
       #expect(error?.diagnostic?.problem == .numberOutOfRange, "\(text)")
     }

@@ -16,7 +16,8 @@ import Testing
 
   static let cases: [Case] = [
     Case(name: "empty", input: "", problem: .emptyInput, expected: ["t.geojson:1:1:", "empty"]),
-    Case(name: "only whitespace", input: " \n ", problem: .emptyInput, expected: ["t.geojson:2:2:", "empty"]),
+    Case(
+      name: "only whitespace", input: " \n ", problem: .emptyInput, expected: ["t.geojson:2:2:", "empty"]),
     Case(
       name: "truncated", input: #"{"type":"FeatureCollection","features":[{"type":"Feature","#,
       problem: .unexpectedEnd, expected: ["unexpected end of input", "feature 0"]),
@@ -42,10 +43,12 @@ import Testing
       name: "number expected", input: collection(feature(#"{"type":"Point","coordinates":[1,"x"]}"#)),
       problem: .malformedJSON, expected: [#"feature 0: expected a number in "coordinates", found "x""#]),
     Case(
-      name: "features is an object", input: #"{"type":"FeatureCollection","features":{}}"#, problem: .wrongType,
+      name: "features is an object", input: #"{"type":"FeatureCollection","features":{}}"#,
+      problem: .wrongType,
       expected: [#"expected an array in "features", found an object"#]),
     Case(
-      name: "properties is an array", input: collection(feature("null", properties: "[]")), problem: .wrongType,
+      name: "properties is an array", input: collection(feature("null", properties: "[]")),
+      problem: .wrongType,
       expected: [#"expected an object or null in "properties", found an array"#]),
     Case(
       name: "id is a boolean", input: collection(#"{"type":"Feature","id":true,"geometry":null}"#),
@@ -57,7 +60,8 @@ import Testing
       name: "unknown top-level type", input: #"{"type":"Topology"}"#, problem: .unknownType,
       expected: [#"unknown GeoJSON type "Topology""#]),
     Case(
-      name: "missing type", input: #"{"features":[]}"#, problem: .missingMember, expected: [#"no "type" member"#]),
+      name: "missing type", input: #"{"features":[]}"#, problem: .missingMember,
+      expected: [#"no "type" member"#]),
     Case(
       name: "missing coordinates", input: #"{"type":"Point"}"#, problem: .missingMember,
       expected: [#"no "coordinates" member"#]),
@@ -70,10 +74,12 @@ import Testing
     Case(
       name: "unclosed ring",
       input: #"{"type":"Polygon","coordinates":[[[0,0],[9,0],[9,9],[0,0]],[[1,1],[2,1],[2,2],[1,2]]]}"#,
-      problem: .invalidGeometry, expected: ["ring 1 of polygon is not closed (first and last positions differ)"]),
+      problem: .invalidGeometry,
+      expected: ["ring 1 of polygon is not closed (first and last positions differ)"]),
     Case(
       name: "unclosed ring in a multipolygon",
-      input: #"{"type":"MultiPolygon","coordinates":[[[[0,0],[9,0],[9,9],[0,0]]],[[[1,1],[2,1],[2,2],[1,2]]]]}"#,
+      input:
+        #"{"type":"MultiPolygon","coordinates":[[[[0,0],[9,0],[9,9],[0,0]]],[[[1,1],[2,1],[2,2],[1,2]]]]}"#,
       problem: .invalidGeometry, expected: ["ring 0 of polygon 1 is not closed"]),
     Case(
       name: "short position", input: #"{"type":"LineString","coordinates":[[0,0],[1]]}"#,
@@ -82,7 +88,8 @@ import Testing
       name: "empty position", input: #"{"type":"Point","coordinates":[[]]}"#, problem: .malformedJSON,
       expected: [#"expected a number in "coordinates", found an array"#]),
     Case(
-      name: "one-point line", input: #"{"type":"LineString","coordinates":[[0,0]]}"#, problem: .invalidGeometry,
+      name: "one-point line", input: #"{"type":"LineString","coordinates":[[0,0]]}"#,
+      problem: .invalidGeometry,
       expected: ["a LineString has 1 position"]),
     Case(
       name: "NaN", input: #"{"type":"Point","coordinates":[NaN,0]}"#, problem: .invalidNumber,
@@ -115,15 +122,20 @@ import Testing
       name: "bad unicode escape", input: #"{"type":"Point","coordinates":[0,0],"n":"\u12G4"}"#,
       problem: .malformedJSON, expected: ["invalid \\u escape"]),
     Case(
-      name: "bare word", input: collection(feature("null", properties: #"{"x":nul}"#)), problem: .malformedJSON,
+      name: "bare word", input: collection(feature("null", properties: #"{"x":nul}"#)),
+      problem: .malformedJSON,
       expected: [#"expected a JSON value in "x", found "nul""#]),
     Case(
       name: "deep nesting in properties",
       input: collection(
-        feature("null", properties: #"{"x":"# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}")),
+        feature(
+          "null",
+          properties: #"{"x":"# + String(repeating: "[", count: 10_000)
+            + String(repeating: "]", count: 10_000) + "}")),
       problem: .nestingTooDeep, expected: ["nested more than 512 levels deep", "feature 0"]),
     Case(
-      name: "deep nesting truncated", input: String(repeating: #"{"a":"#, count: 100_000), problem: .nestingTooDeep,
+      name: "deep nesting truncated", input: String(repeating: #"{"a":"#, count: 100_000),
+      problem: .nestingTooDeep,
       expected: ["nested more than 512 levels deep"]),
     Case(
       name: "deep geometry collections",
@@ -162,7 +174,8 @@ import Testing
   }
 
   @Test func numericIDAndUnicodeColumns() throws {
-    let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":7,\"properties\":{\"n\":\"é\"},"
+    let text =
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":7,\"properties\":{\"n\":\"é\"},"
       + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[0,NaN]}}]}"
     let error = try #require(readError(text))
     #expect(error.description.hasPrefix("t.geojson:1:133: feature 0 (id 7): "), "\(error)")

@@ -39,7 +39,8 @@ import Testing
   }
 
   @Test func multiLineString() throws {
-    let g = try #require(try geometry(#"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3],[4,4]]]}"#))
+    let g = try #require(
+      try geometry(#"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3],[4,4]]]}"#))
     #expect(g.kind == .multiLineString)
     #expect(g.ringOffsets == [0, 2, 5])
     #expect(g.partOffsets == [0, 1, 2])
@@ -89,7 +90,8 @@ import Testing
   }
 
   @Test func bboxMembersAreIgnored() throws {
-    let text = #"{"type":"FeatureCollection","bbox":[0,0,1,1],"features":[{"type":"Feature","bbox":[0,0,1,1],"properties":null,"geometry":{"type":"Point","bbox":[1,1,1,1],"coordinates":[1,1]}}]}"#
+    let text =
+      #"{"type":"FeatureCollection","bbox":[0,0,1,1],"features":[{"type":"Feature","bbox":[0,0,1,1],"properties":null,"geometry":{"type":"Point","bbox":[1,1,1,1],"coordinates":[1,1]}}]}"#
     let c = try read(text)
     #expect(c.features[0].geometry == .point(x: 1, y: 1))
     #expect(c.foreignMembers.isEmpty)

@@ -17,7 +17,8 @@ import Testing
     #expect(p["t"] == .bool(true))
     #expect(p["f"] == .bool(false))
     #expect(p["z"] == .null)
-    #expect(p["a"] == .array([.number(1), .string("two"), .array([.number(3)]), .object(["four": .number(4)])]))
+    #expect(
+      p["a"] == .array([.number(1), .string("two"), .array([.number(3)]), .object(["four": .number(4)])]))
     #expect(p["o"] == .object(["nested": .object(["deep": .array([])])]))
     #expect(p["e"] == .string("q\"b\\s/n\nt\tr\rb\u{08}f\u{0C}"))
     #expect(p["u"] == .string("é中😀"))
@@ -82,7 +83,8 @@ import Testing
   }
 
   @Test func byteOrderMarkAndCRLF() throws {
-    let text = "\u{FEFF}{\r\n\t\"type\" : \"FeatureCollection\" ,\r\n \"features\" : [ \r\n"
+    let text =
+      "\u{FEFF}{\r\n\t\"type\" : \"FeatureCollection\" ,\r\n \"features\" : [ \r\n"
       + "{ \"type\": \"Feature\", \"properties\": { \"a\": 1 },\r\n \"geometry\": { \"type\": \"Point\", "
       + "\"coordinates\": [ 1 , 2 ] } }\r\n ]\r\n}\r\n"
     let c = try read(text)

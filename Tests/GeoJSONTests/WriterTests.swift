@@ -46,7 +46,9 @@ import Testing
   @Test func writesCollectionMembersIDsAndCRS() throws {
     var collection = FeatureCollection(
       features: [
-        Feature(id: .string("E01000001"), properties: ["name": .string("A \"quoted\" name")], geometry: .point(x: 1, y: 2)),
+        Feature(
+          id: .string("E01000001"), properties: ["name": .string("A \"quoted\" name")],
+          geometry: .point(x: 1, y: 2)),
         Feature(id: .number(2), properties: [:], geometry: nil, foreignMembers: ["title": .string("t")]),
       ], crsName: "ignored", foreignMembers: ["name": .string("layer")])
     collection.features[0].foreignMembers["type"] = .string("must not be written")
@@ -71,7 +73,8 @@ import Testing
     ])
     let collection = FeatureCollection(features: [Feature(geometry: polygon)])
     let output = text(GeoJSONWriter().encode(collection))
-    #expect(output.contains(#""coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[4,4],[4,2],[2,2]]]"#))
+    #expect(
+      output.contains(#""coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[4,4],[4,2],[2,2]]]"#))
     let back = try #require(try GeoJSONReader.read(string: output).features[0].geometry)
     #expect(back.signedDoubleArea(ofRing: 0) > 0)
     #expect(back.signedDoubleArea(ofRing: 1) < 0)
@@ -87,7 +90,8 @@ import Testing
       feature(#"{"type":"MultiPoint","coordinates":[[0,0],[1,1]]}"#),
       feature(#"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3]]]}"#),
       feature(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#),
-      feature(#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}"#),
+      feature(
+        #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}"#),
       feature(#"{"type":"MultiPolygon","coordinates":[]}"#),
       feature(
         #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"LineString","coordinates":[[0,0],[1,1]]}]}"#
@@ -117,7 +121,9 @@ import Testing
   }
 
   @Test func encodeSequenceOfFeatures() {
-    let features = (0..<3).lazy.map { Feature(id: .number(Double($0)), geometry: .point(x: Double($0), y: 0)) }
+    let features = (0..<3).lazy.map {
+      Feature(id: .number(Double($0)), geometry: .point(x: Double($0), y: 0))
+    }
     let output = text(GeoJSONWriter().encode(features: features, foreignMembers: ["name": .string("n")]))
     #expect(output.split(separator: "\n").count == 5)
     #expect(output.hasPrefix(#"{"type":"FeatureCollection","name":"n","features":["#))
@@ -146,8 +152,10 @@ import Testing
   @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {
     let directory = makeTemporaryDirectory()
     let path = directory + "/out.geojson"
-    try GeoJSONWriter.write(FeatureCollection(features: [], foreignMembers: ["name": .string("one")]), to: path)
-    try GeoJSONWriter.write(FeatureCollection(features: [], foreignMembers: ["name": .string("two")]), to: path)
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("one")]), to: path)
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("two")]), to: path)
     #expect(entries(directory) == ["out.geojson"])
     #expect(contents(path) == "two")
   }
@@ -155,8 +163,10 @@ import Testing
   @Test func failedWriteKeepsExistingFileAndRemovesTemporary() throws {
     let directory = makeTemporaryDirectory()
     let path = directory + "/out.geojson"
-    try GeoJSONWriter.write(FeatureCollection(features: [], foreignMembers: ["name": .string("old")]), to: path)
-    let bytes = GeoJSONWriter().encode(FeatureCollection(features: [], foreignMembers: ["name": .string("new")]))
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("old")]), to: path)
+    let bytes = GeoJSONWriter().encode(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("new")]))
     #expect(throws: GeoJSONError.self) {
       try AtomicFile.write(bytes, to: path) { () throws(GeoJSONError) in
         throw .writeFailed(path: path, reason: "simulated failure")
