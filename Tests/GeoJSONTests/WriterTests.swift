@@ -43,6 +43,21 @@ import Testing
     }
   }
 
+  @Test func propertyBytesMatchJSONValueWriteJSON() {
+    let values: [JSONValue] = [
+      .null, .bool(true), .bool(false), .number(0), .number(-0.0), .number(42), .number(-7), .number(1.5),
+      .number(1e300), .number(9_007_199_254_740_993), .number(-2.5e-8), .number(.infinity),
+      .string(""), .string("plain"), .string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{01}\u{1F}é中😀"),
+      .array([.number(1), .array([]), .object([:])]),
+      .object(["a": .string("x"), "b": .array([.null, .object(["c": .number(3.25)])])]),
+    ]
+    for value in values {
+      var out: [UInt8] = []
+      JSONBytes.append(value, to: &out)
+      #expect(text(out) == value.jsonText)
+    }
+  }
+
   @Test func writesCollectionMembersIDsAndCRS() throws {
     var collection = FeatureCollection(
       features: [
