@@ -16,6 +16,13 @@ extension ByteScanner {
     var p = start
     var hasEscapes = false
     while p < count {
+      // Skip eight plain bytes at a time (no quote, backslash or control character).
+      while p + 8 <= count {
+        let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+        if ByteScanner.hasSpecialStringByte(word) { break }
+        p += 8
+      }
+      guard p < count else { break }
       let c = base[p]
       if c == UInt8(ascii: "\"") {
         pos = p + 1
@@ -53,6 +60,20 @@ extension ByteScanner {
     }
     pos = count
     throw failure(.unexpectedEnd, "unexpected end of input inside a string \(context())", at: start - 1)
+  }
+
+  /// True when any byte of `word` is `"`, `\\` or below 0x20. Uses the exact "has a zero byte"
+  /// test (`(x - 0x01..) & ~x & 0x80..`), which has no false negatives.
+  @inline(__always)
+  static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let hasQuote = (quote &- ones) & ~quote & highs
+    let hasBackslash = (backslash &- ones) & ~backslash & highs
+    let hasControl = (word &- ones &* 0x20) & ~word & highs
+    return (hasQuote | hasBackslash | hasControl) != 0
   }
 
   /// The decoded text of a scanned string. Invalid UTF-8 and lone surrogates become U+FFFD.

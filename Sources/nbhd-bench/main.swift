@@ -24,6 +24,13 @@ func fileSize(_ path: String) -> Int {
   return Int(info.st_size)
 }
 
+/// CPU time of this thread, in seconds (unaffected by other processes taking the cores).
+func threadCPUTime() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   return sorted.count % 2 == 1
@@ -71,18 +78,24 @@ switch command {
 case "parse":
   let size = fileSize(path)
   var times: [Double] = []
+  var cpuTimes: [Double] = []
   var collection = FeatureCollection(features: [])
   for _ in 0..<runs {
     collection = FeatureCollection(features: [])  // free the previous result outside the timing
     let start = clock.now
+    let cpuStart = threadCPUTime()
     collection = readOrFail(path)
+    cpuTimes.append(threadCPUTime() - cpuStart)
     times.append(seconds(clock.now - start))
   }
   let time = median(times)
+  let cpuTime = median(cpuTimes)
   print(
     "parse \(path): \(size) bytes, \(collection.features.count) features, \(coordinatePairs(collection)) coordinates"
   )
   print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
+  print(
+    "median CPU time: \(String(cpuTime * 1000)) ms, \(Int((Double(size) / cpuTime / 1e6).rounded())) MB/s per core")
 case "write":
   let collection = readOrFail(path)
   let writer = GeoJSONWriter()
