@@ -56,30 +56,33 @@ extension GeoJSONParser {
         .wrongType, "expected an object or null in \"properties\", found \(scanner.describeToken())")
     }
     let template = propertiesTemplate
-    var object = template
-    var matched = 0
+    // Starts empty but with the template's capacity: appending allocates each buffer once.
+    var object = propertiesCapacityTemplate
     var matching = !template.isEmpty
-    var fresh = JSONObject()
     try forEachMember(depth: depth, context: "in \"properties\"") { (parser, name) throws(ParseFailure) in
-      if matching {
-        if matched < template.count && parser.scanner.rawString(name, equals: template.keys[matched]) {
-          let key = template.keys[matched]
-          object[key] = try parser.parseValue(depth: depth + 1, context: "in \"\(key)\"")
-          matched += 1
-          return
-        }
-        matching = false
-        for i in 0..<matched { fresh.append(key: object.keys[i], value: object.values[i]) }
+      let index = object.count
+      if matching && index < template.count && parser.scanner.rawString(name, equals: template.keys[index]) {
+        let key = template.keys[index]
+        object.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+        return
       }
+      matching = false
       let key = parser.scanner.makeString(name)
-      fresh.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+      object.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
     }
-    if matching {
-      if matched == template.count { return object }
-      for i in 0..<matched { fresh.append(key: object.keys[i], value: object.values[i]) }
+    if !(matching && object.count == template.count) {
+      propertiesTemplate = object.count <= 64 ? object : JSONObject()
+      var empty = propertiesTemplate
+      // Removing every member keeps the arrays' capacity (keys are unique only if checked).
+      if Self.isUsableTemplate(empty) {
+        for key in propertiesTemplate.keys { empty[key] = nil }
+      } else {
+        empty = JSONObject()
+        propertiesTemplate = JSONObject()
+      }
+      propertiesCapacityTemplate = empty
     }
-    propertiesTemplate = Self.isUsableTemplate(fresh) ? fresh : JSONObject()
-    return fresh
+    return object
   }
 
   /// A template must have unique keys (values are replaced by key) and few of them (checking

@@ -17,6 +17,8 @@ struct GeoJSONParser {
   var partOffsets: [Int] = []
   /// The last feature's properties, reused for the next one (see `parseProperties`).
   var propertiesTemplate = JSONObject()
+  /// An empty object with room for the template's members.
+  var propertiesCapacityTemplate = JSONObject()
   /// Shared offsets of a single-part geometry, so most geometries need one fewer allocation.
   let singlePartOffsets = [0, 1]
 

@@ -117,7 +117,8 @@ extension ByteScanner {
     let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     // Every byte has high nibble 3, and adding 6 keeps it 3 (so the low nibble is at most 9).
     let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-    guard (word & highNibbles) | (((word &+ 0x0606_0606_0606_0606) & highNibbles) >> 4) == 0x3333_3333_3333_3333
+    guard
+      (word & highNibbles) | (((word &+ 0x0606_0606_0606_0606) & highNibbles) >> 4) == 0x3333_3333_3333_3333
     else { return nil }
     // Digit values, first digit in the lowest byte; fold pairs, then quads, then the halves.
     var v = word &- 0x3030_3030_3030_3030

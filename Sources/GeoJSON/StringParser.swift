@@ -16,10 +16,15 @@ extension ByteScanner {
     var p = start
     var hasEscapes = false
     while p < count {
-      // Skip eight plain bytes at a time (no quote, backslash or control character).
+      // Skip eight plain bytes at a time (no quote, backslash or control character), then jump
+      // straight to the first special byte of the word.
       while p + 8 <= count {
-        let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-        if ByteScanner.hasSpecialStringByte(word) { break }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+        let special = ByteScanner.specialStringBytes(word)
+        if special != 0 {
+          p += special.trailingZeroBitCount >> 3
+          break
+        }
         p += 8
       }
       guard p < count else { break }
@@ -62,18 +67,19 @@ extension ByteScanner {
     throw failure(.unexpectedEnd, "unexpected end of input inside a string \(context())", at: start - 1)
   }
 
-  /// True when any byte of `word` is `"`, `\\` or below 0x20. Uses the exact "has a zero byte"
-  /// test (`(x - 0x01..) & ~x & 0x80..`), which has no false negatives.
+  /// High bits set for the bytes of `word` (first byte lowest) that are `"`, `\\` or below
+  /// 0x20. Uses the "has a zero byte" test (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes
+  /// after a real match, never before it, so the lowest flag is always right.
   @inline(__always)
-  static func hasSpecialStringByte(_ word: UInt64) -> Bool {
+  static func specialStringBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     let quote = word ^ (ones &* 0x22)
     let backslash = word ^ (ones &* 0x5C)
-    let hasQuote = (quote &- ones) & ~quote & highs
-    let hasBackslash = (backslash &- ones) & ~backslash & highs
-    let hasControl = (word &- ones &* 0x20) & ~word & highs
-    return (hasQuote | hasBackslash | hasControl) != 0
+    let hasQuote = (quote &- ones) & ~quote
+    let hasBackslash = (backslash &- ones) & ~backslash
+    let hasControl = (word &- ones &* 0x20) & ~word
+    return (hasQuote | hasBackslash | hasControl) & highs
   }
 
   /// The decoded text of a scanned string. Invalid UTF-8 and lone surrogates become U+FFFD.
