@@ -5,24 +5,28 @@ extension GeoJSONParser {
   /// a collection a feature-level `crs` is a foreign member; on a bare Feature it names the CRS.
   mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature
   {
-    var feature = Feature(geometry: nil)
+    // Separate locals rather than one Feature the closure mutates: fewer copies of the struct.
+    var id: JSONValue?
+    var properties = JSONObject()
+    var geometry: FlatGeometry?
+    var foreignMembers = JSONObject()
     var crs: String?
     try forEachMember(depth: depth, context: "in a Feature") { (parser, name) throws(ParseFailure) in
       if parser.scanner.rawString(name, equals: "type") {
         try parser.skipValue(depth: depth + 1, context: "in \"type\"")
       } else if parser.scanner.rawString(name, equals: "properties") {
-        feature.properties = try parser.parseProperties(depth: depth + 1)
+        properties = try parser.parseProperties(depth: depth + 1)
       } else if parser.scanner.rawString(name, equals: "geometry") {
         var geometryCRS: String?
-        feature.geometry = try parser.parseGeometry(
+        geometry = try parser.parseGeometry(
           depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
       } else if parser.scanner.rawString(name, equals: "id") {
         let start = parser.scanner.pos
-        let id = try parser.parseValue(depth: depth + 1, context: "in \"id\"")
-        switch id {
+        let value = try parser.parseValue(depth: depth + 1, context: "in \"id\"")
+        switch value {
         case .string, .number:
-          feature.id = id
-          parser.featureID = id
+          id = value
+          parser.featureID = value
         default:
           throw parser.scanner.failure(
             .wrongType,
@@ -35,12 +39,12 @@ extension GeoJSONParser {
         crs = try parser.parseCRS(depth: depth + 1)
       } else {
         let key = parser.scanner.makeString(name)
-        feature.foreignMembers.append(
+        foreignMembers.append(
           key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
       }
     }
     if crs != nil { crsName = crs }
-    return feature
+    return Feature(id: id, properties: properties, geometry: geometry, foreignMembers: foreignMembers)
   }
 
   /// The `properties` object (or `null`, read as no properties).

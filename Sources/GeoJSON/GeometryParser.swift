@@ -14,7 +14,6 @@ extension GeoJSONParser {
   /// members before it are skipped here and parsed on the real pass (key order must not matter).
   mutating func peekType(depth: Int, context: String) throws(ParseFailure) -> GeoJSONTypeName? {
     let start = scanner.pos
-    defer { scanner.pos = start }
     var found: GeoJSONTypeName?
     try checkDepth(depth)
     scanner.skipWhitespace()
@@ -22,35 +21,24 @@ extension GeoJSONParser {
       throw scanner.unexpected(expected: "an object \(context)")
     }
     scanner.pos += 1
-    if scanner.consume(UInt8(ascii: "}")) { return nil }
-    repeat {
-      let name = try memberName(context: context)
-      if scanner.rawString(name, equals: "type") {
-        guard scanner.current == UInt8(ascii: "\"") else {
-          throw scanner.failure(
-            .wrongType, "the \"type\" member \(context) must be a string, found \(scanner.describeToken())")
+    if !scanner.consume(UInt8(ascii: "}")) {
+      repeat {
+        let name = try memberName(context: context)
+        if scanner.rawString(name, equals: "type") {
+          guard scanner.current == UInt8(ascii: "\"") else {
+            throw scanner.failure(
+              .wrongType, "the \"type\" member \(context) must be a string, found \(scanner.describeToken())")
+          }
+          found = scanner.classifyType(try scanner.scanString(context: "in \"type\""))
+          break
         }
-        found = classifyType(try scanner.scanString(context: "in \"type\""))
-        break
-      }
-      let key = scanner.makeString(name)
-      try skipValue(depth: depth + 1, context: "in \"\(key)\"")
-    } while try separatorOrEnd(UInt8(ascii: "}"), context: "between members of an object \(context)")
+        let key = scanner.makeString(name)
+        try skipValue(depth: depth + 1, context: "in \"\(key)\"")
+      } while try separatorOrEnd(UInt8(ascii: "}"), context: "between members of an object \(context)")
+    }
+    // Only a look-ahead: the object is parsed from its start again.
+    scanner.pos = start
     return found
-  }
-
-  func classifyType(_ raw: RawString) -> GeoJSONTypeName {
-    // Most frequent first: one per feature, then the common geometry types.
-    if scanner.rawString(raw, equals: "Feature") { return .feature }
-    if scanner.rawString(raw, equals: "Polygon") { return .geometry(.polygon) }
-    if scanner.rawString(raw, equals: "MultiPolygon") { return .geometry(.multiPolygon) }
-    if scanner.rawString(raw, equals: "Point") { return .geometry(.point) }
-    if scanner.rawString(raw, equals: "LineString") { return .geometry(.lineString) }
-    if scanner.rawString(raw, equals: "MultiLineString") { return .geometry(.multiLineString) }
-    if scanner.rawString(raw, equals: "MultiPoint") { return .geometry(.multiPoint) }
-    if scanner.rawString(raw, equals: "GeometryCollection") { return .geometry(.geometryCollection) }
-    if scanner.rawString(raw, equals: "FeatureCollection") { return .featureCollection }
-    return .other(scanner.makeString(raw))
   }
 
   static let geometryTypeList =
@@ -145,5 +133,23 @@ extension GeoJSONParser {
       case .string(let name)? = properties["name"]
     else { return nil }
     return name
+  }
+}
+
+extension ByteScanner {
+  /// The GeoJSON type a `type` string names (a method of the scanner, not the parser, so that
+  /// calling it does not copy the parser).
+  func classifyType(_ raw: RawString) -> GeoJSONTypeName {
+    // Most frequent first: one per feature, then the common geometry types.
+    if rawString(raw, equals: "Feature") { return .feature }
+    if rawString(raw, equals: "Polygon") { return .geometry(.polygon) }
+    if rawString(raw, equals: "MultiPolygon") { return .geometry(.multiPolygon) }
+    if rawString(raw, equals: "Point") { return .geometry(.point) }
+    if rawString(raw, equals: "LineString") { return .geometry(.lineString) }
+    if rawString(raw, equals: "MultiLineString") { return .geometry(.multiLineString) }
+    if rawString(raw, equals: "MultiPoint") { return .geometry(.multiPoint) }
+    if rawString(raw, equals: "GeometryCollection") { return .geometry(.geometryCollection) }
+    if rawString(raw, equals: "FeatureCollection") { return .featureCollection }
+    return .other(makeString(raw))
   }
 }
