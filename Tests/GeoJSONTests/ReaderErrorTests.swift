@@ -154,6 +154,17 @@ import Testing
     }
   }
 
+  @Test func nestingJustBelowTheLimitReads() throws {
+    // The collection, features array, feature and properties take 4 levels; 500 more fit.
+    let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+    let c = try read(collection(feature("null", properties: #"{"x":"# + deep + "}")))
+    #expect(c.features.count == 1)
+    let tooDeep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+    #expect(
+      readError(collection(feature("null", properties: #"{"x":"# + tooDeep + "}")))?.diagnostic?.problem
+        == .nestingTooDeep)
+  }
+
   @Test func errorNamesFeatureIndexIDAndLineColumn() throws {
     let text = """
       {"type": "FeatureCollection", "features": [
