@@ -69,7 +69,8 @@ struct ByteScanner {
   // MARK: Errors
 
   /// An error at `offset` (the cursor by default).
-  func failure(_ problem: GeoJSONDiagnostic.Problem, _ message: String, at offset: Int? = nil) -> ParseFailure {
+  func failure(_ problem: GeoJSONDiagnostic.Problem, _ message: String, at offset: Int? = nil) -> ParseFailure
+  {
     ParseFailure(offset: offset ?? min(pos, count), problem: problem, message: message)
   }
 
@@ -81,10 +82,12 @@ struct ByteScanner {
     }
     let c = base[pos]
     if c == UInt8(ascii: "N") || c == UInt8(ascii: "I")
-      || (c == UInt8(ascii: "-") && (byte(at: pos + 1) == UInt8(ascii: "I") || byte(at: pos + 1) == UInt8(ascii: "N")))
+      || (c == UInt8(ascii: "-")
+        && (byte(at: pos + 1) == UInt8(ascii: "I") || byte(at: pos + 1) == UInt8(ascii: "N")))
     {
       return failure(
-        .invalidNumber, "found \(describeToken()) where \(expected) was expected: NaN and Infinity are not JSON numbers")
+        .invalidNumber,
+        "found \(describeToken()) where \(expected) was expected: NaN and Infinity are not JSON numbers")
     }
     if c == UInt8(ascii: "+") {
       return failure(.invalidNumber, "found \(describeToken()): a JSON number cannot start with '+'")

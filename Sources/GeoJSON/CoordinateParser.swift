@@ -14,9 +14,24 @@ extension GeoJSONParser {
       try parseCoordinateArray(kind)
     }
     // Exact-size copies; the scratch buffers keep their capacity for the next geometry.
+    // (`Array(scratch)` would share the scratch storage, and the next `removeAll` would then
+    // allocate a fresh scratch buffer for every geometry.)
     return FlatGeometry(
-      kind: kind, coordinates: Array(coordinates), ringOffsets: Array(ringOffsets),
-      partOffsets: Array(partOffsets))
+      kind: kind, coordinates: Self.exactCopy(coordinates), ringOffsets: Self.exactCopy(ringOffsets),
+      partOffsets: partOffsets == singlePartOffsets ? singlePartOffsets : Self.exactCopy(partOffsets))
+  }
+
+  /// A new array with its own storage of exactly `source.count` elements.
+  @inline(__always)
+  static func exactCopy<T: BitwiseCopyable>(_ source: [T]) -> [T] {
+    source.withUnsafeBufferPointer { from in
+      [T](unsafeUninitializedCapacity: from.count) { to, count in
+        if let base = from.baseAddress, from.count > 0 {
+          to.baseAddress?.initialize(from: base, count: from.count)
+        }
+        count = from.count
+      }
+    }
   }
 
   private mutating func parseCoordinateArray(_ kind: GeometryKind) throws(ParseFailure) {
@@ -90,13 +105,15 @@ extension GeoJSONParser {
     scanner.pos += 1
     scanner.skipWhitespace()
     if scanner.current == UInt8(ascii: "]") {
-      throw scanner.failure(.invalidGeometry, "a position needs at least 2 numbers (x and y), found none", at: start)
+      throw scanner.failure(
+        .invalidGeometry, "a position needs at least 2 numbers (x and y), found none", at: start)
     }
     let x = try scanner.parseNumber(context: "in \"coordinates\"")
     scanner.skipWhitespace()
     if scanner.current != UInt8(ascii: ",") {
       if scanner.current == UInt8(ascii: "]") {
-        throw scanner.failure(.invalidGeometry, "a position needs at least 2 numbers (x and y), found 1", at: start)
+        throw scanner.failure(
+          .invalidGeometry, "a position needs at least 2 numbers (x and y), found 1", at: start)
       }
       throw scanner.unexpected(expected: "',' after the x of a position in \"coordinates\"")
     }
@@ -127,7 +144,8 @@ extension GeoJSONParser {
     scanner.skipWhitespace()
     guard scanner.current == UInt8(ascii: "[") else {
       throw scanner.failure(
-        .wrongType, "expected an array of positions (\(what)) in \"coordinates\", found \(scanner.describeToken())")
+        .wrongType,
+        "expected an array of positions (\(what)) in \"coordinates\", found \(scanner.describeToken())")
     }
     scanner.pos += 1
     if scanner.consume(UInt8(ascii: "]")) { return 0 }
@@ -180,7 +198,8 @@ extension GeoJSONParser {
       let first = count - 2 * n
       if coordinates[first] != coordinates[count - 2] || coordinates[first + 1] != coordinates[count - 1] {
         throw scanner.failure(
-          .invalidGeometry, "ring \(ring) of \(polygon) is not closed (first and last positions differ)", at: start)
+          .invalidGeometry, "ring \(ring) of \(polygon) is not closed (first and last positions differ)",
+          at: start)
       }
       closeRing()
       ring += 1

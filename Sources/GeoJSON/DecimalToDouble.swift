@@ -59,7 +59,8 @@ enum DecimalToDouble {
     if !exact {
       // True value lies within (P - w, P + w): is a multiple of 2^(128+shift) within reach?
       let nearLowerBoundary = belowHigh == 0 && middle == 0 && low < w
-      let nearUpperBoundary = belowHigh == belowMask && middle == UInt64.max && low.addingReportingOverflow(w).overflow
+      let nearUpperBoundary =
+        belowHigh == belowMask && middle == UInt64.max && low.addingReportingOverflow(w).overflow
       if nearLowerBoundary || nearUpperBoundary { return nil }
     }
 

@@ -3,28 +3,34 @@ import GeoCore
 extension GeoJSONParser {
   /// Parses the Feature object at the cursor (its `type` already checked by the caller). Inside
   /// a collection a feature-level `crs` is a foreign member; on a bare Feature it names the CRS.
-  mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature {
-    var feature = Feature(geometry: nil)
+  mutating func parseFeature(depth: Int, crsName: inout String?, isRoot: Bool) throws(ParseFailure) -> Feature
+  {
+    // Separate locals rather than one Feature the closure mutates: fewer copies of the struct.
+    var id: JSONValue?
+    var properties = JSONObject()
+    var geometry: FlatGeometry?
+    var foreignMembers = JSONObject()
     var crs: String?
     try forEachMember(depth: depth, context: "in a Feature") { (parser, name) throws(ParseFailure) in
       if parser.scanner.rawString(name, equals: "type") {
         try parser.skipValue(depth: depth + 1, context: "in \"type\"")
       } else if parser.scanner.rawString(name, equals: "properties") {
-        feature.properties = try parser.parseProperties(depth: depth + 1)
+        properties = try parser.parseProperties(depth: depth + 1)
       } else if parser.scanner.rawString(name, equals: "geometry") {
         var geometryCRS: String?
-        feature.geometry = try parser.parseGeometry(
+        geometry = try parser.parseGeometry(
           depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
       } else if parser.scanner.rawString(name, equals: "id") {
         let start = parser.scanner.pos
-        let id = try parser.parseValue(depth: depth + 1, context: "in \"id\"")
-        switch id {
+        let value = try parser.parseValue(depth: depth + 1, context: "in \"id\"")
+        switch value {
         case .string, .number:
-          feature.id = id
-          parser.featureID = id
+          id = value
+          parser.featureID = value
         default:
           throw parser.scanner.failure(
-            .wrongType, "the \"id\" member must be a string or a number, found \(parser.scanner.describeToken(at: start))",
+            .wrongType,
+            "the \"id\" member must be a string or a number, found \(parser.scanner.describeToken(at: start))",
             at: start)
         }
       } else if parser.scanner.rawString(name, equals: "bbox") {
@@ -33,26 +39,64 @@ extension GeoJSONParser {
         crs = try parser.parseCRS(depth: depth + 1)
       } else {
         let key = parser.scanner.makeString(name)
-        feature.foreignMembers.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+        foreignMembers.append(
+          key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
       }
     }
     if crs != nil { crsName = crs }
-    return feature
+    return Feature(id: id, properties: properties, geometry: geometry, foreignMembers: foreignMembers)
   }
 
   /// The `properties` object (or `null`, read as no properties).
+  ///
+  /// Features of one file nearly always have the same keys in the same order, so the previous
+  /// feature's properties serve as a template: while the keys match, the template's key
+  /// strings are reused (shared storage, nothing decoded) and only the values are replaced,
+  /// which costs one allocation instead of a dozen growing appends.
   mutating func parseProperties(depth: Int) throws(ParseFailure) -> JSONObject {
     if consumeNull() { return JSONObject() }
     guard scanner.current == UInt8(ascii: "{") else {
       throw scanner.failure(
         .wrongType, "expected an object or null in \"properties\", found \(scanner.describeToken())")
     }
-    var properties = JSONObject()
+    let template = propertiesTemplate
+    // Starts empty but with the template's capacity: appending allocates each buffer once.
+    var object = propertiesCapacityTemplate
+    var matching = !template.isEmpty
     try forEachMember(depth: depth, context: "in \"properties\"") { (parser, name) throws(ParseFailure) in
+      let index = object.count
+      if matching && index < template.count && parser.scanner.rawString(name, equals: template.keys[index]) {
+        let key = template.keys[index]
+        object.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+        return
+      }
+      matching = false
       let key = parser.scanner.makeString(name)
-      properties.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
+      object.append(key: key, value: try parser.parseValue(depth: depth + 1, context: "in \"\(key)\""))
     }
-    return properties
+    if !(matching && object.count == template.count) {
+      propertiesTemplate = object.count <= 64 ? object : JSONObject()
+      var empty = propertiesTemplate
+      // Removing every member keeps the arrays' capacity (keys are unique only if checked).
+      if Self.isUsableTemplate(empty) {
+        for key in propertiesTemplate.keys { empty[key] = nil }
+      } else {
+        empty = JSONObject()
+        propertiesTemplate = JSONObject()
+      }
+      propertiesCapacityTemplate = empty
+    }
+    return object
+  }
+
+  /// A template must have unique keys (values are replaced by key) and few of them (checking
+  /// uniqueness is quadratic).
+  static func isUsableTemplate(_ object: JSONObject) -> Bool {
+    guard object.count <= 64 else { return false }
+    for i in object.keys.indices {
+      for j in object.keys.indices where j > i && object.keys[i] == object.keys[j] { return false }
+    }
+    return true
   }
 
   /// Parses the `features` array of a FeatureCollection at depth `depth`, tracking the feature
@@ -72,7 +116,8 @@ extension GeoJSONParser {
       scanner.skipWhitespace()
       let start = scanner.pos
       guard scanner.current == UInt8(ascii: "{") else {
-        throw scanner.failure(.wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
+        throw scanner.failure(
+          .wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
       }
       let type = try peekType(depth: depth + 1, context: "in \"features\"")
       guard type == .feature else {
@@ -85,9 +130,11 @@ extension GeoJSONParser {
           case .feature: name = "Feature"
           }
           throw scanner.failure(
-            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"", at: start)
+            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"",
+            at: start)
         }
-        throw scanner.failure(.missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
+        throw scanner.failure(
+          .missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
       }
       features.append(try parseFeature(depth: depth + 1, crsName: &ignoredCRS, isRoot: false))
     } while try separatorOrEnd(UInt8(ascii: "]"), context: "between features")
@@ -116,21 +163,26 @@ extension GeoJSONParser {
       throw scanner.failure(
         .missingMember, "the top-level object has no \"type\" member (expected \(expectedTypes))", at: start)
     case .other(let name)?:
-      throw scanner.failure(.unknownType, "unknown GeoJSON type \"\(name)\" (expected \(expectedTypes))", at: start)
+      throw scanner.failure(
+        .unknownType, "unknown GeoJSON type \"\(name)\" (expected \(expectedTypes))", at: start)
     case .featureCollection?:
       var sawFeatures = false
-      try forEachMember(depth: 1, context: "in the FeatureCollection") { (parser, name) throws(ParseFailure) in
+      try forEachMember(depth: 1, context: "in the FeatureCollection") {
+        (parser, name) throws(ParseFailure) in
         if parser.scanner.rawString(name, equals: "features") {
           collection.features = try parser.parseFeatureList(depth: 2)
           sawFeatures = true
-        } else if parser.scanner.rawString(name, equals: "type") || parser.scanner.rawString(name, equals: "bbox") {
+        } else if parser.scanner.rawString(name, equals: "type")
+          || parser.scanner.rawString(name, equals: "bbox")
+        {
           let key = parser.scanner.makeString(name)
           try parser.skipValue(depth: 2, context: "in \"\(key)\"")
         } else if parser.scanner.rawString(name, equals: "crs") {
           collection.crsName = try parser.parseCRS(depth: 2)
         } else {
           let key = parser.scanner.makeString(name)
-          collection.foreignMembers.append(key: key, value: try parser.parseValue(depth: 2, context: "in \"\(key)\""))
+          collection.foreignMembers.append(
+            key: key, value: try parser.parseValue(depth: 2, context: "in \"\(key)\""))
         }
       }
       if !sawFeatures {

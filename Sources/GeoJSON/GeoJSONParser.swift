@@ -15,6 +15,12 @@ struct GeoJSONParser {
   var coordinates: [Double] = []
   var ringOffsets: [Int] = []
   var partOffsets: [Int] = []
+  /// The last feature's properties, reused for the next one (see `parseProperties`).
+  var propertiesTemplate = JSONObject()
+  /// An empty object with room for the template's members.
+  var propertiesCapacityTemplate = JSONObject()
+  /// Shared offsets of a single-part geometry, so most geometries need one fewer allocation.
+  let singlePartOffsets = [0, 1]
 
   init(bytes: UnsafeRawBufferPointer) {
     scanner = ByteScanner(bytes)
@@ -35,7 +41,9 @@ struct GeoJSONParser {
 
   /// Consumes `,` (returns true) or `closing` (returns false) after a member or element.
   @inline(__always)
-  mutating func separatorOrEnd(_ closing: UInt8, context: @autoclosure () -> String) throws(ParseFailure) -> Bool {
+  mutating func separatorOrEnd(_ closing: UInt8, context: @autoclosure () -> String) throws(ParseFailure)
+    -> Bool
+  {
     scanner.skipWhitespace()
     let c = scanner.current
     if c == UInt8(ascii: ",") {
@@ -69,7 +77,9 @@ struct GeoJSONParser {
   ) throws(ParseFailure) {
     try checkDepth(depth)
     scanner.skipWhitespace()
-    guard scanner.current == UInt8(ascii: "{") else { throw scanner.unexpected(expected: "an object \(context)") }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.unexpected(expected: "an object \(context)")
+    }
     scanner.pos += 1
     if scanner.consume(UInt8(ascii: "}")) { return }
     repeat {

@@ -19,7 +19,9 @@ public enum GeoJSONReader {
   }
 
   /// Reads GeoJSON from memory; `source` names the input in error messages.
-  public static func read(bytes: UnsafeRawBufferPointer, source: String) throws(GeoJSONError) -> FeatureCollection {
+  public static func read(bytes: UnsafeRawBufferPointer, source: String) throws(GeoJSONError)
+    -> FeatureCollection
+  {
     var parser = GeoJSONParser(bytes: bytes)
     do {
       return try parser.parseDocument()
@@ -41,7 +43,9 @@ public enum GeoJSONReader {
   }
 
   /// Reads GeoJSON text; `source` names the input in error messages.
-  public static func read(string: String, source: String = "<string>") throws(GeoJSONError) -> FeatureCollection {
+  public static func read(string: String, source: String = "<string>") throws(GeoJSONError)
+    -> FeatureCollection
+  {
     try read(bytes: Array(string.utf8), source: source)
   }
 }

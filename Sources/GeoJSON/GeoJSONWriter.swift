@@ -49,20 +49,15 @@ public struct GeoJSONWriter: Sendable {
     out.reserveCapacity(4096 + features.underestimatedCount * 256)
     let formatter = CoordinateFormatter(precision: options.precision)
     append("{\"type\":\"FeatureCollection\"", to: &out)
-    var text = ""
     for (key, value) in foreignMembers where !Self.reservedNames.contains(key) {
-      text.removeAll(keepingCapacity: true)
-      JSONValue.appendQuoted(key, to: &text)
-      text += ":"
-      value.writeJSON(into: &text)
       out.append(UInt8(ascii: ","))
-      out.append(contentsOf: text.utf8)
+      JSONBytes.appendQuoted(key, to: &out)
+      out.append(UInt8(ascii: ":"))
+      JSONBytes.append(value, to: &out)
     }
     if let crsName = options.crsName {
-      text.removeAll(keepingCapacity: true)
-      JSONValue.appendQuoted(crsName, to: &text)
       append(",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":", to: &out)
-      out.append(contentsOf: text.utf8)
+      JSONBytes.appendQuoted(crsName, to: &out)
       append("}}", to: &out)
     }
     append(",\"features\":[", to: &out)
@@ -70,7 +65,7 @@ public struct GeoJSONWriter: Sendable {
     for feature in features {
       append(first ? "\n" : ",\n", to: &out)
       first = false
-      appendFeature(feature, formatter: formatter, text: &text, to: &out)
+      appendFeature(feature, formatter: formatter, to: &out)
     }
     append("\n]}\n", to: &out)
     return out
@@ -94,18 +89,14 @@ public struct GeoJSONWriter: Sendable {
 
   // MARK: Features and geometries
 
-  private func appendFeature(
-    _ feature: Feature, formatter: CoordinateFormatter, text: inout String, to out: inout [UInt8]
-  ) {
+  private func appendFeature(_ feature: Feature, formatter: CoordinateFormatter, to out: inout [UInt8]) {
     append("{\"type\":\"Feature\"", to: &out)
-    text.removeAll(keepingCapacity: true)
     if let id = feature.id {
-      text += ",\"id\":"
-      id.writeJSON(into: &text)
+      append(",\"id\":", to: &out)
+      JSONBytes.append(id, to: &out)
     }
-    text += ",\"properties\":"
-    JSONValue.object(feature.properties).writeJSON(into: &text)
-    out.append(contentsOf: text.utf8)
+    append(",\"properties\":", to: &out)
+    JSONBytes.appendObject(feature.properties, to: &out)
     append(",\"geometry\":", to: &out)
     if let geometry = feature.geometry {
       appendGeometry(geometry, formatter: formatter, to: &out)
@@ -113,17 +104,16 @@ public struct GeoJSONWriter: Sendable {
       append("null", to: &out)
     }
     for (key, value) in feature.foreignMembers where !Self.reservedNames.contains(key) {
-      text.removeAll(keepingCapacity: true)
-      text += ","
-      JSONValue.appendQuoted(key, to: &text)
-      text += ":"
-      value.writeJSON(into: &text)
-      out.append(contentsOf: text.utf8)
+      out.append(UInt8(ascii: ","))
+      JSONBytes.appendQuoted(key, to: &out)
+      out.append(UInt8(ascii: ":"))
+      JSONBytes.append(value, to: &out)
     }
     out.append(UInt8(ascii: "}"))
   }
 
-  private func appendGeometry(_ geometry: FlatGeometry, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+  private func appendGeometry(_ geometry: FlatGeometry, formatter: CoordinateFormatter, to out: inout [UInt8])
+  {
     append("{\"type\":\"", to: &out)
     out.append(contentsOf: geometry.kind.description.utf8)
     if geometry.kind == .geometryCollection {
@@ -158,7 +148,8 @@ public struct GeoJSONWriter: Sendable {
       }
     case .multiPoint:
       appendList(parts, to: &out) { part, out in
-        self.appendPosition(geometry, geometry.ringOffsets[geometry.partOffsets[part]], formatter: formatter, to: &out)
+        self.appendPosition(
+          geometry, geometry.ringOffsets[geometry.partOffsets[part]], formatter: formatter, to: &out)
       }
     case .multiLineString:
       appendList(parts, to: &out) { part, out in
@@ -191,19 +182,24 @@ public struct GeoJSONWriter: Sendable {
   }
 
   private func appendRing(
-    _ geometry: FlatGeometry, _ ring: Int, reversed: Bool, formatter: CoordinateFormatter, to out: inout [UInt8]
+    _ geometry: FlatGeometry, _ ring: Int, reversed: Bool, formatter: CoordinateFormatter,
+    to out: inout [UInt8]
   ) {
     let points = geometry.pointRange(ofRing: ring)
     out.append(UInt8(ascii: "["))
     for k in 0..<points.count {
       if k > 0 { out.append(UInt8(ascii: ",")) }
-      appendPosition(geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out)
+      appendPosition(
+        geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out
+      )
     }
     out.append(UInt8(ascii: "]"))
   }
 
   @inline(__always)
-  private func appendPosition(_ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]) {
+  private func appendPosition(
+    _ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]
+  ) {
     out.append(UInt8(ascii: "["))
     formatter.append(geometry.x(i), to: &out)
     out.append(UInt8(ascii: ","))

@@ -14,41 +14,31 @@ extension GeoJSONParser {
   /// members before it are skipped here and parsed on the real pass (key order must not matter).
   mutating func peekType(depth: Int, context: String) throws(ParseFailure) -> GeoJSONTypeName? {
     let start = scanner.pos
-    defer { scanner.pos = start }
     var found: GeoJSONTypeName?
     try checkDepth(depth)
     scanner.skipWhitespace()
-    guard scanner.current == UInt8(ascii: "{") else { throw scanner.unexpected(expected: "an object \(context)") }
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.unexpected(expected: "an object \(context)")
+    }
     scanner.pos += 1
-    if scanner.consume(UInt8(ascii: "}")) { return nil }
-    repeat {
-      let name = try memberName(context: context)
-      if scanner.rawString(name, equals: "type") {
-        guard scanner.current == UInt8(ascii: "\"") else {
-          throw scanner.failure(
-            .wrongType, "the \"type\" member \(context) must be a string, found \(scanner.describeToken())")
+    if !scanner.consume(UInt8(ascii: "}")) {
+      repeat {
+        let name = try memberName(context: context)
+        if scanner.rawString(name, equals: "type") {
+          guard scanner.current == UInt8(ascii: "\"") else {
+            throw scanner.failure(
+              .wrongType, "the \"type\" member \(context) must be a string, found \(scanner.describeToken())")
+          }
+          found = scanner.classifyType(try scanner.scanString(context: "in \"type\""))
+          break
         }
-        found = classifyType(try scanner.scanString(context: "in \"type\""))
-        break
-      }
-      let key = scanner.makeString(name)
-      try skipValue(depth: depth + 1, context: "in \"\(key)\"")
-    } while try separatorOrEnd(UInt8(ascii: "}"), context: "between members of an object \(context)")
+        let key = scanner.makeString(name)
+        try skipValue(depth: depth + 1, context: "in \"\(key)\"")
+      } while try separatorOrEnd(UInt8(ascii: "}"), context: "between members of an object \(context)")
+    }
+    // Only a look-ahead: the object is parsed from its start again.
+    scanner.pos = start
     return found
-  }
-
-  func classifyType(_ raw: RawString) -> GeoJSONTypeName {
-    // Most frequent first: one per feature, then the common geometry types.
-    if scanner.rawString(raw, equals: "Feature") { return .feature }
-    if scanner.rawString(raw, equals: "Polygon") { return .geometry(.polygon) }
-    if scanner.rawString(raw, equals: "MultiPolygon") { return .geometry(.multiPolygon) }
-    if scanner.rawString(raw, equals: "Point") { return .geometry(.point) }
-    if scanner.rawString(raw, equals: "LineString") { return .geometry(.lineString) }
-    if scanner.rawString(raw, equals: "MultiLineString") { return .geometry(.multiLineString) }
-    if scanner.rawString(raw, equals: "MultiPoint") { return .geometry(.multiPoint) }
-    if scanner.rawString(raw, equals: "GeometryCollection") { return .geometry(.geometryCollection) }
-    if scanner.rawString(raw, equals: "FeatureCollection") { return .featureCollection }
-    return .other(scanner.makeString(raw))
   }
 
   static let geometryTypeList =
@@ -63,7 +53,8 @@ extension GeoJSONParser {
     let objectStart = scanner.pos
     guard let type = try peekType(depth: depth, context: context) else {
       throw scanner.failure(
-        .missingMember, "the geometry object \(context) has no \"type\" member (expected \(Self.geometryTypeList))",
+        .missingMember,
+        "the geometry object \(context) has no \"type\" member (expected \(Self.geometryTypeList))",
         at: objectStart)
     }
     guard case .geometry(let kind) = type else {
@@ -113,7 +104,8 @@ extension GeoJSONParser {
   mutating func parseGeometryList(depth: Int) throws(ParseFailure) -> [FlatGeometry] {
     try checkDepth(depth)
     guard scanner.current == UInt8(ascii: "[") else {
-      throw scanner.failure(.wrongType, "expected an array in \"geometries\", found \(scanner.describeToken())")
+      throw scanner.failure(
+        .wrongType, "expected an array in \"geometries\", found \(scanner.describeToken())")
     }
     scanner.pos += 1
     var members: [FlatGeometry] = []
@@ -125,7 +117,8 @@ extension GeoJSONParser {
         throw scanner.failure(
           .wrongType, "expected a geometry object in \"geometries\", found \(scanner.describeToken())")
       }
-      if let member = try parseGeometry(depth: depth + 1, context: "in \"geometries\"", crsName: &ignoredCRS) {
+      if let member = try parseGeometry(depth: depth + 1, context: "in \"geometries\"", crsName: &ignoredCRS)
+      {
         members.append(member)
       }
     } while try separatorOrEnd(UInt8(ascii: "]"), context: "between members of \"geometries\"")
@@ -140,5 +133,23 @@ extension GeoJSONParser {
       case .string(let name)? = properties["name"]
     else { return nil }
     return name
+  }
+}
+
+extension ByteScanner {
+  /// The GeoJSON type a `type` string names (a method of the scanner, not the parser, so that
+  /// calling it does not copy the parser).
+  func classifyType(_ raw: RawString) -> GeoJSONTypeName {
+    // Most frequent first: one per feature, then the common geometry types.
+    if rawString(raw, equals: "Feature") { return .feature }
+    if rawString(raw, equals: "Polygon") { return .geometry(.polygon) }
+    if rawString(raw, equals: "MultiPolygon") { return .geometry(.multiPolygon) }
+    if rawString(raw, equals: "Point") { return .geometry(.point) }
+    if rawString(raw, equals: "LineString") { return .geometry(.lineString) }
+    if rawString(raw, equals: "MultiLineString") { return .geometry(.multiLineString) }
+    if rawString(raw, equals: "MultiPoint") { return .geometry(.multiPoint) }
+    if rawString(raw, equals: "GeometryCollection") { return .geometry(.geometryCollection) }
+    if rawString(raw, equals: "FeatureCollection") { return .featureCollection }
+    return .other(makeString(raw))
   }
 }

@@ -83,7 +83,8 @@ extension GeoJSONParser {
   mutating func consumeNull() -> Bool {
     scanner.skipWhitespace()
     let end = scanner.pos + 4
-    guard scanner.matches("null", at: scanner.pos), end >= scanner.count || ByteScanner.isDelimiter(scanner.base[end])
+    guard scanner.matches("null", at: scanner.pos),
+      end >= scanner.count || ByteScanner.isDelimiter(scanner.base[end])
     else { return false }
     scanner.pos = end
     return true

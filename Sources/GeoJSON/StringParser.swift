@@ -16,6 +16,18 @@ extension ByteScanner {
     var p = start
     var hasEscapes = false
     while p < count {
+      // Skip eight plain bytes at a time (no quote, backslash or control character), then jump
+      // straight to the first special byte of the word.
+      while p + 8 <= count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+        let special = ByteScanner.specialStringBytes(word)
+        if special != 0 {
+          p += special.trailingZeroBitCount >> 3
+          break
+        }
+        p += 8
+      }
+      guard p < count else { break }
       let c = base[p]
       if c == UInt8(ascii: "\"") {
         pos = p + 1
@@ -31,7 +43,8 @@ extension ByteScanner {
         case UInt8(ascii: "u"):
           for k in 2..<6 where ByteScanner.hexValue(byte(at: p + k)) == nil {
             if p + k >= count { break }
-            throw failure(.malformedJSON, "invalid \\u escape in a string \(context()): expected 4 hex digits", at: p)
+            throw failure(
+              .malformedJSON, "invalid \\u escape in a string \(context()): expected 4 hex digits", at: p)
           }
           p += 6
         case 0 where p + 1 >= count:
@@ -44,13 +57,29 @@ extension ByteScanner {
       }
       if c < 0x20 {
         throw failure(
-          .malformedJSON, "control character (byte 0x\(String(c, radix: 16))) inside a string \(context()): "
+          .malformedJSON,
+          "control character (byte 0x\(String(c, radix: 16))) inside a string \(context()): "
             + "line breaks and tabs must be escaped", at: p)
       }
       p += 1
     }
     pos = count
     throw failure(.unexpectedEnd, "unexpected end of input inside a string \(context())", at: start - 1)
+  }
+
+  /// High bits set for the bytes of `word` (first byte lowest) that are `"`, `\\` or below
+  /// 0x20. Uses the "has a zero byte" test (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes
+  /// after a real match, never before it, so the lowest flag is always right.
+  @inline(__always)
+  static func specialStringBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let hasQuote = (quote &- ones) & ~quote
+    let hasBackslash = (backslash &- ones) & ~backslash
+    let hasControl = (word &- ones &* 0x20) & ~word
+    return (hasQuote | hasBackslash | hasControl) & highs
   }
 
   /// The decoded text of a scanned string. Invalid UTF-8 and lone surrogates become U+FFFD.
@@ -108,6 +137,19 @@ extension ByteScanner {
   func rawString(_ raw: RawString, equals literal: StaticString) -> Bool {
     if raw.hasEscapes { return makeString(raw) == literal.description }
     return raw.end - raw.start == literal.utf8CodeUnitCount && matches(literal, at: raw.start)
+  }
+
+  /// True when the scanned string is exactly `string`.
+  @inline(__always)
+  func rawString(_ raw: RawString, equals string: String) -> Bool {
+    if raw.hasEscapes { return makeString(raw) == string }
+    var string = string
+    return string.withUTF8 { utf8 in
+      guard utf8.count == raw.end - raw.start else { return false }
+      guard let p = utf8.baseAddress else { return true }
+      for i in 0..<utf8.count where p[i] != base[raw.start + i] { return false }
+      return true
+    }
   }
 
   static func hexValue(_ c: UInt8) -> UInt32? {

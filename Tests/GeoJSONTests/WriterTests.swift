@@ -1,0 +1,207 @@
+import GeoCore
+import Testing
+
+@testable import GeoJSON
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@Suite struct WriterTests {
+  func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+  func formatted(_ value: Double, precision: Int = 6) -> String {
+    var out: [UInt8] = []
+    CoordinateFormatter(precision: precision).append(value, to: &out)
+    return text(out)
+  }
+
+  @Test func coordinatePrecisionAndTrimming() {
+    #expect(formatted(51.52) == "51.52")
+    #expect(formatted(51.520000001) == "51.52")
+    #expect(formatted(-0.094744468765127) == "-0.094744")
+    #expect(formatted(-0.0947445) == "-0.094745" || formatted(-0.0947445) == "-0.094744")
+    #expect(formatted(0.05) == "0.05")
+    #expect(formatted(0.000001) == "0.000001")
+    #expect(formatted(0.0000004) == "0")
+    #expect(formatted(-0.0000004) == "0")
+    #expect(formatted(-0.0) == "0")
+    #expect(formatted(12) == "12")
+    #expect(formatted(532129.4, precision: 0) == "532129")
+    #expect(formatted(532129.55, precision: 1) == "532129.6")
+    #expect(formatted(-180) == "-180")
+    #expect(formatted(1e20) == "1e+20")
+    #expect(formatted(.nan) == "null")
+    // Whatever is printed must read back within half a unit of the last decimal.
+    var rng = SeededGenerator(state: 7)
+    for _ in 0..<10_000 {
+      let value = Double.random(in: -1e6...1e6, using: &rng)
+      let back = Double(formatted(value)) ?? .nan
+      #expect(abs(back - value) <= 0.5e-6 + 1e-9 * abs(value))
+    }
+  }
+
+  @Test func propertyBytesMatchJSONValueWriteJSON() {
+    let values: [JSONValue] = [
+      .null, .bool(true), .bool(false), .number(0), .number(-0.0), .number(42), .number(-7), .number(1.5),
+      .number(1e300), .number(9_007_199_254_740_993), .number(-2.5e-8), .number(.infinity),
+      .string(""), .string("plain"), .string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{01}\u{1F}é中😀"),
+      .array([.number(1), .array([]), .object([:])]),
+      .object(["a": .string("x"), "b": .array([.null, .object(["c": .number(3.25)])])]),
+    ]
+    for value in values {
+      var out: [UInt8] = []
+      JSONBytes.append(value, to: &out)
+      #expect(text(out) == value.jsonText)
+    }
+  }
+
+  @Test func writesCollectionMembersIDsAndCRS() throws {
+    var collection = FeatureCollection(
+      features: [
+        Feature(
+          id: .string("E01000001"), properties: ["name": .string("A \"quoted\" name")],
+          geometry: .point(x: 1, y: 2)),
+        Feature(id: .number(2), properties: [:], geometry: nil, foreignMembers: ["title": .string("t")]),
+      ], crsName: "ignored", foreignMembers: ["name": .string("layer")])
+    collection.features[0].foreignMembers["type"] = .string("must not be written")
+    let output = text(GeoJSONWriter(options: .init(crsName: "EPSG:27700")).encode(collection))
+    let expected = """
+      {"type":"FeatureCollection","name":"layer","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":[
+      {"type":"Feature","id":"E01000001","properties":{"name":"A \\"quoted\\" name"},"geometry":{"type":"Point","coordinates":[1,2]}},
+      {"type":"Feature","id":2,"properties":{},"geometry":null,"title":"t"}
+      ]}
+
+      """
+    #expect(output == expected)
+    // Without crsName there is no crs member, whatever the input had.
+    #expect(!text(GeoJSONWriter().encode(collection)).contains("crs"))
+  }
+
+  @Test func rightHandRule() throws {
+    // Clockwise shell and counter-clockwise hole: both must be reversed.
+    let polygon = FlatGeometry.polygon([
+      [(0, 0), (0, 10), (10, 10), (10, 0), (0, 0)],
+      [(2, 2), (4, 2), (4, 4), (2, 2)],
+    ])
+    let collection = FeatureCollection(features: [Feature(geometry: polygon)])
+    let output = text(GeoJSONWriter().encode(collection))
+    #expect(
+      output.contains(#""coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[4,4],[4,2],[2,2]]]"#))
+    let back = try #require(try GeoJSONReader.read(string: output).features[0].geometry)
+    #expect(back.signedDoubleArea(ofRing: 0) > 0)
+    #expect(back.signedDoubleArea(ofRing: 1) < 0)
+    let kept = text(GeoJSONWriter(options: .init(enforceRightHandRule: false)).encode(collection))
+    #expect(kept.contains(#"[[[0,0],[0,10],[10,10],[10,0],[0,0]],[[2,2],[4,2],[4,4],[2,2]]]"#))
+  }
+
+  @Test func everyGeometryTypeRoundTrips() throws {
+    let input = collection(
+      feature(#"{"type":"Point","coordinates":[1.25,-2.5]}"#),
+      feature(#"{"type":"Point","coordinates":[]}"#),
+      feature(#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#),
+      feature(#"{"type":"MultiPoint","coordinates":[[0,0],[1,1]]}"#),
+      feature(#"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3]]]}"#),
+      feature(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#),
+      feature(
+        #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}"#),
+      feature(#"{"type":"MultiPolygon","coordinates":[]}"#),
+      feature(
+        #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"LineString","coordinates":[[0,0],[1,1]]}]}"#
+      ))
+    let first = try read(input)
+    let written = GeoJSONWriter().encode(first)
+    let second = try GeoJSONReader.read(bytes: written, source: "written")
+    #expect(second == first)
+  }
+
+  @Test func readWriteReadKeepsFeaturesIDsAndProperties() throws {
+    let input = #"""
+      {"type":"FeatureCollection","name":"wards","features":[
+      {"type":"Feature","id":"W1","properties":{"s":"é \"x\" \n","n":1.5,"i":-3,"b":true,"z":null,"a":[1,[2]],"o":{"k":"v"}},
+       "geometry":{"type":"Polygon","coordinates":[[[0.1234567,51.1],[0.2,51.1],[0.2,51.2],[0.1234567,51.1]]]}},
+      {"type":"Feature","id":42,"properties":{},"geometry":null,"extra":{"q":[true]}}]}
+      """#
+    let first = try read(input)
+    let second = try GeoJSONReader.read(bytes: GeoJSONWriter().encode(first), source: "written")
+    #expect(second.features.count == first.features.count)
+    #expect(second.features.map(\.id) == first.features.map(\.id))
+    #expect(second.features.map(\.properties) == first.features.map(\.properties))
+    #expect(second.features.map(\.foreignMembers) == first.features.map(\.foreignMembers))
+    #expect(second.foreignMembers == first.foreignMembers)
+    // 6 decimals by default.
+    #expect(second.features[0].geometry?.x(0) == 0.123457)
+  }
+
+  @Test func encodeSequenceOfFeatures() {
+    let features = (0..<3).lazy.map {
+      Feature(id: .number(Double($0)), geometry: .point(x: Double($0), y: 0))
+    }
+    let output = text(GeoJSONWriter().encode(features: features, foreignMembers: ["name": .string("n")]))
+    #expect(output.split(separator: "\n").count == 5)
+    #expect(output.hasPrefix(#"{"type":"FeatureCollection","name":"n","features":["#))
+  }
+
+  // MARK: Atomic writes
+
+  func entries(_ directory: String) -> [String] {
+    guard let dir = opendir(directory) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  func contents(_ path: String) -> String? {
+    guard let collection = try? GeoJSONReader.read(contentsOf: path) else { return nil }
+    return collection.foreignMembers["name"]?.text
+  }
+
+  @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {
+    let directory = makeTemporaryDirectory()
+    let path = directory + "/out.geojson"
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("one")]), to: path)
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("two")]), to: path)
+    #expect(entries(directory) == ["out.geojson"])
+    #expect(contents(path) == "two")
+  }
+
+  @Test func failedWriteKeepsExistingFileAndRemovesTemporary() throws {
+    let directory = makeTemporaryDirectory()
+    let path = directory + "/out.geojson"
+    try GeoJSONWriter.write(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("old")]), to: path)
+    let bytes = GeoJSONWriter().encode(
+      FeatureCollection(features: [], foreignMembers: ["name": .string("new")]))
+    #expect(throws: GeoJSONError.self) {
+      try AtomicFile.write(bytes, to: path) { () throws(GeoJSONError) in
+        throw .writeFailed(path: path, reason: "simulated failure")
+      }
+    }
+    #expect(entries(directory) == ["out.geojson"])
+    #expect(contents(path) == "old")
+  }
+
+  @Test func writeOntoDirectoryOrMissingDirectoryFails() throws {
+    let directory = makeTemporaryDirectory()
+    mkdir(directory + "/taken", 0o755)
+    let empty = FeatureCollection(features: [])
+    #expect(throws: GeoJSONError.self) { try GeoJSONWriter.write(empty, to: directory + "/taken") }
+    #expect(entries(directory) == ["taken"])
+    do {
+      try GeoJSONWriter.write(empty, to: directory + "/missing/out.geojson")
+      Issue.record("writing into a missing directory should fail")
+    } catch {
+      #expect(error.description.contains("missing/out.geojson: cannot write the file"))
+    }
+  }
+}
