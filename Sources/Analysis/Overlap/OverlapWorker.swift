@@ -4,13 +4,15 @@ import GeoCore
 /// One thread's GEOS state for an overlay: its context and the GEOS forms of the features it
 /// has met, each built once per thread and reused for every pair.
 final class OverlapWorker {
-  let context = GeometryContext()
+  let context: GeometryContext
   private let source: [FlatGeometry]
   private var geometries: [Int: Geometry] = [:]
   private var prepared: [Int: PreparedGeometry] = [:]
 
-  init(source: [FlatGeometry]) {
+  /// A cache over `source`; workers of one thread may share a context.
+  init(source: [FlatGeometry], context: GeometryContext = GeometryContext()) {
     self.source = source
+    self.context = context
   }
 
   /// The GEOS geometry of feature `index`, built on first use.

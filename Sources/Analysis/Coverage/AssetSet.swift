@@ -1,0 +1,68 @@
+import GeoCore
+import Layers
+
+/// Community assets (GP practices, pharmacies, libraries, green space) with a category each, in
+/// the working CRS. Points reach from where they stand; polygons (parks, buildings) from their
+/// edge.
+public struct AssetSet: Sendable {
+  /// One asset.
+  public struct Asset: Sendable, Hashable {
+    public var category: String
+    public var id: String
+    public var name: String?
+    /// The layer it came from and its position there.
+    public var layer: String
+    public var index: Int
+    public var geometry: FlatGeometry
+  }
+
+  public var assets: [Asset]
+
+  public init(assets: [Asset]) {
+    self.assets = assets
+  }
+
+  /// Categories in first-seen order.
+  public var categories: [String] {
+    var seen = Set<String>()
+    return assets.compactMap { seen.insert($0.category).inserted ? $0.category : nil }
+  }
+
+  /// Assets of one category.
+  public func assets(in category: String) -> [Asset] { assets.filter { $0.category == category } }
+
+  /// Adds a layer's features: each gets `category`, or the value of `categoryField` (an error
+  /// names the feature when the field is missing or blank).
+  public mutating func add(_ layer: Layer, category: String?, categoryField: String?) throws(LayerError) {
+    if let categoryField, !layer.features.contains(where: { $0.properties[categoryField] != nil }) {
+      let keys = layer.features.first.map { $0.properties.keys.joined(separator: ", ") } ?? "none"
+      throw .badOption("\(layer.source): no feature has the category field \"\(categoryField)\"; properties are: \(keys)")
+    }
+    for feature in layer.features {
+      let assetCategory: String
+      if let categoryField {
+        guard let value = feature.properties[categoryField]?.text, !value.isEmpty else {
+          throw .badFeature(layer.source, index: feature.index, id: feature.id, "no value for the category field \"\(categoryField)\"")
+        }
+        assetCategory = value
+      } else {
+        assetCategory = category ?? layer.name
+      }
+      assets.append(
+        Asset(
+          category: assetCategory, id: feature.id, name: feature.name, layer: layer.name, index: feature.index,
+          geometry: feature.geometry))
+    }
+  }
+
+  /// Assets of the same category standing at exactly the same spot (same geometry): each group
+  /// lists asset positions in `assets`.
+  public var duplicates: [[Int]] {
+    var groups: [String: [Int]] = [:]
+    for (i, asset) in assets.enumerated() {
+      let key = asset.category + "\u{1}" + asset.geometry.coordinates.map { String($0.bitPattern) }.joined(separator: ",")
+      groups[key, default: []].append(i)
+    }
+    return groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+  }
+}

@@ -1,0 +1,237 @@
+import GEOS
+import GeoCore
+
+/// Options of a coverage analysis (DESIGN.md §7).
+public struct CoverageOptions: Sendable {
+  public var radii: ReachRadii
+  /// Segments per quarter circle of a buffer (GEOS's default 8).
+  public var quadrantSegments: Int = 8
+  public var threads: Int = ParallelChunks.defaultThreadCount
+
+  public init(radii: ReachRadii) {
+    self.radii = radii
+  }
+}
+
+/// Coverage of one unit by one category of asset.
+public struct CoverageRow: Sendable, Hashable {
+  public var unit: Int
+  public var category: String
+  public var radius: Double
+  public var assetsInside: Int
+  public var assetsReaching: Int
+  public var area: Double
+  public var coveredShare: Double
+  public var gapArea: Double
+  public var largestGapArea: Double
+  public var population: Double?
+  public var populationCovered: Double?
+  public var populationUncovered: Double?
+  public var sharePopulationCovered: Double?
+  public var assetsPerThousand: Double?
+  /// Distance from the unit's population-weighted centroid (or a point on its surface) to the
+  /// nearest asset of the category, and which point was used.
+  public var nearest: Double?
+  public var nearestFrom: String
+  /// The furthest any sampled point of the unit is from an asset: an approximation (a lower
+  /// bound), from the gap's maximum inscribed circle centres and the unit's vertices.
+  public var farthest: Double?
+}
+
+/// The part of a unit out of reach of a category.
+public struct CoverageGap: Sendable, Hashable {
+  public var unit: Int
+  public var category: String
+  public var geometry: FlatGeometry
+  public var area: Double
+  public var population: Double?
+}
+
+/// Everything a coverage run produced.
+public struct CoverageResult: Sendable {
+  /// One row per unit × category, units in layer order, categories in `categories` order.
+  public var rows: [CoverageRow]
+  public var gaps: [CoverageGap]
+  public var categories: [String]
+  /// For each asset, the units it stands in (points) or touches (polygons).
+  public var assetUnits: [[Int]]
+  /// Assets in no unit.
+  public var assetsOutside: [Int]
+}
+
+/// Computes who and what is out of reach of each category of asset.
+public enum CoverageAnalysis {
+  /// Runs coverage of `units` (valid polygons, working CRS) by `assets`, with people from
+  /// `population` when given.
+  public static func run(
+    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
+  ) throws -> CoverageResult {
+    let categories = assets.categories
+    let unitAreas = units.map(\.polygonalArea)
+    let unitBoxes = units.map(\.boundingBox)
+    let unitIndex = BoxIndex(unitBoxes)
+    let people = try population?.estimate(in: units, threads: options.threads)
+    var rows: [CoverageRow] = []
+    var gaps: [CoverageGap] = []
+    for category in categories {
+      let radius = try options.radii.radius(for: category)
+      let members = assets.assets(in: category).map(\.geometry)
+      let reach = try ReachUnion.build(
+        members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+      let nearest = NearestAsset(members)
+      let assetIndex = BoxIndex(members.map(\.boundingBox))
+      let perUnit = try ParallelChunks.map(
+        count: units.count, threads: options.threads, chunkSize: 16,
+        makeWorker: { () -> (units: OverlapWorker, parts: OverlapWorker, assets: OverlapWorker) in
+          // One context per thread, shared by the three caches.
+          let unitsWorker = OverlapWorker(source: units)
+          return (
+            unitsWorker, OverlapWorker(source: reach.parts, context: unitsWorker.context),
+            OverlapWorker(source: members, context: unitsWorker.context)
+          )
+        },
+        body: { workers, u -> (CoverageRow, FlatGeometry?) in
+          defer { workers.units.forget(u) }
+          let unit = try workers.units.geometry(u)
+          let prepared = try workers.units.prepared(u)
+          let box = unitBoxes[u]
+          // The gap: the unit minus only the union pieces that touch it.
+          var gap: FlatGeometry? = units[u]
+          var gapArea = unitAreas[u]
+          let touching = reach.index.items(intersecting: box)
+          if !touching.isEmpty {
+            var coveredWhole = false
+            for part in touching where reach.parts[part].boundingBox.contains(box) {
+              if try workers.parts.prepared(part).contains(unit) {
+                coveredWhole = true
+                break
+              }
+            }
+            if coveredWhole {
+              gap = nil
+              gapArea = 0
+            } else {
+              let pieces = try touching.map { try workers.parts.geometry($0) }
+              let cover = pieces.count == 1 ? pieces[0] : try Geometry.collection(pieces, context: workers.parts.context)
+              let remainder = try unit.difference(cover).polygonalPart()
+              gapArea = try remainder.area()
+              gap = gapArea > 0 ? try remainder.flat() : nil
+            }
+          }
+          let largestGap = gap?.polygonParts.map(\.polygonalArea).max() ?? 0
+          // Assets inside the unit, and assets whose reach touches it.
+          var inside = 0, reaching = 0
+          for a in assetIndex.items(intersecting: box.expanded(by: radius)) {
+            let asset = members[a]
+            let isInside: Bool
+            if asset.kind == .point {
+              isInside = try prepared.intersectsPoint(x: asset.x(0), y: asset.y(0))
+            } else {
+              isInside = try prepared.intersects(try workers.assets.geometry(a))
+            }
+            if isInside {
+              inside += 1
+              reaching += 1
+            } else if try unit.distance(to: try workers.assets.geometry(a)) <= radius {
+              reaching += 1
+            }
+          }
+          // Nearest from the people's centre (or a point on the surface), farthest sampled.
+          let centre: (x: Double, y: Double)
+          let centreName: String
+          if let c = people?.centroids[u] ?? nil {
+            centre = c
+            centreName = "population_weighted_centroid"
+          } else {
+            centre = try unit.pointOnSurface().pointCoordinates()
+            centreName = "point_on_surface"
+          }
+          let nearestDistance = nearest.distance(x: centre.x, y: centre.y, startingAt: radius)
+          let farthest = try farthestDistance(unit: units[u], gap: gap, context: workers.units.context, nearest: nearest, radius: radius)
+          let row = CoverageRow(
+            unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
+            area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0, gapArea: gapArea,
+            largestGapArea: largestGap, population: nil, populationCovered: nil, populationUncovered: nil,
+            sharePopulationCovered: nil, assetsPerThousand: nil, nearest: nearestDistance, nearestFrom: centreName,
+            farthest: farthest)
+          return (row, gap)
+        })
+      var categoryRows = perUnit.map(\.0)
+      let categoryGaps = perUnit.enumerated().compactMap { u, result in
+        result.1.map { CoverageGap(unit: u, category: category, geometry: $0, area: categoryRows[u].gapArea) }
+      }
+      var finishedGaps = categoryGaps
+      if let population, let people {
+        let uncovered = try population.estimate(in: categoryGaps.map(\.geometry), threads: options.threads)
+        var uncoveredByUnit = [Double](repeating: 0, count: units.count)
+        for (k, gap) in categoryGaps.enumerated() {
+          uncoveredByUnit[gap.unit] = uncovered.totals[k]
+          finishedGaps[k].population = uncovered.totals[k]
+        }
+        for u in units.indices {
+          let total = people.totals[u]
+          let out = min(total, uncoveredByUnit[u])
+          categoryRows[u].population = total
+          categoryRows[u].populationUncovered = out
+          categoryRows[u].populationCovered = total - out
+          categoryRows[u].sharePopulationCovered = total > 0 ? (total - out) / total : nil
+          categoryRows[u].assetsPerThousand = total > 0 ? Double(categoryRows[u].assetsInside) / total * 1000 : nil
+        }
+      }
+      rows += categoryRows
+      gaps += finishedGaps
+    }
+    let (assetUnits, outside) = try locate(assets, units: units, unitIndex: unitIndex, threads: options.threads)
+    return CoverageResult(rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+  }
+
+  /// The distance to the nearest asset from the centres of the gap's largest inscribed circles
+  /// and from the unit's vertices, whichever is furthest: a lower bound on the true farthest
+  /// distance, exact when the farthest point is one of those.
+  static func farthestDistance(
+    unit: FlatGeometry, gap: FlatGeometry?, context: GeometryContext, nearest: NearestAsset, radius: Double
+  ) throws -> Double? {
+    var best: Double?
+    func consider(_ x: Double, _ y: Double) {
+      if let d = nearest.distance(x: x, y: y, startingAt: radius) { best = max(best ?? 0, d) }
+    }
+    if let gap {
+      let parts = gap.polygonParts.sorted { $0.polygonalArea > $1.polygonalArea }.prefix(5)
+      for part in parts {
+        let circle = try Geometry(part, context: context).maximumInscribedCircle(tolerance: max(1, radius / 100))
+        consider(circle.x, circle.y)
+      }
+    }
+    let step = max(1, unit.pointCount / 200)
+    for i in stride(from: 0, to: unit.pointCount, by: step) { consider(unit.x(i), unit.y(i)) }
+    return best
+  }
+
+  /// Which units each asset stands in (points) or touches (polygons); assets in none.
+  static func locate(_ assets: AssetSet, units: [FlatGeometry], unitIndex: BoxIndex, threads: Int) throws
+    -> ([[Int]], [Int])
+  {
+    let geometries = assets.assets.map(\.geometry)
+    let located = try ParallelChunks.map(
+      count: geometries.count, threads: threads, chunkSize: 64,
+      makeWorker: {
+        let unitsWorker = OverlapWorker(source: units)
+        return (unitsWorker, OverlapWorker(source: geometries, context: unitsWorker.context))
+      },
+      body: { workers, a -> [Int] in
+        let asset = geometries[a]
+        var found: [Int] = []
+        for u in unitIndex.items(intersecting: asset.boundingBox) {
+          let hit: Bool
+          if asset.kind == .point {
+            hit = try workers.0.prepared(u).intersectsPoint(x: asset.x(0), y: asset.y(0))
+          } else {
+            hit = try workers.0.prepared(u).intersects(try workers.1.geometry(a))
+          }
+          if hit { found.append(u) }
+        }
+        return found
+      })
+    return (located, located.indices.filter { located[$0].isEmpty })
+  }
+}

@@ -1,0 +1,113 @@
+import Analysis
+import Foundation
+import GeoCore
+import Layers
+import Testing
+
+func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
+  let features = points.enumerated().map { i, p in
+    LayerFeature(index: i, id: "\(name)\(i)", name: nil, properties: [:], geometry: .point(x: p.0, y: p.1))
+  }
+  var record = LoadRecord()
+  record.inputFeatures = features.count
+  return Layer(
+    name: name, source: "\(name).geojson", features: features,
+    fields: IdentifierFields(id: .position, name: nil, how: "test"), crs: "EPSG:27700", record: record)
+}
+
+@Suite struct CoverageTests {
+  /// A 1 km square unit with one asset at its centre reaching 100 m: the covered area is the
+  /// 32-gon GEOS buffers a point into (8 segments per quarter), n/2·r²·sin(2π/n).
+  @Test func circleInsideSquare() throws {
+    var assets = AssetSet(assets: [])
+    try assets.add(pointLayer([(500, 500)], name: "gp"), category: "gp", categoryField: nil)
+    let result = try CoverageAnalysis.run(
+      units: [square(0, 0, 1000)], assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "100")))
+    let polygon = 16.0 * 100 * 100 * sin(2 * Double.pi / 32)
+    let row = result.rows[0]
+    #expect(abs(row.gapArea - (1_000_000 - polygon)) < 1e-6)
+    #expect(abs(row.coveredShare - polygon / 1_000_000) < 1e-12)
+    #expect(row.assetsInside == 1 && row.assetsReaching == 1)
+    #expect(row.largestGapArea == row.gapArea)
+    #expect(row.nearest == 0)  // the point on the surface of a square is its centre line; the asset is there
+    // The corners are the farthest points: √(500² + 500²) from the centre.
+    #expect(abs(row.farthest! - (500.0 * 500 * 2).squareRoot()) < 1e-9)
+    #expect(result.gaps.count == 1 && abs(result.gaps[0].area - row.gapArea) < 1e-6)
+  }
+
+  /// An asset outside the unit still reaches into it; another one is too far to count.
+  @Test func reachFromOutsideAndAssetsOutsideEveryUnit() throws {
+    var assets = AssetSet(assets: [])
+    try assets.add(pointLayer([(1050, 500), (5000, 5000)], name: "pharmacy"), category: nil, categoryField: nil)
+    let result = try CoverageAnalysis.run(
+      units: [square(0, 0, 1000)], assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "pharmacy=100")))
+    let row = result.rows[0]
+    #expect(row.assetsInside == 0)
+    #expect(row.assetsReaching == 1)
+    #expect(row.coveredShare > 0)
+    #expect(result.assetsOutside == [0, 1])
+    #expect(result.categories == ["pharmacy"])
+  }
+
+  @Test func populationCoveredPlusUncoveredIsTotal() throws {
+    let people = try PopulationLayer(
+      squaresLayer([(0, 0, 500, 100), (500, 0, 500, 200), (0, 500, 500, 300), (500, 500, 500, 400)]), field: "count")
+    var assets = AssetSet(assets: [])
+    try assets.add(pointLayer([(250, 250)], name: "library"), category: "library", categoryField: nil)
+    let result = try CoverageAnalysis.run(
+      units: [square(0, 0, 1000)], assets: assets, population: people,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "200")))
+    let row = result.rows[0]
+    #expect(row.population == 1000)
+    #expect(abs(row.populationCovered! + row.populationUncovered! - 1000) < 1e-9)
+    // The whole 200 m circle lies in the first cell (100 people over 250,000 m²).
+    let circle = 16.0 * 200 * 200 * sin(2 * Double.pi / 32)
+    #expect(abs(row.populationCovered! - 100 * circle / 250_000) < 1e-9)
+    #expect(row.assetsPerThousand == 1)
+  }
+
+  @Test func radiusParsing() throws {
+    let radii = try ReachRadii(parsing: "gp=1000,pharmacy=800, 500")
+    #expect(try radii.radius(for: "gp") == 1000)
+    #expect(try radii.radius(for: "library") == 500)
+    #expect(throws: ReachError.self) { try ReachRadii(parsing: "0") }
+    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=-5") }
+    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=far") }
+    let onlyNamed = try ReachRadii(parsing: "gp=1000")
+    #expect {
+      try onlyNamed.radius(for: "library")
+    } throws: { error in
+      "\(error)".contains("give --radius library=METRES")
+    }
+  }
+
+  /// Trafford localities by pharmacies within 800 m: gap areas agree with shapely 2.2 / GEOS
+  /// 3.14 (buffer quad_segs=8, union_all, difference), computed while writing this test.
+  @Test func traffordLocalitiesAgreeWithShapely() throws {
+    let localities = try LayerLoader.load(repoPath("data/trafford/localities23_full.geojson"))
+    let pharmacies = try LayerLoader.load(repoPath("data/trafford/trafford_pharmacies.geojson"))
+    var assets = AssetSet(assets: [])
+    try assets.add(pharmacies, category: "pharmacy", categoryField: nil)
+    let result = try CoverageAnalysis.run(
+      units: localities.geometries, assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "800")))
+    let expected: [String: Double] = [
+      "Central": 3_951_975.49, "North": 5_373_202.76, "South": 26_456_551.02, "West": 14_089_626.24,
+    ]
+    for row in result.rows {
+      let id = localities.features[row.unit].id
+      #expect(abs(row.gapArea - expected[id]!) / expected[id]! < 1e-6, "\(id)")
+      #expect(row.coveredShare >= 0 && row.coveredShare <= 1)
+      let gapSum = result.gaps.filter { $0.unit == row.unit }.reduce(0) { $0 + $1.geometry.polygonalArea }
+      #expect(abs(gapSum - row.gapArea) <= 1e-6 * max(1, row.gapArea))
+    }
+  }
+}
+
+func repoPath(_ relative: String) -> String {
+  var url = URL(fileURLWithPath: #filePath)
+  for _ in 0..<3 { url.deleteLastPathComponent() }
+  return url.appendingPathComponent(relative).path
+}
