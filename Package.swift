@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nbhd", targets: ["nbhd"]),
-    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers"]),
+    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Maps"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -23,6 +23,7 @@ let package = Package(
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
+    .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
@@ -35,6 +36,7 @@ let package = Package(
     .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"], resources: []),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
+    .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
   ],
   swiftLanguageModes: [.v6]
 )
