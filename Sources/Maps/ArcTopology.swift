@@ -125,7 +125,8 @@ public struct ArcTopology: Sendable {
   /// Calls `body` with each ring of `feature` rebuilt from `arcs` (closed: the last point
   /// repeats the first), with its part index and whether it is a shell.
   func forEachRing(
-    ofFeature feature: Int, arcs: SimplifiedArcs, _ body: (_ ring: [Double], _ part: Int, _ isShell: Bool) -> Void
+    ofFeature feature: Int, arcs: SimplifiedArcs,
+    _ body: (_ ring: [Double], _ part: Int, _ isShell: Bool) -> Void
   ) {
     var ring: [Double] = []
     for r in featureRingOffsets[feature]..<featureRingOffsets[feature + 1] {

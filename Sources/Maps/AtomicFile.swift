@@ -9,7 +9,9 @@ public enum AtomicFile {
   public static func write(_ bytes: [UInt8], toFile path: String) throws(MapError) {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent().path
-    let temporary = directory + "/." + url.lastPathComponent + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    let temporary =
+      directory + "/." + url.lastPathComponent + ".tmp-"
+      + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else { throw .write(path: path, message: String(cString: strerror(errno))) }
     var failure: String?

@@ -48,7 +48,8 @@ public struct Color: Sendable, Hashable, CustomStringConvertible {
     func channel(_ a: UInt8, _ b: UInt8) -> UInt8 {
       UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
     }
-    return Color(red: channel(red, other.red), green: channel(green, other.green), blue: channel(blue, other.blue))
+    return Color(
+      red: channel(red, other.red), green: channel(green, other.green), blue: channel(blue, other.blue))
   }
 
   /// Relative luminance (WCAG), for choosing dark or light text over a swatch.

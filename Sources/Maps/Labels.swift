@@ -54,13 +54,17 @@ public enum LabelPlacer {
   /// The line breaks and font size at which `text` fits in a circle of `radius`, or `nil` when
   /// even `options.minimumFontSize` does not fit. The text box's corners must lie inside the
   /// circle: (w/2)² + (h/2)² ≤ r².
-  public static func fit(text: String, radius: Double, options: LabelOptions) -> (lines: [String], fontSize: Double)? {
+  public static func fit(text: String, radius: Double, options: LabelOptions) -> (
+    lines: [String], fontSize: Double
+  )? {
     var best: (lines: [String], fontSize: Double)?
     for lines in lineChoices(text, allowsTwoLines: options.allowsTwoLines) {
       let longest = Double(lines.map(\.count).max() ?? 0)
       let widthFactor = longest * characterWidth
       let heightFactor = 1 + lineHeight * Double(lines.count - 1)
-      let size = min(options.maximumFontSize, 2 * radius / (widthFactor * widthFactor + heightFactor * heightFactor).squareRoot())
+      let size = min(
+        options.maximumFontSize,
+        2 * radius / (widthFactor * widthFactor + heightFactor * heightFactor).squareRoot())
       // Prefer one line unless two lines give a clearly larger font.
       if best.map({ size > $0.fontSize * 1.15 }) ?? true { best = (lines, size) }
     }
@@ -83,14 +87,20 @@ public enum LabelPlacer {
     var taken = obstacles
     for index in order {
       let candidate = candidates[index]
-      guard !candidate.text.isEmpty, let (lines, fontSize) = fit(text: candidate.text, radius: candidate.radius, options: options)
+      guard !candidate.text.isEmpty,
+        let (lines, fontSize) = fit(text: candidate.text, radius: candidate.radius, options: options)
       else { continue }
       let box = box(lines: lines, fontSize: fontSize, centre: candidate.centre)
-      guard box.x >= bounds.x, box.y >= bounds.y, box.maxX <= bounds.maxX, box.maxY <= bounds.maxY else { continue }
+      guard box.x >= bounds.x, box.y >= bounds.y, box.maxX <= bounds.maxX, box.maxY <= bounds.maxY else {
+        continue
+      }
       let padded = box.insetBy(-padding)
       if taken.contains(where: { $0.overlaps(padded) }) { continue }
       taken.append(padded)
-      placed.append(PlacedLabel(lines: lines, centre: candidate.centre, fontSize: fontSize, box: box, featureID: candidate.featureID))
+      placed.append(
+        PlacedLabel(
+          lines: lines, centre: candidate.centre, fontSize: fontSize, box: box, featureID: candidate.featureID
+        ))
     }
     return placed
   }

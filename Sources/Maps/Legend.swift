@@ -32,7 +32,8 @@ struct Legend {
     for section in sections {
       widest = max(widest, Double(section.heading.count) * (fontSize + 1.5) * 0.62)
       for row in section.rows {
-        let text = row.label.count + (row.count.map { NumberText.grouped(Double($0), decimals: 0).count + 3 } ?? 0)
+        let text =
+          row.label.count + (row.count.map { NumberText.grouped(Double($0), decimals: 0).count + 3 } ?? 0)
         widest = max(widest, swatchWidth + 8 + Double(text) * fontSize * LabelPlacer.characterWidth)
       }
     }
@@ -63,15 +64,20 @@ struct Legend {
     let x = panel.x + padding
     for section in sections where !section.rows.isEmpty {
       y += (size + 1.5) * 1.2
-      out += "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size + 1.5))\" font-weight=\"bold\">\(section.heading.xmlEscaped)</text>"
+      out +=
+        "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size + 1.5))\" font-weight=\"bold\">\(section.heading.xmlEscaped)</text>"
       y += (size + 1.5) * 0.3
       for row in section.rows {
         let swatchHeight = size * 1.1
         let top = y + (rowHeight - swatchHeight) / 2
-        out += swatch(row.swatch, x: x, y: top, width: swatchWidth, height: swatchHeight, hatchIDs: hatchIDs, symbolIDs: symbolIDs)
-        out += "<text x=\"\(n(x + swatchWidth + 8))\" y=\"\(n(y + rowHeight / 2 + size * 0.35))\">\(row.label.xmlEscaped)"
+        out += swatch(
+          row.swatch, x: x, y: top, width: swatchWidth, height: swatchHeight, hatchIDs: hatchIDs,
+          symbolIDs: symbolIDs)
+        out +=
+          "<text x=\"\(n(x + swatchWidth + 8))\" y=\"\(n(y + rowHeight / 2 + size * 0.35))\">\(row.label.xmlEscaped)"
         if let count = row.count {
-          out += "<tspan fill=\"#777777\"> (\(NumberText.grouped(Double(count), decimals: 0)))</tspan>"
+          out +=
+            "<tspan dx=\"4\" fill=\"#777777\">(\(NumberText.grouped(Double(count), decimals: 0)))</tspan>"
         }
         out += "</text>"
         y += rowHeight
@@ -92,7 +98,8 @@ struct Legend {
       var attributes = SVGStyleAttributes.fillAndStroke(style, hatchIDs: hatchIDs, legend: true)
       if case .none = style.fill {
         // An outline-only layer is shown as a line, which is what a reader sees on the map.
-        attributes = " fill=\"none\" stroke=\"\((style.stroke ?? .darkGrey).hex)\" stroke-width=\"\(n(max(1, style.strokeWidth)))\""
+        attributes =
+          " fill=\"none\" stroke=\"\((style.stroke ?? .darkGrey).hex)\" stroke-width=\"\(n(max(1, style.strokeWidth)))\""
           + SVGStyleAttributes.dash(style.dash)
         let midY = y + height / 2
         return "<path d=\"M\(n(x)) \(n(midY))h\(n(width))\"\(attributes)/>"

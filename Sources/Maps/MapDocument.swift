@@ -46,7 +46,8 @@ public struct MapDocument: Sendable, Hashable {
 
   /// An empty map page.
   public init(
-    width: Int, height: Int, title: String, subtitle: String? = nil, attribution: String = MapDocument.defaultAttribution
+    width: Int, height: Int, title: String, subtitle: String? = nil,
+    attribution: String = MapDocument.defaultAttribution
   ) {
     self.width = width
     self.height = height

@@ -10,6 +10,7 @@ struct MapRenderer {
   private var hatchOrder: [Hatch] = []
   private var symbolIDs: [PointCategory: String] = [:]
   private var symbolOrder: [(PointCategory, String, Color)] = []
+  private var styleRules: [String] = []
 
   init(document: MapDocument) {
     self.document = document
@@ -54,7 +55,9 @@ struct MapRenderer {
     let projection = MapProjection(extent: document.extent ?? dataExtent(), frame: layout.mapFrame, margin: 8)
 
     let frame = layout.mapFrame
-    let scaleBar = document.showsScaleBar ? ScaleBar(metresPerPixel: projection.metresPerPixel, mapWidth: frame.width) : nil
+    let scaleBar =
+      document.showsScaleBar
+      ? ScaleBar(metresPerPixel: projection.metresPerPixel, mapWidth: frame.width) : nil
     let scaleOrigin = PagePoint(x: frame.x + 14, y: frame.maxY - 30)
     let arrow = NorthArrow()
     let arrowTip = PagePoint(x: frame.maxX - 22, y: frame.y + 8)
@@ -71,16 +74,20 @@ struct MapRenderer {
       switch layer {
       case .polygons(let polygons):
         guard let topology = topologies[index], let resolved = symbologies[index] else { continue }
-        writePolygons(polygons, index: index, topology: topology, resolved: resolved, projection: projection, into: &body)
+        writePolygons(
+          polygons, index: index, topology: topology, resolved: resolved, projection: projection, into: &body)
         if let options = polygons.labels {
           let candidates = labelCandidates(polygons, projection: projection, context: context)
-          let placed = LabelPlacer.place(candidates, options: options, bounds: frame, obstacles: obstacles + labels.map { $0.box.insetBy(-2) })
+          let placed = LabelPlacer.place(
+            candidates, options: options, bounds: frame,
+            obstacles: obstacles + labels.map { $0.box.insetBy(-2) })
           statistics.labelsDropped += candidates.count - placed.count
           labels += placed
           labelMarkup += labelsMarkup(placed, options: options, layerIndex: index)
         }
       case .points(let points):
-        writePoints(points, index: index, categories: pointCategories[index], projection: projection, into: &body)
+        writePoints(
+          points, index: index, categories: pointCategories[index], projection: projection, into: &body)
       }
     }
 
@@ -88,15 +95,20 @@ struct MapRenderer {
     svg.reserveCapacity(body.utf8.count + 16_384)
     let n = NumberText.coordinate
     svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(document.width)\" height=\"\(document.height)\" viewBox=\"0 0 \(document.width) \(document.height)\" font-family=\"\(document.fontFamily.xmlEscaped)\" role=\"img\" aria-labelledby=\"map-title\">\n"
+    svg +=
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(document.width)\" height=\"\(document.height)\" viewBox=\"0 0 \(document.width) \(document.height)\" font-family=\"\(document.fontFamily.xmlEscaped)\" role=\"img\" aria-labelledby=\"map-title\">\n"
     svg += "<title id=\"map-title\">\((document.title.isEmpty ? "Map" : document.title).xmlEscaped)</title>\n"
     // Strokes keep their pixel width when the map is zoomed in a viewer.
-    svg += "<style>path,rect,circle,use{vector-effect:non-scaling-stroke}</style>\n"
+    svg += "<style>path,rect,circle,use{vector-effect:non-scaling-stroke}"
+    for rule in styleRules { svg += "\n" + rule }
+    svg += "</style>\n"
     svg += "<defs>"
-    svg += "<clipPath id=\"map-frame\"><rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\"/></clipPath>"
+    svg +=
+      "<clipPath id=\"map-frame\"><rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\"/></clipPath>"
     for hatch in hatchOrder { svg += SVGStyleAttributes.pattern(hatch, id: hatchIDs[hatch] ?? "hatch") }
     for (category, id, outline) in symbolOrder {
-      svg += "<g id=\"\(id)\" fill=\"\(category.color.hex)\" stroke=\"\(outline.hex)\" stroke-width=\"1\">\(category.symbol.markup(size: category.size))</g>"
+      svg +=
+        "<g id=\"\(id)\" fill=\"\(category.color.hex)\" stroke=\"\(outline.hex)\" stroke-width=\"1\">\(category.symbol.markup(size: category.size))</g>"
     }
     svg += "</defs>\n"
     svg += "<rect width=\"\(document.width)\" height=\"\(document.height)\" fill=\"#ffffff\"/>\n"
@@ -104,7 +116,8 @@ struct MapRenderer {
     svg += body
     svg += labelMarkup
     svg += "</g>\n"
-    svg += "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" fill=\"none\" stroke=\"#cccccc\" stroke-width=\"1\"/>\n"
+    svg +=
+      "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" fill=\"none\" stroke=\"#cccccc\" stroke-width=\"1\"/>\n"
     if let scaleBar { svg += scaleBar.markup(at: scaleOrigin, fontSize: 10) }
     if document.showsNorthArrow { svg += arrow.markup(tip: arrowTip) }
     if showsLegend, let panel = layout.legendPanel {
@@ -112,13 +125,15 @@ struct MapRenderer {
     }
     svg += furnitureText(layout: layout)
     svg += "</svg>\n"
-    return MapRendering(svg: svg, projection: projection, scaleBar: scaleBar, labels: labels, statistics: statistics)
+    return MapRendering(
+      svg: svg, projection: projection, scaleBar: scaleBar, labels: labels, statistics: statistics)
   }
 
   // MARK: Layers
 
   private mutating func writePolygons(
-    _ layer: PolygonLayer, index: Int, topology: ArcTopology, resolved: ResolvedSymbology, projection: MapProjection,
+    _ layer: PolygonLayer, index: Int, topology: ArcTopology, resolved: ResolvedSymbology,
+    projection: MapProjection,
     into out: inout String
   ) {
     let arcs = topology.simplifiedArcs(tolerance: layer.simplification) { x, y in
@@ -133,7 +148,8 @@ struct MapRenderer {
     out += "<g id=\"layer-\(index)\" data-layer=\"\(layer.title.xmlEscaped)\""
     if isSingle {
       out += SVGStyleAttributes.fillAndStroke(groupStyle, hatchIDs: hatchIDs)
-      if case .none = groupStyle.fill {} else if groupStyle.stroke == nil && groupStyle.sealsSeams,
+      if case .none = groupStyle.fill {
+      } else if groupStyle.stroke == nil && groupStyle.sealsSeams,
         case .color(let color) = groupStyle.fill
       {
         out += " stroke=\"\(color.hex)\" stroke-width=\"0.5\""
@@ -142,6 +158,20 @@ struct MapRenderer {
       out += groupStrokeAttributes(groupStyle)
     }
     out += " stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
+    // A class per style (`.l0s3{fill:…;stroke:…}`): a national layer repeats a handful of
+    // styles tens of thousands of times, and a class name is shorter than fill and stroke.
+    var styleClasses: [String] = []
+    if !isSingle {
+      for (k, style) in resolved.styles.enumerated() {
+        let name = "l\(index)s\(k)"
+        styleClasses.append(name)
+        var rule = ".\(name){fill:\(SVGStyleAttributes.fill(style.fill, hatchIDs: hatchIDs))"
+        if let stroke = effectiveStroke(style), stroke != effectiveStroke(groupStyle) {
+          rule += ";stroke:\(stroke.hex)"
+        }
+        styleRules.append(rule + "}")
+      }
+    }
     let visible = projection.extent
     for (f, feature) in layer.features.enumerated() {
       guard feature.geometry.boundingBox.intersects(visible) else { continue }
@@ -163,13 +193,7 @@ struct MapRenderer {
       out += "<path d=\"\(encoder.data)\""
       writeDataAttributes(feature, classText: resolved.featureClass[f], into: &out)
       if isLine { out += " fill=\"none\"" }
-      if !isSingle {
-        let style = resolved.styles[resolved.featureStyle[f]]
-        if !isLine { out += " fill=\"\(SVGStyleAttributes.fill(style.fill, hatchIDs: hatchIDs))\"" }
-        if let stroke = effectiveStroke(style), stroke != effectiveStroke(groupStyle) {
-          out += " stroke=\"\(stroke.hex)\""
-        }
-      }
+      if !isSingle && !isLine { out += " class=\"\(styleClasses[resolved.featureStyle[f]])\"" }
       out += "><title>\(tooltip(feature, detail: resolved.featureValueText[f]).xmlEscaped)</title></path>\n"
     }
     out += "</g>\n"
@@ -196,7 +220,9 @@ struct MapRenderer {
     return out
   }
 
-  private func appendLines(_ geometry: FlatGeometry, tolerance: Double, projection: MapProjection, to encoder: inout PathEncoder) {
+  private func appendLines(
+    _ geometry: FlatGeometry, tolerance: Double, projection: MapProjection, to encoder: inout PathEncoder
+  ) {
     var page: [Double] = []
     var kept: [Int] = []
     for ring in 0..<geometry.ringCount {
@@ -206,13 +232,16 @@ struct MapRenderer {
         page.append(projection.pageY(geometry.y(i)))
       }
       kept.removeAll(keepingCapacity: true)
-      page.withUnsafeBufferPointer { Simplify.douglasPeucker($0, range: 0..<($0.count / 2), tolerance: tolerance, into: &kept) }
+      page.withUnsafeBufferPointer {
+        Simplify.douglasPeucker($0, range: 0..<($0.count / 2), tolerance: tolerance, into: &kept)
+      }
       encoder.appendLine(kept.flatMap { [page[2 * $0], page[2 * $0 + 1]] })
     }
   }
 
   private mutating func writePoints(
-    _ layer: PointLayer, index: Int, categories: [PointCategory], projection: MapProjection, into out: inout String
+    _ layer: PointLayer, index: Int, categories: [PointCategory], projection: MapProjection,
+    into out: inout String
   ) {
     let n = NumberText.coordinate
     out += "<g id=\"layer-\(index)\" data-layer=\"\(layer.title.xmlEscaped)\">\n"
@@ -227,7 +256,8 @@ struct MapRenderer {
         guard visible.contains(BoundingBox(minX: x, minY: y, maxX: x, maxY: y)) else { continue }
         out += "<use href=\"#\(symbol)\" x=\"\(n(projection.pageX(x)))\" y=\"\(n(projection.pageY(y)))\""
         writeDataAttributes(feature, classText: feature.category, into: &out)
-        out += "><title>\(tooltip(feature, detail: feature.category.map { "\(layer.title): \($0)" }).xmlEscaped)</title></use>\n"
+        out +=
+          "><title>\(tooltip(feature, detail: feature.category.map { "\(layer.title): \($0)" }).xmlEscaped)</title></use>\n"
         drawn = true
       }
       if drawn { statistics.featuresDrawn += 1 }
@@ -237,7 +267,7 @@ struct MapRenderer {
 
   private func writeDataAttributes(_ feature: MapFeature, classText: String?, into out: inout String) {
     out += " data-id=\"\(feature.id.xmlEscaped)\""
-    if let name = feature.name { out += " data-name=\"\(name.xmlEscaped)\"" }
+    // The name is in the tooltip; repeating it in `data-name` would add a third to a national file.
     if let value = feature.value, value.isFinite { out += " data-value=\"\(JSONText.number(value))\"" }
     if let classText { out += " data-class=\"\(classText.xmlEscaped)\"" }
     for attribute in feature.attributes {
@@ -256,7 +286,9 @@ struct MapRenderer {
 
   // MARK: Labels
 
-  private mutating func labelCandidates(_ layer: PolygonLayer, projection: MapProjection, context: GeometryContext) -> [LabelCandidate] {
+  private mutating func labelCandidates(
+    _ layer: PolygonLayer, projection: MapProjection, context: GeometryContext
+  ) -> [LabelCandidate] {
     var candidates: [LabelCandidate] = []
     for feature in layer.features where feature.geometry.kind.isPolygonal {
       guard let text = feature.labelText ?? feature.name, !text.isEmpty,
@@ -267,7 +299,8 @@ struct MapRenderer {
         let circle = try geometry.maximumInscribedCircle(tolerance: projection.metresPerPixel)
         candidates.append(
           LabelCandidate(
-            text: text, centre: projection.page(x: circle.x, y: circle.y), radius: circle.radius * projection.scale,
+            text: text, centre: projection.page(x: circle.x, y: circle.y),
+            radius: circle.radius * projection.scale,
             priority: try geometry.area(), featureID: feature.id))
       } catch {
         statistics.labelErrors.append("layer \"\(layer.title)\", feature \(feature.id): \(error)")
@@ -280,18 +313,22 @@ struct MapRenderer {
     guard !labels.isEmpty else { return "" }
     let n = NumberText.coordinate
     var out = "<g id=\"labels-\(layerIndex)\" text-anchor=\"middle\" fill=\"\(options.color.hex)\""
-    out += " stroke=\"\(options.haloColor.hex)\" stroke-width=\"\(n(options.haloWidth))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
+    out +=
+      " stroke=\"\(options.haloColor.hex)\" stroke-width=\"\(n(options.haloWidth))\" stroke-linejoin=\"round\" paint-order=\"stroke\""
     if options.isBold { out += " font-weight=\"bold\"" }
     out += ">\n"
     for label in labels {
       let lineStep = label.fontSize * LabelPlacer.lineHeight
-      let firstBaseline = label.centre.y - lineStep * Double(label.lines.count - 1) / 2 + label.fontSize * 0.35
-      out += "<text x=\"\(n(label.centre.x))\" y=\"\(n(firstBaseline))\" font-size=\"\(n(label.fontSize))\" data-id=\"\(label.featureID.xmlEscaped)\">"
+      let firstBaseline =
+        label.centre.y - lineStep * Double(label.lines.count - 1) / 2 + label.fontSize * 0.35
+      out +=
+        "<text x=\"\(n(label.centre.x))\" y=\"\(n(firstBaseline))\" font-size=\"\(n(label.fontSize))\" data-id=\"\(label.featureID.xmlEscaped)\">"
       for (k, line) in label.lines.enumerated() {
         if label.lines.count == 1 {
           out += line.xmlEscaped
         } else {
-          out += "<tspan x=\"\(n(label.centre.x))\"\(k == 0 ? "" : " dy=\"\(n(lineStep))\"")>\(line.xmlEscaped)</tspan>"
+          out +=
+            "<tspan x=\"\(n(label.centre.x))\"\(k == 0 ? "" : " dy=\"\(n(lineStep))\"")>\(line.xmlEscaped)</tspan>"
         }
       }
       out += "</text>\n"
@@ -307,10 +344,12 @@ struct MapRenderer {
     var out = ""
     let x = PageLayout.padding
     if !document.title.isEmpty {
-      out += "<text id=\"title\" x=\"\(n(x))\" y=\"\(n(layout.titleBaseline))\" font-size=\"\(n(PageLayout.titleSize))\" font-weight=\"bold\" fill=\"#222222\">\(document.title.xmlEscaped)</text>\n"
+      out +=
+        "<text id=\"title\" x=\"\(n(x))\" y=\"\(n(layout.titleBaseline))\" font-size=\"\(n(PageLayout.titleSize))\" font-weight=\"bold\" fill=\"#222222\">\(document.title.xmlEscaped)</text>\n"
     }
     if let subtitle = document.subtitle {
-      out += "<text id=\"subtitle\" x=\"\(n(x))\" y=\"\(n(layout.subtitleBaseline))\" font-size=\"\(n(PageLayout.subtitleSize))\" fill=\"#555555\">\(subtitle.xmlEscaped)</text>\n"
+      out +=
+        "<text id=\"subtitle\" x=\"\(n(x))\" y=\"\(n(layout.subtitleBaseline))\" font-size=\"\(n(PageLayout.subtitleSize))\" fill=\"#555555\">\(subtitle.xmlEscaped)</text>\n"
     }
     if !layout.attributionLines.isEmpty {
       out += "<text id=\"attribution\" font-size=\"\(n(PageLayout.attributionSize))\" fill=\"#666666\">"
@@ -342,7 +381,8 @@ struct MapRenderer {
     var box = BoundingBox.empty
     for layer in document.layers {
       switch layer {
-      case .polygons(let polygons): for feature in polygons.features { box.include(feature.geometry.boundingBox) }
+      case .polygons(let polygons):
+        for feature in polygons.features { box.include(feature.geometry.boundingBox) }
       case .points(let points): for feature in points.features { box.include(feature.geometry.boundingBox) }
       }
     }

@@ -22,7 +22,8 @@ public struct NorthArrow: Sendable, Hashable {
     var out = "<g id=\"north-arrow\" stroke=\"#333333\" stroke-width=\"1\" stroke-linejoin=\"round\">"
     out += "<path d=\"M\(n(x)) \(n(y))L\(n(x - w)) \(n(y + h))L\(n(x)) \(n(notch))z\" fill=\"#333333\"/>"
     out += "<path d=\"M\(n(x)) \(n(y))L\(n(x + w)) \(n(y + h))L\(n(x)) \(n(notch))z\" fill=\"#ffffff\"/>"
-    out += "<text x=\"\(n(x))\" y=\"\(n(y + h + size * 0.5))\" font-size=\"\(n(size * 0.45))\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333333\" stroke=\"none\">N</text>"
+    out +=
+      "<text x=\"\(n(x))\" y=\"\(n(y + h + size * 0.5))\" font-size=\"\(n(size * 0.45))\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#333333\" stroke=\"none\">N</text>"
     out += "</g>\n"
     return out
   }

@@ -40,14 +40,17 @@ public struct Palette: Sendable, Hashable {
   /// and with every common colour-vision deficiency. Nine samples at 0, 1/8, … 1.
   public static let viridis = Palette(
     name: "viridis",
-    stops: [0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725].map(Color.init))
+    stops: [0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725].map(
+      Color.init))
 
   /// Cividis (Nuñez, Anderton and Renslow): viridis reworked to look the same to readers with
   /// and without red–green colour blindness. Ten samples at 0, 1/9, … 1.
   public static let cividis = Palette(
     name: "cividis",
-    stops: [0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8678, 0xA59C74, 0xC3B369, 0xE1CC55, 0xFEE838]
-      .map(Color.init))
+    stops: [
+      0x00224E, 0x123570, 0x3B496C, 0x575D6D, 0x707173, 0x8A8678, 0xA59C74, 0xC3B369, 0xE1CC55, 0xFEE838,
+    ]
+    .map(Color.init))
 
   /// ColorBrewer PuOr (11 classes), orange below and purple above a neutral middle: the
   /// diverging ramp ColorBrewer marks colour-blind safe. For shares around a threshold, put the
@@ -55,7 +58,8 @@ public struct Palette: Sendable, Hashable {
   public static let orangePurple = Palette(
     name: "orange–purple",
     stops: [
-      0x7F3B08, 0xB35806, 0xE08214, 0xFDB863, 0xFEE0B6, 0xF7F7F7, 0xD8DAEB, 0xB2ABD2, 0x8073AC, 0x542788, 0x2D004B,
+      0x7F3B08, 0xB35806, 0xE08214, 0xFDB863, 0xFEE0B6, 0xF7F7F7, 0xD8DAEB, 0xB2ABD2, 0x8073AC, 0x542788,
+      0x2D004B,
     ].map(Color.init),
     isDiverging: true)
 }
@@ -65,8 +69,10 @@ public struct Palette: Sendable, Hashable {
 public enum CategoricalPalette {
   /// Okabe–Ito without black (black is kept for text and outlines): orange, sky blue, bluish
   /// green, yellow, blue, vermillion, reddish purple.
-  public static let okabeIto: [Color] = [0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7]
-    .map(Color.init)
+  public static let okabeIto: [Color] = [
+    0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7,
+  ]
+  .map(Color.init)
 
   /// The overlap classes of the crosswalk (DESIGN §4), each always in the same colour so maps
   /// of different runs read alike: good fits in greens and blues, the problem class (`split`) in

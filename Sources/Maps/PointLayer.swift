@@ -90,7 +90,9 @@ public struct PointLayer: Sendable, Hashable {
       unlisted.append(feature.category)
     }
     // Darker Okabe–Ito colours first: points sit on top of fills and need contrast.
-    let colors = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000].map { Color(UInt32($0)) }
+    let colors = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000].map {
+      Color(UInt32($0))
+    }
     let usedSymbols = Set(result.map(\.symbol))
     var freeSymbols = PointSymbol.allCases.filter { !usedSymbols.contains($0) }
     if freeSymbols.isEmpty { freeSymbols = PointSymbol.allCases }

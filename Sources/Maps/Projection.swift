@@ -69,8 +69,12 @@ public struct MapProjection: Sendable, Hashable {
   public init(extent: BoundingBox, frame: PageRect, margin: Double = 0) {
     var world = extent
     if world.isEmpty { world = BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1) }
-    if world.width == 0 { world = BoundingBox(minX: world.minX - 0.5, minY: world.minY, maxX: world.maxX + 0.5, maxY: world.maxY) }
-    if world.height == 0 { world = BoundingBox(minX: world.minX, minY: world.minY - 0.5, maxX: world.maxX, maxY: world.maxY + 0.5) }
+    if world.width == 0 {
+      world = BoundingBox(minX: world.minX - 0.5, minY: world.minY, maxX: world.maxX + 0.5, maxY: world.maxY)
+    }
+    if world.height == 0 {
+      world = BoundingBox(minX: world.minX, minY: world.minY - 0.5, maxX: world.maxX, maxY: world.maxY + 0.5)
+    }
     let inner = frame.insetBy(margin)
     let scale = min(inner.width / world.width, inner.height / world.height)
     self.extent = world
@@ -102,6 +106,7 @@ public struct MapProjection: Sendable, Hashable {
   /// The page rectangle the extent actually occupies (inside the frame, centred).
   public var occupiedRect: PageRect {
     PageRect(
-      x: pageX(extent.minX), y: pageY(extent.maxY), width: extent.width * scale, height: extent.height * scale)
+      x: pageX(extent.minX), y: pageY(extent.maxY), width: extent.width * scale, height: extent.height * scale
+    )
   }
 }

@@ -60,7 +60,8 @@ struct ResolvedSymbology {
     if hasValues {
       for k in 0..<breaks.count {
         let (lower, upper) = breaks.range(ofClass: k)
-        let text = "\(NumberText.grouped(lower, decimals: decimals)) – \(NumberText.grouped(upper, decimals: decimals))"
+        let text =
+          "\(NumberText.grouped(lower, decimals: decimals)) – \(NumberText.grouped(upper, decimals: decimals))"
         legend.rows.append(LegendRow(swatch: .area(styles[k]), label: text, count: counts[k]))
       }
     }
@@ -103,10 +104,12 @@ struct ResolvedSymbology {
     }
     legend.heading = categories.heading
     for entry in legendOrder {
-      legend.rows.append(LegendRow(swatch: .area(styles[entry.style]), label: entry.name, count: counts[entry.style]))
+      legend.rows.append(
+        LegendRow(swatch: .area(styles[entry.style]), label: entry.name, count: counts[entry.style]))
     }
     if counts[noDataIndex] > 0 {
-      legend.rows.append(LegendRow(swatch: .area(categories.noData), label: "No data", count: counts[noDataIndex]))
+      legend.rows.append(
+        LegendRow(swatch: .area(categories.noData), label: "No data", count: counts[noDataIndex]))
     }
   }
 }
@@ -131,13 +134,19 @@ enum CategoryGraphColoring {
       adjacent[$0].count != adjacent[$1].count ? adjacent[$0].count > adjacent[$1].count : $0 < $1
     }
     var colorIndex = [Int](repeating: -1, count: names.count)
+    var usedOverall = [Int](repeating: 0, count: palette.count)
     for category in order {
-      var uses = [Int](repeating: 0, count: palette.count)
-      for other in adjacent[category] where colorIndex[other] >= 0 { uses[colorIndex[other]] += 1 }
-      // The first unused colour, or else the least used one among the neighbours.
+      var usedByNeighbours = [Int](repeating: 0, count: palette.count)
+      for other in adjacent[category] where colorIndex[other] >= 0 {
+        usedByNeighbours[colorIndex[other]] += 1
+      }
+      // Fewest neighbours with that colour (none, when the palette allows), then the colour used
+      // least so far, so the whole palette is spread over the map rather than its first four.
       var best = 0
-      for c in palette.indices where uses[c] < uses[best] { best = c }
+      for c in palette.indices
+      where (usedByNeighbours[c], usedOverall[c]) < (usedByNeighbours[best], usedOverall[best]) { best = c }
       colorIndex[category] = best
+      usedOverall[best] += 1
     }
     return names.enumerated().map { CategoryColor($1, palette[colorIndex[$0]]) }
   }

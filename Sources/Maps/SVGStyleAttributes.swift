@@ -7,7 +7,8 @@ enum SVGStyleAttributes {
     var out = " fill=\"\(fill(style.fill, hatchIDs: hatchIDs))\""
     if style.fillOpacity < 1 { out += " fill-opacity=\"\(JSONText.number(style.fillOpacity))\"" }
     if let stroke = style.stroke {
-      out += " stroke=\"\(stroke.hex)\" stroke-width=\"\(n(legend ? max(0.5, style.strokeWidth) : style.strokeWidth))\""
+      out +=
+        " stroke=\"\(stroke.hex)\" stroke-width=\"\(n(legend ? max(0.5, style.strokeWidth) : style.strokeWidth))\""
     } else if legend, case .color(let color) = style.fill {
       out += " stroke=\"\(color.hex)\" stroke-width=\"0.5\""
     } else {
@@ -36,11 +37,13 @@ enum SVGStyleAttributes {
   static func pattern(_ hatch: Hatch, id: String) -> String {
     let n = NumberText.coordinate
     let s = n(hatch.spacing)
-    var out = "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"\(s)\" height=\"\(s)\" patternTransform=\"rotate(\(n(-hatch.angle)))\">"
+    var out =
+      "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"\(s)\" height=\"\(s)\" patternTransform=\"rotate(\(n(-hatch.angle)))\">"
     if let background = hatch.background {
       out += "<rect width=\"\(s)\" height=\"\(s)\" fill=\"\(background.hex)\"/>"
     }
-    out += "<path d=\"M0 \(n(hatch.spacing / 2))H\(s)\" stroke=\"\(hatch.color.hex)\" stroke-width=\"\(n(hatch.lineWidth))\"/>"
+    out +=
+      "<path d=\"M0 \(n(hatch.spacing / 2))H\(s)\" stroke=\"\(hatch.color.hex)\" stroke-width=\"\(n(hatch.lineWidth))\"/>"
     out += "</pattern>"
     return out
   }

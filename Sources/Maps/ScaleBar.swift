@@ -37,7 +37,8 @@ public struct ScaleBar: Sendable, Hashable {
       let km = metres / 1000
       return (km == km.rounded() ? String(Int64(km)) : NumberText.grouped(km, decimals: 1)) + " km"
     }
-    return (metres == metres.rounded() ? String(Int64(metres)) : NumberText.grouped(metres, decimals: 1)) + " m"
+    return (metres == metres.rounded() ? String(Int64(metres)) : NumberText.grouped(metres, decimals: 1))
+      + " m"
   }
 
   /// The label at the bar's end.
@@ -57,15 +58,18 @@ public struct ScaleBar: Sendable, Hashable {
     let half = lengthPixels / 2
     let x = origin.x, y = origin.y, barHeight = 6.0
     let textY = y + barHeight + fontSize + 2
-    var out = "<g id=\"scale-bar\" data-length-m=\"\(JSONText.number(lengthMetres))\" data-length-px=\"\(n(lengthPixels))\">"
-    out += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(half))\" height=\"\(n(barHeight))\" fill=\"#333333\" stroke=\"#333333\" stroke-width=\"1\"/>"
-    out += "<rect x=\"\(n(x + half))\" y=\"\(n(y))\" width=\"\(n(half))\" height=\"\(n(barHeight))\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1\"/>"
+    var out =
+      "<g id=\"scale-bar\" data-length-m=\"\(JSONText.number(lengthMetres))\" data-length-px=\"\(n(lengthPixels))\">"
+    out +=
+      "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(half))\" height=\"\(n(barHeight))\" fill=\"#333333\" stroke=\"#333333\" stroke-width=\"1\"/>"
+    out +=
+      "<rect x=\"\(n(x + half))\" y=\"\(n(y))\" width=\"\(n(half))\" height=\"\(n(barHeight))\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1\"/>"
     out += "<g font-size=\"\(n(fontSize))\" text-anchor=\"middle\" fill=\"#333333\" class=\"halo\">"
     out += "<text x=\"\(n(x))\" y=\"\(n(textY))\">0</text>"
-    out += "<text x=\"\(n(x + half))\" y=\"\(n(textY))\">\(ScaleBar.text(metres: lengthMetres / 2).xmlEscaped)</text>"
+    out +=
+      "<text x=\"\(n(x + half))\" y=\"\(n(textY))\">\(ScaleBar.text(metres: lengthMetres / 2).xmlEscaped)</text>"
     out += "<text x=\"\(n(x + lengthPixels))\" y=\"\(n(textY))\">\(label.xmlEscaped)</text>"
     out += "</g></g>\n"
     return out
   }
 }
-

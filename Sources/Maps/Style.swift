@@ -13,7 +13,9 @@ public struct Hatch: Sendable, Hashable {
   public var lineWidth: Double
 
   /// A hatch pattern.
-  public init(color: Color, background: Color? = nil, spacing: Double = 6, angle: Double = 45, lineWidth: Double = 1.5) {
+  public init(
+    color: Color, background: Color? = nil, spacing: Double = 6, angle: Double = 45, lineWidth: Double = 1.5
+  ) {
     self.color = color
     self.background = background
     self.spacing = spacing
@@ -68,12 +70,15 @@ public struct LayerStyle: Sendable, Hashable {
   }
 
   /// Outlines only (boundaries drawn over another layer).
-  public static func outline(_ color: Color = .darkGrey, width: Double = 1.5, dash: [Double] = []) -> LayerStyle {
+  public static func outline(_ color: Color = .darkGrey, width: Double = 1.5, dash: [Double] = [])
+    -> LayerStyle
+  {
     LayerStyle(fill: .none, stroke: color, strokeWidth: width, dash: dash, sealsSeams: false)
   }
 
   /// A flat fill with a thin outline.
-  public static func filled(_ color: Color, stroke: Color? = .white, strokeWidth: Double = 0.5) -> LayerStyle {
+  public static func filled(_ color: Color, stroke: Color? = .white, strokeWidth: Double = 0.5) -> LayerStyle
+  {
     LayerStyle(fill: .color(color), stroke: stroke, strokeWidth: strokeWidth)
   }
 

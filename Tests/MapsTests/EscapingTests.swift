@@ -14,9 +14,11 @@ import Testing
   @Test(arguments: hostileNames) func escapesTheFiveCharacters(name: String) {
     let escaped = name.xmlEscaped
     for character in ["<", ">", "\"", "'"] { #expect(!escaped.contains(character)) }
-    let unescaped = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-      .replacingOccurrences(of: "&amp;", with: "&")
+    let unescaped = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+      of: "&gt;", with: ">"
+    )
+    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+    .replacingOccurrences(of: "&amp;", with: "&")
     #expect(unescaped == name)
   }
 
@@ -31,7 +33,8 @@ import Testing
     var map = MapDocument(width: 600, height: 400, title: "Ward names & <tags>")
     map.add(
       PolygonLayer(
-        title: "Wards \"quoted\"", features: squares, symbology: .categories(CategoryColors(heading: "Name's")),
+        title: "Wards \"quoted\"", features: squares,
+        symbology: .categories(CategoryColors(heading: "Name's")),
         labels: LabelOptions(minimumFontSize: 4)))
     let svg = try map.render()
     #expect(!svg.contains("<script>"))
@@ -61,7 +64,8 @@ final class XMLTextCollector: NSObject, XMLParserDelegate {
     let parser = XMLParser(data: Data(svg.utf8))
     parser.delegate = collector
     guard parser.parse() else {
-      throw ProjectedGeoJSON.Failure(description: "not well-formed XML: \(String(describing: parser.parserError))")
+      throw ProjectedGeoJSON.Failure(
+        description: "not well-formed XML: \(String(describing: parser.parserError))")
     }
     return collector
   }
@@ -78,7 +82,9 @@ final class XMLTextCollector: NSObject, XMLParserDelegate {
     current? += string
   }
 
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     if elementName == "title", let text = current { titles.append(text) }
     current = nil
   }

@@ -46,9 +46,12 @@ import Testing
 
   @Test func collidingLabelsKeepTheLargestUnit() {
     let options = LabelOptions()
-    let small = LabelCandidate(text: "Hale", centre: PagePoint(x: 100, y: 100), radius: 40, priority: 1, featureID: "a")
-    let large = LabelCandidate(text: "Bowdon", centre: PagePoint(x: 105, y: 102), radius: 40, priority: 2, featureID: "b")
-    let tiny = LabelCandidate(text: "Broadheath", centre: PagePoint(x: 300, y: 100), radius: 5, priority: 3, featureID: "c")
+    let small = LabelCandidate(
+      text: "Hale", centre: PagePoint(x: 100, y: 100), radius: 40, priority: 1, featureID: "a")
+    let large = LabelCandidate(
+      text: "Bowdon", centre: PagePoint(x: 105, y: 102), radius: 40, priority: 2, featureID: "b")
+    let tiny = LabelCandidate(
+      text: "Broadheath", centre: PagePoint(x: 300, y: 100), radius: 5, priority: 3, featureID: "c")
     let placed = LabelPlacer.place(
       [small, large, tiny], options: options, bounds: PageRect(x: 0, y: 0, width: 400, height: 400))
     #expect(placed.map(\.featureID) == ["b"])
@@ -74,7 +77,7 @@ import Testing
   @Test func legendCountsEveryWard() throws {
     let svg = try TraffordFixture.map().render()
     // Three quantile classes of five wards: 2, 1, 2 (interpolated breaks at 1/3 and 2/3).
-    let counts = svg.components(separatedBy: "<tspan fill=\"#777777\"> (").dropFirst().compactMap {
+    let counts = svg.components(separatedBy: "<tspan dx=\"4\" fill=\"#777777\">(").dropFirst().compactMap {
       Int($0.prefix { $0.isNumber })
     }
     #expect(counts.reduce(0, +) == 5)
@@ -91,7 +94,9 @@ import Testing
     let written = try String(contentsOfFile: path, encoding: .utf8)
     #expect(written == (try TraffordFixture.map().render()))
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["map.svg"])
-    #expect(throws: MapError.self) { try TraffordFixture.map().write(toFile: directory.path + "/missing/map.svg") }
+    #expect(throws: MapError.self) {
+      try TraffordFixture.map().write(toFile: directory.path + "/missing/map.svg")
+    }
   }
 
   private func attribute(_ name: String, in svg: String) -> String? {

@@ -26,7 +26,8 @@ enum ProjectedGeoJSON {
     var description: String
   }
 
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .appendingPathComponent("Fixtures/maps")
 
   static func read(_ path: String) throws -> [ProjectedFeature] {
@@ -52,7 +53,9 @@ enum ProjectedGeoJSON {
       return (pair[0].doubleValue, pair[1].doubleValue)
     }
     func rings(_ value: Any) throws -> [[(Double, Double)]] {
-      guard let rings = value as? [[Any]] else { throw Failure(description: "\(path): feature \(index) has bad rings") }
+      guard let rings = value as? [[Any]] else {
+        throw Failure(description: "\(path): feature \(index) has bad rings")
+      }
       return try rings.map { try $0.map(position) }
     }
     switch type {
@@ -62,7 +65,9 @@ enum ProjectedGeoJSON {
     case "Polygon":
       return .polygon(try rings(coordinates))
     case "MultiPolygon":
-      guard let polygons = coordinates as? [Any] else { throw Failure(description: "\(path): bad MultiPolygon") }
+      guard let polygons = coordinates as? [Any] else {
+        throw Failure(description: "\(path): bad MultiPolygon")
+      }
       var builder = FlatGeometryBuilder(kind: .multiPolygon)
       for polygon in polygons {
         for ring in try rings(polygon) {
