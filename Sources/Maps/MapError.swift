@@ -2,8 +2,6 @@
 public enum MapError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The page is too small for the map furniture, or has a non-positive size.
   case invalidPage(String)
-  /// GEOS could not work on a feature (for labels): layer, feature id and GEOS's message.
-  case geometry(layer: String, featureID: String, message: String)
   /// The SVG file could not be written.
   case write(path: String, message: String)
 
@@ -11,7 +9,6 @@ public enum MapError: Error, Sendable, Hashable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .invalidPage(let reason): "invalid map page: \(reason)"
-    case .geometry(let layer, let id, let message): "layer \"\(layer)\", feature \(id): \(message)"
     case .write(let path, let message): "cannot write \(path): \(message)"
     }
   }

@@ -173,9 +173,12 @@ struct MapRenderer {
       }
     }
     let visible = projection.extent
-    for (f, feature) in layer.features.enumerated() {
+    // One encoder for the whole layer: its buffers are reused from feature to feature.
+    var encoder = PathEncoder()
+    for f in layer.features.indices {
+      let feature = layer.features[f]
       guard feature.geometry.boundingBox.intersects(visible) else { continue }
-      var encoder = PathEncoder()
+      encoder.removeAll()
       var isLine = false
       if feature.geometry.kind.isPolygonal {
         topology.forEachRing(ofFeature: f, arcs: arcs) { ring, _, _ in
@@ -190,11 +193,20 @@ struct MapRenderer {
         continue
       }
       statistics.featuresDrawn += 1
-      out += "<path d=\"\(encoder.data)\""
+      // Plain appends, not interpolation: this loop runs once per LSOA on a national map.
+      out += "<path d=\""
+      out += encoder.data
+      out += "\""
       writeDataAttributes(feature, classText: resolved.featureClass[f], into: &out)
       if isLine { out += " fill=\"none\"" }
-      if !isSingle && !isLine { out += " class=\"\(styleClasses[resolved.featureStyle[f]])\"" }
-      out += "><title>\(tooltip(feature, detail: resolved.featureValueText[f]).xmlEscaped)</title></path>\n"
+      if !isSingle && !isLine {
+        out += " class=\""
+        out += styleClasses[resolved.featureStyle[f]]
+        out += "\""
+      }
+      out += "><title>"
+      out += tooltip(feature, detail: resolved.featureValueText[f]).xmlEscaped
+      out += "</title></path>\n"
     }
     out += "</g>\n"
   }
@@ -266,7 +278,9 @@ struct MapRenderer {
   }
 
   private func writeDataAttributes(_ feature: MapFeature, classText: String?, into out: inout String) {
-    out += " data-id=\"\(feature.id.xmlEscaped)\""
+    out += " data-id=\""
+    out += feature.id.xmlEscaped
+    out += "\""
     // The name is in the tooltip; repeating it in `data-name` would add a third to a national file.
     if let value = feature.value, value.isFinite { out += " data-value=\"\(JSONText.number(value))\"" }
     if let classText { out += " data-class=\"\(classText.xmlEscaped)\"" }

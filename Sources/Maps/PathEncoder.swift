@@ -4,7 +4,9 @@
 /// absolute decimal coordinates.
 public struct PathEncoder: Sendable {
   /// The path data written so far.
-  public private(set) var data = ""
+  public var data: String { String(decoding: bytes, as: UTF8.self) }
+  // ASCII bytes: appending digits to a byte array is several times faster than to a String.
+  private var bytes: [UInt8] = []
   /// Number of rings written.
   public private(set) var ringCount = 0
   // The pen: after `z` SVG puts it back at the ring's first point.
@@ -14,6 +16,14 @@ public struct PathEncoder: Sendable {
 
   /// An empty path.
   public init() {}
+
+  /// Empties the path, keeping its buffers for the next feature.
+  public mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    ringCount = 0
+    penX = 0
+    penY = 0
+  }
 
   /// Rounds a closed ring (interleaved x, y in pixels; the last point may repeat the first) to
   /// the pixel grid and appends it, unless it then covers less than `minimumArea` square pixels.
@@ -41,22 +51,22 @@ public struct PathEncoder: Sendable {
     }
     guard Double(abs(doubleArea)) >= 2 * minimumArea else { return false }
     if ringCount == 0 {
-      data += "M"
+      bytes.append(UInt8(ascii: "M"))
       appendNumber(points[0].x, afterCommand: true)
       appendNumber(points[0].y, afterCommand: false)
     } else {
-      data += "m"
+      bytes.append(UInt8(ascii: "m"))
       appendNumber(points[0].x - penX, afterCommand: true)
       appendNumber(points[0].y - penY, afterCommand: false)
     }
-    data += "l"
+    bytes.append(UInt8(ascii: "l"))
     var previous = points[0]
     for (k, point) in points.dropFirst().enumerated() {
       appendNumber(point.x - previous.x, afterCommand: k == 0)
       appendNumber(point.y - previous.y, afterCommand: false)
       previous = point
     }
-    data += "z"
+    bytes.append(UInt8(ascii: "z"))
     penX = points[0].x
     penY = points[0].y
     ringCount += 1
@@ -73,10 +83,10 @@ public struct PathEncoder: Sendable {
       i += 2
     }
     guard points.count >= 2 else { return }
-    data += ringCount == 0 ? "M" : "m"
+    bytes.append(ringCount == 0 ? UInt8(ascii: "M") : UInt8(ascii: "m"))
     appendNumber(points[0].x - (ringCount == 0 ? 0 : penX), afterCommand: true)
     appendNumber(points[0].y - (ringCount == 0 ? 0 : penY), afterCommand: false)
-    data += "l"
+    bytes.append(UInt8(ascii: "l"))
     var previous = points[0]
     for (k, point) in points.dropFirst().enumerated() {
       appendNumber(point.x - previous.x, afterCommand: k == 0)
@@ -92,7 +102,14 @@ public struct PathEncoder: Sendable {
   /// A minus sign separates numbers by itself; otherwise a space does, except right after a
   /// command letter.
   private mutating func appendNumber(_ value: Int, afterCommand: Bool) {
-    if value >= 0 && !afterCommand { data += " " }
-    data += String(value)
+    if value >= 0 && !afterCommand { bytes.append(UInt8(ascii: " ")) }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    let start = bytes.count
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    bytes[start...].reverse()
   }
 }

@@ -44,7 +44,7 @@ public struct PageRect: Sendable, Hashable {
     x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
   }
 
-  /// The rectangle grown by `amount` on every side.
+  /// The rectangle shrunk by `amount` on every side (grown when `amount` is negative).
   public func insetBy(_ amount: Double) -> PageRect {
     PageRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
   }

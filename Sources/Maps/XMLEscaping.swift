@@ -4,6 +4,14 @@ extension String {
   /// forbids (everything below U+0020 except tab, line feed and carriage return) are dropped,
   /// because no entity can carry them and one would make the whole file unreadable.
   public var xmlEscaped: String {
+    // Almost every name and id needs no escaping: one byte scan instead of a scalar-by-scalar
+    // copy (a national map escapes tens of thousands of names).
+    let needsWork = utf8.contains { byte in
+      (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == UInt8(ascii: "&")
+        || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
+    }
+    guard needsWork else { return self }
     var out = ""
     out.reserveCapacity(utf8.count)
     for scalar in unicodeScalars {

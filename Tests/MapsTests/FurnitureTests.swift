@@ -104,3 +104,23 @@ import Testing
     return String(svg[start.upperBound...].prefix { $0 != "\"" })
   }
 }
+
+/// Features without a value are hatched grey and counted as "No data".
+@Suite struct NoDataTests {
+  @Test func missingValuesAreHatched() throws {
+    var wards = try TraffordFixture.wards()
+    wards[1].value = nil
+    var map = MapDocument(width: 700, height: 500, title: "Ward area with a missing value")
+    map.add(
+      PolygonLayer(
+        title: "Wards", features: wards,
+        symbology: .choropleth(Choropleth(method: .equalInterval(2), valueName: "Area (km²)"))))
+    let svg = try map.render()
+    #expect(svg.contains("<pattern id=\"hatch-0\""))
+    #expect(svg.contains("{fill:url(#hatch-0);stroke:#9e9e9e}"))
+    #expect(svg.contains(">No data<tspan dx=\"4\" fill=\"#777777\">(1)</tspan>"))
+    if let directory = SampleMaps.directory {
+      try AtomicFile.write(Array(svg.utf8), toFile: directory + "/no_data_check.svg")
+    }
+  }
+}

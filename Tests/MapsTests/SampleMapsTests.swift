@@ -61,7 +61,9 @@ import Testing
         symbology: .choropleth(
           Choropleth(
             method: .quantile(7), palette: Palette.viridis.reversed(), valueName: "Residents per km²"))))
-    try SampleMaps.write(map, name: "lsoa21_density", directory: directory, repeats: 5)
+    // Five timed runs in release builds (the figure reported); one in debug, where timing means little.
+    try SampleMaps.write(
+      map, name: "lsoa21_density", directory: directory, repeats: _isDebugAssertConfiguration() ? 1 : 5)
   }
 
   @Test func ssotPCNCatchments() throws {
@@ -133,10 +135,14 @@ enum SampleMaps {
   @discardableResult
   static func write(_ map: MapDocument, name: String, directory: String, repeats: Int = 1) throws -> String {
     var best = Double.infinity
+    var bestCPU = Double.infinity
     var rendering: MapRendering?
     for _ in 0..<repeats {
       let start = ContinuousClock.now
+      let startCPU = threadCPUSeconds()
       rendering = try map.rendering()
+      // CPU time of this thread as well as wall time: the machine is shared with other builds.
+      bestCPU = min(bestCPU, threadCPUSeconds() - startCPU)
       let elapsed = ContinuousClock.now - start
       best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
@@ -145,7 +151,7 @@ enum SampleMaps {
     try AtomicFile.write(Array(rendering.svg.utf8), toFile: path)
     let s = rendering.statistics
     print(
-      "map \(name): \(String(format: "%.3f", best)) s, \(rendering.svg.utf8.count) bytes, drawn \(s.featuresDrawn),"
+      "map \(name): \(String(format: "%.3f", best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU, \(rendering.svg.utf8.count) bytes, drawn \(s.featuresDrawn),"
         + " too small \(s.featuresTooSmall), arcs \(s.arcs), points \(s.arcPointsBefore) → \(s.arcPointsKept),"
         + " labels \(rendering.labels.count) (dropped \(s.labelsDropped)), \(String(format: "%.1f", rendering.projection.metresPerPixel)) m/px"
     )
@@ -156,6 +162,12 @@ enum SampleMaps {
   static func attribute(_ name: String, in line: Substring) -> String? {
     guard let start = line.range(of: " " + name + "=\"") else { return nil }
     return String(line[start.upperBound...].prefix { $0 != "\"" })
+  }
+
+  static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 
   static func shortPCNName(_ name: String) -> String {
