@@ -1,6 +1,7 @@
 /// A symbol shape for points. Shapes as well as colours tell categories apart, so the map still
 /// reads in greyscale print and for colour-blind readers.
 public enum PointSymbol: String, Sendable, Hashable, CaseIterable {
+  /// The shapes, in the order categories without a listed symbol take them.
   case circle, square, triangle, diamond, cross, invertedTriangle
 
   /// SVG markup of the shape centred on the origin, `size` pixels across.
