@@ -6,7 +6,9 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nbhd", targets: ["nbhd"]),
-    .library(name: "NbhdKit", targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Reports"]),
+    .library(
+      name: "NbhdKit",
+      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -24,20 +26,22 @@ let package = Package(
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis"]),
+    .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Reports", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore"]),
     .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
     .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),
-    .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"], resources: []),
+    .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeoCore"]),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
+    .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
   ],
   swiftLanguageModes: [.v6]
