@@ -8,10 +8,11 @@ let package = Package(
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(
       name: "NbhdKit",
-      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports"]),
+      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -28,10 +29,15 @@ let package = Package(
     .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
     .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
+    .target(
+      name: "Study",
+      dependencies: [
+        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ", .product(name: "Yams", package: "Yams"),
+      ]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore"]),
@@ -42,6 +48,7 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
+    .testTarget(name: "StudyTests", dependencies: ["Study", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
   ],
   swiftLanguageModes: [.v6]

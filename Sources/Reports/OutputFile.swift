@@ -9,6 +9,11 @@ public enum OutputFile {
     public var path: String
     public var reason: String
     public var description: String { "\(path): cannot write: \(reason)" }
+
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
   }
 
   /// Writes `bytes` to `path` atomically.

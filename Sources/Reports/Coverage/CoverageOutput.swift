@@ -68,7 +68,7 @@ public enum CoverageOutput {
     return csv
   }
 
-  static func gapFeatures(_ result: CoverageResult, units: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  public static func gapFeatures(_ result: CoverageResult, units: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
     result.gaps.sorted { (units.features[$0.unit].id, $0.category) < (units.features[$1.unit].id, $1.category) }.map { gap in
       var properties: JSONObject = [
         "unit_id": .string(units.features[gap.unit].id),
@@ -80,7 +80,7 @@ public enum CoverageOutput {
     }
   }
 
-  static func assetFeatures(_ result: CoverageResult, units: Layer, assets: AssetSet) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  public static func assetFeatures(_ result: CoverageResult, units: Layer, assets: AssetSet) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
     assets.assets.enumerated().map { i, asset in
       let inUnits = result.assetUnits[i].map { units.features[$0].id }
       let properties: JSONObject = [

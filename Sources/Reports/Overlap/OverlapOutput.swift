@@ -39,7 +39,7 @@ public enum OverlapOutput {
     return written
   }
 
-  static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (geometry: FlatGeometry?, properties: JSONObject) {
+  public static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (geometry: FlatGeometry?, properties: JSONObject) {
     let piece = run.overlay.pieces[k]
     let a = run.a.features[piece.a], b = run.b.features[piece.b]
     var properties: JSONObject = [
@@ -53,7 +53,7 @@ public enum OverlapOutput {
     return (piece.geometry, properties)
   }
 
-  static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  public static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
     let overlaps: [(geometry: FlatGeometry?, properties: JSONObject)] = report.overlaps.map { overlap in
       (overlap.geometry, [
         "kind": .string("overlap"), "first_id": .string(layer.features[overlap.first].id),

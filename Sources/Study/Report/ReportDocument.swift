@@ -1,0 +1,120 @@
+import Maps
+
+/// Builds the report in two forms at once: Markdown (maps as linked SVG files) and one
+/// self-contained HTML page (maps inline, CSS inline, no scripts, no external requests). Every
+/// piece of text is escaped for both.
+struct ReportDocument {
+  private(set) var markdown = ""
+  private(set) var body = ""
+  /// Maps to write next to report.md: file name → SVG.
+  private(set) var mapFiles: [(name: String, svg: String)] = []
+  private var headingCount = 0
+
+  mutating func heading(_ level: Int, _ text: String, anchor: String? = nil) {
+    markdown += "\n" + String(repeating: "#", count: level) + " " + Self.markdownEscaped(text) + "\n\n"
+    let id = anchor.map { " id=\"\($0.xmlEscaped)\"" } ?? ""
+    body += "<h\(level)\(id)>\(text.xmlEscaped)</h\(level)>\n"
+  }
+
+  mutating func paragraph(_ text: String) {
+    markdown += Self.markdownEscaped(text) + "\n\n"
+    body += "<p>\(text.xmlEscaped)</p>\n"
+  }
+
+  /// A bulleted list.
+  mutating func list(_ items: [String]) {
+    guard !items.isEmpty else { return }
+    for item in items { markdown += "- " + Self.markdownEscaped(item) + "\n" }
+    markdown += "\n"
+    body += "<ul>\n" + items.map { "<li>\($0.xmlEscaped)</li>\n" }.joined() + "</ul>\n"
+  }
+
+  /// A table; `numeric` marks right-aligned columns.
+  mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+    guard !rows.isEmpty else { return }
+    markdown += "| " + header.map(Self.cellEscaped).joined(separator: " | ") + " |\n"
+    markdown += "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
+    for row in rows { markdown += "| " + row.map(Self.cellEscaped).joined(separator: " | ") + " |\n" }
+    markdown += "\n"
+    body += "<table>\n<thead><tr>" + header.map { "<th>\($0.xmlEscaped)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    for row in rows {
+      body += "<tr>" + row.enumerated().map { i, cell in
+        numeric.contains(i) ? "<td class=\"n\">\(cell.xmlEscaped)</td>" : "<td>\(cell.xmlEscaped)</td>"
+      }.joined() + "</tr>\n"
+    }
+    body += "</tbody>\n</table>\n"
+  }
+
+  /// A map: inline in the HTML, a linked file in Markdown.
+  mutating func map(_ svg: String, file: String, caption: String) {
+    mapFiles.append((file, svg))
+    markdown += "![\(Self.markdownEscaped(caption))](maps/\(file))\n\n"
+    // The SVG's own XML prolog is not allowed inside HTML.
+    let inline = svg.hasPrefix("<?xml") ? String(svg[(svg.firstIndex(of: "\n").map { svg.index(after: $0) } ?? svg.startIndex)...]) : svg
+    body += "<figure>\n\(inline)\n<figcaption>\(caption.xmlEscaped)</figcaption>\n</figure>\n"
+  }
+
+  /// Starts a card (a box in HTML; a rule in Markdown).
+  mutating func beginCard(anchor: String) {
+    body += "<section class=\"card\" id=\"\(anchor.xmlEscaped)\">\n"
+  }
+
+  mutating func endCard() {
+    body += "</section>\n"
+    markdown += "---\n\n"
+  }
+
+  /// The whole HTML page.
+  func html(title: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+    <title>\(title.xmlEscaped)</title>
+    <style>\(Self.css)</style>
+    </head>
+    <body>
+    <main>
+    \(body)</main>
+    </body>
+    </html>
+
+    """
+  }
+
+  static let css = """
+    body{font-family:Helvetica,Arial,sans-serif;color:#222;margin:0;background:#f6f6f4}
+    main{max-width:1100px;margin:0 auto;padding:24px 32px;background:#fff}
+    h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;border-bottom:2px solid #0072B2;padding-bottom:4px;margin-top:36px}
+    h3{font-size:16px;margin-top:24px}h4{font-size:14px;margin:16px 0 6px}
+    table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}
+    th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+    th{background:#f0f4f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
+    figure{margin:12px 0}figure svg{max-width:100%;height:auto;border:1px solid #eee}
+    figcaption{font-size:12px;color:#555}
+    .card{border:1px solid #ccd;border-radius:6px;padding:4px 16px 12px;margin:16px 0;background:#fcfcff}
+    p,li{font-size:14px;line-height:1.45}
+    """
+
+  /// Markdown text with the characters that would start markup escaped (`<` as an entity so a
+  /// name such as `<script>` stays inert text in any renderer).
+  static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\\", "`", "*", "_", "[", "]", "#", "|": out += "\\" + String(character)
+      case "\n", "\r": out += " "
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  static func cellEscaped(_ text: String) -> String { markdownEscaped(text) }
+}

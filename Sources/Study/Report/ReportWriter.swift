@@ -1,0 +1,65 @@
+import Analysis
+import Foundation
+import GeoCore
+import Layers
+import Reports
+
+/// Writes a study's whole output folder (issue 6): report.html, report.md (+ maps/), every table
+/// as CSV, every result layer as GeoJSON, summary.json. Everything goes into a fresh temporary
+/// folder that replaces the old output only when complete, so a failed run leaves the previous
+/// report intact.
+public enum ReportWriter {
+  public static func write(_ study: StudyRun, to directory: String, versions: JSONObject, progress: StudyRunner.Progress = { _ in })
+    throws
+  {
+    let staging = OutputFolder.staging(for: directory)
+    do {
+      try FileManager.default.createDirectory(atPath: staging + "/maps", withIntermediateDirectories: true)
+      progress("writing tables and layers")
+      let files = try ReportFiles.write(study, to: staging)
+      progress("drawing maps and writing the report")
+      var document = ReportDocument()
+      try ReportContent.build(study, into: &document, versions: versions, files: files)
+      for (name, svg) in document.mapFiles { try OutputFile.write(svg, to: staging + "/maps/" + name) }
+      try OutputFile.write(document.markdown, to: staging + "/report.md")
+      try OutputFile.write(document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
+      let summary = ReportSummary.json(study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
+      try OutputFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
+      try OutputFolder.replace(directory, with: staging)
+    } catch {
+      try? FileManager.default.removeItem(atPath: staging)
+      throw error
+    }
+  }
+}
+
+/// Swapping a finished folder into place.
+enum OutputFolder {
+  /// A new empty folder next to `directory` (same file system, so the swap is a rename).
+  static func staging(for directory: String) -> String {
+    let parent = (directory as NSString).deletingLastPathComponent
+    let name = (directory as NSString).lastPathComponent
+    let base = parent.isEmpty ? "." : parent
+    try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    return (base as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+  }
+
+  /// Moves the old folder aside, renames the new one into place, then deletes the old one.
+  static func replace(_ directory: String, with staging: String) throws {
+    let manager = FileManager.default
+    var old: String?
+    if manager.fileExists(atPath: directory) {
+      let aside = staging + ".old"
+      guard rename(directory, aside) == 0 else {
+        throw OutputFile.WriteError(path: directory, reason: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
+      }
+      old = aside
+    }
+    guard rename(staging, directory) == 0 else {
+      let reason = String(cString: strerror(errno))
+      if let old { _ = rename(old, directory) }
+      throw OutputFile.WriteError(path: directory, reason: "cannot put the new output in place: \(reason)")
+    }
+    if let old { try? manager.removeItem(atPath: old) }
+  }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import Study
+
+/// `nbhd report [CONFIG]`: the main job — everything for a study area from one config file.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a whole study from one YAML config: crosswalks and mismatch classes, topology checks, coverage "
+      + "gaps, population, maps, and a self-contained HTML and Markdown report.",
+    discussion: "With no CONFIG it runs the sample study in data/study.yml (Trafford).")
+
+  @Argument(help: "Study config (YAML). Default: data/study.yml.")
+  var config: String?
+
+  @Option(name: .customLong("out"), help: "Output folder (default: the config's `output`).")
+  var directory: String?
+
+  @Option(help: "Threads (default: the machine's cores).")
+  var threads: Int?
+
+  @Flag(help: "No progress messages.")
+  var quiet = false
+
+  @Flag(help: "Print summary.json to stdout.")
+  var json = false
+
+  func validate() throws {
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
+  func run() throws {
+    let path = config ?? Self.defaultConfig()
+    let study = try reportingFailures { () throws -> StudyConfig in
+      do throws(StudyConfigError) {
+        return try StudyConfig.load(path)
+      } catch {
+        throw CommandFailure(badInput: error.description)
+      }
+    }
+    let output = directory ?? study.resolve(study.output)
+    let showProgress = !quiet && StandardError.isTerminal
+    let progress: StudyRunner.Progress = { message in
+      if showProgress { StandardError.write("nbhd report: \(message)") }
+    }
+    let started = Date()
+    let run = try reportingFailures { () throws -> StudyRun in
+      do {
+        return try StudyRunner.run(study, threads: threads, progress: progress)
+      } catch let error as StudyConfigError {
+        throw CommandFailure(badInput: error.description)
+      }
+    }
+    try reportingFailures { try ReportWriter.write(run, to: output, versions: NbhdVersion.json, progress: progress) }
+    if json {
+      print(try String(contentsOfFile: output + "/summary.json", encoding: .utf8), terminator: "")
+    } else if !quiet {
+      let seconds = FixedDecimal.format(Date().timeIntervalSince(started), decimals: 1)
+      print("\(study.study): report written to \(output)/report.html (and report.md, tables, layers) in \(seconds) s")
+    }
+  }
+
+  /// data/study.yml beside the working directory, or beside the executable's checkout.
+  static func defaultConfig() -> String {
+    if FileManager.default.fileExists(atPath: "data/study.yml") { return "data/study.yml" }
+    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    for _ in 0..<4 {
+      url.deleteLastPathComponent()
+      let candidate = url.appendingPathComponent("data/study.yml").path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+    }
+    return "data/study.yml"
+  }
+}
