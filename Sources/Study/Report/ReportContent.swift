@@ -76,11 +76,11 @@ enum ReportContent {
             + [FixedDecimal.format(b.coterminosityIndex, decimals: 3), ReportText.squareKilometres(b.sliverArea)],
         ], numeric: Set(1...8))
       doc.paragraph(
-        "Classes at τ = \(run.options.tolerance): coterminous (the same area), within (nests inside one \(pair.b) unit), "
+        "Classes at τ = \(run.options.tolerance): coterminous (the same area), within (nests inside one unit of \(pair.b)), "
           + "aggregate (a clean union of whole units), split (straddles boundaries), outside (mostly not covered). "
           + "The coterminosity index is the area-weighted mean best share: 1 means identical geographies.")
       doc.map(try ReportMaps.pairOverview(run, side: .a), file: "pair_\(pair.a)__\(pair.b).svg", caption: "\(pair.a) coloured by class; \(pair.b) dashed")
-      let worst = run.summariesA.filter { $0.mismatchClass != .within && $0.hausdorff != nil }
+      let worst = run.summariesA.filter { [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil }
         .sorted { ($0.hausdorff!, run.a.features[$1.feature].id) > ($1.hausdorff!, run.a.features[$0.feature].id) }.prefix(5)
       if !worst.isEmpty {
         doc.heading(3, "Worst mismatches")
