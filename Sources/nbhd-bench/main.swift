@@ -95,7 +95,8 @@ case "parse":
   )
   print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
   print(
-    "median CPU time: \(String(cpuTime * 1000)) ms, \(Int((Double(size) / cpuTime / 1e6).rounded())) MB/s per core")
+    "median CPU time: \(String(cpuTime * 1000)) ms, \(Int((Double(size) / cpuTime / 1e6).rounded())) MB/s per core"
+  )
   // On a shared machine the fastest run is the least disturbed one.
   let best = times.min() ?? time
   print("fastest run: \(String(best * 1000)) ms, \(Int((Double(size) / best / 1e6).rounded())) MB/s")
