@@ -74,16 +74,11 @@ extension ByteScanner {
     }
     pos = p
 
-    var magnitude: Double
-    if !exact {
-      magnitude = DecimalToDouble.strtodFallback(
+    let fast = exact ? DecimalToDouble.convert(mantissa: mantissa, exponent: exponent) : nil
+    let magnitude =
+      fast
+      ?? DecimalToDouble.strtodFallback(
         UnsafeBufferPointer(start: base + start + (negative ? 1 : 0), count: p - start - (negative ? 1 : 0)))
-    } else if let fast = DecimalToDouble.convert(mantissa: mantissa, exponent: exponent) {
-      magnitude = fast
-    } else {
-      magnitude = DecimalToDouble.strtodFallback(
-        UnsafeBufferPointer(start: base + start + (negative ? 1 : 0), count: p - start - (negative ? 1 : 0)))
-    }
     if magnitude.isInfinite {
       throw failure(
         .numberOutOfRange,
