@@ -17,8 +17,22 @@ extension GeoJSONParser {
     // (`Array(scratch)` would share the scratch storage, and the next `removeAll` would then
     // allocate a fresh scratch buffer for every geometry.)
     return FlatGeometry(
-      kind: kind, coordinates: Self.exactCopy(coordinates), ringOffsets: Self.exactCopy(ringOffsets),
+      kind: kind, coordinates: Self.exactCopy(coordinates), ringOffsets: sharedRingOffsets(),
       partOffsets: partOffsets == singlePartOffsets ? singlePartOffsets : Self.exactCopy(partOffsets))
+  }
+
+  /// The ring offsets to store. Most geometries are one ring of n points, `[0, n]`: those
+  /// arrays are made once per n and shared (copy-on-write), saving an allocation per geometry.
+  @inline(__always)
+  mutating func sharedRingOffsets() -> [Int] {
+    guard ringOffsets.count == 2, ringOffsets[0] == 0 else { return Self.exactCopy(ringOffsets) }
+    let n = ringOffsets[1]
+    guard n < 4096 else { return Self.exactCopy(ringOffsets) }
+    if n >= singleRingOffsets.count {
+      singleRingOffsets.reserveCapacity(n + 1)
+      while singleRingOffsets.count <= n { singleRingOffsets.append([0, singleRingOffsets.count]) }
+    }
+    return singleRingOffsets[n]
   }
 
   /// A new array with its own storage of exactly `source.count` elements.

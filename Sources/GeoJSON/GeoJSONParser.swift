@@ -21,6 +21,8 @@ struct GeoJSONParser {
   var propertiesCapacityTemplate = JSONObject()
   /// Shared offsets of a single-part geometry, so most geometries need one fewer allocation.
   let singlePartOffsets = [0, 1]
+  /// `[0, n]` at index n, made on demand (see `sharedRingOffsets`).
+  var singleRingOffsets: [[Int]] = []
 
   init(bytes: UnsafeRawBufferPointer) {
     scanner = ByteScanner(bytes)

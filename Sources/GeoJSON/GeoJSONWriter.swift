@@ -39,14 +39,29 @@ public struct GeoJSONWriter: Sendable {
 
   /// The collection as GeoJSON bytes (UTF-8). The collection's foreign members are written.
   public func encode(_ collection: FeatureCollection) -> [UInt8] {
-    encode(features: collection.features, foreignMembers: collection.foreignMembers)
+    // A collection can be walked twice: size the buffer once instead of growing it repeatedly
+    // (about 2 × (precision + 5) bytes per position plus properties).
+    var points = 0
+    for feature in collection.features { points += feature.geometry.map(Self.pointCount) ?? 0 }
+    let estimate = points * (2 * options.precision + 12) + collection.features.count * 320
+    return encode(
+      features: collection.features, foreignMembers: collection.foreignMembers, capacity: estimate)
+  }
+
+  private static func pointCount(_ geometry: FlatGeometry) -> Int {
+    geometry.members.reduce(geometry.pointCount) { $0 + pointCount($1) }
   }
 
   /// `features` as a FeatureCollection with the given collection-level foreign members.
   public func encode<S: Sequence>(features: S, foreignMembers: JSONObject = JSONObject()) -> [UInt8]
   where S.Element == Feature {
+    encode(features: features, foreignMembers: foreignMembers, capacity: features.underestimatedCount * 256)
+  }
+
+  private func encode<S: Sequence>(features: S, foreignMembers: JSONObject, capacity: Int) -> [UInt8]
+  where S.Element == Feature {
     var out: [UInt8] = []
-    out.reserveCapacity(4096 + features.underestimatedCount * 256)
+    out.reserveCapacity(4096 + capacity)
     let formatter = CoordinateFormatter(precision: options.precision)
     append("{\"type\":\"FeatureCollection\"", to: &out)
     for (key, value) in foreignMembers where !Self.reservedNames.contains(key) {

@@ -18,16 +18,8 @@ extension ByteScanner {
       pos = start
       throw unexpected(expected: "a number \(context())")
     }
-    while let eight = eightDigits(at: p) {
-      mantissa = mantissa &* 100_000_000 &+ eight
-      p += 8
-    }
+    p = scanDigits(from: p, into: &mantissa)
     c = byte(at: p)
-    while ByteScanner.isDigit(c) {
-      mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
-      p += 1
-      c = byte(at: p)
-    }
     let integerDigits = p - integerStart
     if integerDigits > 1 && base[integerStart] == UInt8(ascii: "0") {
       throw failure(.invalidNumber, "a JSON number cannot have leading zeros \(context())", at: start)
@@ -40,16 +32,8 @@ extension ByteScanner {
       guard ByteScanner.isDigit(c) else {
         throw failure(.invalidNumber, "expected a digit after the decimal point \(context())", at: p)
       }
-      while let eight = eightDigits(at: p) {
-        mantissa = mantissa &* 100_000_000 &+ eight
-        p += 8
-      }
+      p = scanDigits(from: p, into: &mantissa)
       c = byte(at: p)
-      while ByteScanner.isDigit(c) {
-        mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
-        p += 1
-        c = byte(at: p)
-      }
       fractionDigits = p - fractionStart
     }
     var exponent = -fractionDigits
@@ -90,16 +74,11 @@ extension ByteScanner {
     }
     pos = p
 
-    var magnitude: Double
-    if !exact {
-      magnitude = DecimalToDouble.strtodFallback(
+    let fast = exact ? DecimalToDouble.convert(mantissa: mantissa, exponent: exponent) : nil
+    let magnitude =
+      fast
+      ?? DecimalToDouble.strtodFallback(
         UnsafeBufferPointer(start: base + start + (negative ? 1 : 0), count: p - start - (negative ? 1 : 0)))
-    } else if let fast = DecimalToDouble.convert(mantissa: mantissa, exponent: exponent) {
-      magnitude = fast
-    } else {
-      magnitude = DecimalToDouble.strtodFallback(
-        UnsafeBufferPointer(start: base + start + (negative ? 1 : 0), count: p - start - (negative ? 1 : 0)))
-    }
     if magnitude.isInfinite {
       throw failure(
         .numberOutOfRange,
@@ -109,23 +88,65 @@ extension ByteScanner {
     return negative ? -magnitude : magnitude
   }
 
-  /// The value of eight ASCII digits at `offset`, or nil when fewer than eight digits follow.
-  /// Coordinates have 15-17 digits, so doing eight per step halves the digit loop.
+  /// Accumulates the run of digits at `start` into `mantissa` (wrapping: the caller only trusts
+  /// it for up to 19 digits) and returns the offset after the run.
   @inline(__always)
-  func eightDigits(at offset: Int) -> UInt64? {
+  func scanDigits(from start: Int, into mantissa: inout UInt64) -> Int {
+    var p = start
+    while let (value, length) = digitRun(at: p) {
+      mantissa = mantissa &* ByteScanner.powerOfTen(length) &+ value
+      p += length
+      if length < 8 { return p }
+    }
+    // Within 8 bytes of the end of the input: one digit at a time.
+    var c = byte(at: p)
+    while ByteScanner.isDigit(c) {
+      mantissa = mantissa &* 10 &+ UInt64(c &- 0x30)
+      p += 1
+      c = byte(at: p)
+    }
+    return p
+  }
+
+  /// The value and length of the run of up to eight ASCII digits at `offset`, read as one word
+  /// (coordinates have 15-17 digits: two steps instead of a loop per digit); nil when fewer
+  /// than eight bytes remain.
+  @inline(__always)
+  func digitRun(at offset: Int) -> (value: UInt64, length: Int)? {
     guard offset + 8 <= count else { return nil }
     let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-    // Every byte has high nibble 3, and adding 6 keeps it 3 (so the low nibble is at most 9).
+    // A byte is a digit when its high nibble is 3 and adding 6 keeps it 3 (low nibble <= 9);
+    // `notDigit` has a zero byte exactly for the digits. Carries only run towards later bytes,
+    // which never changes where the first non-digit is.
     let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-    guard
-      (word & highNibbles) | (((word &+ 0x0606_0606_0606_0606) & highNibbles) >> 4) == 0x3333_3333_3333_3333
-    else { return nil }
-    // Digit values, first digit in the lowest byte; fold pairs, then quads, then the halves.
-    var v = word &- 0x3030_3030_3030_3030
+    let notDigit =
+      ((word & highNibbles) | (((word &+ 0x0606_0606_0606_0606) & highNibbles) >> 4)) ^ 0x3333_3333_3333_3333
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let nonzero = (((notDigit & low7) &+ low7) | notDigit) & 0x8080_8080_8080_8080
+    let length = nonzero == 0 ? 8 : nonzero.trailingZeroBitCount >> 3
+    if length == 0 { return (0, 0) }
+    // Digit values with the first digit in the lowest byte; shifting the run to the top turns
+    // the bytes after it into leading zeros. Then fold pairs, quads and halves.
+    var v = (word &- 0x3030_3030_3030_3030) << UInt64(8 * (8 - length))
     v = (v &* 10 &+ (v >> 8)) & 0x00FF_00FF_00FF_00FF
     v = (v &* 100 &+ (v >> 16)) & 0x0000_FFFF_0000_FFFF
     v = (v &* 10_000 &+ (v >> 32)) & 0xFFFF_FFFF
-    return v
+    return (v, length)
+  }
+
+  @inline(__always)
+  static func powerOfTen(_ n: Int) -> UInt64 {
+    switch n {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    default: 100_000_000
+    }
   }
 
   @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }

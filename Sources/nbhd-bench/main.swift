@@ -6,6 +6,7 @@ import GeoJSON
 //   nbhd-bench parse FILE [--runs N]   read FILE N times (default 7): median time, MB/s, counts
 //   nbhd-bench write FILE [--runs N]   read FILE once, encode it N times: median time, MB/s
 //   nbhd-bench checksum FILE           coordinate count and a bit-exact checksum of x, y values
+//   nbhd-bench fuzz FILE [--runs N]    parse N random mutations of FILE (for valgrind/ASan runs)
 #if canImport(Darwin)
   import Darwin
 #elseif canImport(Glibc)
@@ -95,7 +96,8 @@ case "parse":
   )
   print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
   print(
-    "median CPU time: \(String(cpuTime * 1000)) ms, \(Int((Double(size) / cpuTime / 1e6).rounded())) MB/s per core")
+    "median CPU time: \(String(cpuTime * 1000)) ms, \(Int((Double(size) / cpuTime / 1e6).rounded())) MB/s per core"
+  )
   // On a shared machine the fastest run is the least disturbed one.
   let best = times.min() ?? time
   print("fastest run: \(String(best * 1000)) ms, \(Int((Double(size) / best / 1e6).rounded())) MB/s")
@@ -124,6 +126,34 @@ case "checksum":
     }
   }
   print("features \(collection.features.count) numbers \(count) checksum \(sum)")
+case "fuzz":
+  var original: [UInt8] = []
+  do {
+    original = GeoJSONWriter().encode(try GeoJSONReader.read(contentsOf: path))
+  } catch {
+    fail(error.description)
+  }
+  var generator = SystemRandomNumberGenerator()
+  let alphabet = Array(#"{}[]",:0123456789.-+eE truefalsenull\u"#.utf8) + [0, 0xFF, 0xC3, 0x0A]
+  var failures = 0
+  for run in 0..<runs {
+    var bytes = original
+    // Cuts (truncated files) and small edits (bad bytes anywhere).
+    if run % 4 == 0 {
+      bytes.removeLast(Int.random(in: 0..<bytes.count, using: &generator))
+    } else {
+      for _ in 0..<Int.random(in: 1...6, using: &generator) where !bytes.isEmpty {
+        let i = Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: bytes[i] = alphabet.randomElement(using: &generator) ?? 0
+        case 1: bytes.remove(at: i)
+        default: bytes.insert(alphabet.randomElement(using: &generator) ?? 0, at: i)
+        }
+      }
+    }
+    do { _ = try GeoJSONReader.read(bytes: bytes, source: "fuzz") } catch { failures += 1 }
+  }
+  print("fuzz: \(runs) mutations, \(failures) rejected, none crashed")
 default:
   fail("unknown command \(command)")
 }
