@@ -91,15 +91,23 @@ public struct GeoJSONWriter: Sendable {
   public static func write(
     _ collection: FeatureCollection, to path: String, options: Options = Options()
   ) throws(GeoJSONError) {
-    try AtomicFile.write(GeoJSONWriter(options: options).encode(collection), to: path)
+    try atomically(GeoJSONWriter(options: options).encode(collection), to: path)
   }
 
   /// Writes `features` (with collection-level foreign members) to `path` atomically.
   public static func write<S: Sequence>(
     features: S, foreignMembers: JSONObject = JSONObject(), to path: String, options: Options = Options()
   ) throws(GeoJSONError) where S.Element == Feature {
-    try AtomicFile.write(
+    try atomically(
       GeoJSONWriter(options: options).encode(features: features, foreignMembers: foreignMembers), to: path)
+  }
+
+  private static func atomically(_ bytes: [UInt8], to path: String) throws(GeoJSONError) {
+    do {
+      try AtomicFile.write(bytes, to: path)
+    } catch {
+      throw .writeFailed(path: path, reason: error.reason)
+    }
   }
 
   // MARK: Features and geometries

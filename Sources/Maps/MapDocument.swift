@@ -82,7 +82,12 @@ public struct MapDocument: Sendable, Hashable {
 
   /// Renders and writes the SVG atomically to `path` (see `AtomicFile`).
   public func write(toFile path: String) throws(MapError) {
-    try AtomicFile.write(Array(try render().utf8), toFile: path)
+    let svg = try render()
+    do {
+      try AtomicFile.write(svg, to: path)
+    } catch {
+      throw .write(path: path, message: error.reason)
+    }
   }
 }
 

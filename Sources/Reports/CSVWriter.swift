@@ -62,7 +62,7 @@ public struct CSVWriter {
   }
 
   /// Writes the table atomically to `path`.
-  public func write(to path: String) throws(OutputFile.WriteError) {
-    try OutputFile.write(bytes, to: path)
+  public func write(to path: String) throws(AtomicFile.WriteError) {
+    try AtomicFile.write(bytes, to: path)
   }
 }

@@ -182,9 +182,9 @@ import Testing
       FeatureCollection(features: [], foreignMembers: ["name": .string("old")]), to: path)
     let bytes = GeoJSONWriter().encode(
       FeatureCollection(features: [], foreignMembers: ["name": .string("new")]))
-    #expect(throws: GeoJSONError.self) {
-      try AtomicFile.write(bytes, to: path) { () throws(GeoJSONError) in
-        throw .writeFailed(path: path, reason: "simulated failure")
+    #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.write(bytes, to: path) { () throws(AtomicFile.WriteError) in
+        throw AtomicFile.WriteError(path: path, reason: "simulated failure")
       }
     }
     #expect(entries(directory) == ["out.geojson"])

@@ -120,7 +120,7 @@ import Testing
     #expect(svg.contains("{fill:url(#hatch-0);stroke:#9e9e9e}"))
     #expect(svg.contains(">No data<tspan dx=\"4\" fill=\"#777777\">(1)</tspan>"))
     if let directory = SampleMaps.directory {
-      try AtomicFile.write(Array(svg.utf8), toFile: directory + "/no_data_check.svg")
+      try AtomicFile.write(svg, to: directory + "/no_data_check.svg")
     }
   }
 }

@@ -148,7 +148,7 @@ enum SampleMaps {
     }
     guard let rendering else { return "" }
     let path = "\(directory)/\(name).svg"
-    try AtomicFile.write(Array(rendering.svg.utf8), toFile: path)
+    try AtomicFile.write(rendering.svg, to: path)
     let s = rendering.statistics
     print(
       "map \(name): \(String(format: "%.3f", best)) s wall, \(String(format: "%.3f", bestCPU)) s CPU, \(rendering.svg.utf8.count) bytes, drawn \(s.featuresDrawn),"

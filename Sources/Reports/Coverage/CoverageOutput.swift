@@ -21,7 +21,7 @@ public enum CoverageOutput {
     try geoJSON.write(gapFeatures(result, units: units), to: path("gaps.geojson"))
     try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path("assets.geojson"))
     let summary = summaryJSON(result, units: units, assets: assets, population: population, options: options, versions: versions, inputs: inputs, files: written + ["summary.json"])
-    try OutputFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
+    try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
     return written
   }
 

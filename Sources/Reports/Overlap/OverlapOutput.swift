@@ -35,7 +35,7 @@ public enum OverlapOutput {
       try geoJSON.write(topologyFeatures(report, layer: layer), to: path("topology_\(label).geojson"))
     }
     let summary = OverlapSummary.json(run, versions: versions, files: written.map { ($0 as NSString).lastPathComponent } + ["summary.json"])
-    try OutputFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
+    try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
     return written
   }
 

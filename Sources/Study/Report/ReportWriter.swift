@@ -20,11 +20,11 @@ public enum ReportWriter {
       progress("drawing maps and writing the report")
       var document = ReportDocument()
       try ReportContent.build(study, into: &document, versions: versions, files: files)
-      for (name, svg) in document.mapFiles { try OutputFile.write(svg, to: staging + "/maps/" + name) }
-      try OutputFile.write(document.markdown, to: staging + "/report.md")
-      try OutputFile.write(document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
+      for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
+      try AtomicFile.write(document.markdown, to: staging + "/report.md")
+      try AtomicFile.write(document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
       let summary = ReportSummary.json(study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
-      try OutputFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
+      try AtomicFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
       try OutputFolder.replace(directory, with: staging)
     } catch {
       try? FileManager.default.removeItem(atPath: staging)
@@ -51,14 +51,14 @@ enum OutputFolder {
     if manager.fileExists(atPath: directory) {
       let aside = staging + ".old"
       guard rename(directory, aside) == 0 else {
-        throw OutputFile.WriteError(path: directory, reason: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
+        throw AtomicFile.WriteError(path: directory, reason: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
       }
       old = aside
     }
     guard rename(staging, directory) == 0 else {
       let reason = String(cString: strerror(errno))
       if let old { _ = rename(old, directory) }
-      throw OutputFile.WriteError(path: directory, reason: "cannot put the new output in place: \(reason)")
+      throw AtomicFile.WriteError(path: directory, reason: "cannot put the new output in place: \(reason)")
     }
     if let old { try? manager.removeItem(atPath: old) }
   }

@@ -8,52 +8,69 @@
 
 /// Writes a file so that readers see either the old file or the complete new one: the bytes go
 /// to a temporary file in the same directory (same file system, so rename(2) is atomic), which
-/// then replaces the target. On any failure the temporary file is removed and an existing target
-/// is left untouched.
-enum AtomicFile {
+/// is flushed and then replaces the target. On any failure the temporary file is removed and an
+/// existing target is left untouched. Every output nbhd writes goes through here.
+public enum AtomicFile {
+  /// Why a write failed.
+  public struct WriteError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): cannot write: \(reason)" }
+
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
+  }
+
   /// Writes `bytes` to `path`. `beforeRename` lets tests fail the write at the last moment.
-  static func write(
-    _ bytes: [UInt8], to path: String, beforeRename: () throws(GeoJSONError) -> Void = {}
-  ) throws(GeoJSONError) {
+  public static func write(
+    _ bytes: [UInt8], to path: String, beforeRename: () throws(WriteError) -> Void = {}
+  ) throws(WriteError) {
     let temporary = temporaryPath(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    guard fd >= 0 else { throw WriteError(path: path, reason: describe(errno)) }
     var succeeded = false
     defer {
       if !succeeded { unlink(temporary) }
     }
-    do throws(GeoJSONError) {
+    do throws(WriteError) {
       try writeAll(bytes, to: fd, path: path)
       // Data first, then the name: a crash after the rename must not leave an empty file.
-      if fsync(fd) != 0 { throw GeoJSONError.writeFailed(path: path, reason: InputFile.describe(errno)) }
+      if fsync(fd) != 0 { throw WriteError(path: path, reason: describe(errno)) }
     } catch {
       close(fd)
       throw error
     }
-    if close(fd) != 0 { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    if close(fd) != 0 { throw WriteError(path: path, reason: describe(errno)) }
     try beforeRename()
-    if rename(temporary, path) != 0 { throw .writeFailed(path: path, reason: InputFile.describe(errno)) }
+    if rename(temporary, path) != 0 { throw WriteError(path: path, reason: describe(errno)) }
     succeeded = true
   }
 
-  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GeoJSONError) {
-    let result: GeoJSONError? = bytes.withUnsafeBytes { buffer in
+  /// Writes UTF-8 text atomically.
+  public static func write(_ text: String, to path: String) throws(WriteError) {
+    try write(Array(text.utf8), to: path)
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
+    let failure: WriteError? = bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
         let n = writeBytes(fd, buffer.baseAddress! + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
-          return GeoJSONError.writeFailed(path: path, reason: InputFile.describe(errno))
+          return WriteError(path: path, reason: describe(errno))
         }
         offset += n
       }
       return nil
     }
-    if let result { throw result }
+    if let failure { throw failure }
   }
 
   /// `dir/.name.tmp-PID-RANDOM`: hidden, unique per process and attempt.
-  static func temporaryPath(for path: String) -> String {
+  public static func temporaryPath(for path: String) -> String {
     let directory: String
     let name: String
     if let slash = path.lastIndex(of: "/") {
@@ -65,6 +82,11 @@ enum AtomicFile {
     }
     let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
     return "\(directory).\(name).tmp-\(getpid())-\(random)"
+  }
+
+  static func describe(_ code: Int32) -> String {
+    guard let message = strerror(code) else { return "error \(code)" }
+    return String(cString: message)
   }
 }
 
