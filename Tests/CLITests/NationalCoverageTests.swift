@@ -10,11 +10,20 @@ import Testing
 /// British National Grid"): union_all(buffer(p, 800, quad_segs=8)), exploded and indexed; per
 /// LSOA difference(lsoa, union of the parts it touches); people uncovered = Σ residents ×
 /// gap / area. Result: 119,156,973,279.01233 m² and 20,844,260.120832026 people (as DESIGN.md §10).
+///
+/// Until coverage meets its §10 target (≤ 0.7 s compute) this run is also opt-in: set
+/// NBHD_SLOW_TESTS=1 (otherwise it prints a SKIPPED line), so the debug suite stays fast.
 @Suite struct NationalCoverageTests {
+  static func slowTestsEnabled() -> Bool {
+    let on = ProcessInfo.processInfo.environment["NBHD_SLOW_TESTS"] == "1"
+    if !on { print("SKIPPED: national pharmacy coverage takes ~60 s in release; set NBHD_SLOW_TESTS=1 to run it") }
+    return on
+  }
+
   static let lsoa21 = "national/lsoa21_england_bsc_pop2021.geojson"
   static let pharmacies = "national/pharmacies_2025-02_active.geojson"
 
-  @Test(.enabled(if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(pharmacies) && ReleaseBinary.available("national pharmacy coverage")))
+  @Test(.enabled(if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(pharmacies) && ReleaseBinary.available("national pharmacy coverage") && slowTestsEnabled()))
   func pharmaciesWithin800Metres() throws {
     let out = try CLI.temporaryDirectory()
     let run = try ReleaseBinary.run([
