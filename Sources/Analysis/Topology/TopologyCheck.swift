@@ -45,15 +45,28 @@ public enum TopologyCheck {
         }
         return found
       })
-    let gaps = try findGaps(geometries, index: index, maxGapArea: maxGapArea)
-    return TopologyReport(overlaps: perFeature.flatMap { $0 }, gaps: gaps)
+    let overlaps = perFeature.flatMap { $0 }
+    let gaps = try findGaps(
+      geometries, index: index, maxGapArea: maxGapArea, isCoverage: overlaps.isEmpty, threads: threads)
+    return TopologyReport(overlaps: overlaps, gaps: gaps)
   }
 
-  static func findGaps(_ geometries: [FlatGeometry], index: BoxIndex, maxGapArea: Double) throws -> [TopologyReport.Gap] {
+  /// Holes of the layer's union. A layer without overlaps is a coverage, whose union GEOS
+  /// builds from the shared edges alone (much faster than a general union); if that fails on
+  /// edges that do not quite match, the general union is used.
+  static func findGaps(
+    _ geometries: [FlatGeometry], index: BoxIndex, maxGapArea: Double, isCoverage: Bool, threads: Int
+  ) throws -> [TopologyReport.Gap] {
     guard !geometries.isEmpty else { return [] }
-    let context = GeometryContext()
-    let all = try geometries.map { try Geometry($0, context: context) }
-    let union = try Geometry.collection(all, context: context).unaryUnion().flat()
+    var coverageUnion: FlatGeometry?
+    if isCoverage {
+      let context = GeometryContext()
+      let all = try geometries.map { try Geometry($0, context: context) }
+      if let fast = try? Geometry.collection(all, context: context).coverageUnion(), (try? fast.isValid()) == true {
+        coverageUnion = try fast.flat()
+      }
+    }
+    let union = try coverageUnion ?? ParallelUnion.union(geometries, threads: threads)
     var gaps: [TopologyReport.Gap] = []
     for part in 0..<union.partCount {
       for ring in union.ringRange(ofPart: part).dropFirst() {
@@ -69,6 +82,11 @@ public enum TopologyCheck {
         gaps.append(TopologyReport.Gap(area: area, geometry: hole, neighbours: neighbours))
       }
     }
-    return gaps.sorted { $0.area > $1.area || ($0.area == $1.area && $0.geometry.coordinates.lexicographicallyPrecedes($1.geometry.coordinates)) }
+    // Order by area (to the cm²) then position (to the cm): stable whichever union built the rings.
+    func key(_ gap: TopologyReport.Gap) -> (Double, Double, Double) {
+      let box = gap.geometry.boundingBox
+      return (-(gap.area * 1e4).rounded(), (box.minX * 100).rounded(), (box.minY * 100).rounded())
+    }
+    return gaps.sorted { key($0) < key($1) }
   }
 }
