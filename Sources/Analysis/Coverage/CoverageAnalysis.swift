@@ -137,6 +137,9 @@ public enum CoverageAnalysis {
             if isInside {
               inside += 1
               reaching += 1
+            } else if asset.kind == .point {
+              // Outside the unit, so its distance is to the unit's rings (no GEOS call needed).
+              if units[u].distanceToLinework(x: asset.x(0), y: asset.y(0)) <= radius { reaching += 1 }
             } else if try unit.distance(to: try workers.assets.geometry(a)) <= radius {
               reaching += 1
             }
