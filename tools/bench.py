@@ -47,6 +47,8 @@ def workloads(data, tmp):
     national = os.path.join(data, "national")
     lsoa11 = os.path.join(national, "lsoa11_ew_bsc.geojson")
     sicbl = os.path.join(national, "sicbl21_england_epsg27700.geojson")
+    lsoa21 = os.path.join(national, "lsoa21_england_bsc_pop2021.geojson")
+    pharmacies = os.path.join(national, "pharmacies_2025-02_active.geojson")
     peers = os.path.join(HERE, "peers")
     return [
         {
@@ -66,6 +68,18 @@ def workloads(data, tmp):
                                       os.path.join(tmp, "gpd-xw.csv")],
                 "shapely 2 (STRtree, 2 threads)": [PY, os.path.join(peers, "crosswalk_shapely.py"), lsoa11, sicbl,
                                                    os.path.join(tmp, "shp-xw.csv")],
+            },
+        },
+        {
+            "name": "coverage-pharmacies-lsoa21",
+            "what": "whole process: national pharmacy coverage, 800 m, all LSOA21 with 2021 residents",
+            "nbhd": [NBHD, "coverage", lsoa21, "pharmacy=" + pharmacies, "--radius", "800",
+                     "--population", lsoa21, "--population-field", "usual_residents_2021",
+                     "--out", os.path.join(tmp, "nbhd-cov")],
+            "peers": {
+                "shapely 2 (exploded union, STRtree, 2 threads)": [
+                    PY, os.path.join(peers, "coverage_shapely.py"), lsoa21, pharmacies, "800",
+                    "usual_residents_2021", os.path.join(tmp, "shp-cov.csv")],
             },
         },
     ]

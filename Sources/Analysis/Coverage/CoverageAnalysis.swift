@@ -66,11 +66,13 @@ public enum CoverageAnalysis {
   public static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
   ) throws -> CoverageResult {
+    var clock = StageClock()
     let categories = assets.categories
     let unitAreas = units.map(\.polygonalArea)
     let unitBoxes = units.map(\.boundingBox)
     let unitIndex = BoxIndex(unitBoxes)
     let people = try population?.estimate(in: units, threads: options.threads)
+    clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
     var gaps: [CoverageGap] = []
     for category in categories {
@@ -78,6 +80,7 @@ public enum CoverageAnalysis {
       let members = assets.assets(in: category).map(\.geometry)
       let reach = try ReachUnion.build(
         members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+      clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
       let nearest = NearestAsset(members)
       let assetIndex = BoxIndex(members.map(\.boundingBox))
       let perUnit = try ParallelChunks.map(
@@ -86,7 +89,7 @@ public enum CoverageAnalysis {
           // One context per thread, shared by the three caches.
           let unitsWorker = OverlapWorker(source: units)
           return (
-            unitsWorker, OverlapWorker(source: reach.parts, context: unitsWorker.context),
+            unitsWorker, OverlapWorker(source: reach.pieces, context: unitsWorker.context),
             OverlapWorker(source: members, context: unitsWorker.context)
           )
         },
@@ -98,10 +101,12 @@ public enum CoverageAnalysis {
           // The gap: the unit minus only the union pieces that touch it.
           var gap: FlatGeometry? = units[u]
           var gapArea = unitAreas[u]
-          let touching = reach.index.items(intersecting: box)
+          // Each touching part as the piece clipped to a cell holding the unit (PartQuadtree).
+          let touching = reach.index.items(intersecting: box).map { reach.piece(of: $0, for: box) }
+            .filter { !reach.pieces[$0].isEmpty }
           if !touching.isEmpty {
             var coveredWhole = false
-            for part in touching where reach.parts[part].boundingBox.contains(box) {
+            for part in touching where reach.pieces[part].boundingBox.contains(box) {
               if try workers.parts.prepared(part).contains(unit) {
                 coveredWhole = true
                 break
@@ -132,6 +137,9 @@ public enum CoverageAnalysis {
             if isInside {
               inside += 1
               reaching += 1
+            } else if asset.kind == .point {
+              // Outside the unit, so its distance is to the unit's rings (no GEOS call needed).
+              if units[u].distanceToLinework(x: asset.x(0), y: asset.y(0)) <= radius { reaching += 1 }
             } else if try unit.distance(to: try workers.assets.geometry(a)) <= radius {
               reaching += 1
             }
@@ -156,17 +164,20 @@ public enum CoverageAnalysis {
             farthest: farthest)
           return (row, gap)
         })
+      clock.lap("coverage: \(category) per unit")
       var categoryRows = perUnit.map(\.0)
       let categoryGaps = perUnit.enumerated().compactMap { u, result in
         result.1.map { CoverageGap(unit: u, category: category, geometry: $0, area: categoryRows[u].gapArea) }
       }
       var finishedGaps = categoryGaps
       if let population, let people {
-        let uncovered = try population.estimate(in: categoryGaps.map(\.geometry), threads: options.threads)
+        let uncovered = try population.people(
+          inPieces: categoryGaps.map(\.geometry), pieceAreas: categoryGaps.map(\.area), of: categoryGaps.map(\.unit),
+          areas: units, estimate: people, threads: options.threads)
         var uncoveredByUnit = [Double](repeating: 0, count: units.count)
         for (k, gap) in categoryGaps.enumerated() {
-          uncoveredByUnit[gap.unit] = uncovered.totals[k]
-          finishedGaps[k].population = uncovered.totals[k]
+          uncoveredByUnit[gap.unit] = uncovered[k]
+          finishedGaps[k].population = uncovered[k]
         }
         for u in units.indices {
           let total = people.totals[u]
@@ -178,10 +189,12 @@ public enum CoverageAnalysis {
           categoryRows[u].assetsPerThousand = total > 0 ? Double(categoryRows[u].assetsInside) / total * 1000 : nil
         }
       }
+      clock.lap("coverage: \(category) population of gaps")
       rows += categoryRows
       gaps += finishedGaps
     }
     let (assetUnits, outside) = try locate(assets, units: units, unitIndex: unitIndex, threads: options.threads)
+    clock.lap("coverage: locate assets")
     return CoverageResult(rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
   }
 

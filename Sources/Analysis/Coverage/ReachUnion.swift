@@ -9,11 +9,42 @@ struct ReachUnion: Sendable {
   var parts: [FlatGeometry]
   var partAreas: [Double]
   var index: BoxIndex
+  /// Every part's quadtree of clipped pieces (one node for a small part), and every node's
+  /// geometry in one list: part `p`'s node `n` is `pieces[firstPiece[p] + n]`.
+  var trees: [PartQuadtree]
+  var pieces: [FlatGeometry]
+  var firstPiece: [Int]
+
+  init(parts: [FlatGeometry], threads: Int) throws {
+    self.parts = parts
+    partAreas = parts.map(\.polygonalArea)
+    index = BoxIndex(parts.map(\.boundingBox))
+    // Biggest first, so the long city trees start early and the small ones fill in.
+    let order = parts.indices.sorted { parts[$0].pointCount > parts[$1].pointCount }
+    let built = try ParallelChunks.map(
+      count: parts.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
+      body: { context, k in try PartQuadtree(parts[order[k]], context: context) })
+    var trees = [PartQuadtree?](repeating: nil, count: parts.count)
+    for (k, tree) in built.enumerated() { trees[order[k]] = tree }
+    self.trees = trees.map { $0! }
+    firstPiece = []
+    pieces = []
+    for tree in self.trees {
+      firstPiece.append(pieces.count)
+      pieces += tree.nodes.map(\.geometry)
+    }
+  }
+
+  /// The piece of `part` to difference a unit with bounding box `box` against: the part clipped
+  /// to the smallest cell holding the box (an index into `pieces`).
+  func piece(of part: Int, for box: BoundingBox) -> Int {
+    firstPiece[part] + trees[part].node(containing: box)
+  }
 
   /// Buffers every asset by `radius` and unions them, in `threads` parallel halves (or more)
   /// whose results are unioned once at the end.
   static func build(_ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int) throws -> ReachUnion {
-    guard !assets.isEmpty else { return ReachUnion(parts: [], partAreas: [], index: BoxIndex([])) }
+    guard !assets.isEmpty else { return try ReachUnion(parts: [], threads: threads) }
     // Spatially coherent groups union faster: sort assets along x before splitting.
     let order = assets.indices.sorted { assets[$0].boundingBox.minX < assets[$1].boundingBox.minX }
     let groups = max(1, min(threads, assets.count))
@@ -33,8 +64,7 @@ struct ReachUnion: Sendable {
       let pieces = try partial.map { try Geometry($0, context: context) }
       union = try Geometry.collection(pieces, context: context).unaryUnion().polygonalPart().flat()
     }
-    let parts = union.polygonParts
-    return ReachUnion(parts: parts, partAreas: parts.map(\.polygonalArea), index: BoxIndex(parts.map(\.boundingBox)))
+    return try ReachUnion(parts: union.polygonParts, threads: threads)
   }
 }
 

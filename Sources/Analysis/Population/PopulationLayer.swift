@@ -55,12 +55,16 @@ public struct PopulationEstimate: Sendable {
   public var totals: [Double]
   /// The population-weighted centroid of each area (nil when nobody lives there).
   public var centroids: [(x: Double, y: Double)?]
+  /// For each area, the population features that gave it people, in feature order: a piece of
+  /// an area can only have people from these.
+  public var sources: [[Int]]
 }
 
 extension PopulationLayer {
   /// Estimates the people in each of `areas` (valid polygons in the same CRS): whole counts for
   /// population features inside an area, area-proportional shares for those cut by its boundary,
-  /// counts of points inside it.
+  /// counts of points inside it. Neighbours proven to share no area with an area
+  /// (``InteriorsDisjoint``) are skipped without an intersection: they would add 0.
   public func estimate(in areas: [FlatGeometry], threads: Int = ParallelChunks.defaultThreadCount) throws
     -> PopulationEstimate
   {
@@ -68,36 +72,42 @@ extension PopulationLayer {
     let results = try ParallelChunks.map(
       count: areas.count, threads: threads, chunkSize: 16,
       makeWorker: { (OverlapWorker(source: areas), OverlapWorker(source: population.geometries)) },
-      body: { workers, i -> (Double, (x: Double, y: Double)?) in
+      body: { workers, i -> (Double, (x: Double, y: Double)?, [Int]) in
         let (areaSide, populationSide) = workers
         defer { areaSide.forget(i) }
         let box = areas[i].boundingBox
         var total = 0.0, sx = 0.0, sy = 0.0
-        let candidates = population.index.items(intersecting: box)
-        guard !candidates.isEmpty else { return (0, nil) }
-        let area = try areaSide.geometry(i)
-        let prepared = try areaSide.prepared(i)
-        for p in candidates where population.counts[p] > 0 {
+        var sources: [Int] = []
+        for p in population.index.items(intersecting: box) where population.counts[p] > 0 {
           let flat = population.geometries[p]
           let count = population.counts[p]
           if flat.kind.isPuntal {
+            var found = false
             for point in 0..<flat.pointCount where box.contains(BoundingBox(minX: flat.x(point), minY: flat.y(point), maxX: flat.x(point), maxY: flat.y(point))) {
-              if try prepared.intersectsPoint(x: flat.x(point), y: flat.y(point)) {
+              if try areaSide.prepared(i).intersectsPoint(x: flat.x(point), y: flat.y(point)) {
                 let share = count / Double(flat.pointCount)
                 total += share
                 sx += share * flat.x(point)
                 sy += share * flat.y(point)
+                found = true
               }
             }
+            if found { sources.append(p) }
             continue
           }
           guard population.areas[p] > 0 else { continue }
-          let geometry = try populationSide.geometry(p)
           let piece: Geometry
-          if box.contains(flat.boundingBox), try prepared.contains(geometry) {
-            piece = geometry
+          if flat == areas[i] {
+            piece = try populationSide.geometry(p)
+          } else if InteriorsDisjoint.proven(areas[i], flat) {
+            continue
           } else {
-            piece = try area.intersection(geometry).polygonalPart()
+            let geometry = try populationSide.geometry(p)
+            if box.contains(flat.boundingBox), try areaSide.prepared(i).contains(geometry) {
+              piece = geometry
+            } else {
+              piece = try areaSide.geometry(i).intersection(geometry).polygonalPart()
+            }
           }
           let pieceArea = try piece.area()
           guard pieceArea > 0 else { continue }
@@ -106,9 +116,46 @@ extension PopulationLayer {
           total += share
           sx += share * centre.x
           sy += share * centre.y
+          sources.append(p)
         }
-        return (total, total > 0 ? (sx / total, sy / total) : nil)
+        return (total, total > 0 ? (sx / total, sy / total) : nil, sources)
       })
-    return PopulationEstimate(totals: results.map(\.0), centroids: results.map(\.1))
+    return PopulationEstimate(totals: results.map(\.0), centroids: results.map(\.1), sources: results.map(\.2))
+  }
+
+  /// People in pieces of areas already estimated: `pieces[k]` (area `pieceAreas[k]`) lies inside
+  /// `areas[owners[k]]`, whose estimate is `estimate`. Only that area's sources can put people in
+  /// a piece; a source that *is* the area (the same polygon: the population layer is the area
+  /// layer) gives `count × pieceArea / area` with no intersection, which is exact because the
+  /// piece lies inside it. Other sources are intersected as in ``estimate(in:threads:)``.
+  public func people(
+    inPieces pieces: [FlatGeometry], pieceAreas: [Double], of owners: [Int], areas: [FlatGeometry],
+    estimate: PopulationEstimate, threads: Int = ParallelChunks.defaultThreadCount
+  ) throws -> [Double] {
+    let population = self
+    return try ParallelChunks.map(
+      count: pieces.count, threads: threads, chunkSize: 64,
+      makeWorker: { (OverlapWorker(source: pieces), OverlapWorker(source: population.geometries)) },
+      body: { workers, k -> Double in
+        let (pieceSide, populationSide) = workers
+        defer { pieceSide.forget(k) }
+        let owner = owners[k]
+        var total = 0.0
+        for p in estimate.sources[owner] {
+          let flat = population.geometries[p]
+          let count = population.counts[p]
+          if flat.kind.isPuntal {
+            for point in 0..<flat.pointCount where try pieceSide.prepared(k).intersectsPoint(x: flat.x(point), y: flat.y(point)) {
+              total += count / Double(flat.pointCount)
+            }
+          } else if flat == areas[owner] {
+            total += count * pieceAreas[k] / population.areas[p]
+          } else {
+            let pieceArea = try pieceSide.geometry(k).intersection(try populationSide.geometry(p)).polygonalPart().area()
+            if pieceArea > 0 { total += count * pieceArea / population.areas[p] }
+          }
+        }
+        return total
+      })
   }
 }
