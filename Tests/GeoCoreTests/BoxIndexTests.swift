@@ -36,3 +36,17 @@ struct SplitMix64 {
   }
   mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+@Suite struct BoxClustersTests {
+  @Test func chainsOfTouchingBoxesFormOneGroup() {
+    let boxes = [
+      BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1),
+      BoundingBox(minX: 10, minY: 10, maxX: 11, maxY: 11),
+      BoundingBox(minX: 1, minY: 0, maxX: 2, maxY: 1),  // touches 0
+      BoundingBox(minX: 1.5, minY: 0.5, maxX: 3, maxY: 3),  // overlaps 2
+      BoundingBox(minX: 20, minY: 20, maxX: 21, maxY: 21),
+    ]
+    #expect(BoxClusters.group(boxes) == [[0, 2, 3], [1], [4]])
+    #expect(BoxClusters.group([]) == [])
+  }
+}

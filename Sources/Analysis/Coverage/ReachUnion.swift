@@ -41,30 +41,25 @@ struct ReachUnion: Sendable {
     firstPiece[part] + trees[part].node(containing: box)
   }
 
-  /// Buffers every asset by `radius` and unions them, in `threads` parallel halves (or more)
-  /// whose results are unioned once at the end.
+  /// Buffers every asset by `radius` and unions them cluster by cluster: assets whose reach
+  /// boxes do not touch cannot share ground, so each connected cluster is unioned on its own (a
+  /// lone asset's buffer is already a part), the clusters in parallel, biggest first.
   static func build(_ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int) throws -> ReachUnion {
     guard !assets.isEmpty else { return try ReachUnion(parts: [], threads: threads) }
-    // Spatially coherent groups union faster: sort assets along x before splitting.
-    let order = assets.indices.sorted { assets[$0].boundingBox.minX < assets[$1].boundingBox.minX }
-    let groups = max(1, min(threads, assets.count))
-    let perGroup = (assets.count + groups - 1) / groups
-    let partial = try ParallelChunks.map(
-      count: groups, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
-      body: { context, g -> FlatGeometry in
-        let members = order[(g * perGroup)..<min(assets.count, (g + 1) * perGroup)]
-        let buffers = try members.map { try Geometry(assets[$0], context: context).buffer(radius, quadrantSegments: quadrantSegments) }
-        return try Geometry.collection(buffers, context: context).unaryUnion().flat()
+    let clusters = BoxClusters.group(assets.map { $0.boundingBox.expanded(by: radius) })
+    let order = clusters.indices.sorted { (clusters[$1].count, $0) < (clusters[$0].count, $1) }
+    let unions = try ParallelChunks.map(
+      count: clusters.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
+      body: { context, k -> FlatGeometry in
+        let buffers = try clusters[order[k]].map {
+          try Geometry(assets[$0], context: context).buffer(radius, quadrantSegments: quadrantSegments)
+        }
+        let union = buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
+        return try union.polygonalPart().flat()
       })
-    let context = GeometryContext()
-    let union: FlatGeometry
-    if partial.count == 1 {
-      union = partial[0]
-    } else {
-      let pieces = try partial.map { try Geometry($0, context: context) }
-      union = try Geometry.collection(pieces, context: context).unaryUnion().polygonalPart().flat()
-    }
-    return try ReachUnion(parts: union.polygonParts, threads: threads)
+    var byCluster = [FlatGeometry](repeating: .empty(.polygon), count: clusters.count)
+    for (k, union) in unions.enumerated() { byCluster[order[k]] = union }
+    return try ReachUnion(parts: byCluster.flatMap(\.polygonParts), threads: threads)
   }
 }
 
