@@ -43,6 +43,20 @@ def measure(cmd, runs):
     return statistics.median(times), max(peaks), last
 
 
+def stage_times(cmd, runs):
+    """Median milliseconds per stage from NBHD_TIMING=1 lines ("timing: STAGE MS ms")."""
+    env = dict(os.environ, NBHD_TIMING="1")
+    stages = {}
+    for _ in range(runs):
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+        for line in proc.stderr.splitlines():
+            if line.startswith("timing: "):
+                name, ms, _ = line[len("timing: "):].rsplit(" ", 2)
+                name = name.split(" /")[0] if name.startswith("read ") else name
+                stages.setdefault(name, []).append(float(ms))
+    return {k: statistics.median(v) for k, v in stages.items()}
+
+
 def workloads(data, tmp):
     national = os.path.join(data, "national")
     lsoa11 = os.path.join(national, "lsoa11_ew_bsc.geojson")
@@ -61,6 +75,7 @@ def workloads(data, tmp):
             "name": "crosswalk-lsoa11-sicbl",
             "what": "whole process: load, reproject, overlay LSOA11 x sub-ICB, write CSV",
             "nbhd": [NBHD, "overlap", lsoa11, sicbl, "--out", os.path.join(tmp, "nbhd-xw"), "--no-topology"],
+            "speedup": True,
             "peers": {
                 "geopandas overlay": [PY, os.path.join(peers, "crosswalk_geopandas.py"), lsoa11, sicbl,
                                       os.path.join(tmp, "gpd-xw.csv")],
@@ -83,6 +98,7 @@ def main():
         raise SystemExit(f"no national data under {data}: pass --data DIR (see data/README.md)")
     only = set(filter(None, args.only.split(",")))
     rows = []
+    stage_rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for w in workloads(data, tmp):
             if only and w["name"] not in only:
@@ -95,6 +111,13 @@ def main():
                 pt, pmem, (pout, perr) = measure(cmd, args.runs)
                 rows.append((w["name"], peer, pt, pmem, pt / t, (pout + perr).strip().splitlines()[-1:]))
                 print(f"   {peer}  {pt:.3f} s  {pmem:.0f} MB  (nbhd {pt / t:.1f}x faster)", file=sys.stderr)
+            if w.get("speedup"):
+                one = w["nbhd"] + ["--threads", "1"]
+                t1, mem1, (out1, err1) = measure(one, args.runs)
+                rows.append((w["name"], "nbhd --threads 1", t1, mem1, None, (out1 + err1).strip().splitlines()[-1:]))
+                many, single = stage_times(w["nbhd"], args.runs), stage_times(one, args.runs)
+                stage_rows.append((w["name"], many, single))
+                print(f"   nbhd --threads 1  {t1:.3f} s  (parallel speed-up {t1 / t:.2f}x)", file=sys.stderr)
     lines = [
         "# Benchmarks",
         "",
@@ -108,6 +131,18 @@ def main():
     for name, tool, t, mem, ratio, last in rows:
         ratio_text = f"{ratio:.1f}x" if ratio else ""
         lines.append(f"| {name} | {tool} | {t:.3f} | {mem:.0f} | {ratio_text} | {' '.join(last)[:120]} |")
+    for name, many, single in stage_rows:
+        lines += [
+            "",
+            f"Stages of `{name}` (NBHD_TIMING=1, median ms; `analysis` includes writing the output files):",
+            "",
+            f"| stage | {os.cpu_count()} threads | 1 thread | speed-up |",
+            "|---|---:|---:|---:|",
+        ]
+        for stage, ms in many.items():
+            one = single.get(stage)
+            speedup = f"{one / ms:.2f}x" if one and ms > 0 else ""
+            lines.append(f"| {stage} | {ms:.1f} | {one if one is None else f'{one:.1f}'} | {speedup} |")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(args.out, "w") as f:

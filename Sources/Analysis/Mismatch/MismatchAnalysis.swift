@@ -21,6 +21,8 @@ public enum MismatchAnalysis {
     struct Worker {
       let selfSide: OverlapWorker
       let otherSide: OverlapWorker
+      /// Linework indexes of the other layer's units met so far (each is best for many features).
+      var otherLinework: [Int: LineworkIndex] = [:]
     }
     return try ParallelChunks.map(
       count: selfGeometries.count, threads: options.threads, chunkSize: 32,
@@ -43,7 +45,9 @@ public enum MismatchAnalysis {
           parts: solid.map { ($0.shareOfSelf, $0.shareOfOther) }, uncoveredShare: uncovered, tolerance: τ)
         var hausdorff: Double?
         if keepHausdorff, let best {
-          hausdorff = try worker.selfSide.geometry(i).hausdorffDistance(to: try worker.otherSide.geometry(best.other))
+          let other = worker.otherLinework[best.other] ?? LineworkIndex(otherGeometries[best.other])
+          worker.otherLinework[best.other] = other
+          hausdorff = DiscreteHausdorff.distance(LineworkIndex(selfGeometries[i]), other)
         }
         let blocks = pieces.filter { ($0.populationShareOfOther.flatMap { usePopulation ? $0 : nil } ?? $0.shareOfOther) >= 0.5 }
         let fit = try buildingBlockIoU(

@@ -76,10 +76,11 @@ extension OverlapRun {
     let summariesA = try MismatchAnalysis.summarize(
       overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
       populations: people?.a.totals, options: options)
+    clock.lap("summaries a")
     let summariesB = try MismatchAnalysis.summarize(
       overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
       populations: people?.b.totals, options: options)
-    clock.lap("summaries")
+    clock.lap("summaries b")
     let lookupA = try BestFit.byCentroid(
       a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
     let lookupB = try BestFit.byCentroid(
