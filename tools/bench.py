@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -50,8 +51,9 @@ def stage_times(cmd, runs):
     for _ in range(runs):
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
         for line in proc.stderr.splitlines():
-            if line.startswith("timing: "):
-                name, ms, _ = line[len("timing: "):].rsplit(" ", 2)
+            found = re.match(r"timing: (.*) ([0-9.]+) ms", line)
+            if found:
+                name, ms = found.group(1), found.group(2)
                 name = name.split(" /")[0] if name.startswith("read ") else name
                 stages.setdefault(name, []).append(float(ms))
     return {k: statistics.median(v) for k, v in stages.items()}
