@@ -45,18 +45,25 @@ def measure(cmd, runs):
 
 
 def stage_times(cmd, runs):
-    """Median milliseconds per stage from NBHD_TIMING=1 lines ("timing: STAGE MS ms")."""
+    """Median wall and CPU milliseconds per stage from NBHD_TIMING=1 lines
+    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is
+    numbered."""
     env = dict(os.environ, NBHD_TIMING="1")
     stages = {}
     for _ in range(runs):
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+        seen = {}
         for line in proc.stderr.splitlines():
-            found = re.match(r"timing: (.*) ([0-9.]+) ms", line)
-            if found:
-                name, ms = found.group(1), found.group(2)
-                name = name.split(" /")[0] if name.startswith("read ") else name
-                stages.setdefault(name, []).append(float(ms))
-    return {k: statistics.median(v) for k, v in stages.items()}
+            found = re.match(r"timing: (.*?) ([0-9.]+) ms \(cpu ([0-9.]+) ms\)", line)
+            if not found:
+                continue
+            name = found.group(1)
+            name = "read" if name.startswith("read ") else name
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name = f"{name} ({seen[name]})"
+            stages.setdefault(name, []).append((float(found.group(2)), float(found.group(3))))
+    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in stages.items()}
 
 
 def workloads(data, tmp):
@@ -136,15 +143,16 @@ def main():
     for name, many, single in stage_rows:
         lines += [
             "",
-            f"Stages of `{name}` (NBHD_TIMING=1, median ms; `analysis` includes writing the output files):",
+            f"Stages of `{name}` (NBHD_TIMING=1, medians in ms; CPU is the whole process's, all threads; "
+            "`analysis` includes writing the output files; a stage met once per layer is numbered):",
             "",
-            f"| stage | {os.cpu_count()} threads | 1 thread | speed-up |",
-            "|---|---:|---:|---:|",
+            f"| stage | wall, {os.cpu_count()} threads | wall, 1 thread | speed-up | CPU, {os.cpu_count()} threads | CPU, 1 thread |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
-        for stage, ms in many.items():
-            one = single.get(stage)
-            speedup = f"{one / ms:.2f}x" if one and ms > 0 else ""
-            lines.append(f"| {stage} | {ms:.1f} | {one if one is None else f'{one:.1f}'} | {speedup} |")
+        for stage, (wall, cpu) in many.items():
+            wall1, cpu1 = single.get(stage, (None, None))
+            speedup = f"{wall1 / wall:.2f}x" if wall1 and wall > 0 else ""
+            lines.append(f"| {stage} | {wall:.1f} | {wall1:.1f} | {speedup} | {cpu:.1f} | {cpu1:.1f} |")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(args.out, "w") as f:
