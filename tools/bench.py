@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -43,6 +44,28 @@ def measure(cmd, runs):
     return statistics.median(times), max(peaks), last
 
 
+def stage_times(cmd, runs):
+    """Median wall and CPU milliseconds per stage from NBHD_TIMING=1 lines
+    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is
+    numbered."""
+    env = dict(os.environ, NBHD_TIMING="1")
+    stages = {}
+    for _ in range(runs):
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+        seen = {}
+        for line in proc.stderr.splitlines():
+            found = re.match(r"timing: (.*?) ([0-9.]+) ms \(cpu ([0-9.]+) ms\)", line)
+            if not found:
+                continue
+            name = found.group(1)
+            name = "read" if name.startswith("read ") else name
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name = f"{name} ({seen[name]})"
+            stages.setdefault(name, []).append((float(found.group(2)), float(found.group(3))))
+    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in stages.items()}
+
+
 def workloads(data, tmp):
     national = os.path.join(data, "national")
     lsoa11 = os.path.join(national, "lsoa11_ew_bsc.geojson")
@@ -63,6 +86,7 @@ def workloads(data, tmp):
             "name": "crosswalk-lsoa11-sicbl",
             "what": "whole process: load, reproject, overlay LSOA11 x sub-ICB, write CSV",
             "nbhd": [NBHD, "overlap", lsoa11, sicbl, "--out", os.path.join(tmp, "nbhd-xw"), "--no-topology"],
+            "speedup": True,
             "peers": {
                 "geopandas overlay": [PY, os.path.join(peers, "crosswalk_geopandas.py"), lsoa11, sicbl,
                                       os.path.join(tmp, "gpd-xw.csv")],
@@ -97,6 +121,7 @@ def main():
         raise SystemExit(f"no national data under {data}: pass --data DIR (see data/README.md)")
     only = set(filter(None, args.only.split(",")))
     rows = []
+    stage_rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for w in workloads(data, tmp):
             if only and w["name"] not in only:
@@ -109,6 +134,13 @@ def main():
                 pt, pmem, (pout, perr) = measure(cmd, args.runs)
                 rows.append((w["name"], peer, pt, pmem, pt / t, (pout + perr).strip().splitlines()[-1:]))
                 print(f"   {peer}  {pt:.3f} s  {pmem:.0f} MB  (nbhd {pt / t:.1f}x faster)", file=sys.stderr)
+            if w.get("speedup"):
+                one = w["nbhd"] + ["--threads", "1"]
+                t1, mem1, (out1, err1) = measure(one, args.runs)
+                rows.append((w["name"], "nbhd --threads 1", t1, mem1, None, (out1 + err1).strip().splitlines()[-1:]))
+                many, single = stage_times(w["nbhd"], args.runs), stage_times(one, args.runs)
+                stage_rows.append((w["name"], many, single))
+                print(f"   nbhd --threads 1  {t1:.3f} s  (parallel speed-up {t1 / t:.2f}x)", file=sys.stderr)
     lines = [
         "# Benchmarks",
         "",
@@ -122,6 +154,19 @@ def main():
     for name, tool, t, mem, ratio, last in rows:
         ratio_text = f"{ratio:.1f}x" if ratio else ""
         lines.append(f"| {name} | {tool} | {t:.3f} | {mem:.0f} | {ratio_text} | {' '.join(last)[:120]} |")
+    for name, many, single in stage_rows:
+        lines += [
+            "",
+            f"Stages of `{name}` (NBHD_TIMING=1, medians in ms; CPU is the whole process's, all threads; "
+            "`analysis` includes writing the output files; a stage met once per layer is numbered):",
+            "",
+            f"| stage | wall, {os.cpu_count()} threads | wall, 1 thread | speed-up | CPU, {os.cpu_count()} threads | CPU, 1 thread |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for stage, (wall, cpu) in many.items():
+            wall1, cpu1 = single.get(stage, (None, None))
+            speedup = f"{wall1 / wall:.2f}x" if wall1 and wall > 0 else ""
+            lines.append(f"| {stage} | {wall:.1f} | {wall1:.1f} | {speedup} | {cpu:.1f} | {cpu1:.1f} |")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(args.out, "w") as f:

@@ -10,14 +10,16 @@ public enum ParallelChunks {
   public static var defaultThreadCount: Int { max(1, ProcessInfoCores.active) }
 
   /// Maps every index to a result. `makeWorker` runs once on each thread; `body` gets that
-  /// thread's worker. The first error thrown stops the remaining chunks and is rethrown.
+  /// thread's worker. `chunkSize` is the most indices handed out at once. The first error thrown stops the remaining chunks and is rethrown.
   public static func map<Worker, Result: Sendable>(
     count: Int, threads: Int = defaultThreadCount, chunkSize: Int = 64,
     makeWorker: @Sendable () throws -> Worker,
     body: @Sendable (inout Worker, Int) throws -> Result
   ) throws -> [Result] {
     guard count > 0 else { return [] }
-    let chunk = max(1, chunkSize)
+    // Smaller chunks when there are few items (a layer of 100 units), so no thread is left
+    // with the last slow chunk while the others wait.
+    let chunk = max(1, min(chunkSize, count / (max(1, threads) * 8)))
     let chunks = (count + chunk - 1) / chunk
     let threadCount = max(1, min(threads, chunks))
     let next = Atomic<Int>(0)

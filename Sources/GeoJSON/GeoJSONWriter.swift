@@ -63,6 +63,42 @@ public struct GeoJSONWriter: Sendable {
     var out: [UInt8] = []
     out.reserveCapacity(4096 + capacity)
     let formatter = CoordinateFormatter(precision: options.precision)
+    appendHeader(foreignMembers: foreignMembers, to: &out)
+    var first = true
+    for feature in features {
+      append(first ? "\n" : ",\n", to: &out)
+      first = false
+      appendFeature(feature, formatter: formatter, to: &out)
+    }
+    append("\n]}\n", to: &out)
+    return out
+  }
+
+  /// One feature's bytes exactly as `encode(features:)` writes them, so that features can be
+  /// encoded on several threads and joined with `encode(encodedFeatures:foreignMembers:)`.
+  public func encodeFeature(_ feature: Feature) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(512)
+    appendFeature(feature, formatter: CoordinateFormatter(precision: options.precision), to: &out)
+    return out
+  }
+
+  /// A FeatureCollection of features already encoded with `encodeFeature`: the same bytes as
+  /// `encode(features:foreignMembers:)` on the features themselves.
+  public func encode(encodedFeatures: [[UInt8]], foreignMembers: JSONObject = JSONObject()) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096 + encodedFeatures.reduce(0) { $0 + $1.count + 2 })
+    appendHeader(foreignMembers: foreignMembers, to: &out)
+    for (k, feature) in encodedFeatures.enumerated() {
+      append(k == 0 ? "\n" : ",\n", to: &out)
+      out += feature
+    }
+    append("\n]}\n", to: &out)
+    return out
+  }
+
+  /// Everything before the first feature.
+  private func appendHeader(foreignMembers: JSONObject, to out: inout [UInt8]) {
     append("{\"type\":\"FeatureCollection\"", to: &out)
     for (key, value) in foreignMembers where !Self.reservedNames.contains(key) {
       out.append(UInt8(ascii: ","))
@@ -76,14 +112,6 @@ public struct GeoJSONWriter: Sendable {
       append("}}", to: &out)
     }
     append(",\"features\":[", to: &out)
-    var first = true
-    for feature in features {
-      append(first ? "\n" : ",\n", to: &out)
-      first = false
-      appendFeature(feature, formatter: formatter, to: &out)
-    }
-    append("\n]}\n", to: &out)
-    return out
   }
 
   /// Encodes `collection` and writes it to `path` atomically (temporary file + rename): on any
@@ -92,6 +120,11 @@ public struct GeoJSONWriter: Sendable {
     _ collection: FeatureCollection, to path: String, options: Options = Options()
   ) throws(GeoJSONError) {
     try atomically(GeoJSONWriter(options: options).encode(collection), to: path)
+  }
+
+  /// Writes bytes made by `encode` to `path` atomically.
+  public static func write(encoded bytes: [UInt8], to path: String) throws(GeoJSONError) {
+    try AtomicFile.write(bytes, to: path)
   }
 
   /// Writes `features` (with collection-level foreign members) to `path` atomically.

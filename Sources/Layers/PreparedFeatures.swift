@@ -25,11 +25,13 @@ struct PreparedFeatures {
   ) throws(LayerError) -> PreparedFeatures {
     var result = PreparedFeatures()
     let needsTransform = !CRSDecision.same(source, working)
+    var recipe: TransformerRecipe?
     if needsTransform {
       do {
-        let probe = try Transformer(from: source, to: working)
-        result.operation = probe.operationName
-        result.accuracy = probe.accuracyMetres
+        let chosen = try TransformerRecipe.best(from: source, to: working)
+        result.operation = chosen.operationName
+        result.accuracy = chosen.accuracyMetres
+        recipe = chosen
       } catch {
         throw .badLayer(path, "no transformation from \(source.definition) to \(working.definition): \(error)")
       }
@@ -45,7 +47,7 @@ struct PreparedFeatures {
     do {
       outcomes = try ParallelChunks.map(
         count: input.count, threads: options.threads, chunkSize: 256,
-        makeWorker: { Worker(needsTransform ? try Transformer(from: source, to: working) : nil) },
+        makeWorker: { [recipe] in Worker(try recipe.map { try Transformer($0) }) },
         body: { worker, index -> Outcome in
           let feature = input[index]
           let id = fields.id(of: feature, index: index) ?? "#\(index)"

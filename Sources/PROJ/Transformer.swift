@@ -61,6 +61,17 @@ public final class Transformer {
     context.clearDiagnostics()
   }
 
+  /// A transformer from a recipe and the operation made from it (see `Transformer+Recipe`).
+  init(recipe: TransformerRecipe, operation: ProjObject) {
+    source = recipe.source
+    target = recipe.target
+    operationName = recipe.operationName
+    accuracyMetres = recipe.accuracyMetres
+    isBallpark = recipe.isBallpark
+    operationDefinition = recipe.operationDefinition
+    self.operation = operation
+  }
+
   /// Wraps `proj_as_proj_string` and `proj_as_wkt`.
   private static func definition(of operation: ProjObject) -> String {
     let ctx = operation.context.pointer

@@ -20,21 +20,32 @@ public struct GeoJSONOutput: Sendable {
 
   /// Writes features (geometry in the working CRS, properties) to `path`.
   public func write(_ features: [(geometry: FlatGeometry?, properties: JSONObject)], to path: String) throws {
+    try write(count: features.count, to: path) { features[$0] }
+  }
+
+  /// Writes `count` features, the k-th made by `feature(k)`, to `path`. Making, reprojecting
+  /// and encoding run in parallel chunks (each thread with its own PROJ transformer); the bytes
+  /// are the same whatever the thread count.
+  public func write(
+    count: Int, threads: Int = ParallelChunks.defaultThreadCount, to path: String,
+    feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+  ) throws {
     let target = outputCRS ?? "OGC:CRS84"
     let source = try CoordinateReferenceSystem(workingCRS)
     let destination = try CoordinateReferenceSystem(target)
     let same = source.identifier != nil && source.identifier == destination.identifier
-    let geometries: [FlatGeometry?]
-    if same {
-      geometries = features.map(\.geometry)
-    } else {
-      geometries = try ParallelChunks.map(
-        count: features.count, chunkSize: 256, makeWorker: { try Transformer(from: source, to: destination) },
-        body: { transformer, i in try features[i].geometry.map { try transformer.transformed($0) } })
-    }
-    let out = zip(geometries, features).map { Feature(properties: $1.properties, geometry: $0) }
     var options = GeoJSONWriter.Options(precision: precision, enforceRightHandRule: true)
     if outputCRS != nil { options.crsName = target }
-    try GeoJSONWriter.write(features: out, to: path, options: options)
+    let writer = GeoJSONWriter(options: options)
+    let recipe = same ? nil : try TransformerRecipe.best(from: source, to: destination)
+    let encoded = try ParallelChunks.map(
+      count: count, threads: threads, chunkSize: 256,
+      makeWorker: { try recipe.map { try Transformer($0) } },
+      body: { transformer, i in
+        let (geometry, properties) = feature(i)
+        let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
+        return writer.encodeFeature(Feature(properties: properties, geometry: output))
+      })
+    try GeoJSONWriter.write(encoded: writer.encode(encodedFeatures: encoded), to: path)
   }
 }

@@ -14,6 +14,7 @@ public enum MismatchAnalysis {
   ) throws -> [FeatureSummary] {
     let grouped = overlay.piecesBySelf(side, featureCount: selfGeometries.count)
     let areas = side == .a ? overlay.areasA : overlay.areasB
+    let otherAreas = side == .a ? overlay.areasB : overlay.areasA
     let τ = options.tolerance
     let usePopulation = populations != nil
     let keepHausdorff = options.computeHausdorff
@@ -21,6 +22,8 @@ public enum MismatchAnalysis {
     struct Worker {
       let selfSide: OverlapWorker
       let otherSide: OverlapWorker
+      /// Linework indexes of the other layer's units met so far (each is best for many features).
+      var otherLinework: [Int: LineworkIndex] = [:]
     }
     return try ParallelChunks.map(
       count: selfGeometries.count, threads: options.threads, chunkSize: 32,
@@ -43,11 +46,14 @@ public enum MismatchAnalysis {
           parts: solid.map { ($0.shareOfSelf, $0.shareOfOther) }, uncoveredShare: uncovered, tolerance: τ)
         var hausdorff: Double?
         if keepHausdorff, let best {
-          hausdorff = try worker.selfSide.geometry(i).hausdorffDistance(to: try worker.otherSide.geometry(best.other))
+          let other = worker.otherLinework[best.other] ?? LineworkIndex(otherGeometries[best.other])
+          worker.otherLinework[best.other] = other
+          hausdorff = DiscreteHausdorff.distance(LineworkIndex(selfGeometries[i]), other)
         }
         let blocks = pieces.filter { ($0.populationShareOfOther.flatMap { usePopulation ? $0 : nil } ?? $0.shareOfOther) >= 0.5 }
         let fit = try buildingBlockIoU(
-          blocks, selfIndex: i, selfArea: areas[i], worker: worker.selfSide, others: worker.otherSide)
+          blocks, selfIndex: i, selfArea: areas[i], otherAreas: otherAreas, worker: worker.selfSide,
+          others: worker.otherSide)
         let slivers = pieces.filter(\.isSliver)
         return FeatureSummary(
           feature: i, area: areas[i], population: populations?[i], best: best?.other,
@@ -61,7 +67,8 @@ public enum MismatchAnalysis {
   /// IoU between a feature and the union of its building blocks: with one block it is that
   /// piece's IoU; with several the union is computed (the blocks may overlap each other).
   static func buildingBlockIoU(
-    _ blocks: [PieceView], selfIndex: Int, selfArea: Double, worker: OverlapWorker, others: OverlapWorker
+    _ blocks: [PieceView], selfIndex: Int, selfArea: Double, otherAreas: [Double], worker: OverlapWorker,
+    others: OverlapWorker
   ) throws -> Double {
     guard !blocks.isEmpty else { return 0 }
     if blocks.count == 1 {
@@ -70,7 +77,9 @@ public enum MismatchAnalysis {
       return block.area / (selfArea + otherArea - block.area)
     }
     let parts = try blocks.map { try others.geometry($0.other) }
-    let union = try Geometry.collection(parts, context: others.context).unaryUnion()
+    let collection = try Geometry.collection(parts, context: others.context)
+    let total = blocks.reduce(0) { $0 + otherAreas[$1.other] }
+    let union = try collection.coverageUnionIfExact(totalArea: total) ?? collection.unaryUnion()
     let feature = try worker.geometry(selfIndex).clone(into: others.context)
     let inside = try feature.intersection(union).area()
     let unionArea = try union.area()

@@ -75,6 +75,9 @@ public enum OverlapEngine {
             isSliver = try sliver.isSliver(geometryB, flat: b[j], area: area)
             result.contained += 1
           } else {
+            // Boxes overlapping is a weak filter along shared boundaries: most such pairs do
+            // not meet at all, and the prepared test settles them without an overlay.
+            guard try work.worker.prepared(j).intersects(geometryA) else { continue }
             result.intersected += 1
             let piece = try geometryA.intersection(geometryB).polygonalPart()
             area = try piece.area()

@@ -38,16 +38,25 @@ public struct OverlapRun: Sendable {
     self.maxGapArea = maxGapArea
   }
 
-  /// Piece positions sorted by (a id, b id), the order of every crosswalk table.
+  /// Piece positions sorted by (a id, b id), the order of every crosswalk table (then by
+  /// position, for duplicate ids).
   public var pieceOrder: [Int] {
-    overlay.pieces.indices.sorted { x, y in
-      let p = overlay.pieces[x], q = overlay.pieces[y]
-      let ax = a.features[p.a].id, ay = a.features[q.a].id
-      if ax != ay { return ax < ay }
-      let bx = b.features[p.b].id, by = b.features[q.b].id
-      if bx != by { return bx < by }
-      return (p.a, p.b) < (q.a, q.b)
+    // Compare ranks of ids (equal ids, equal ranks) rather than the strings themselves.
+    let rankA = Self.idRanks(a.ids), rankB = Self.idRanks(b.ids)
+    let keys = overlay.pieces.map { (rankA[$0.a], rankB[$0.b], $0.a, $0.b) }
+    return keys.indices.sorted { keys[$0] < keys[$1] }
+  }
+
+  /// For each position, the rank of its id among the distinct ids in ascending order.
+  static func idRanks(_ ids: [String]) -> [Int] {
+    let sorted = ids.indices.sorted { ids[$0] < ids[$1] }
+    var ranks = [Int](repeating: 0, count: ids.count)
+    var rank = 0
+    for (k, i) in sorted.enumerated() {
+      if k > 0 && ids[sorted[k - 1]] != ids[i] { rank += 1 }
+      ranks[i] = rank
     }
+    return ranks
   }
 
   /// Total area of all pieces (m²).
@@ -76,10 +85,11 @@ extension OverlapRun {
     let summariesA = try MismatchAnalysis.summarize(
       overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
       populations: people?.a.totals, options: options)
+    clock.lap("summaries a")
     let summariesB = try MismatchAnalysis.summarize(
       overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
       populations: people?.b.totals, options: options)
-    clock.lap("summaries")
+    clock.lap("summaries b")
     let lookupA = try BestFit.byCentroid(
       a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
     let lookupB = try BestFit.byCentroid(

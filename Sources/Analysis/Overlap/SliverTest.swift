@@ -3,17 +3,31 @@ import GeoCore
 
 /// Decides whether a piece is a sliver (DESIGN.md §4): smaller than the minimum area, or with a
 /// maximum inscribed circle narrower than the sliver width.
+///
+/// The decision is the one a fine maximum inscribed circle (tolerance `fineTolerance`) gives,
+/// reached by cheaper proofs where they suffice.
 struct SliverTest: Sendable {
   let width: Double
   let minArea: Double
 
+  /// GEOS's circle radius at tolerance t lies in [true radius − t, true radius].
+  var fineTolerance: Double { max(width / 100, 0.01) }
+  var coarseTolerance: Double { max(width / 8, fineTolerance) }
+
   /// A point on the surface at least width/2 from the boundary proves the piece is not a sliver
-  /// without computing the (much dearer) maximum inscribed circle.
+  /// without computing the (much dearer) maximum inscribed circle. Otherwise a coarse circle
+  /// settles most pieces: radius ≥ width/2 + fine tolerance means the fine circle would be at
+  /// least width/2 too; radius + coarse tolerance < width/2 means the fine one would be below.
   func isSliver(_ piece: Geometry, flat: FlatGeometry, area: Double) throws -> Bool {
     if area < minArea { return true }
     let inside = try piece.pointOnSurface().pointCoordinates()
     if flat.distanceToLinework(x: inside.x, y: inside.y) >= width / 2 { return false }
-    let circle = try piece.maximumInscribedCircle(tolerance: max(width / 100, 0.01))
-    return circle.radius < width / 2
+    let half = width / 2
+    if coarseTolerance > fineTolerance {
+      let coarse = try piece.maximumInscribedCircle(tolerance: coarseTolerance).radius
+      if coarse >= half + fineTolerance { return false }
+      if coarse + coarseTolerance < half { return true }
+    }
+    return try piece.maximumInscribedCircle(tolerance: fineTolerance).radius < half
   }
 }

@@ -13,6 +13,7 @@ public enum OverlapOutput {
     _ run: OverlapRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject
   ) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var clock = StageClock()
     var written: [String] = []
     func path(_ name: String) -> String {
       let full = (directory as NSString).appendingPathComponent(name)
@@ -23,12 +24,17 @@ public enum OverlapOutput {
     try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
     try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
     try CrosswalkTables.lookup(run).write(to: path("lookup.csv"))
+    clock.lap("write tables")
     let order = run.pieceOrder
     if run.options.keepPieceGeometry {
-      try geoJSON.write(order.map { pieceFeature(run, $0) }, to: path("pieces.geojson"))
-      try geoJSON.write(
-        order.filter { run.overlay.pieces[$0].isSliver }.map { pieceFeature(run, $0) }, to: path("slivers.geojson"))
+      let threads = run.options.threads
+      try geoJSON.write(count: order.count, threads: threads, to: path("pieces.geojson")) { pieceFeature(run, order[$0]) }
+      let slivers = order.filter { run.overlay.pieces[$0].isSliver }
+      try geoJSON.write(count: slivers.count, threads: threads, to: path("slivers.geojson")) {
+        pieceFeature(run, slivers[$0])
+      }
     }
+    clock.lap("write pieces")
     for (label, report, layer) in [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)] {
       guard let report else { continue }
       try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
