@@ -124,7 +124,7 @@ public struct GeoJSONWriter: Sendable {
 
   /// Writes bytes made by `encode` to `path` atomically.
   public static func write(encoded bytes: [UInt8], to path: String) throws(GeoJSONError) {
-    try AtomicFile.write(bytes, to: path)
+    try atomically(bytes, to: path)
   }
 
   /// Writes `features` (with collection-level foreign members) to `path` atomically.
