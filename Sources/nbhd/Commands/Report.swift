@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
         throw CommandFailure(badInput: error.description)
       }
     }
-    let output = ((directory ?? study.resolve(study.output)) as NSString).standardizingPath
+    let output = URL(fileURLWithPath: directory ?? study.resolve(study.output)).standardizedFileURL.path
     let showProgress = !quiet && StandardError.isTerminal
     let progress: StudyRunner.Progress = { message in
       if showProgress { StandardError.write("nbhd report: \(message)") }
