@@ -48,4 +48,22 @@ public enum FixedDecimal {
     }
     out.append(contentsOf: buffer[position...])
   }
+
+  /// An integer with thousands separated by commas: 34753 → "34,753".
+  public static func grouped(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+      out.append(c)
+    }
+    return n < 0 ? "-" + out : out
+  }
+
+  /// `value` rounded to `decimals` places (for JSON properties people read; tables keep fixed
+  /// decimals).
+  public static func rounded(_ value: Double, _ decimals: Int) -> Double {
+    let scale = scales[min(max(decimals, 0), 18)]
+    return (value * scale).rounded() / scale
+  }
 }

@@ -77,8 +77,4 @@ public enum OverlapOutput {
 }
 
 /// Rounds to `decimals` places for properties people read (tables keep fixed decimals).
-func rounded(_ value: Double, _ decimals: Int) -> Double {
-  var scale = 1.0
-  for _ in 0..<decimals { scale *= 10 }
-  return (value * scale).rounded() / scale
-}
+func rounded(_ value: Double, _ decimals: Int) -> Double { FixedDecimal.rounded(value, decimals) }

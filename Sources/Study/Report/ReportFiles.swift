@@ -107,9 +107,5 @@ enum ReportFiles {
     }
   }
 
-  static func rounded(_ value: Double, _ decimals: Int) -> Double {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    return (value * scale).rounded() / scale
-  }
+  static func rounded(_ value: Double, _ decimals: Int) -> Double { FixedDecimal.rounded(value, decimals) }
 }

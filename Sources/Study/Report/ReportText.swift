@@ -4,15 +4,7 @@ import GeoCore
 enum ReportText {
   static func integer(_ value: Double) -> String { grouped(Int(value.rounded())) }
 
-  static func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-      out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-  }
+  static func grouped(_ n: Int) -> String { FixedDecimal.grouped(n) }
 
   static func percent(_ share: Double, decimals: Int = 1) -> String {
     FixedDecimal.format(share * 100, decimals: decimals) + "%"

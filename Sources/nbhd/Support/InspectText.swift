@@ -55,15 +55,7 @@ enum InspectText {
 /// Number formatting for text output.
 enum Count {
   /// 34753 → "34,753".
-  static func grouped(_ n: Int) -> String {
-    let digits = String(abs(n))
-    var out = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-      out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-  }
+  static func grouped(_ n: Int) -> String { FixedDecimal.grouped(n) }
 
   /// A short decimal: up to 6 significant decimals, no trailing zeros.
   static func short(_ x: Double) -> String {
