@@ -35,13 +35,27 @@ public enum ReportWriter {
 
 /// Swapping a finished folder into place.
 enum OutputFolder {
-  /// A new empty folder next to `directory` (same file system, so the swap is a rename).
+  /// A new empty folder next to `directory` (same file system, so the swap is a rename). Staging
+  /// folders left by runs that were killed (their process is gone) are removed first.
   static func staging(for directory: String) -> String {
     let parent = (directory as NSString).deletingLastPathComponent
     let name = (directory as NSString).lastPathComponent
     let base = parent.isEmpty ? "." : parent
     try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    removeAbandoned(in: base, prefix: ".\(name).tmp-")
     return (base as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+  }
+
+  /// Removes `prefix<pid>-…` folders whose process no longer exists.
+  static func removeAbandoned(in base: String, prefix: String) {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+    for entry in entries where entry.hasPrefix(prefix) {
+      let rest = entry.dropFirst(prefix.count)
+      guard let pid = Int32(rest.prefix { $0.isNumber }), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(atPath: (base as NSString).appendingPathComponent(entry))
+      }
+    }
   }
 
   /// Moves the old folder aside, renames the new one into place, then deletes the old one.
