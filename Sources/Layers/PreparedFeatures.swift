@@ -29,7 +29,8 @@ struct PreparedFeatures {
     if needsTransform {
       do {
         let chosen = try TransformerRecipe.best(from: source, to: working)
-        result.operation = chosen.operationName
+        // PROJ names operations to CRSs defined by a PROJ string "unknown": say what it does.
+        result.operation = chosen.operationName == "unknown" ? chosen.operationDefinition : chosen.operationName
         result.accuracy = chosen.accuracyMetres
         recipe = chosen
       } catch {

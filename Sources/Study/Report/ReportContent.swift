@@ -106,13 +106,21 @@ enum ReportContent {
     }
   }
 
+  /// Card maps per layer: beyond this a national layer would make a report too big to email.
+  static let maximumCardMaps = 200
+
   static func cards(_ study: StudyRun, into doc: inout ReportDocument) throws {
     let cardLayers = study.pairs.map(\.pair.a).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     for name in cardLayers {
       guard let layer = study.layer(name) else { continue }
       doc.heading(2, "\(name): one card per unit", anchor: ReportText.anchor("cards", name))
       let order = layer.features.indices.sorted { (layer.features[$0].label, $0) < (layer.features[$1].label, $1) }
-      for i in order {
+      if order.count > maximumCardMaps {
+        doc.paragraph(
+          "\(order.count) units: the first \(maximumCardMaps) cards (by name) carry a map; every card has its tables, "
+            + "and units_\(name).geojson holds every unit with its figures.")
+      }
+      for (position, i) in order.enumerated() {
         let f = layer.features[i]
         doc.beginCard(anchor: ReportText.anchor("card", name, f.id))
         doc.heading(3, f.name.map { "\($0) (\(f.id))" } ?? f.id)
@@ -138,7 +146,7 @@ enum ReportContent {
                 + [p.isSliver ? "sliver" : ""]
             }, numeric: hasPeople ? [1, 2, 3, 4] : [1, 2, 3])
         }
-        if let (pair, run) = study.pairs.first(where: { $0.pair.a == name }) {
+        if position < maximumCardMaps, let (pair, run) = study.pairs.first(where: { $0.pair.a == name }) {
           doc.map(try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg", caption: "\(f.label) and the \(pair.b) units it overlaps")
         }
         if let coverage = study.coverage[name] {
