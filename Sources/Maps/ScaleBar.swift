@@ -66,8 +66,12 @@ public struct ScaleBar: Sendable, Hashable {
       "<rect x=\"\(n(x + half))\" y=\"\(n(y))\" width=\"\(n(half))\" height=\"\(n(barHeight))\" fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1\"/>"
     out += "<g font-size=\"\(n(fontSize))\" text-anchor=\"middle\" fill=\"#333333\" class=\"halo\">"
     out += "<text x=\"\(n(x))\" y=\"\(n(textY))\">0</text>"
-    out +=
-      "<text x=\"\(n(x + half))\" y=\"\(n(textY))\">\(ScaleBar.text(metres: lengthMetres / 2).xmlEscaped)</text>"
+    // The half-way mark only when it cannot touch its neighbours (short bars on small maps).
+    let middle = ScaleBar.text(metres: lengthMetres / 2)
+    let width = { (text: String) in Double(text.count) * fontSize * LabelPlacer.characterWidth }
+    if half >= (width(middle) + width(label)) / 2 + fontSize / 2 {
+      out += "<text x=\"\(n(x + half))\" y=\"\(n(textY))\">\(middle.xmlEscaped)</text>"
+    }
     out += "<text x=\"\(n(x + lengthPixels))\" y=\"\(n(textY))\">\(label.xmlEscaped)</text>"
     out += "</g></g>\n"
     return out
