@@ -19,9 +19,10 @@ enum CLI {
     return URL(fileURLWithPath: repo(".build/debug/nbhd"))
   }()
 
-  static func run(_ arguments: [String], in directory: String? = nil) throws -> CLIRun {
+  /// Runs `binary` (the debug `nbhd` by default) with `arguments`.
+  static func run(_ arguments: [String], binary: URL = executable, in directory: String? = nil) throws -> CLIRun {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = binary
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()

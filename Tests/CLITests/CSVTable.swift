@@ -77,18 +77,7 @@ enum ReleaseBinary {
   }
 
   static func run(_ arguments: [String]) throws -> CLIRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path!)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIRun(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try CLI.run(arguments, binary: URL(fileURLWithPath: path!))
   }
+
 }
