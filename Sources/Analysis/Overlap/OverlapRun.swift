@@ -17,6 +17,8 @@ public struct OverlapRun: Sendable {
   public var population: (name: String, field: String)?
   public var options: OverlapOptions
   public var maxGapArea: Double
+  /// What was computed: everything, or the crosswalk table alone.
+  public var scope: OverlapScope = .full
 
   public init(
     a: Layer, b: Layer, overlay: Overlay, summariesA: [FeatureSummary], summariesB: [FeatureSummary],
@@ -63,7 +65,40 @@ public struct OverlapRun: Sendable {
   public var totalPieceArea: Double { overlay.pieces.reduce(0) { $0 + $1.area } }
 }
 
+/// How much of an overlap analysis a run computes.
+public enum OverlapScope: String, Sendable {
+  /// Pieces, classes, Hausdorff distances, lookups, topology and piece geometry.
+  case full
+  /// Only the pieces' ids, areas, shares and sliver flags: the national crosswalk table, with no
+  /// piece geometry kept (least time and memory).
+  case crosswalk
+}
+
 extension OverlapRun {
+  /// Overlays two loaded polygon layers for the crosswalk table alone: no summaries, lookups,
+  /// topology or piece geometry (kept only when a population layer needs it for weights).
+  public static func crosswalk(
+    _ a: Layer, _ b: Layer, population: PopulationLayer? = nil, options: OverlapOptions = OverlapOptions()
+  ) throws -> OverlapRun {
+    var options = options
+    var clock = StageClock()
+    options.keepPieceGeometry = population != nil
+    let geometriesA = a.geometries, geometriesB = b.geometries
+    var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
+    clock.lap("overlay")
+    if let population {
+      _ = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)
+      for k in overlay.pieces.indices { overlay.pieces[k].geometry = nil }
+      clock.lap("population")
+    }
+    options.keepPieceGeometry = false
+    var run = OverlapRun(
+      a: a, b: b, overlay: overlay, summariesA: [], summariesB: [], lookupA: [], lookupB: [], topologyA: nil,
+      topologyB: nil, population: population.map { ($0.name, $0.field) }, options: options, maxGapArea: 0)
+    run.scope = .crosswalk
+    return run
+  }
+
   /// Runs the whole overlap analysis of two loaded polygon layers: overlay, population weights,
   /// per-feature summaries both ways, best-fit lookups both ways and, when `checkTopology`, each
   /// layer's own overlaps and gaps.

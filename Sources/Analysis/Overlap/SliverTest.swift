@@ -14,15 +14,19 @@ struct SliverTest: Sendable {
   var fineTolerance: Double { max(width / 100, 0.01) }
   var coarseTolerance: Double { max(width / 8, fineTolerance) }
 
-  /// A point on the surface at least width/2 from the boundary proves the piece is not a sliver
-  /// without computing the (much dearer) maximum inscribed circle. Otherwise a coarse circle
+  /// Scanlines prove most pieces one way or the other without the (much dearer) maximum
+  /// inscribed circle: a point at least width/2 from the boundary shows the piece is not a
+  /// sliver; interior intervals all too short for such a circle show it is. Otherwise a coarse circle
   /// settles most pieces: radius ≥ width/2 + fine tolerance means the fine circle would be at
   /// least width/2 too; radius + coarse tolerance < width/2 means the fine one would be below.
   func isSliver(_ piece: Geometry, flat: FlatGeometry, area: Double) throws -> Bool {
     if area < minArea { return true }
-    let inside = try piece.pointOnSurface().pointCoordinates()
-    if flat.distanceToLinework(x: inside.x, y: inside.y) >= width / 2 { return false }
     let half = width / 2
+    switch InscribedWidthProbe.disk(of: half, fitsIn: flat) {
+    case .fits: return false
+    case .narrower: return true
+    case .unknown: break
+    }
     if coarseTolerance > fineTolerance {
       let coarse = try piece.maximumInscribedCircle(tolerance: coarseTolerance).radius
       if coarse >= half + fineTolerance { return false }

@@ -21,6 +21,10 @@ public enum OverlapOutput {
       return full
     }
     try CrosswalkTables.crosswalk(run).write(to: path("crosswalk.csv"))
+    if run.scope == .crosswalk {
+      clock.lap("write tables")
+      return try writeSummary(run, versions: versions, written: written, to: (directory as NSString).appendingPathComponent("summary.json"))
+    }
     try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
     try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
     try CrosswalkTables.lookup(run).write(to: path("lookup.csv"))
@@ -40,9 +44,17 @@ public enum OverlapOutput {
       try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
       try geoJSON.write(topologyFeatures(report, layer: layer), to: path("topology_\(label).geojson"))
     }
-    let summary = OverlapSummary.json(run, versions: versions, files: written.map { ($0 as NSString).lastPathComponent } + ["summary.json"])
-    try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
-    return written
+    return try writeSummary(run, versions: versions, written: written, to: (directory as NSString).appendingPathComponent("summary.json"))
+  }
+
+  /// Writes summary.json (listing every file written, itself last) and returns that list.
+  static func writeSummary(_ run: OverlapRun, versions: JSONObject, written: [String], to file: String) throws
+    -> [String]
+  {
+    let all = written + [file]
+    let names = all.map { ($0 as NSString).lastPathComponent }
+    try AtomicFile.write(OverlapSummary.json(run, versions: versions, files: names).prettyJSON + "\n", to: file)
+    return all
   }
 
   public static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (geometry: FlatGeometry?, properties: JSONObject) {

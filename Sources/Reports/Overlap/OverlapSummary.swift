@@ -11,7 +11,7 @@ public enum OverlapSummary {
     var parameters: JSONObject = [
       "tolerance": .number(run.options.tolerance), "sliver_width_m": .number(run.options.sliverWidth),
       "min_area_m2": .number(run.options.minArea), "max_gap_area_m2": .number(run.maxGapArea),
-      "working_crs": .string(run.a.crs),
+      "working_crs": .string(run.a.crs), "scope": .string(run.scope.rawValue),
     ]
     if let population = run.population {
       parameters["population"] = .object(["layer": .string(population.name), "field": .string(population.field)])
@@ -33,6 +33,9 @@ public enum OverlapSummary {
 
   static func side(_ run: OverlapRun, _ side: OverlaySide) -> JSONValue {
     let (own, other, summaries) = side == .a ? (run.a, run.b, run.summariesA) : (run.b, run.a, run.summariesB)
+    guard run.scope == .full else {
+      return .object(["layer": .string(own.name), "features": .number(Double(own.features.count))])
+    }
     let pair = MismatchAnalysis.pairSummary(summaries)
     var classes = JSONObject()
     for (mismatchClass, count) in pair.classCounts { classes[mismatchClass.rawValue] = .number(Double(count)) }

@@ -36,6 +36,13 @@ struct Overlap: ParsableCommand {
   @Flag(name: .customLong("no-topology"), help: "Skip the overlaps-and-gaps check inside each layer.")
   var noTopology = false
 
+  @Flag(
+    name: .customLong("crosswalk-only"),
+    help: ArgumentHelp(
+      "Write only crosswalk.csv and summary.json: no classes, lookups, piece geometry or topology "
+        + "(the fastest national crosswalk)."))
+  var crosswalkOnly = false
+
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var output: OutputOptions
 
@@ -60,6 +67,9 @@ struct Overlap: ParsableCommand {
       }
       try Self.checkOverlap(layerA, layerB)
       clock.lap("load")
+      if crosswalkOnly {
+        return try OverlapRun.crosswalk(layerA, layerB, population: people, options: analysis.overlapOptions)
+      }
       return try OverlapRun.analyse(
         layerA, layerB, population: people, options: analysis.overlapOptions, checkTopology: !noTopology,
         maxGapArea: analysis.maxGapArea)

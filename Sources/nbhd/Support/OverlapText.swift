@@ -14,7 +14,8 @@ enum OverlapText {
     lines.append(
       "  work: \(Count.grouped(run.overlay.candidatePairs)) candidate pairs, \(Count.grouped(run.overlay.containedPairs)) by containment, "
         + "\(Count.grouped(run.overlay.intersectedPairs)) intersected")
-    for (label, layer, summaries) in [("A", run.a, run.summariesA), ("B", run.b, run.summariesB)] {
+    for (label, layer, summaries) in [("A", run.a, run.summariesA), ("B", run.b, run.summariesB)]
+    where run.scope == .full {
       let pair = MismatchAnalysis.pairSummary(summaries)
       let counts = pair.classCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
       lines.append("  \(label) \(layer.name) (\(layer.features.count)): \(counts); coterminosity index \(FixedDecimal.format(pair.coterminosityIndex, decimals: 3))")

@@ -1,0 +1,61 @@
+@testable import GeoCore
+import Testing
+
+/// The scanline proofs behind the sliver test, on shapes whose largest inscribed circle is known
+/// by hand (the radius is half the width of a long rectangle; a square ring's is half the band).
+@Suite struct InscribedWidthProbeTests {
+  static func rectangle(_ w: Double, _ h: Double, at x: Double = 0, _ y: Double = 0) -> [(Double, Double)] {
+    [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)]
+  }
+
+  @Test func longRectanglesEitherWay() {
+    // 1 km × 8 m: inscribed radius 4 m, so no disk of radius 5 fits; 1 km × 30 m: radius 15.
+    for (w, h) in [(1000.0, 8.0), (8.0, 1000.0)] {
+      #expect(InscribedWidthProbe.disk(of: 5, fitsIn: .polygon([Self.rectangle(w, h)])) == .narrower)
+    }
+    for (w, h) in [(1000.0, 30.0), (30.0, 1000.0)] {
+      #expect(InscribedWidthProbe.disk(of: 10, fitsIn: .polygon([Self.rectangle(w, h)])) == .fits)
+    }
+  }
+
+  @Test func justNarrowerAndJustWiderThanTheDisk() {
+    // Width 19.9 m (radius 9.95) against a 10 m disk; width 20.5 m (radius 10.25) fits one.
+    let narrow = FlatGeometry.polygon([Self.rectangle(500, 19.9)])
+    let wide = FlatGeometry.polygon([Self.rectangle(500, 20.5)])
+    #expect(InscribedWidthProbe.disk(of: 10, fitsIn: narrow) != .fits)
+    #expect(InscribedWidthProbe.disk(of: 10, fitsIn: wide) != .narrower)
+  }
+
+  @Test func holesCount() {
+    // A 100 m square with a 90 m hole leaves a 5 m band (radius 2.5): the lines through the
+    // hole see two 5 m intervals, not one of 100 m. The lines along the band's sides keep the
+    // narrower proof from closing, so a 3 m disk is left to the exact circle.
+    let band = FlatGeometry.polygon([Self.rectangle(100, 100), Self.rectangle(90, 90, at: 5, 5).reversed()])
+    #expect(InscribedWidthProbe.disk(of: 3, fitsIn: band) == .unknown)
+    #expect(InscribedWidthProbe.disk(of: 2, fitsIn: band) == .fits)
+    // A 40 m × 200 m frame of 5 m bars, scanned across its long side: every interval is 5 m.
+    let frame = FlatGeometry.polygon([Self.rectangle(40, 200), Self.rectangle(30, 190, at: 5, 5).reversed()])
+    #expect(InscribedWidthProbe.disk(of: 3, fitsIn: frame) == .unknown)
+  }
+
+  @Test func twoDisjointStripsAsOneMultiPolygon() {
+    let points = Self.rectangle(8, 600) + Self.rectangle(8, 600, at: 50, 0)
+    let strips = FlatGeometry(
+      kind: .multiPolygon, coordinates: points.flatMap { [$0.0, $0.1] }, ringOffsets: [0, 5, 10], partOffsets: [0, 1, 2])
+    #expect(InscribedWidthProbe.disk(of: 5, fitsIn: strips) == .narrower)
+  }
+
+  @Test func aDiagonalStripIsNotMistakenForItsBox() {
+    // A strip 6 m wide along the diagonal of a 300 m box.
+    let d = 3 / 2.0.squareRoot()
+    let strip = FlatGeometry.polygon([[(0, 0), (d, -d), (300 + d, 300 - d), (300, 300), (300 - d, 300 + d), (-d, d), (0, 0)]])
+    #expect(InscribedWidthProbe.disk(of: 5, fitsIn: strip) == .narrower)
+  }
+
+  @Test func beyondTheLineBudgetOnlyTheFitsProofIsTried() {
+    #expect(InscribedWidthProbe.disk(of: 1, fitsIn: .polygon([Self.rectangle(10_000, 10_000)]), maxLines: 100) == .fits)
+    #expect(InscribedWidthProbe.disk(of: 5, fitsIn: .polygon([Self.rectangle(8, 1000)]), maxLines: 100) == .unknown)
+    #expect(InscribedWidthProbe.centreOutOrder(5) == [2, 3, 1, 4, 0])
+    #expect(InscribedWidthProbe.centreOutOrder(4) == [1, 2, 0, 3])
+  }
+}
