@@ -40,7 +40,7 @@ let package = Package(
         "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore"]),
+    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
     .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
     .testTarget(name: "GEOSTests", dependencies: ["GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["PROJ", "GeoCore"]),

@@ -1,11 +1,15 @@
 """Runs each workload with nbhd and its peers, several times, and reports medians, peak RSS
-(from wait4 per process) and ratios. Called by tools/bench, which sets up the environment."""
+(from wait4 per process), ratios, compute-stage times and whether the answers agree; then a
+synthetic scale check. Called by tools/bench, which sets up the environment."""
 
 import argparse
+import csv
 import datetime
 import json
+import math
 import os
 import platform
+import random
 import re
 import statistics
 import subprocess
@@ -18,36 +22,29 @@ ROOT = os.path.dirname(HERE)
 NBHD = os.path.join(ROOT, ".build", "release", "nbhd")
 BENCH = os.path.join(ROOT, ".build", "release", "nbhd-bench")
 PY = sys.executable
-
-
-def run_once(cmd):
-    """Wall seconds and peak RSS (MB) of one process; fails loudly on a non-zero exit."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    return wall, usage.ru_maxrss / 1024.0, out, err
+PEERS = os.path.join(HERE, "peers")
 
 
 def measure(cmd, runs):
+    """Median wall time, peak RSS over the runs, and the last run's output."""
     times, peaks, last = [], [], None
     for _ in range(runs):
-        wall, peak, out, err = run_once(cmd)
-        times.append(wall)
-        peaks.append(peak)
-        last = (out, err)
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = proc.stdout.read(), proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err.decode()}")
+        peaks.append(usage.ru_maxrss / 1024.0)
+        last = (out.decode(), err.decode())
     return statistics.median(times), max(peaks), last
 
 
 def stage_times(cmd, runs):
     """Median wall and CPU milliseconds per stage from NBHD_TIMING=1 lines
-    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is
-    numbered."""
+    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is numbered."""
     env = dict(os.environ, NBHD_TIMING="1")
     stages = {}
     for _ in range(runs):
@@ -59,6 +56,7 @@ def stage_times(cmd, runs):
                 continue
             name = found.group(1)
             name = "read" if name.startswith("read ") else name
+            name = re.sub(r" \(\d+ parts\)", "", name)
             seen[name] = seen.get(name, 0) + 1
             if seen[name] > 1:
                 name = f"{name} ({seen[name]})"
@@ -66,74 +64,197 @@ def stage_times(cmd, runs):
     return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in stages.items()}
 
 
+# Answers, to check that nbhd and the peers agree.
+
+def crosswalk_pieces(path, a_field, b_field):
+    """{(a, b): total area} and the row count of a crosswalk CSV."""
+    pieces, rows = {}, 0
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            key = (row[a_field], row[b_field])
+            pieces[key] = pieces.get(key, 0.0) + float(row["area_m2"])
+            rows += 1
+    return pieces, rows
+
+
+def compare_crosswalks(ours, theirs):
+    (p, n), (q, m) = ours, theirs
+    total_p, total_q = sum(p.values()), sum(q.values())
+    worst = max((abs(p.get(k, 0) - q.get(k, 0)) / max(p.get(k, 0), q.get(k, 0)) for k in set(p) | set(q)), default=0)
+    return (f"{n} vs {m} pieces; total {total_p:,.2f} vs {total_q:,.2f} m2 "
+            f"(rel. diff {abs(total_p - total_q) / total_q:.1e}); worst pair rel. diff {worst:.1e}")
+
+
+def numbers_after(label, text):
+    found = re.findall(label + r" ([-0-9.]+)", text)
+    return float(found[-1]) if found else None
+
+
 def workloads(data, tmp):
     national = os.path.join(data, "national")
     lsoa11 = os.path.join(national, "lsoa11_ew_bsc.geojson")
     sicbl = os.path.join(national, "sicbl21_england_epsg27700.geojson")
     lsoa21 = os.path.join(national, "lsoa21_england_bsc_pop2021.geojson")
+    wards22 = os.path.join(national, "wards22_uk_bsc.geojson")
+    named = os.path.join(national, "msoa11_named_neighbourhoods.geojson")
     pharmacies = os.path.join(national, "pharmacies_2025-02_active.geojson")
-    peers = os.path.join(HERE, "peers")
+    ssot = os.path.join(ROOT, "examples", "ssot.yml")
+
+    def crosswalk(name, what, a, b, id_a, id_b, speedup=False):
+        out = os.path.join(tmp, name)
+
+        def check():
+            ours = crosswalk_pieces(os.path.join(out, "nbhd", "crosswalk.csv"), "a_id", "b_id")
+            return [f"geopandas: {compare_crosswalks(ours, crosswalk_pieces(out + '-gpd.csv', id_a, id_b))}",
+                    f"shapely 2: {compare_crosswalks(ours, crosswalk_pieces(out + '-shp.csv', 'a_id', 'b_id'))}"]
+
+        return {
+            "name": name, "what": what,
+            "nbhd": [NBHD, "overlap", a, b, "--out", os.path.join(out, "nbhd"), "--crosswalk-only"],
+            "extra": {"nbhd overlap, every output": [NBHD, "overlap", a, b, "--out", os.path.join(out, "full"),
+                                                     "--no-topology"]},
+            "peers": {
+                "geopandas overlay": [PY, os.path.join(PEERS, "crosswalk_geopandas.py"), a, b, out + "-gpd.csv", id_a, id_b],
+                "shapely 2 (STRtree, 2 threads)": [PY, os.path.join(PEERS, "crosswalk_shapely.py"), a, b, out + "-shp.csv",
+                                                   id_a, id_b],
+            },
+            "stage": "overlay", "speedup": speedup, "check": check,
+        }
+
+    def coverage(name, what, units, field):
+        out = os.path.join(tmp, name)
+        population = ["--population", units, "--population-field", field] if field != "-" else []
+        peer_out = []
+
+        def check():
+            summary = json.load(open(os.path.join(out, "summary.json")))["categories"][0]
+            text = peer_out[0] if peer_out else ""
+            area = numbers_after("uncovered area", text)
+            line = f"uncovered area nbhd {summary['uncovered_area_m2']:,.2f} vs shapely 2 {area:,.0f} m2"
+            if "population_uncovered" in summary:
+                people = float(re.findall(r"; ([0-9]+) of", text)[-1])
+                line += f"; people out of reach nbhd {summary['population_uncovered']:,.2f} vs {people:,.0f}"
+            return [line]
+
+        return {
+            "name": name, "what": what,
+            "nbhd": [NBHD, "coverage", units, "pharmacy=" + pharmacies, "--radius", "800", *population, "--out", out],
+            "peers": {"shapely 2 (exploded union, STRtree, 2 threads)": [
+                PY, os.path.join(PEERS, "coverage_shapely.py"), units, pharmacies, "800", field, out + "-shp.csv"]},
+            "stage": "coverage", "check": check, "peer_out": peer_out,
+        }
+
+    reproject_out = []
     return [
         {
-            "name": "parse",
-            "what": "parse the national LSOA11 GeoJSON (31 MB)",
+            "name": "parse", "what": "parse the national LSOA11 GeoJSON (32 MB)",
             "nbhd": [BENCH, "parse", lsoa11, "--runs", "1"],
-            "peers": {
-                "pyogrio (GDAL)": [PY, os.path.join(peers, "parse_pyogrio.py"), lsoa11],
-            },
+            "peers": {"pyogrio (GDAL)": [PY, os.path.join(PEERS, "parse_pyogrio.py"), lsoa11]},
         },
         {
-            "name": "crosswalk-lsoa11-sicbl",
-            "what": "whole process: load, reproject, overlay LSOA11 x sub-ICB, write CSV",
-            "nbhd": [NBHD, "overlap", lsoa11, sicbl, "--out", os.path.join(tmp, "nbhd-xw"), "--no-topology"],
-            "speedup": True,
-            "peers": {
-                "geopandas overlay": [PY, os.path.join(peers, "crosswalk_geopandas.py"), lsoa11, sicbl,
-                                      os.path.join(tmp, "gpd-xw.csv")],
-                "shapely 2 (STRtree, 2 threads)": [PY, os.path.join(peers, "crosswalk_shapely.py"), lsoa11, sicbl,
-                                                   os.path.join(tmp, "shp-xw.csv")],
-            },
+            "name": "reproject", "what": "reproject the national LSOA11's 431k coordinates to EPSG:27700 (in-process time)",
+            "nbhd": [BENCH, "reproject", lsoa11, "--runs", "5"],
+            "peers": {"pyproj (vectorised)": [PY, os.path.join(PEERS, "reproject_pyproj.py"), lsoa11]},
+            "peer_out": reproject_out,
+        },
+        crosswalk("crosswalk-lsoa11-sicbl", "load, reproject, overlay LSOA11 x sub-ICB, write the crosswalk CSV",
+                  lsoa11, sicbl, "LSOA11CD", "SICBL22CD", speedup=True),
+        crosswalk("crosswalk-lsoa21-wards22", "LSOA21 x wards22 (both fine-grained)", lsoa21, wards22, "lsoa21_code",
+                  "ward22_code"),
+        crosswalk("crosswalk-named-wards22", "named MSOA neighbourhoods x wards22", named, wards22, "msoa11_code",
+                  "ward22_code"),
+        coverage("coverage-10k-sicbl", "10,501 pharmacies, 800 m, against the 106 sub-ICB units", sicbl, "-"),
+        coverage("coverage-pharmacies-lsoa21", "national pharmacy coverage, 800 m, all LSOA21 with 2021 residents",
+                 lsoa21, "usual_residents_2021"),
+        {
+            "name": "svg-lsoa21", "what": "national LSOA21 density choropleth SVG",
+            "nbhd": [NBHD, "render", lsoa21, "--choropleth", "usual_residents_2021", "--per-km2", "-o",
+                     os.path.join(tmp, "lsoa21.svg")],
+            "peers": {"numpy SVG writer": [PY, os.path.join(PEERS, "svg_numpy.py"), lsoa21, "usual_residents_2021",
+                                           os.path.join(tmp, "lsoa21-numpy.svg")]},
+            "stage": "render",
+            "check": lambda: [f"SVG size nbhd {os.path.getsize(os.path.join(tmp, 'lsoa21.svg')) / 1e6:.2f} MB, numpy writer "
+                              f"{os.path.getsize(os.path.join(tmp, 'lsoa21-numpy.svg')) / 1e6:.2f} MB"],
         },
         {
-            "name": "coverage-pharmacies-lsoa21",
-            "what": "whole process: national pharmacy coverage, 800 m, all LSOA21 with 2021 residents",
-            "nbhd": [NBHD, "coverage", lsoa21, "pharmacy=" + pharmacies, "--radius", "800",
-                     "--population", lsoa21, "--population-field", "usual_residents_2021",
-                     "--out", os.path.join(tmp, "nbhd-cov")],
-            "peers": {
-                "shapely 2 (exploded union, STRtree, 2 threads)": [
-                    PY, os.path.join(peers, "coverage_shapely.py"), lsoa21, pharmacies, "800",
-                    "usual_residents_2021", os.path.join(tmp, "shp-cov.csv")],
-            },
+            "name": "report-ssot", "what": "a whole `nbhd report` on the SSOT study (3 layers, population, 4 asset categories)",
+            "nbhd": [NBHD, "report", ssot, "--out", os.path.join(tmp, "report-ssot")],
+            "peers": {},
         },
     ]
+
+
+def synthetic_points(pharmacies, n, path, seed=7):
+    """n points: real pharmacies jittered by up to ±0.05° (about 5 km), so the density follows
+    where people live (deterministic)."""
+    base = [f["geometry"]["coordinates"] for f in json.load(open(pharmacies))["features"] if f.get("geometry")]
+    rng = random.Random(seed)
+    features = []
+    for i in range(n):
+        x, y = base[i % len(base)]
+        features.append({"type": "Feature", "properties": {"id": f"S{i:06d}"},
+                         "geometry": {"type": "Point", "coordinates": [round(x + rng.uniform(-0.05, 0.05), 6),
+                                                                       round(y + rng.uniform(-0.05, 0.05), 6)]}})
+    with open(path, "w") as f:
+        json.dump({"type": "FeatureCollection", "features": features}, f)
+
+
+def scale_check(data, tmp, runs):
+    """Coverage compute time of n synthetic assets against the sub-ICB units as n doubles."""
+    national = os.path.join(data, "national")
+    sicbl = os.path.join(national, "sicbl21_england_epsg27700.geojson")
+    rows = []
+    for n in [12_500, 25_000, 50_000, 100_000]:
+        points = os.path.join(tmp, f"synthetic-{n}.geojson")
+        synthetic_points(os.path.join(national, "pharmacies_2025-02_active.geojson"), n, points)
+        cmd = [NBHD, "coverage", sicbl, f"asset={points}", "--radius", "800", "--out", os.path.join(tmp, f"scale-{n}")]
+        stages = stage_times(cmd, runs)
+        rows.append((n, stages["coverage"][0], stages.get("coverage: asset reach union", (0, 0))[0],
+                     stages.get("coverage: asset per unit", (0, 0))[0]))
+        print(f"   scale n={n}: coverage {stages['coverage'][0]:.0f} ms", file=sys.stderr)
+    return rows
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
-    parser.add_argument("--only", default="")
+    parser.add_argument("--only", default="", help="comma-separated workload names (and/or 'scale')")
     parser.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     args = parser.parse_args()
     data = os.path.abspath(args.data)
     if not os.path.exists(os.path.join(data, "national")):
         raise SystemExit(f"no national data under {data}: pass --data DIR (see data/README.md)")
     only = set(filter(None, args.only.split(",")))
-    rows = []
-    stage_rows = []
+    rows, stage_rows, computes, checks, scale = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for w in workloads(data, tmp):
             if only and w["name"] not in only:
                 continue
             print(f"== {w['name']}: {w['what']}", file=sys.stderr)
             t, mem, (out, err) = measure(w["nbhd"], args.runs)
-            rows.append((w["name"], "nbhd", t, mem, None, (out + err).strip().splitlines()[-1:] ))
+            rows.append((w["name"], "nbhd", t, mem, None, (out + err).strip().splitlines()[-1:]))
             print(f"   nbhd  {t:.3f} s  {mem:.0f} MB", file=sys.stderr)
+            for label, cmd in w.get("extra", {}).items():
+                et, emem, (eout, eerr) = measure(cmd, args.runs)
+                rows.append((w["name"], label, et, emem, None, (eout + eerr).strip().splitlines()[-1:]))
+                print(f"   {label}  {et:.3f} s  {emem:.0f} MB", file=sys.stderr)
             for peer, cmd in w["peers"].items():
                 pt, pmem, (pout, perr) = measure(cmd, args.runs)
                 rows.append((w["name"], peer, pt, pmem, pt / t, (pout + perr).strip().splitlines()[-1:]))
+                if "peer_out" in w:
+                    w["peer_out"].append(pout)
                 print(f"   {peer}  {pt:.3f} s  {pmem:.0f} MB  (nbhd {pt / t:.1f}x faster)", file=sys.stderr)
+            if w["name"] == "reproject":
+                ours, theirs = numbers_after("sum", out), numbers_after("sum", w["peer_out"][0])
+                checks.append((w["name"], [f"sum of x and y: nbhd {ours:,.3f}, pyproj {theirs:,.3f} "
+                                           f"(rel. diff {abs(ours - theirs) / abs(theirs):.1e}; same operation: "
+                                           "OSGB36 to WGS 84 (6), no OSTN15 grid in either)"]))
+            if "check" in w:
+                checks.append((w["name"], w["check"]()))
+            if "stage" in w:
+                stages = stage_times(w["nbhd"], args.runs)
+                computes.append((w["name"], w["stage"], *stages[w["stage"]]))
             if w.get("speedup"):
                 one = w["nbhd"] + ["--threads", "1"]
                 t1, mem1, (out1, err1) = measure(one, args.runs)
@@ -141,12 +262,93 @@ def main():
                 many, single = stage_times(w["nbhd"], args.runs), stage_times(one, args.runs)
                 stage_rows.append((w["name"], many, single))
                 print(f"   nbhd --threads 1  {t1:.3f} s  (parallel speed-up {t1 / t:.2f}x)", file=sys.stderr)
+        if not only or "scale" in only:
+            print("== scale: coverage of n synthetic assets against the sub-ICB units", file=sys.stderr)
+            scale = scale_check(data, tmp, args.runs)
+    write_report(args, rows, stage_rows, computes, checks, scale)
+
+
+def machine():
+    """One line naming the CPU, memory, library and peer versions."""
+    model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    memory = next((int(l.split()[1]) // 1024 // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    def version(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return "?"
+    peers = []
+    for module in ["geopandas", "shapely", "pyogrio", "pyproj"]:
+        try:
+            peers.append(f"{module} {__import__(module).__version__}")
+        except ImportError:
+            pass
+    import shapely
+    return (f"{model}, {os.cpu_count()} cores, {memory} GiB; nbhd on GEOS {version(['geos-config', '--version'])} "
+            f"and PROJ {version(['pkg-config', '--modversion', 'proj'])} (Debian); peers: {', '.join(peers)} "
+            f"(GEOS {shapely.geos_version_string}), Python {platform.python_version()}; "
+            f"load average at the start {os.getloadavg()[0]:.2f}")
+
+
+def targets(rows, stage_rows, computes, checks):
+    """The DESIGN.md section 10 targets this run can judge, each met or missed and by how much."""
+    time_of = {(name, tool): (t, mem, last) for name, tool, t, mem, ratio, last in rows}
+    compute_of = {name: wall for name, stage, wall, cpu in computes}
+    out = []
+
+    def judge(label, value, target, better="lower", unit=""):
+        met = value <= target if better == "lower" else value >= target
+        verdict = "met" if met else f"MISSED by {abs(value - target) / target:.0%}"
+        out.append(f"| {label} | {value:,.2f}{unit} | {'≤' if better == 'lower' else '≥'} {target:,}{unit} | {verdict} |")
+
+    parse = time_of.get(("parse", "nbhd"))
+    if parse:
+        found = re.findall(r"([0-9]+) MB/s", " ".join(parse[2]))
+        if found:
+            judge("parse (fastest run, MB/s)", float(found[-1]), 200, "higher")
+    name = "crosswalk-lsoa11-sicbl"
+    if (name, "nbhd") in time_of:
+        ours, mem, _ = time_of[(name, "nbhd")]
+        gpd = time_of.get((name, "geopandas overlay"))
+        shp = time_of.get((name, "shapely 2 (STRtree, 2 threads)"))
+        if gpd:
+            judge("crosswalk LSOA11 x sub-ICB: times faster than geopandas", gpd[0] / ours, 5, "higher", "x")
+        if shp:
+            judge("crosswalk LSOA11 x sub-ICB: times faster than shapely 2", shp[0] / ours, 3, "higher", "x")
+        judge("crosswalk LSOA11 x sub-ICB: peak memory", mem, 150, unit=" MB")
+        if name in compute_of:
+            judge("crosswalk LSOA11 x sub-ICB: overlay compute", compute_of[name], 250, unit=" ms")
+        one = time_of.get((name, "nbhd --threads 1"))
+        if one:
+            judge("parallel speed-up, whole crosswalk process", one[0] / ours, 1.7, "higher", "x")
+        for stage_name, many, single in stage_rows:
+            if stage_name == name and "overlay" in many and "overlay" in single:
+                judge("parallel speed-up, overlay stage", single["overlay"][0] / many["overlay"][0], 1.7, "higher", "x")
+    for workload, target in [("crosswalk-lsoa21-wards22", 1000), ("crosswalk-named-wards22", 500),
+                             ("coverage-10k-sicbl", 600), ("coverage-pharmacies-lsoa21", 700), ("svg-lsoa21", 400)]:
+        if workload in compute_of:
+            judge(f"{workload}: compute", compute_of[workload], target, unit=" ms")
+    for check_name, items in checks:
+        if check_name == "svg-lsoa21":
+            size = float(re.findall(r"nbhd ([0-9.]+) MB", items[0])[0])
+            judge("svg-lsoa21: file size", size, 6, unit=" MB")
+    if not out:
+        return []
+    return ["", "Targets (DESIGN.md section 10) judged from this run:", "",
+            "| target | measured | goal | verdict |", "|---|---:|---:|---|", *out]
+
+
+def write_report(args, rows, stage_rows, computes, checks, scale):
     lines = [
         "# Benchmarks",
         "",
-        f"Generated by `tools/bench --runs {args.runs}` on {datetime.date.today()}: "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
-        "Times are medians of whole processes (start to exit); memory is the peak resident set.",
+        f"Generated by `tools/bench --runs {args.runs}` on {datetime.date.today()}.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Times are medians of whole processes (start to exit); memory is the peak resident set. "
+        "`nbhd` crosswalk rows use `overlap --crosswalk-only` (the same table the peers write); "
+        "the `every output` row is the full analysis.",
         "",
         "| workload | tool | median s | peak MB | nbhd faster by | last line of output |",
         "|---|---|---:|---:|---:|---|",
@@ -154,6 +356,15 @@ def main():
     for name, tool, t, mem, ratio, last in rows:
         ratio_text = f"{ratio:.1f}x" if ratio else ""
         lines.append(f"| {name} | {tool} | {t:.3f} | {mem:.0f} | {ratio_text} | {' '.join(last)[:120]} |")
+    lines += targets(rows, stage_rows, computes, checks)
+    if computes:
+        lines += ["", "Compute stages (NBHD_TIMING=1, median of the runs, ms; CPU is the whole process's):", "",
+                  "| workload | stage | wall ms | CPU ms |", "|---|---|---:|---:|"]
+        lines += [f"| {name} | {stage} | {wall:.1f} | {cpu:.1f} |" for name, stage, wall, cpu in computes]
+    if checks:
+        lines += ["", "Do the answers agree?", ""]
+        for name, items in checks:
+            lines += [f"- {name}: {item}" for item in items]
     for name, many, single in stage_rows:
         lines += [
             "",
@@ -167,6 +378,14 @@ def main():
             wall1, cpu1 = single.get(stage, (None, None))
             speedup = f"{wall1 / wall:.2f}x" if wall1 and wall > 0 else ""
             lines.append(f"| {stage} | {wall:.1f} | {wall1:.1f} | {speedup} | {cpu:.1f} | {cpu1:.1f} |")
+    if scale:
+        lines += ["", "Scale check: `nbhd coverage` of n synthetic assets (real pharmacies jittered by up to 5 km) "
+                  "against the 106 sub-ICB units, 800 m; compute stage medians in ms; growth exponent k in "
+                  "time ∝ n^k between successive sizes:", "",
+                  "| assets n | coverage ms | reach union ms | per unit ms | k |", "|---:|---:|---:|---:|---:|"]
+        for i, (n, total, union, per_unit) in enumerate(scale):
+            k = f"{math.log(total / scale[i - 1][1]) / math.log(n / scale[i - 1][0]):.2f}" if i else ""
+            lines.append(f"| {n:,} | {total:.0f} | {union:.0f} | {per_unit:.0f} | {k} |")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(args.out, "w") as f:

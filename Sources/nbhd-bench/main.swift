@@ -1,10 +1,14 @@
+import Foundation
 import GeoCore
 import GeoJSON
+import PROJ
 
 // nbhd-bench: timings for the GeoJSON reader and writer (not a test: run it in release).
 //
 //   nbhd-bench parse FILE [--runs N]   read FILE N times (default 7): median time, MB/s, counts
 //   nbhd-bench write FILE [--runs N]   read FILE once, encode it N times: median time, MB/s
+//   nbhd-bench reproject FILE [--runs N] lon/lat FILE to EPSG:27700, one batch per geometry:
+//                                      median time on 1 thread and on every core
 //   nbhd-bench checksum FILE           coordinate count and a bit-exact checksum of x, y values
 //   nbhd-bench fuzz FILE [--runs N]    parse N random mutations of FILE (for valgrind/ASan runs)
 #if canImport(Darwin)
@@ -114,6 +118,42 @@ case "write":
   let time = median(times)
   print("encode \(collection.features.count) features: \(size) bytes")
   print("median of \(runs): \(String(time * 1000)) ms, \(Int((Double(size) / time / 1e6).rounded())) MB/s")
+case "reproject":
+  let collection = readOrFail(path)
+  let geometries = collection.features.compactMap(\.geometry)
+  let pairs = coordinatePairs(collection)
+  let transformer: Transformer
+  do {
+    transformer = try Transformer(
+      from: try CoordinateReferenceSystem("EPSG:4326"), to: try CoordinateReferenceSystem("EPSG:27700"))
+  } catch {
+    fail("\(error)")
+  }
+  let recipe = transformer.recipe
+  print("reproject \(geometries.count) geometries, \(pairs) coordinates: \(recipe.operationName)")
+  for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
+    var times: [Double] = []
+    var checksum = 0.0
+    for _ in 0..<runs {
+      let start = clock.now
+      let results = try ParallelChunks.map(
+        count: geometries.count, threads: threads, chunkSize: 256,
+        makeWorker: { try Transformer(recipe) },
+        body: { worker, i -> Double in
+          var geometry = geometries[i]
+          try worker.transform(&geometry)
+          var sum = 0.0
+          forEachCoordinate(geometry) { sum += $0 }
+          return sum
+        })
+      times.append(seconds(clock.now - start))
+      checksum = results.reduce(0, +)
+    }
+    let time = median(times)
+    print(
+      "\(threads) thread(s): median of \(runs) \(String(format: "%.1f", time * 1000)) ms, "
+        + "\(Int((Double(pairs) / time / 1e3).rounded())) k coordinates/s ; sum \(String(format: "%.3f", checksum))")
+  }
 case "checksum":
   let collection = readOrFail(path)
   var sum: UInt64 = 0

@@ -7,7 +7,7 @@ usual_residents × gap_area / unit_area: people spread evenly over the unit. nbh
 population polygon's count evenly over that polygon, so the two agree exactly when the population
 polygons are the units themselves (as in this workload: the LSOA21 layer carries its residents).
 
-Usage: coverage_shapely.py UNITS ASSETS RADIUS POPULATION_FIELD OUT.csv
+Usage: coverage_shapely.py UNITS ASSETS RADIUS POPULATION_FIELD OUT.csv  (POPULATION_FIELD "-": none)
 """
 import sys
 import time
@@ -23,7 +23,7 @@ radius = float(radius)
 units = pyogrio.read_dataframe(units_path).to_crs(27700)
 assets = pyogrio.read_dataframe(assets_path).to_crs(27700)
 unit_geoms = shapely.make_valid(np.asarray(units.geometry.values))
-people = units[field].fillna(0).to_numpy(dtype=float)
+people = units[field].fillna(0).to_numpy(dtype=float) if field != "-" else np.zeros(len(units))
 start = time.perf_counter()
 
 reach = shapely.union_all(shapely.buffer(np.asarray(assets.geometry.values), radius, quad_segs=8))

@@ -1,6 +1,8 @@
 """Peer: the fastest plain shapely-2 crosswalk we know (pyogrio read, vectorised reprojection,
 STRtree query, containment shortcut, intersections on 2 threads), written as CSV."""
 import sys
+
+ID_A, ID_B = sys.argv[4], sys.argv[5]  # id fields of A and B
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -30,8 +32,8 @@ with ThreadPoolExecutor(2) as pool:
     for chunk, result in zip(chunks, pool.map(work, chunks)):
         areas[chunk] = result
 keep = areas > 0
-ids_a = a["LSOA11CD"].values[ia[keep]]
-ids_b = b["SICBL22CD"].values[ib[keep]]
+ids_a = a[ID_A].values[ia[keep]]
+ids_b = b[ID_B].values[ib[keep]]
 order = np.lexsort((ids_b, ids_a))
 with open(sys.argv[3], "w") as f:
     f.write("a_id,b_id,area_m2,share_of_a,share_of_b\n")

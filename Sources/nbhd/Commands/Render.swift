@@ -80,11 +80,13 @@ struct Render: ParsableCommand {
   func run() throws {
     var map = MapDocument(width: width, height: height ?? Int(Double(width) * 0.85), title: title ?? "")
     var working: String?
+    var clock = StageClock()
     for (position, argument) in layers.enumerated() {
       let (path, style) = Self.split(argument)
       var options = LoadOptions()
       options.workingCRS = working
       let layer = try reportingFailures { try LayerLoader.load(path, options: options) }
+      clock.lap("load")
       working = working ?? layer.crs
       if map.title.isEmpty { map.title = layer.name }
       if layer.isPuntal || style == "points" {
@@ -106,6 +108,7 @@ struct Render: ParsableCommand {
     } catch {
       throw CommandFailure(badInput: "\(output): \(error)")
     }
+    clock.lap("render")
     let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
     StandardError.write("\(output): \(Count.grouped(size)) bytes")
   }
