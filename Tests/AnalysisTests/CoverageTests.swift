@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Foundation
 import GeoCore
 import Layers
@@ -110,4 +110,28 @@ func repoPath(_ relative: String) -> String {
   var url = URL(fileURLWithPath: #filePath)
   for _ in 0..<3 { url.deleteLastPathComponent() }
   return url.appendingPathComponent(relative).path
+}
+
+/// Cutting a big cluster of assets into west-to-east groups, unioning them apart and merging the
+/// groups gives the same reach as one union of the whole cluster.
+@Suite struct ReachUnionGroupTests {
+  @Test func groupedUnionEqualsWholeUnion() throws {
+    // 400 assets on a jittered 20 × 20 grid 500 m apart with 400 m reach: one connected cluster.
+    var assets: [FlatGeometry] = []
+    for i in 0..<20 {
+      for j in 0..<20 {
+        let k = Double(i * 20 + j)
+        let x = Double(i) * 500 + 150 * sin(k * 12.9898), y = Double(j) * 500 + 150 * cos(k * 78.233)
+        assets.append(.point(x: 400_000 + x, y: 300_000 + y))
+      }
+    }
+    let whole = try ReachUnion.build(assets, radius: 400, quadrantSegments: 8, threads: 1)
+    let grouped = try ReachUnion.build(assets, radius: 400, quadrantSegments: 8, threads: 2, groupSize: 37)
+    #expect(whole.parts.count == grouped.parts.count)
+    let area = whole.partAreas.reduce(0, +), groupedArea = grouped.partAreas.reduce(0, +)
+    #expect(abs(area - groupedArea) <= 1e-6 * area)
+    // Sanity: less than 400 full circles (they overlap) and more than the grid's hull minus margins.
+    #expect(area < 400 * Double.pi * 400 * 400)
+    #expect(area > 9_000 * 9_000)
+  }
 }

@@ -43,22 +43,43 @@ struct ReachUnion: Sendable {
 
   /// Buffers every asset by `radius` and unions them cluster by cluster: assets whose reach
   /// boxes do not touch cannot share ground, so each connected cluster is unioned on its own (a
-  /// lone asset's buffer is already a part), the clusters in parallel, biggest first.
-  static func build(_ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int) throws -> ReachUnion {
+  /// lone asset's buffer is already a part). A city-sized cluster would leave one thread working
+  /// alone, so clusters above `groupSize` assets are cut into west-to-east groups; the groups
+  /// are unioned in parallel (biggest first), then each cut cluster's groups are merged.
+  static func build(
+    _ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int, groupSize: Int = 384
+  ) throws -> ReachUnion {
     guard !assets.isEmpty else { return try ReachUnion(parts: [], threads: threads) }
     let clusters = BoxClusters.group(assets.map { $0.boundingBox.expanded(by: radius) })
-    let order = clusters.indices.sorted { (clusters[$1].count, $0) < (clusters[$0].count, $1) }
+    let groups = clusters.enumerated().flatMap { c, cluster -> [(cluster: Int, members: ArraySlice<Int>)] in
+      guard cluster.count > groupSize, threads > 1 else { return [(c, cluster[...])] }
+      let westToEast = cluster.sorted { (assets[$0].boundingBox.minX, $0) < (assets[$1].boundingBox.minX, $1) }
+      let count = (cluster.count + groupSize - 1) / groupSize
+      return (0..<count).map { g in (c, westToEast[(g * westToEast.count / count)..<((g + 1) * westToEast.count / count)]) }
+    }
+    let order = groups.indices.sorted { (groups[$1].members.count, $0) < (groups[$0].members.count, $1) }
     let unions = try ParallelChunks.map(
-      count: clusters.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
+      count: groups.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
       body: { context, k -> FlatGeometry in
-        let buffers = try clusters[order[k]].map {
+        let buffers = try groups[order[k]].members.map {
           try Geometry(assets[$0], context: context).buffer(radius, quadrantSegments: quadrantSegments)
         }
         let union = buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
         return try union.polygonalPart().flat()
       })
-    var byCluster = [FlatGeometry](repeating: .empty(.polygon), count: clusters.count)
-    for (k, union) in unions.enumerated() { byCluster[order[k]] = union }
+    var unordered = [FlatGeometry](repeating: .empty(.polygon), count: groups.count)
+    for (k, union) in unions.enumerated() { unordered[order[k]] = union }
+    let byGroup = unordered
+    let groupsOf = groups.indices.reduce(into: [[Int]](repeating: [], count: clusters.count)) { $0[groups[$1].cluster].append($1) }
+    let cut = groupsOf.indices.filter { groupsOf[$0].count > 1 }
+    let merged = try ParallelChunks.map(
+      count: cut.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
+      body: { context, k -> FlatGeometry in
+        let parts = try groupsOf[cut[k]].map { try Geometry(byGroup[$0], context: context) }
+        return try Geometry.collection(parts, context: context).unaryUnion().polygonalPart().flat()
+      })
+    var byCluster = groupsOf.map { $0.count == 1 ? byGroup[$0[0]] : FlatGeometry.empty(.polygon) }
+    for (k, c) in cut.enumerated() { byCluster[c] = merged[k] }
     return try ReachUnion(parts: byCluster.flatMap(\.polygonParts), threads: threads)
   }
 }
