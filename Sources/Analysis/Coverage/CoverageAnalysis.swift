@@ -211,7 +211,11 @@ public enum CoverageAnalysis {
     if let gap {
       let parts = gap.polygonParts.sorted { $0.polygonalArea > $1.polygonalArea }.prefix(5)
       for part in parts {
-        let circle = try Geometry(part, context: context).maximumInscribedCircle(tolerance: max(1, radius / 100))
+        // The circle's cost grows with (part size / tolerance)²: a tolerance of 1/200 of a big
+        // gap's extent (150 m across a 30 km sub-ICB) keeps national units quick, and small
+        // units keep radius/100.
+        let extent = max(part.boundingBox.width, part.boundingBox.height)
+        let circle = try Geometry(part, context: context).maximumInscribedCircle(tolerance: max(1, radius / 100, extent / 200))
         consider(circle.x, circle.y)
       }
     }

@@ -42,7 +42,7 @@ struct PartQuadtree: Sendable {
           minY: max(cell.minY, cell.minY + Double(j) * halfHeight - marginY),
           maxX: min(cell.maxX, cell.minX + Double(i + 1) * halfWidth + marginX),
           maxY: min(cell.maxY, cell.minY + Double(j + 1) * halfHeight + marginY))
-        let clipped = try geometry.intersection(try Geometry.rectangle(quadrant, context: context)).polygonalPart()
+        let clipped = try geometry.clipped(to: quadrant).polygonalPart()
         nodes[index].children.append(nodes.count)
         nodes.append(Node(cell: quadrant, geometry: try clipped.flat(), children: []))
         stack.append((nodes.count - 1, clipped, depth + 1))

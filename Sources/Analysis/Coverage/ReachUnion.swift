@@ -50,6 +50,10 @@ struct ReachUnion: Sendable {
     _ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int, groupSize: Int = 384
   ) throws -> ReachUnion {
     guard !assets.isEmpty else { return try ReachUnion(parts: [], threads: threads) }
+    // Assets at the same spot (a pharmacy listed twice, a health centre's several practices)
+    // reach the same ground: buffer each spot once.
+    var seen = Set<[Double]>()
+    let assets = assets.filter { $0.kind != .point || seen.insert($0.coordinates).inserted }
     let clusters = BoxClusters.group(assets.map { $0.boundingBox.expanded(by: radius) })
     let groups = clusters.enumerated().flatMap { c, cluster -> [(cluster: Int, members: ArraySlice<Int>)] in
       guard cluster.count > groupSize, threads > 1 else { return [(c, cluster[...])] }
