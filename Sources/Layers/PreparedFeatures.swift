@@ -115,6 +115,7 @@ struct PreparedFeatures {
   static func repaired(_ flat: FlatGeometry, expected: ExpectedGeometry, context: GeometryContext) throws(GEOSError)
     -> (FlatGeometry, String?)
   {
+    if ValidityProof.isCertainlyValid(flat) { return (flat, nil) }
     let geometry = try Geometry(flat, context: context)
     let isCollection = flat.kind == .geometryCollection
     if try geometry.isValid() && !(isCollection && expected == .polygons) { return (flat, nil) }
