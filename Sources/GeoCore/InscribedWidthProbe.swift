@@ -17,8 +17,8 @@ public enum InscribedWidthProbe {
   }
 
   /// Whether a disk of `radius` fits inside the polygonal `geometry` (valid, even-odd rings).
-  /// Gives up (`unknown`) rather than scan more than `maxLines` lines.
-  public static func disk(of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 4_000) -> Verdict {
+  /// Gives up (`unknown`) rather than sweep more than `maxLines` lines.
+  public static func disk(of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 400_000) -> Verdict {
     let box = geometry.boundingBox
     guard radius > 0, !box.isEmpty else { return .unknown }
     let step = radius / 2
@@ -26,18 +26,13 @@ public enum InscribedWidthProbe {
     let horizontal = box.height > box.width
     let across = horizontal ? box.height : box.width
     let lineCount = Int((across / step).rounded(.up)) + 1
-    // Over budget, a few middle lines may still find a centre; the narrower proof needs them all.
-    let linesToScan = lineCount <= maxLines ? lineCount : min(lineCount, 16)
     // A chord that a fitting disk must leave on its nearest line (a hair less, for rounding).
     let chord = 2 * (radius * radius - step * step / 4).squareRoot() * (1 - 1e-9)
     let start = (horizontal ? box.minY : box.minX) + (across - Double(lineCount - 1) * step) / 2
+    let edges = ScanEdges(geometry, horizontal: horizontal)
     var crossings: [Double] = []
-    var sawLongInterval = false
-    // Middle lines first: they are the likeliest to pass through a wide part.
-    for k in centreOutOrder(lineCount).prefix(linesToScan) {
-      let level = start + Double(k) * step
-      crossings.removeAll(keepingCapacity: true)
-      collectCrossings(geometry, level: level, horizontal: horizontal, into: &crossings)
+    // The middle of the longest interval, if it is long enough to hold a fitting disk's chord.
+    func longest() -> Double? {
       crossings.sort()
       var best = (length: 0.0, middle: 0.0)
       var i = 0
@@ -46,12 +41,42 @@ public enum InscribedWidthProbe {
         if length > best.length { best = (length, (crossings[i] + crossings[i + 1]) / 2) }
         i += 2
       }
-      guard best.length >= chord else { continue }
-      sawLongInterval = true
-      let (x, y) = horizontal ? (best.middle, level) : (level, best.middle)
-      if geometry.distanceToLinework(x: x, y: y) >= radius { return .fits }
+      return best.length >= chord ? best.middle : nil
     }
-    return sawLongInterval || linesToScan < lineCount ? .unknown : .narrower
+    func fits(at middle: Double, _ level: Double) -> Bool {
+      let (x, y) = horizontal ? (middle, level) : (level, middle)
+      return geometry.distanceToLinework(x: x, y: y) >= radius
+    }
+    // A few middle lines first: a fat piece shows a centre at once.
+    for k in centreOutOrder(lineCount).prefix(8) {
+      let level = start + Double(k) * step
+      crossings.removeAll(keepingCapacity: true)
+      edges.crossings(at: level, among: edges.all, into: &crossings)
+      if let middle = longest(), fits(at: middle, level) { return .fits }
+    }
+    guard lineCount <= maxLines else { return .unknown }
+    // Then every line in order, each crossing only the edges that span it.
+    var sawLongInterval = false
+    var centreTries = 0
+    var active: [Int] = []
+    var next = 0
+    for k in 0..<lineCount {
+      let level = start + Double(k) * step
+      while next < edges.byLow.count, edges.low[edges.byLow[next]] <= level {
+        active.append(edges.byLow[next])
+        next += 1
+      }
+      active.removeAll { edges.high[$0] <= level }
+      crossings.removeAll(keepingCapacity: true)
+      edges.crossings(at: level, among: active, into: &crossings)
+      guard let middle = longest() else { continue }
+      sawLongInterval = true
+      if centreTries < 32 {
+        centreTries += 1
+        if fits(at: middle, level) { return .fits }
+      }
+    }
+    return sawLongInterval ? .unknown : .narrower
   }
 
   /// 0..<n ordered from the middle outwards.
@@ -71,23 +96,47 @@ public enum InscribedWidthProbe {
     }
     return order
   }
+}
 
-  /// Where the line (y = level when horizontal, else x = level) crosses the rings' edges, by the
-  /// half-open rule so a vertex on the line counts once.
-  static func collectCrossings(_ g: FlatGeometry, level: Double, horizontal: Bool, into crossings: inout [Double]) {
+/// Every ring edge of a geometry as spans along the scan axis (`low`..<`high`) with its end
+/// points in scan coordinates (u along the line, v across), sorted by `low` for a sweep.
+struct ScanEdges {
+  var low: [Double] = [], high: [Double] = []
+  var u0: [Double] = [], v0: [Double] = [], u1: [Double] = [], v1: [Double] = []
+  var byLow: [Int] = []
+  var all: Range<Int> { 0..<low.count }
+
+  init(_ geometry: FlatGeometry, horizontal: Bool) {
+    add(geometry, horizontal: horizontal)
+    byLow = low.indices.sorted { low[$0] < low[$1] }
+  }
+
+  private mutating func add(_ g: FlatGeometry, horizontal: Bool) {
+    let (along, across) = horizontal ? (0, 1) : (1, 0)
     g.coordinates.withUnsafeBufferPointer { c in
-      let (along, across) = horizontal ? (0, 1) : (1, 0)
       for ring in 0..<g.ringCount {
         let range = g.pointRange(ofRing: ring)
         guard range.count >= 2 else { continue }
         for i in range.lowerBound..<(range.upperBound - 1) {
-          let v0 = c[2 * i + across], v1 = c[2 * i + 2 + across]
-          guard (v0 <= level) != (v1 <= level) else { continue }
-          let u0 = c[2 * i + along], u1 = c[2 * i + 2 + along]
-          crossings.append(u0 + (level - v0) / (v1 - v0) * (u1 - u0))
+          let a = c[2 * i + across], b = c[2 * i + 2 + across]
+          guard a != b else { continue }  // parallel to the lines: never crossed
+          low.append(min(a, b))
+          high.append(max(a, b))
+          u0.append(c[2 * i + along])
+          v0.append(a)
+          u1.append(c[2 * i + 2 + along])
+          v1.append(b)
         }
       }
     }
-    for member in g.members { collectCrossings(member, level: level, horizontal: horizontal, into: &crossings) }
+    for member in g.members { add(member, horizontal: horizontal) }
+  }
+
+  /// Where the line at `level` crosses the given edges, by the half-open rule (low ≤ level <
+  /// high) so a vertex on the line counts once.
+  func crossings<S: Sequence<Int>>(at level: Double, among edges: S, into out: inout [Double]) {
+    for e in edges where low[e] <= level && level < high[e] {
+      out.append(u0[e] + (level - v0[e]) / (v1[e] - v0[e]) * (u1[e] - u0[e]))
+    }
   }
 }
