@@ -22,6 +22,11 @@ extension StudyConfig {
   /// Checks the YAML `text` of a config read from `path` (which names it in messages and is the
   /// folder its file paths are relative to).
   public static func parse(_ text: String, path: String) throws(StudyConfigError) -> StudyConfig {
+    if let line = YAMLNesting.lineTooDeep(text) {
+      throw StudyConfigError(
+        path: path, line: line,
+        message: "nested more than \(YAMLNesting.limit) levels deep (lists, mappings or brackets); a config needs a few")
+    }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {

@@ -62,6 +62,25 @@ import Testing
     }
   }
 
+  /// Yams composes recursively: 10,000 levels of brackets or of `- ` entries crashed the process
+  /// (stack overflow) before the nesting check; now they are one error on the line.
+  @Test(arguments: [
+    ("study: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), 1),
+    ("study: x\nlayers:\n" + String(repeating: "- ", count: 100_000) + "x\n", 3),
+    ("study: x\n" + (0..<300).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined(), 203),
+  ])
+  func deepNestingIsAnErrorNotACrash(text: String, line: Int) {
+    do {
+      _ = try StudyConfig.parse(text, path: Self.path)
+      Issue.record("read a config nested \(line) lines deep")
+    } catch {
+      #expect(error.line == line)
+      #expect(
+        error.message
+          == "nested more than 200 levels deep (lists, mappings or brackets); a config needs a few")
+    }
+  }
+
   /// YAML that nests aliases ten deep ("billion laughs") is read without expanding them.
   @Test func aliasBombIsRefusedQuickly() throws {
     var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
