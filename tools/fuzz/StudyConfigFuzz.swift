@@ -1,5 +1,5 @@
-// libFuzzer entry point for the study-config reader (compiled with StudyConfig.swift and
-// StudyConfig+YAML.swift against Yams and CYaml built with the sanitizers by tools/fuzz/run):
+// libFuzzer entry point for the study-config reader (compiled with StudyConfig.swift,
+// StudyConfig+YAML.swift and YAMLNesting.swift against Yams and CYaml built with the sanitizers by tools/fuzz/run):
 // every input must give a config or throw StudyConfigError. The config is read as if it were
 // data/study.yml, so `file:` paths like trafford/wards23_full.geojson resolve and the checks
 // after them run too.
