@@ -78,8 +78,9 @@ extension ByteScanner {
   }
 
   /// High bits set for the bytes of `word` (first byte lowest) that are `"`, `\\`, below 0x20
-  /// or above 0x7F (checked as UTF-8). Uses the "has a zero byte" test (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes
-  /// after a real match, never before it, so the lowest flag is always right.
+  /// or above 0x7F (checked as UTF-8). Uses the "has a zero byte" test
+  /// (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes after a real match, never before it,
+  /// so the lowest flag is always right.
   @inline(__always)
   static func specialStringBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101

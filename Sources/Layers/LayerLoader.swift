@@ -94,8 +94,10 @@ public enum LayerLoader {
     do {
       return try CoordinateReferenceSystem(definition)
     } catch PROJError.unknownCRS(_, let message) {
-      let hint = why == "crs member" ? "; if the member is wrong, give the CRS with --crs (e.g. --crs EPSG:27700)" : ""
-      throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): PROJ: \(projReason(message))\(hint)")
+      let hint =
+        why == "crs member" ? "; if the member is wrong, give the CRS with --crs (e.g. --crs EPSG:27700)" : ""
+      throw .badLayer(
+        path, "unknown CRS \"\(definition)\" (from the \(why)): PROJ: \(projReason(message))\(hint)")
     } catch {
       throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(error)")
     }

@@ -73,7 +73,8 @@ struct PreparedFeatures {
             }
             if geometry.isEmpty {
               let why = (note ?? "invalid").replacing("; repaired with MakeValid", with: "")
-              return .excluded(index: index, id: id, reason: "no area left after repair with MakeValid (GEOS: \(why))")
+              return .excluded(
+                index: index, id: id, reason: "no area left after repair with MakeValid (GEOS: \(why))")
             }
           }
           let layerFeature = LayerFeature(

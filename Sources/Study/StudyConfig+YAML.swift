@@ -25,7 +25,8 @@ extension StudyConfig {
     if let line = YAMLNesting.lineTooDeep(text) {
       throw StudyConfigError(
         path: path, line: line,
-        message: "nested more than \(YAMLNesting.limit) levels deep (lists, mappings or brackets); a config needs a few")
+        message: "nested more than \(YAMLNesting.limit) levels deep (lists, mappings or brackets); "
+          + "a config needs a few")
     }
     let root: Node
     do {
@@ -37,7 +38,8 @@ extension StudyConfig {
       throw error
     } catch let error as YamlError {
       throw StudyConfigError(
-        path: path, line: YAMLReader.line(of: error), message: "not valid YAML: \(YAMLReader.problem(of: error))")
+        path: path, line: YAMLReader.line(of: error),
+        message: "not valid YAML: \(YAMLReader.problem(of: error))")
     } catch {
       throw StudyConfigError(path: path, line: 1, message: "not valid YAML: \(error)")
     }
@@ -92,7 +94,8 @@ struct YAMLReader {
         throw fail(key, "unknown key \"\(name)\" in \(what); allowed: \(allowed.joined(separator: ", "))")
       }
       if let first = members.first(where: { $0.0 == name }) {
-        throw fail(key, "\"\(name)\" is given twice in \(what) (first on line \(first.1.mark?.line ?? 1)); keep one")
+        let firstLine = first.1.mark?.line ?? 1
+        throw fail(key, "\"\(name)\" is given twice in \(what) (first on line \(firstLine)); keep one")
       }
       members.append((name, key, value))
     }

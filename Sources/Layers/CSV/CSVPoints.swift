@@ -38,8 +38,11 @@ public enum CSVPoints {
         x: xi, y: yi, crs: "EPSG:27700", how: "easting/northing columns \(table.header[xi]), \(table.header[yi])")
     }
     // NHS Digital's practice files say "Longitude_1m"/"Latitude_1m": accept one column of each.
-    if let xi = onlyColumn(in: table, prefixed: "longitude"), let yi = onlyColumn(in: table, prefixed: "latitude") {
-      return Columns(x: xi, y: yi, crs: "OGC:CRS84", how: "lon/lat columns \(table.header[xi]), \(table.header[yi])")
+    if let xi = onlyColumn(in: table, prefixed: "longitude"),
+      let yi = onlyColumn(in: table, prefixed: "latitude")
+    {
+      return Columns(
+        x: xi, y: yi, crs: "OGC:CRS84", how: "lon/lat columns \(table.header[xi]), \(table.header[yi])")
     }
     let named = table.header.filter { !$0.isEmpty }
     let unnamed = table.header.count - named.count
