@@ -114,7 +114,17 @@ struct ByteScanner {
     } else {
       while end < limit && !ByteScanner.isDelimiter(base[end]) { end += 1 }
     }
-    var text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+    // Binary or mis-encoded bytes would print as replacement characters: name the byte instead.
+    // (A character cut by the 40-byte limit may leave up to 3 bytes of a sequence at the end.)
+    let bytes = UnsafeBufferPointer(start: base + start, count: end - start)
+    let cut = end == limit ? min(3, bytes.count) : 0
+    let decoded = (0...cut).lazy.compactMap {
+      String(validating: UnsafeBufferPointer(rebasing: bytes.dropLast($0)), as: UTF8.self)
+    }.first
+    guard var text = decoded, !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+      let bad = bytes.first { $0 >= 0x80 || $0 < 0x20 || $0 == 0x7F } ?? c
+      return "byte 0x\(String(bad, radix: 16, uppercase: true)), which is not text (is this a GeoJSON file?)"
+    }
     if end == limit && limit < count { text += "…" }
     // Strings already carry their quotes; anything else is quoted so it stands out.
     return c == UInt8(ascii: "\"") ? text : "\"\(text)\""

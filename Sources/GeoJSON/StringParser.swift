@@ -55,6 +55,16 @@ extension ByteScanner {
         }
         continue
       }
+      if c >= 0x80 {
+        guard let length = ByteScanner.utf8SequenceLength(base, at: p, count: count) else {
+          throw failure(
+            .malformedJSON,
+            "invalid UTF-8 (byte 0x\(String(c, radix: 16, uppercase: true))) in a string \(context()): "
+              + "GeoJSON must be UTF-8 (RFC 7946); save the file as UTF-8", at: p)
+        }
+        p += length
+        continue
+      }
       if c < 0x20 {
         throw failure(
           .malformedJSON,
@@ -67,9 +77,10 @@ extension ByteScanner {
     throw failure(.unexpectedEnd, "unexpected end of input inside a string \(context())", at: start - 1)
   }
 
-  /// High bits set for the bytes of `word` (first byte lowest) that are `"`, `\\` or below
-  /// 0x20. Uses the "has a zero byte" test (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes
-  /// after a real match, never before it, so the lowest flag is always right.
+  /// High bits set for the bytes of `word` (first byte lowest) that are `"`, `\\`, below 0x20
+  /// or above 0x7F (checked as UTF-8). Uses the "has a zero byte" test
+  /// (`(x - 0x01..) & ~x & 0x80..`): borrows can flag bytes after a real match, never before it,
+  /// so the lowest flag is always right.
   @inline(__always)
   static func specialStringBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -79,10 +90,30 @@ extension ByteScanner {
     let hasQuote = (quote &- ones) & ~quote
     let hasBackslash = (backslash &- ones) & ~backslash
     let hasControl = (word &- ones &* 0x20) & ~word
-    return (hasQuote | hasBackslash | hasControl) & highs
+    return (hasQuote | hasBackslash | hasControl | word) & highs
   }
 
-  /// The decoded text of a scanned string. Invalid UTF-8 and lone surrogates become U+FFFD.
+  /// The length of the well-formed UTF-8 sequence starting at `p` (a byte above 0x7F), or nil
+  /// when it is not one (a Latin-1 byte, a stray continuation byte, an overlong form, a
+  /// surrogate, a truncated sequence): the Unicode "maximal subpart" rules.
+  static func utf8SequenceLength(_ base: UnsafePointer<UInt8>, at p: Int, count: Int) -> Int? {
+    func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+      p + k < count && range.contains(base[p + k])
+    }
+    switch base[p] {
+    case 0xC2...0xDF: return continuation(1) ? 2 : nil
+    case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : nil
+    case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : nil
+    case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : nil
+    case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : nil
+    case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+    case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : nil
+    default: return nil
+    }
+  }
+
+  /// The decoded text of a scanned string (its UTF-8 already checked). Lone surrogate escapes
+  /// (`\\uD800`) become U+FFFD.
   func makeString(_ raw: RawString) -> String {
     let bytes = UnsafeBufferPointer(start: base + raw.start, count: raw.end - raw.start)
     guard raw.hasEscapes else { return String(decoding: bytes, as: UTF8.self) }

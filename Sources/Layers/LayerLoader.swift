@@ -93,9 +93,23 @@ public enum LayerLoader {
   static func crs(_ definition: String, path: String, why: String) throws(LayerError) -> CoordinateReferenceSystem {
     do {
       return try CoordinateReferenceSystem(definition)
+    } catch PROJError.unknownCRS(_, let message) {
+      let hint =
+        why == "crs member" ? "; if the member is wrong, give the CRS with --crs (e.g. --crs EPSG:27700)" : ""
+      throw .badLayer(
+        path, "unknown CRS \"\(definition)\" (from the \(why)): PROJ: \(projReason(message))\(hint)")
     } catch {
       throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(error)")
     }
+  }
+
+  /// PROJ's words without the function name and the generic code it appends
+  /// ("proj_create: crs not found; Unknown error (code 4096)" → "crs not found").
+  static func projReason(_ message: String) -> String {
+    var text = Substring(message)
+    if text.hasPrefix("proj_create: ") { text = text.dropFirst("proj_create: ".count) }
+    if let range = text.range(of: "; Unknown error (code ") { text = text[..<range.lowerBound] }
+    return text.isEmpty ? message : String(text)
   }
 
   /// Coordinates outside lon/lat range in a file read as lon/lat are almost always projected

@@ -72,7 +72,9 @@ struct PreparedFeatures {
               throw LayerError.badFeature(path, index: index, id: id, error.description)
             }
             if geometry.isEmpty {
-              return .excluded(index: index, id: id, reason: "nothing left after repair (\(note ?? "invalid"))")
+              let why = (note ?? "invalid").replacing("; repaired with MakeValid", with: "")
+              return .excluded(
+                index: index, id: id, reason: "no area left after repair with MakeValid (GEOS: \(why))")
             }
           }
           let layerFeature = LayerFeature(

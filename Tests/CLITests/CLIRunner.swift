@@ -5,6 +5,8 @@ struct CLIRun {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// Killed for running longer than the timeout given to `CLI.run`.
+  var timedOut = false
 }
 
 enum CLI {
@@ -19,8 +21,11 @@ enum CLI {
     return URL(fileURLWithPath: repo(".build/debug/nbhd"))
   }()
 
-  /// Runs `binary` (the debug `nbhd` by default) with `arguments`.
-  static func run(_ arguments: [String], binary: URL = executable, in directory: String? = nil) throws -> CLIRun {
+  /// Runs `binary` (the debug `nbhd` by default) with `arguments`; with a `timeout` (seconds) a run
+  /// that takes longer is killed and reported as `timedOut`.
+  static func run(
+    _ arguments: [String], binary: URL = executable, in directory: String? = nil, timeout: Double? = nil
+  ) throws -> CLIRun {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -28,14 +33,24 @@ enum CLI {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let started = Date()
     try process.run()
+    let watchdog = timeout.map { seconds in
+      let pid = process.processIdentifier
+      let item = DispatchWorkItem { kill(pid, SIGKILL) }
+      DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+      return item
+    }
     // Read both pipes before waiting so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    watchdog?.cancel()
+    let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     return CLIRun(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self),
+      timedOut: killed && Date().timeIntervalSince(started) >= (timeout ?? .infinity))
   }
 
   /// A path in the repository.

@@ -37,10 +37,26 @@ public enum CSVPoints {
       return Columns(
         x: xi, y: yi, crs: "EPSG:27700", how: "easting/northing columns \(table.header[xi]), \(table.header[yi])")
     }
+    // NHS Digital's practice files say "Longitude_1m"/"Latitude_1m": accept one column of each.
+    if let xi = onlyColumn(in: table, prefixed: "longitude"),
+      let yi = onlyColumn(in: table, prefixed: "latitude")
+    {
+      return Columns(
+        x: xi, y: yi, crs: "OGC:CRS84", how: "lon/lat columns \(table.header[xi]), \(table.header[yi])")
+    }
+    let named = table.header.filter { !$0.isEmpty }
+    let unnamed = table.header.count - named.count
     throw .badLayer(
       table.source,
       "no coordinate columns: expected lon/lat (or longitude/latitude) or easting/northing; columns are "
-        + table.header.joined(separator: ", ") + ". Name them with --x-field/--y-field")
+        + named.joined(separator: ", ") + (unnamed > 0 ? " and \(unnamed) unnamed" : "")
+        + ". Name them with --x-field/--y-field")
+  }
+
+  /// The one column whose name starts with `prefix` (case-insensitive), nil for none or several.
+  static func onlyColumn(in table: CSVTable, prefixed prefix: String) -> Int? {
+    let matches = table.header.indices.filter { table.header[$0].lowercased().hasPrefix(prefix) }
+    return matches.count == 1 ? matches[0] : nil
   }
 
   /// One point feature per record; records whose coordinates are missing or not numbers get a

@@ -100,7 +100,8 @@ struct ReportDocument {
     """
 
   /// Markdown text with the characters that would start markup escaped (`<` as an entity so a
-  /// name such as `<script>` stays inert text in any renderer).
+  /// name such as `<script>` stays inert text in any renderer; `~` for GitHub's strikethrough;
+  /// `|` and line breaks so a name cannot split a table row).
   static func markdownEscaped(_ text: String) -> String {
     var out = ""
     for character in text {
@@ -108,7 +109,7 @@ struct ReportDocument {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"
-      case "\\", "`", "*", "_", "[", "]", "#", "|": out += "\\" + String(character)
+      case "\\", "`", "*", "_", "[", "]", "#", "|", "~": out += "\\" + String(character)
       case "\n", "\r": out += " "
       default: out.append(character)
       }

@@ -107,6 +107,7 @@ struct Coverage: ParsableCommand {
     if !result.assetsOutside.isEmpty { lines.append("  note: \(result.assetsOutside.count) assets lie outside every unit (listed in summary.json)") }
     let duplicates = set.duplicates
     if !duplicates.isEmpty { lines.append("  note: \(duplicates.count) groups of assets stand at the same spot (listed in summary.json)") }
+    lines += InputNotes.lines(inputs)
     lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
     print(lines.joined(separator: "\n"))
   }

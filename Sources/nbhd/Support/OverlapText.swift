@@ -24,6 +24,7 @@ enum OverlapText {
       guard let report else { continue }
       lines.append("  topology \(label): \(report.overlaps.count) overlapping pairs, \(report.gaps.count) gaps")
     }
+    lines += InputNotes.lines([run.a, run.b])
     lines.append("  wrote \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) in \(((files.first ?? "") as NSString).deletingLastPathComponent)")
     return lines.joined(separator: "\n")
   }
