@@ -149,6 +149,7 @@ def workloads(data, tmp):
         {
             "name": "parse", "what": "parse the national LSOA11 GeoJSON (32 MB)",
             "nbhd": [BENCH, "parse", lsoa11, "--runs", "1"],
+            "extra": {"nbhd, 7 parses in one process": [BENCH, "parse", lsoa11, "--runs", "7"]},
             "peers": {"pyogrio (GDAL)": [PY, os.path.join(PEERS, "parse_pyogrio.py"), lsoa11]},
         },
         {
@@ -301,11 +302,16 @@ def targets(rows, stage_rows, computes, checks):
         verdict = "met" if met else f"MISSED by {abs(value - target) / target:.0%}"
         out.append(f"| {label} | {value:,.2f}{unit} | {'≤' if better == 'lower' else '≥'} {target:,}{unit} | {verdict} |")
 
-    parse = time_of.get(("parse", "nbhd"))
+    parse = time_of.get(("parse", "nbhd, 7 parses in one process"))
     if parse:
-        found = re.findall(r"([0-9]+) MB/s", " ".join(parse[2]))
+        found = re.findall(r"([0-9]+) MB/s per core", " ".join(parse[2]))
         if found:
-            judge("parse (fastest run, MB/s)", float(found[-1]), 200, "higher")
+            judge("parse, one core (median of 7 in one process, MB/s)", float(found[-1]), 200, "higher")
+    first = time_of.get(("parse", "nbhd"))
+    if first:
+        found = re.findall(r"([0-9]+) MB/s", " ".join(first[2]))
+        if found:
+            judge("parse, first read in a fresh process (page faults included, MB/s)", float(found[-1]), 200, "higher")
     name = "crosswalk-lsoa11-sicbl"
     if (name, "nbhd") in time_of:
         ours, mem, _ = time_of[(name, "nbhd")]
