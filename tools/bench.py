@@ -80,9 +80,11 @@ def crosswalk_pieces(path, a_field, b_field):
 def compare_crosswalks(ours, theirs):
     (p, n), (q, m) = ours, theirs
     total_p, total_q = sum(p.values()), sum(q.values())
-    worst = max((abs(p.get(k, 0) - q.get(k, 0)) / max(p.get(k, 0), q.get(k, 0)) for k in set(p) | set(q)), default=0)
-    return (f"{n} vs {m} pieces; total {total_p:,.2f} vs {total_q:,.2f} m2 "
-            f"(rel. diff {abs(total_p - total_q) / total_q:.1e}); worst pair rel. diff {worst:.1e}")
+    # Tables round areas to 0.01 m2, so pairs are compared in square metres, not relatively.
+    worst = max((abs(p.get(k, 0) - q.get(k, 0)) for k in set(p) | set(q)), default=0)
+    missing = len(set(p) ^ set(q))
+    return (f"{n} vs {m} pieces ({missing} pairs in one table only); total {total_p:,.2f} vs {total_q:,.2f} m2 "
+            f"(rel. diff {abs(total_p - total_q) / total_q:.1e}); largest difference in one pair {worst:,.2f} m2")
 
 
 def numbers_after(label, text):
@@ -257,7 +259,10 @@ def main():
                                            f"(rel. diff {abs(ours - theirs) / abs(theirs):.1e}; same operation: "
                                            "OSGB36 to WGS 84 (6), no OSTN15 grid in either)"]))
             if "check" in w:
-                checks.append((w["name"], w["check"]()))
+                try:
+                    checks.append((w["name"], w["check"]()))
+                except Exception as error:  # a broken check must not lose the timings
+                    checks.append((w["name"], [f"check failed: {error!r}"]))
             if "stage" in w:
                 stages = stage_times(w["nbhd"], args.runs)
                 computes.append((w["name"], w["stage"], *stages[w["stage"]]))
