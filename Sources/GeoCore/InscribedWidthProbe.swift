@@ -79,6 +79,38 @@ public enum InscribedWidthProbe {
     return sawLongInterval ? .unknown : .narrower
   }
 
+  /// The point farthest from the boundary among the middles of the longest interior intervals on
+  /// `lines` evenly spaced scanlines across the longer side: a cheap stand-in for the centre of
+  /// the largest inscribed circle (the "pole of inaccessibility"), always inside the polygon.
+  public static func deepestPoint(in geometry: FlatGeometry, lines: Int = 16) -> (x: Double, y: Double)? {
+    let box = geometry.boundingBox
+    guard !box.isEmpty, lines > 0 else { return nil }
+    let horizontal = box.height > box.width
+    let (low, across) = horizontal ? (box.minY, box.height) : (box.minX, box.width)
+    let edges = ScanEdges(geometry, horizontal: horizontal)
+    var crossings: [Double] = []
+    var best: (x: Double, y: Double, clearance: Double)?
+    for k in 0..<lines {
+      let level = low + (Double(k) + 0.5) / Double(lines) * across
+      crossings.removeAll(keepingCapacity: true)
+      edges.crossings(at: level, among: edges.all, into: &crossings)
+      crossings.sort()
+      var i = 0
+      var widest = (length: 0.0, middle: 0.0)
+      while i + 1 < crossings.count {
+        if crossings[i + 1] - crossings[i] > widest.length {
+          widest = (crossings[i + 1] - crossings[i], (crossings[i] + crossings[i + 1]) / 2)
+        }
+        i += 2
+      }
+      guard widest.length > 0 else { continue }
+      let (x, y) = horizontal ? (widest.middle, level) : (level, widest.middle)
+      let clearance = geometry.distanceToLinework(x: x, y: y)
+      if clearance > best?.clearance ?? -1 { best = (x, y, clearance) }
+    }
+    return best.map { ($0.x, $0.y) }
+  }
+
   /// 0..<n ordered from the middle outwards.
   static func centreOutOrder(_ n: Int) -> [Int] {
     var order: [Int] = []

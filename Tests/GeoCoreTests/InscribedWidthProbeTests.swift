@@ -59,3 +59,19 @@ import Testing
     #expect(InscribedWidthProbe.centreOutOrder(4) == [1, 2, 0, 3])
   }
 }
+
+/// The deepest point stands in for the centre of the largest inscribed circle.
+@Suite struct DeepestPointTests {
+  @Test func rectangleCentreAndLShape() {
+    // 100 × 40 rectangle: the deepest point is on the long axis, 20 m from the long sides.
+    let rectangle = FlatGeometry.polygon([[(0, 0), (100, 0), (100, 40), (0, 40), (0, 0)]])
+    let p = InscribedWidthProbe.deepestPoint(in: rectangle)!
+    #expect(abs(p.y - 20) < 1e-9)
+    #expect(rectangle.distanceToLinework(x: p.x, y: p.y) == 20)
+    // An L of a fat 60 × 60 block and a thin 200 × 10 arm: the point lands in the block.
+    let l = FlatGeometry.polygon([[(0, 0), (260, 0), (260, 10), (60, 10), (60, 60), (0, 60), (0, 0)]])
+    let q = InscribedWidthProbe.deepestPoint(in: l)!
+    #expect(q.x < 60 && q.y > 10)
+    #expect(l.distanceToLinework(x: q.x, y: q.y) >= 20)  // the arm allows 5 at most
+  }
+}

@@ -155,7 +155,7 @@ public enum CoverageAnalysis {
             centreName = "point_on_surface"
           }
           let nearestDistance = nearest.distance(x: centre.x, y: centre.y, startingAt: radius)
-          let farthest = try farthestDistance(unit: units[u], gap: gap, context: workers.units.context, nearest: nearest, radius: radius)
+          let farthest = farthestDistance(unit: units[u], gap: gap, nearest: nearest, radius: radius)
           let row = CoverageRow(
             unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
             area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0, gapArea: gapArea,
@@ -198,29 +198,34 @@ public enum CoverageAnalysis {
     return CoverageResult(rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
   }
 
-  /// The distance to the nearest asset from the centres of the gap's largest inscribed circles
+  /// The distance to the nearest asset from the deepest point found in the gap's largest part
   /// and from the unit's vertices, whichever is furthest: a lower bound on the true farthest
   /// distance, exact when the farthest point is one of those.
-  static func farthestDistance(
-    unit: FlatGeometry, gap: FlatGeometry?, context: GeometryContext, nearest: NearestAsset, radius: Double
-  ) throws -> Double? {
+  static func farthestDistance(unit: FlatGeometry, gap: FlatGeometry?, nearest: NearestAsset, radius: Double) -> Double? {
     var best: Double?
-    func consider(_ x: Double, _ y: Double) {
-      if let d = nearest.distance(x: x, y: y, startingAt: radius) { best = max(best ?? 0, d) }
+    if let gap, let part = gap.polygonParts.max(by: { $0.polygonalArea < $1.polygonalArea }),
+      let deepest = InscribedWidthProbe.deepestPoint(in: part),
+      let d = nearest.distance(x: deepest.x, y: deepest.y, startingAt: radius)
+    {
+      best = d
     }
-    if let gap {
-      let parts = gap.polygonParts.sorted { $0.polygonalArea > $1.polygonalArea }.prefix(5)
-      for part in parts {
-        // The circle's cost grows with (part size / tolerance)²: a tolerance of 1/200 of a big
-        // gap's extent (150 m across a 30 km sub-ICB) keeps national units quick, and small
-        // units keep radius/100.
-        let extent = max(part.boundingBox.width, part.boundingBox.height)
-        let circle = try Geometry(part, context: context).maximumInscribedCircle(tolerance: max(1, radius / 100, extent / 200))
-        consider(circle.x, circle.y)
-      }
-    }
+    // Nearest distances change no faster than the points move (d(v) ≤ d(w) + |v − w|): a vertex
+    // whose bound cannot beat the best so far is skipped, and the others search the asset index
+    // once, in a square that must hold their nearest asset.
     let step = max(1, unit.pointCount / 200)
-    for i in stride(from: 0, to: unit.pointCount, by: step) { consider(unit.x(i), unit.y(i)) }
+    var last: (x: Double, y: Double, distance: Double)?
+    for i in stride(from: 0, to: unit.pointCount, by: step) {
+      let x = unit.x(i), y = unit.y(i)
+      var start = radius
+      if let last {
+        let bound = last.distance + ((x - last.x) * (x - last.x) + (y - last.y) * (y - last.y)).squareRoot()
+        if let best, bound <= best { continue }
+        start = bound
+      }
+      guard let d = nearest.distance(x: x, y: y, startingAt: start) else { continue }
+      best = max(best ?? 0, d)
+      last = (x, y, d)
+    }
     return best
   }
 
