@@ -70,7 +70,8 @@ struct Coverage: ParsableCommand {
       if let population, let populationField {
         var options = LoadOptions()
         options.workingCRS = units.crs
-        let layer = try LayerLoader.load(population, options: options)
+        // The units often carry their own residents (LSOAs with a count): read the file once.
+        let layer = population == areas ? units : try LayerLoader.load(population, options: options)
         inputs.append(layer)
         people = try PopulationLayer(layer, field: populationField)
       }

@@ -62,7 +62,9 @@ struct Overlap: ParsableCommand {
       if let population, let populationField {
         var options = LoadOptions()
         options.workingCRS = layerA.crs
-        let layer = try LayerLoader.load(population, options: options)
+        // A layer that carries its own residents is read once.
+        let layer =
+          population == a ? layerA : population == b ? layerB : try LayerLoader.load(population, options: options)
         people = try PopulationLayer(layer, field: populationField)
       }
       try Self.checkOverlap(layerA, layerB)
