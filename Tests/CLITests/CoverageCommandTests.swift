@@ -118,4 +118,24 @@ import Testing
     let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     return root["features"] as! [[String: Any]]
   }
+
+  /// Units that carry their own residents are read once; the answer is the one a separate copy of
+  /// the same file gives.
+  @Test func unitsAsTheirOwnPopulation() throws {
+    let directory = try CLI.temporaryDirectory()
+    let units = CLI.repo(Self.trafford + "oa21_pop_mid2024.geojson")
+    let copy = directory + "/population_copy.geojson"
+    try FileManager.default.copyItem(atPath: units, toPath: copy)
+    var tables: [String] = []
+    for (name, population) in [("same", units), ("copy", copy)] {
+      let run = try CLI.run([
+        "coverage", units, "pharmacy=" + CLI.repo(Self.trafford + "trafford_pharmacies.geojson"), "--radius", "800",
+        "--population", population, "--population-field", "pop_mid2024", "--out", directory + "/" + name,
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      tables.append(try String(contentsOfFile: directory + "/\(name)/coverage.csv", encoding: .utf8))
+    }
+    #expect(tables[0] == tables[1])
+    #expect(tables[0].split(separator: "\n").count > 700)  // Trafford's Output Areas, one row each
+  }
 }
