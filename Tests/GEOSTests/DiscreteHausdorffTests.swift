@@ -1,6 +1,7 @@
 import Foundation
 import GEOS
 import GeoCore
+import TestSupport
 import Testing
 
 /// The Swift discrete Hausdorff distance against GEOS's (`GEOSHausdorffDistance_r`), which it
@@ -33,7 +34,7 @@ import Testing
   }
 
   @Test func equalsGEOSOnRandomPolygons() throws {
-    var generator = SplitMix(seed: 20_251_126)
+    var generator = SeededGenerator(seed: 20_251_126)
     for trial in 0..<400 {
       let big = Self.star(
         &generator, cx: 0, cy: 0, radius: 10_000, count: Int.random(in: 3...600, using: &generator),
@@ -73,15 +74,3 @@ import Testing
   }
 }
 
-/// A small deterministic generator (SplitMix64) so failures can be replayed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

@@ -1,11 +1,12 @@
 import GeoCore
+import TestSupport
 import Testing
 
 @Suite struct BoxIndexTests {
   /// Every query answer equals a brute-force scan, on a grid and on random boxes.
   @Test(arguments: [1, 7, 100, 5000])
   func matchesBruteForce(count: Int) {
-    var generator = SplitMix64(seed: UInt64(count))
+    var generator = SeededGenerator(seed: UInt64(count))
     var boxes: [BoundingBox] = []
     for _ in 0..<count {
       let x = generator.unit() * 1000, y = generator.unit() * 1000
@@ -23,19 +24,6 @@ import Testing
   }
 }
 
-/// A small deterministic random generator for tests.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 @Suite struct BoxClustersTests {
   @Test func chainsOfTouchingBoxesFormOneGroup() {

@@ -1,5 +1,6 @@
 import GeoCore
 import GeoJSON
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

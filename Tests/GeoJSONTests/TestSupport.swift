@@ -27,17 +27,6 @@ func feature(_ geometry: String, properties: String = "{}") -> String {
   #"{"type":"Feature","properties":"# + properties + #","geometry":"# + geometry + "}"
 }
 
-/// Reproducible random numbers for generated test inputs (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// A fresh temporary directory for file tests.
 func makeTemporaryDirectory() -> String {

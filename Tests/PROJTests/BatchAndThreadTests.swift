@@ -1,17 +1,12 @@
 import GeoCore
 import PROJ
+import TestSupport
 import Testing
 
 /// Deterministic pseudo-random lon/lat pairs over Great Britain (SplitMix64).
 func randomGreatBritainCoordinates(count: Int, seed: UInt64) -> [Double] {
-  var state = seed
-  func next() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-  }
+  var generator = SeededGenerator(seed: seed)
+  func next() -> Double { generator.unit() }
   var coordinates: [Double] = []
   coordinates.reserveCapacity(2 * count)
   for _ in 0..<count {

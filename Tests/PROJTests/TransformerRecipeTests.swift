@@ -1,5 +1,6 @@
 import GeoCore
 import PROJ
+import TestSupport
 import Testing
 
 /// A transformer made from a recipe runs the same operation as the one that chose it.
@@ -11,7 +12,7 @@ import Testing
     let twin = try Transformer(original.recipe)
     #expect(twin.operationName == original.operationName)
     #expect(try TransformerRecipe.best(from: source, to: target) == original.recipe)
-    var generator = SeededPairs(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     var coordinates: [Double] = []
     for _ in 0..<5000 {
       let (lon, lat) = generator.lonLatInBritain()
@@ -28,16 +29,7 @@ import Testing
   }
 }
 
-/// Deterministic pseudo-random lon/lat pairs over Great Britain (SplitMix64).
-private struct SeededPairs {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-  }
-  mutating func lonLatInBritain() -> (Double, Double) { (-6 + 7.7 * next(), 49.9 + 10.8 * next()) }
+/// Deterministic pseudo-random lon/lat pairs over Great Britain.
+extension SeededGenerator {
+  fileprivate mutating func lonLatInBritain() -> (Double, Double) { (-6 + 7.7 * unit(), 49.9 + 10.8 * unit()) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Study
+import TestSupport
 import Testing
 
 /// A bounded random mutation test of the study-config reader (the libFuzzer harness in
@@ -7,17 +8,6 @@ import Testing
 /// cut and mutation of the sample config must give a config or one StudyConfigError whose message
 /// is one line naming the file and a line of it — never a crash, a hang or a multi-line message.
 @Suite struct StudyConfigMutationTests {
-  /// SplitMix64: the same mutations on every run, so a failure can be replayed.
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
 
   static let path = repoPath("data/study.yml")
 

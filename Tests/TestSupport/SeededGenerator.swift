@@ -1,0 +1,19 @@
+/// Reproducible random numbers for generated test inputs (SplitMix64): the same seed gives the
+/// same inputs on every run, so a failure can be replayed. Shared by the test targets.
+public struct SeededGenerator: RandomNumberGenerator {
+  public var state: UInt64
+
+  public init(state: UInt64) { self.state = state }
+  public init(seed: UInt64) { self.state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A Double in [0, 1).
+  public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
