@@ -38,18 +38,7 @@ import Testing
     #expect(failures > 0)
     var rng = SeededGenerator(state: 2026)
     let alphabet = Array("-:[]{},&*!|>#'\"\n\t ?%@`0123456789.eax".utf8) + [0, 0xC3, 0xFF]
-    for _ in 0..<3000 {
-      var bytes = valid
-      for _ in 0..<Int.random(in: 1...4, using: &rng) {
-        let i = Int.random(in: 0..<bytes.count, using: &rng)
-        switch Int.random(in: 0..<3, using: &rng) {
-        case 0: bytes[i] = alphabet.randomElement(using: &rng) ?? 0
-        case 1: bytes.remove(at: i)
-        default: bytes.insert(alphabet.randomElement(using: &rng) ?? 0, at: i)
-        }
-      }
-      Self.check(bytes)
-    }
+    for _ in 0..<3000 { Self.check(rng.mutated(valid, alphabet: alphabet)) }
   }
 
   /// Yams composes recursively: 10,000 levels of brackets or of `- ` entries crashed the process

@@ -17,3 +17,20 @@ public struct SeededGenerator: RandomNumberGenerator {
   /// A Double in [0, 1).
   public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+extension SeededGenerator {
+  /// `bytes` with a few random edits (a byte replaced from `alphabet`, removed, or inserted):
+  /// the small corruptions the in-suite mutation tests feed to the readers.
+  public mutating func mutated(_ bytes: [UInt8], alphabet: [UInt8], edits: ClosedRange<Int> = 1...4) -> [UInt8] {
+    var bytes = bytes
+    for _ in 0..<Int.random(in: edits, using: &self) where !bytes.isEmpty {
+      let i = Int.random(in: 0..<bytes.count, using: &self)
+      switch Int.random(in: 0..<3, using: &self) {
+      case 0: bytes[i] = alphabet.randomElement(using: &self) ?? 0
+      case 1: bytes.remove(at: i)
+      default: bytes.insert(alphabet.randomElement(using: &self) ?? 0, at: i)
+      }
+    }
+    return bytes
+  }
+}
