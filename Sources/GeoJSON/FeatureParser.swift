@@ -100,7 +100,9 @@ extension GeoJSONParser {
   }
 
   /// Parses the `features` array of a FeatureCollection at depth `depth`, tracking the feature
-  /// index and id for error messages.
+  /// index and id for error messages. A big array is parsed in two halves on two threads (see
+  /// `FeatureListSplit`); anything unexpected there falls back to this sequential parse, so the
+  /// features and every error message are the same either way.
   mutating func parseFeatureList(depth: Int) throws(ParseFailure) -> [Feature] {
     try checkDepth(depth)
     guard scanner.current == UInt8(ascii: "[") else {
@@ -109,38 +111,47 @@ extension GeoJSONParser {
     scanner.pos += 1
     var features: [Feature] = []
     if scanner.consume(UInt8(ascii: "]")) { return features }
+    if scanner.count - scanner.pos > parallelAbove, let halves = FeatureListSplit.parse(self, depth: depth) {
+      scanner.pos = halves.end
+      return halves.features
+    }
     var ignoredCRS: String?
     repeat {
-      featureIndex = features.count
-      featureID = nil
-      scanner.skipWhitespace()
-      let start = scanner.pos
-      guard scanner.current == UInt8(ascii: "{") else {
-        throw scanner.failure(
-          .wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
-      }
-      let type = try peekType(depth: depth + 1, context: "in \"features\"")
-      guard type == .feature else {
-        if let type {
-          let name: String
-          switch type {
-          case .other(let text): name = text
-          case .featureCollection: name = "FeatureCollection"
-          case .geometry(let kind): name = kind.description
-          case .feature: name = "Feature"
-          }
-          throw scanner.failure(
-            .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"",
-            at: start)
-        }
-        throw scanner.failure(
-          .missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
-      }
-      features.append(try parseFeature(depth: depth + 1, crsName: &ignoredCRS, isRoot: false))
+      features.append(try parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
     } while try separatorOrEnd(UInt8(ascii: "]"), context: "between features")
     featureIndex = nil
     featureID = nil
     return features
+  }
+
+  /// One member of a `features` array (at array depth `depth`): it must be a Feature object.
+  mutating func parseListedFeature(index: Int, depth: Int, ignoredCRS: inout String?) throws(ParseFailure) -> Feature {
+    featureIndex = index
+    featureID = nil
+    scanner.skipWhitespace()
+    let start = scanner.pos
+    guard scanner.current == UInt8(ascii: "{") else {
+      throw scanner.failure(
+        .wrongType, "expected a Feature object in \"features\", found \(scanner.describeToken())")
+    }
+    let type = try peekType(depth: depth + 1, context: "in \"features\"")
+    guard type == .feature else {
+      if let type {
+        let name: String
+        switch type {
+        case .other(let text): name = text
+        case .featureCollection: name = "FeatureCollection"
+        case .geometry(let kind): name = kind.description
+        case .feature: name = "Feature"
+        }
+        throw scanner.failure(
+          .wrongType, "expected \"type\": \"Feature\" for a member of \"features\", found \"\(name)\"",
+          at: start)
+      }
+      throw scanner.failure(
+        .missingMember, "the feature has no \"type\" member (expected \"Feature\")", at: start)
+    }
+    return try parseFeature(depth: depth + 1, crsName: &ignoredCRS, isRoot: false)
   }
 
   /// Parses a whole document: a FeatureCollection, a Feature or a bare geometry, then nothing

@@ -23,6 +23,8 @@ struct GeoJSONParser {
   let singlePartOffsets = [0, 1]
   /// `[0, n]` at index n, made on demand (see `sharedRingOffsets`).
   var singleRingOffsets: [[Int]] = []
+  /// A `features` array with more bytes than this after its `[` is parsed on two threads.
+  var parallelAbove = Int.max
 
   init(bytes: UnsafeRawBufferPointer) {
     scanner = ByteScanner(bytes)

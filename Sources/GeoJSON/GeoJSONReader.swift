@@ -11,18 +11,26 @@ public enum GeoJSONReader {
   /// Arrays and objects nested deeper than this are rejected rather than recursed into.
   public static let maximumNestingDepth = 512
 
-  /// Reads the file at `path`; error messages name it as given.
-  public static func read(contentsOf path: String) throws(GeoJSONError) -> FeatureCollection {
-    let bytes = try InputFile.readAll(path: path)
-    defer { bytes.deallocate() }
-    return try read(bytes: UnsafeRawBufferPointer(bytes), source: path)
-  }
+  /// A `features` array bigger than this (bytes) is parsed on two threads when the machine has
+  /// them (the same features and errors as one thread; national files only).
+  public static let parallelThreshold = 4 << 20
 
-  /// Reads GeoJSON from memory; `source` names the input in error messages.
-  public static func read(bytes: UnsafeRawBufferPointer, source: String) throws(GeoJSONError)
+  /// Reads the file at `path`; error messages name it as given.
+  public static func read(contentsOf path: String, parallelAbove: Int = parallelThreshold) throws(GeoJSONError)
     -> FeatureCollection
   {
+    let bytes = try InputFile.readAll(path: path)
+    defer { bytes.deallocate() }
+    return try read(bytes: UnsafeRawBufferPointer(bytes), source: path, parallelAbove: parallelAbove)
+  }
+
+  /// Reads GeoJSON from memory; `source` names the input in error messages. A `features` array
+  /// over `parallelAbove` bytes is parsed on two threads.
+  public static func read(bytes: UnsafeRawBufferPointer, source: String, parallelAbove: Int = parallelThreshold)
+    throws(GeoJSONError) -> FeatureCollection
+  {
     var parser = GeoJSONParser(bytes: bytes)
+    parser.parallelAbove = parallelAbove
     do {
       return try parser.parseDocument()
     } catch {
@@ -35,9 +43,11 @@ public enum GeoJSONReader {
   }
 
   /// Reads GeoJSON from a byte array; `source` names the input in error messages.
-  public static func read(bytes: [UInt8], source: String) throws(GeoJSONError) -> FeatureCollection {
+  public static func read(bytes: [UInt8], source: String, parallelAbove: Int = parallelThreshold) throws(GeoJSONError)
+    -> FeatureCollection
+  {
     let result = bytes.withUnsafeBytes { buffer in
-      Result { () throws(GeoJSONError) in try read(bytes: buffer, source: source) }
+      Result { () throws(GeoJSONError) in try read(bytes: buffer, source: source, parallelAbove: parallelAbove) }
     }
     return try result.get()
   }

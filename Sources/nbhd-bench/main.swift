@@ -5,7 +5,8 @@ import PROJ
 
 // nbhd-bench: timings for the GeoJSON reader and writer (not a test: run it in release).
 //
-//   nbhd-bench parse FILE [--runs N]   read FILE N times (default 7): median time, MB/s, counts
+//   nbhd-bench parse FILE [--runs N] [--threads 1]   read FILE N times (default 7): median time,
+//                                      MB/s, counts (--threads 1: one thread, for MB/s per core)
 //   nbhd-bench write FILE [--runs N]   read FILE once, encode it N times: median time, MB/s
 //   nbhd-bench reproject FILE [--runs N] lon/lat FILE to EPSG:27700, one batch per geometry:
 //                                      median time on 1 thread and on every core
@@ -60,12 +61,19 @@ func coordinatePairs(_ collection: FeatureCollection) -> Int {
   return pairs / 2
 }
 
-func readOrFail(_ path: String) -> FeatureCollection {
-  do { return try GeoJSONReader.read(contentsOf: path) } catch { fail(error.description) }
+@MainActor func readOrFail(_ path: String) -> FeatureCollection {
+  do { return try GeoJSONReader.read(contentsOf: path, parallelAbove: parallelAbove) } catch { fail(error.description) }
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 7
+// `--threads 1` reads on one thread (GeoJSON reads big feature arrays on two by default).
+var parallelAbove = GeoJSONReader.parallelThreshold
+if let index = arguments.firstIndex(of: "--threads") {
+  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else { fail("--threads needs a number") }
+  if n == 1 { parallelAbove = Int.max }
+  arguments.removeSubrange(index...(index + 1))
+}
 if let index = arguments.firstIndex(of: "--runs") {
   guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else {
     fail("--runs needs a number")

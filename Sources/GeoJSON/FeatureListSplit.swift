@@ -1,0 +1,84 @@
+import GeoCore
+
+/// Parses a big `features` array in two halves at once: a quick structural scan (strings and
+/// brackets only) finds the comma between two features near the middle of the rest of the
+/// input; one parser reads the features before it, another those after it, each on its own
+/// thread over the same bytes.
+///
+/// Only a clean success counts: if either half fails, or the first half does not end exactly
+/// at the comma, the caller parses the whole array again sequentially, so malformed input gets
+/// exactly the sequential parser's error (feature index, id, line and column).
+enum FeatureListSplit {
+  /// The features and the offset just past the array's `]`, or nil to parse sequentially.
+  /// `parser` stands just inside the array's `[` (array depth `depth`).
+  static func parse(_ parser: GeoJSONParser, depth: Int) -> (features: [Feature], end: Int)? {
+    guard ParallelChunks.defaultThreadCount > 1, let comma = middleComma(parser.scanner) else { return nil }
+    // Each half has its own stored properties, written by its own thread only, and read after
+    // both threads are joined.
+    final class Half: @unchecked Sendable {
+      var parser: GeoJSONParser
+      var features: [Feature]?
+      init(_ parser: GeoJSONParser) { self.parser = parser }
+    }
+    var rest = parser
+    rest.scanner.pos = comma + 1
+    let halves = [Half(parser), Half(rest)]
+    _ = try? ParallelChunks.map(
+      count: 2, threads: 2, chunkSize: 1, makeWorker: {},
+      body: { _, k in
+        let half = halves[k]
+        var reader = half.parser
+        var ignoredCRS: String?
+        var features: [Feature] = []
+        do {
+          if k == 0 {
+            while true {
+              features.append(try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
+              reader.scanner.skipWhitespace()
+              if reader.scanner.pos == comma { break }
+              guard reader.scanner.current == UInt8(ascii: ","), reader.scanner.pos < comma else { return }
+              reader.scanner.pos += 1
+            }
+          } else {
+            repeat {
+              features.append(try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
+            } while try reader.separatorOrEnd(UInt8(ascii: "]"), context: "between features")
+          }
+        } catch {
+          return
+        }
+        half.parser = reader
+        half.features = features
+      })
+    guard let first = halves[0].features, let second = halves[1].features else { return nil }
+    return (first + second, halves[1].parser.scanner.pos)
+  }
+
+  /// The offset of a comma between two members of the array the scanner stands in, at or after
+  /// the middle of the remaining input; nil when the array ends first or the bytes are not
+  /// well-formed enough to tell.
+  static func middleComma(_ scanner: ByteScanner) -> Int? {
+    let middle = scanner.pos + (scanner.count - scanner.pos) / 2
+    var depth = 0
+    var i = scanner.pos
+    let base = scanner.base, count = scanner.count
+    while i < count {
+      switch base[i] {
+      case UInt8(ascii: "\""):
+        i += 1
+        while i < count && base[i] != UInt8(ascii: "\"") { i += base[i] == UInt8(ascii: "\\") ? 2 : 1 }
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        if depth < 0 { return nil }  // the array ended before the middle
+      case UInt8(ascii: ","):
+        if depth == 0 && i >= middle { return i }
+      default:
+        break
+      }
+      i += 1
+    }
+    return nil
+  }
+}
