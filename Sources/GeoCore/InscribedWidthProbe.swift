@@ -18,7 +18,9 @@ public enum InscribedWidthProbe {
 
   /// Whether a disk of `radius` fits inside the polygonal `geometry` (valid, even-odd rings).
   /// Gives up (`unknown`) rather than sweep more than `maxLines` lines.
-  public static func disk(of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 400_000) -> Verdict {
+  public static func disk(of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 400_000)
+    -> Verdict
+  {
     let box = geometry.boundingBox
     guard radius > 0, !box.isEmpty else { return .unknown }
     let step = radius / 2

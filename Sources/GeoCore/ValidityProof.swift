@@ -33,7 +33,9 @@ public enum ValidityProof {
 
   /// The sign of the turn a → b → c (+1 left, −1 right), or nil when rounding could flip it.
   @inline(__always)
-  static func orientation(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double) -> Int? {
+  static func orientation(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double)
+    -> Int?
+  {
     let left = (bx - ax) * (cy - ay), right = (by - ay) * (cx - ax)
     let det = left - right
     let bound = 3.3306690738754716e-16 * (abs(left) + abs(right))

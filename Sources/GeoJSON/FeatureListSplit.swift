@@ -33,7 +33,8 @@ enum FeatureListSplit {
         do {
           if k == 0 {
             while true {
-              features.append(try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
+              features.append(
+                try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
               reader.scanner.skipWhitespace()
               if reader.scanner.pos == comma { break }
               guard reader.scanner.current == UInt8(ascii: ","), reader.scanner.pos < comma else { return }
@@ -41,7 +42,8 @@ enum FeatureListSplit {
             }
           } else {
             repeat {
-              features.append(try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
+              features.append(
+                try reader.parseListedFeature(index: features.count, depth: depth, ignoredCRS: &ignoredCRS))
             } while try reader.separatorOrEnd(UInt8(ascii: "]"), context: "between features")
           }
         } catch {

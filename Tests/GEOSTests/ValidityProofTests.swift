@@ -29,7 +29,10 @@ import Testing
       ("spike back along an edge", .polygon([[(0, 0), (10, 0), (5, 0), (5, 5), (0, 0)]]), false),
       ("collinear middle vertex", .polygon([[(0, 0), (5, 0), (10, 0), (10, 10), (0, 10), (0, 0)]]), false),
       ("repeated point", .polygon([[(0, 0), (10, 0), (10, 0), (10, 10), (0, 10), (0, 0)]]), false),
-      ("ring touching itself", .polygon([[(0, 0), (10, 0), (5, 5), (10, 10), (0, 10), (5, 5), (0, 0)]]), false),
+      (
+        "ring touching itself", .polygon([[(0, 0), (10, 0), (5, 5), (10, 10), (0, 10), (5, 5), (0, 0)]]),
+        false
+      ),
       ("hole (left to GEOS)", .polygon([square, [(2, 2), (2, 4), (4, 4), (4, 2), (2, 2)]]), false),
       ("two squares apart", multiPolygon([square, square.map { ($0.0 + 20, $0.1) }]), true),
       ("two squares sharing an edge", multiPolygon([square, square.map { ($0.0 + 10, $0.1) }]), false),
@@ -41,7 +44,10 @@ import Testing
       if proven { #expect(try geosValid(flat), "\(name)") }
     }
     // The cases GEOS itself calls invalid.
-    for name in ["bow-tie", "spike back along an edge", "ring touching itself", "two squares sharing an edge", "nested shells"] {
+    for name in [
+      "bow-tie", "spike back along an edge", "ring touching itself", "two squares sharing an edge",
+      "nested shells",
+    ] {
       #expect(try !geosValid(cases.first { $0.0 == name }!.1), "\(name)")
     }
   }
@@ -60,7 +66,9 @@ import Testing
       var ring: [(Double, Double)]
       if trial % 2 == 0 {
         // Coordinates on a coarse grid so touching and collinear cases come up often.
-        ring = (0..<n).map { _ in ((next() * 8).rounded() * 125 + 400_000, (next() * 8).rounded() * 125 + 300_000) }
+        ring = (0..<n).map { _ in
+          ((next() * 8).rounded() * 125 + 400_000, (next() * 8).rounded() * 125 + 300_000)
+        }
       } else {
         stars += 1
         ring = (0..<n).map { k in

@@ -1,5 +1,6 @@
-@testable import GeoCore
 import Testing
+
+@testable import GeoCore
 
 /// The scanline proofs behind the sliver test, on shapes whose largest inscribed circle is known
 /// by hand (the radius is half the width of a long rectangle; a square ring's is half the band).
@@ -41,20 +42,26 @@ import Testing
   @Test func twoDisjointStripsAsOneMultiPolygon() {
     let points = Self.rectangle(8, 600) + Self.rectangle(8, 600, at: 50, 0)
     let strips = FlatGeometry(
-      kind: .multiPolygon, coordinates: points.flatMap { [$0.0, $0.1] }, ringOffsets: [0, 5, 10], partOffsets: [0, 1, 2])
+      kind: .multiPolygon, coordinates: points.flatMap { [$0.0, $0.1] }, ringOffsets: [0, 5, 10],
+      partOffsets: [0, 1, 2])
     #expect(InscribedWidthProbe.disk(of: 5, fitsIn: strips) == .narrower)
   }
 
   @Test func aDiagonalStripIsNotMistakenForItsBox() {
     // A strip 6 m wide along the diagonal of a 300 m box.
     let d = 3 / 2.0.squareRoot()
-    let strip = FlatGeometry.polygon([[(0, 0), (d, -d), (300 + d, 300 - d), (300, 300), (300 - d, 300 + d), (-d, d), (0, 0)]])
+    let strip = FlatGeometry.polygon([
+      [(0, 0), (d, -d), (300 + d, 300 - d), (300, 300), (300 - d, 300 + d), (-d, d), (0, 0)]
+    ])
     #expect(InscribedWidthProbe.disk(of: 5, fitsIn: strip) == .narrower)
   }
 
   @Test func beyondTheLineBudgetOnlyTheFitsProofIsTried() {
-    #expect(InscribedWidthProbe.disk(of: 1, fitsIn: .polygon([Self.rectangle(10_000, 10_000)]), maxLines: 100) == .fits)
-    #expect(InscribedWidthProbe.disk(of: 5, fitsIn: .polygon([Self.rectangle(8, 1000)]), maxLines: 100) == .unknown)
+    #expect(
+      InscribedWidthProbe.disk(of: 1, fitsIn: .polygon([Self.rectangle(10_000, 10_000)]), maxLines: 100)
+        == .fits)
+    #expect(
+      InscribedWidthProbe.disk(of: 5, fitsIn: .polygon([Self.rectangle(8, 1000)]), maxLines: 100) == .unknown)
     #expect(InscribedWidthProbe.centreOutOrder(5) == [2, 3, 1, 4, 0])
     #expect(InscribedWidthProbe.centreOutOrder(4) == [1, 2, 0, 3])
   }

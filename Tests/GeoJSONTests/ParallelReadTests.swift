@@ -24,7 +24,9 @@ import Testing
 
   static let sample: [UInt8] = Array(
     collection(
-      feature(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#, properties: #"{"name":"a, \"b\" [c]"}"#),
+      feature(
+        #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#,
+        properties: #"{"name":"a, \"b\" [c]"}"#),
       feature(#"{"type":"Point","coordinates":[1,2]}"#, properties: #"{"s":"}]{,"}"#),
       feature(#"{"type":"LineString","coordinates":[[1,2],[3,4]]}"#),
       #"{"type":"Feature","id":"x\\\"y","properties":null,"geometry":null}"#,

@@ -21,7 +21,9 @@ public struct SeededGenerator: RandomNumberGenerator {
 extension SeededGenerator {
   /// `bytes` with a few random edits (a byte replaced from `alphabet`, removed, or inserted):
   /// the small corruptions the in-suite mutation tests feed to the readers.
-  public mutating func mutated(_ bytes: [UInt8], alphabet: [UInt8], edits: ClosedRange<Int> = 1...4) -> [UInt8] {
+  public mutating func mutated(_ bytes: [UInt8], alphabet: [UInt8], edits: ClosedRange<Int> = 1...4)
+    -> [UInt8]
+  {
     var bytes = bytes
     for _ in 0..<Int.random(in: edits, using: &self) where !bytes.isEmpty {
       let i = Int.random(in: 0..<bytes.count, using: &self)

@@ -57,9 +57,13 @@ struct ReachUnion: Sendable {
     let clusters = BoxClusters.group(assets.map { $0.boundingBox.expanded(by: radius) })
     let groups = clusters.enumerated().flatMap { c, cluster -> [(cluster: Int, members: ArraySlice<Int>)] in
       guard cluster.count > groupSize, threads > 1 else { return [(c, cluster[...])] }
-      let westToEast = cluster.sorted { (assets[$0].boundingBox.minX, $0) < (assets[$1].boundingBox.minX, $1) }
+      let westToEast = cluster.sorted {
+        (assets[$0].boundingBox.minX, $0) < (assets[$1].boundingBox.minX, $1)
+      }
       let count = (cluster.count + groupSize - 1) / groupSize
-      return (0..<count).map { g in (c, westToEast[(g * westToEast.count / count)..<((g + 1) * westToEast.count / count)]) }
+      return (0..<count).map { g in
+        (c, westToEast[(g * westToEast.count / count)..<((g + 1) * westToEast.count / count)])
+      }
     }
     let order = groups.indices.sorted { (groups[$1].members.count, $0) < (groups[$0].members.count, $1) }
     let unions = try ParallelChunks.map(
@@ -68,13 +72,16 @@ struct ReachUnion: Sendable {
         let buffers = try groups[order[k]].members.map {
           try Geometry(assets[$0], context: context).buffer(radius, quadrantSegments: quadrantSegments)
         }
-        let union = buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
+        let union =
+          buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
         return try union.polygonalPart().flat()
       })
     var unordered = [FlatGeometry](repeating: .empty(.polygon), count: groups.count)
     for (k, union) in unions.enumerated() { unordered[order[k]] = union }
     let byGroup = unordered
-    let groupsOf = groups.indices.reduce(into: [[Int]](repeating: [], count: clusters.count)) { $0[groups[$1].cluster].append($1) }
+    let groupsOf = groups.indices.reduce(into: [[Int]](repeating: [], count: clusters.count)) {
+      $0[groups[$1].cluster].append($1)
+    }
     let cut = groupsOf.indices.filter { groupsOf[$0].count > 1 }
     let merged = try ParallelChunks.map(
       count: cut.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },

@@ -130,8 +130,12 @@ extension OverlapRun {
     let lookupB = try BestFit.byCentroid(
       a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
     clock.lap("lookups")
-    let topologyA = checkTopology ? try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads) : nil
-    let topologyB = checkTopology ? try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads) : nil
+    let topologyA =
+      checkTopology
+      ? try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads) : nil
+    let topologyB =
+      checkTopology
+      ? try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads) : nil
     clock.lap("topology")
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
