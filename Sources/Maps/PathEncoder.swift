@@ -30,17 +30,7 @@ public struct PathEncoder: Sendable {
   /// Returns whether the ring was written.
   @discardableResult
   public mutating func appendRing(_ coordinates: [Double], minimumArea: Double = 0.5) -> Bool {
-    points.removeAll(keepingCapacity: true)
-    var i = 0
-    while i + 1 < coordinates.count {
-      let point = (x: Int(coordinates[i].rounded()), y: Int(coordinates[i + 1].rounded()))
-      if let last = points.last, last == point {
-        i += 2
-        continue
-      }
-      points.append(point)
-      i += 2
-    }
+    collectPoints(coordinates)
     while points.count > 1, let last = points.last, last == points[0] { points.removeLast() }
     guard points.count >= 3 else { return false }
     // Twice the shoelace area: integers, so exact.
@@ -50,31 +40,23 @@ public struct PathEncoder: Sendable {
       doubleArea += a.x * b.y - b.x * a.y
     }
     guard Double(abs(doubleArea)) >= 2 * minimumArea else { return false }
-    if ringCount == 0 {
-      bytes.append(UInt8(ascii: "M"))
-      appendNumber(points[0].x, afterCommand: true)
-      appendNumber(points[0].y, afterCommand: false)
-    } else {
-      bytes.append(UInt8(ascii: "m"))
-      appendNumber(points[0].x - penX, afterCommand: true)
-      appendNumber(points[0].y - penY, afterCommand: false)
-    }
-    bytes.append(UInt8(ascii: "l"))
-    var previous = points[0]
-    for (k, point) in points.dropFirst().enumerated() {
-      appendNumber(point.x - previous.x, afterCommand: k == 0)
-      appendNumber(point.y - previous.y, afterCommand: false)
-      previous = point
-    }
+    appendPolyline()
     bytes.append(UInt8(ascii: "z"))
+    // `z` takes the pen back to the ring's start.
     penX = points[0].x
     penY = points[0].y
-    ringCount += 1
     return true
   }
 
   /// Appends an open polyline (pixels) as `M`/`m` then `l` deltas, without `z`.
   public mutating func appendLine(_ coordinates: [Double]) {
+    collectPoints(coordinates)
+    guard points.count >= 2 else { return }
+    appendPolyline()
+  }
+
+  /// Fills `points` with the interleaved coordinates rounded to whole pixels, repeats dropped.
+  private mutating func collectPoints(_ coordinates: [Double]) {
     points.removeAll(keepingCapacity: true)
     var i = 0
     while i + 1 < coordinates.count {
@@ -82,7 +64,11 @@ public struct PathEncoder: Sendable {
       if points.last.map({ $0 != point }) ?? true { points.append(point) }
       i += 2
     }
-    guard points.count >= 2 else { return }
+  }
+
+  /// Writes `points` as a moveto (absolute for the path's first part, relative to the pen after)
+  /// and `l` deltas, and leaves the pen at the last point.
+  private mutating func appendPolyline() {
     bytes.append(ringCount == 0 ? UInt8(ascii: "M") : UInt8(ascii: "m"))
     appendNumber(points[0].x - (ringCount == 0 ? 0 : penX), afterCommand: true)
     appendNumber(points[0].y - (ringCount == 0 ? 0 : penY), afterCommand: false)
@@ -93,7 +79,6 @@ public struct PathEncoder: Sendable {
       appendNumber(point.y - previous.y, afterCommand: false)
       previous = point
     }
-    // Without `z` the pen stays at the line's end.
     penX = previous.x
     penY = previous.y
     ringCount += 1
