@@ -123,7 +123,8 @@ public enum CoverageAnalysis {
               gap = gapArea > 0 ? try remainder.flat() : nil
             }
           }
-          let largestGap = gap?.polygonParts.map(\.polygonalArea).max() ?? 0
+          let largestGapPart = gap?.polygonParts.max { $0.polygonalArea < $1.polygonalArea }
+          let largestGap = largestGapPart?.polygonalArea ?? 0
           // Assets inside the unit, and assets whose reach touches it.
           var inside = 0, reaching = 0
           for a in assetIndex.items(intersecting: box.expanded(by: radius)) {
@@ -155,7 +156,7 @@ public enum CoverageAnalysis {
             centreName = "point_on_surface"
           }
           let nearestDistance = nearest.distance(x: centre.x, y: centre.y, startingAt: radius)
-          let farthest = farthestDistance(unit: units[u], gap: gap, nearest: nearest, radius: radius)
+          let farthest = farthestDistance(unit: units[u], largestGap: largestGapPart, nearest: nearest, radius: radius)
           let row = CoverageRow(
             unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
             area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0, gapArea: gapArea,
@@ -201,9 +202,11 @@ public enum CoverageAnalysis {
   /// The distance to the nearest asset from the deepest point found in the gap's largest part
   /// and from the unit's vertices, whichever is furthest: a lower bound on the true farthest
   /// distance, exact when the farthest point is one of those.
-  static func farthestDistance(unit: FlatGeometry, gap: FlatGeometry?, nearest: NearestAsset, radius: Double) -> Double? {
+  static func farthestDistance(unit: FlatGeometry, largestGap: FlatGeometry?, nearest: NearestAsset, radius: Double)
+    -> Double?
+  {
     var best: Double?
-    if let gap, let part = gap.polygonParts.max(by: { $0.polygonalArea < $1.polygonalArea }),
+    if let part = largestGap,
       let deepest = InscribedWidthProbe.deepestPoint(in: part),
       let d = nearest.distance(x: deepest.x, y: deepest.y, startingAt: radius)
     {
