@@ -20,10 +20,12 @@ public enum OverlapOutput {
       written.append(full)
       return full
     }
+    // Written last, listing every file before it (so not through `path`, which records names).
+    let summaryFile = (directory as NSString).appendingPathComponent("summary.json")
     try CrosswalkTables.crosswalk(run).write(to: path("crosswalk.csv"))
     if run.scope == .crosswalk {
       clock.lap("write tables")
-      return try writeSummary(run, versions: versions, written: written, to: (directory as NSString).appendingPathComponent("summary.json"))
+      return try writeSummary(run, versions: versions, written: written, to: summaryFile)
     }
     try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
     try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
@@ -44,7 +46,7 @@ public enum OverlapOutput {
       try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
       try geoJSON.write(topologyFeatures(report, layer: layer), to: path("topology_\(label).geojson"))
     }
-    return try writeSummary(run, versions: versions, written: written, to: (directory as NSString).appendingPathComponent("summary.json"))
+    return try writeSummary(run, versions: versions, written: written, to: summaryFile)
   }
 
   /// Writes summary.json (listing every file written, itself last) and returns that list.
