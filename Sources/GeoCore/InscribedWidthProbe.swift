@@ -50,7 +50,7 @@ public enum InscribedWidthProbe {
       return geometry.distanceToLinework(x: x, y: y) >= radius
     }
     // A few middle lines first: a fat piece shows a centre at once.
-    for k in centreOutOrder(lineCount).prefix(8) {
+    for k in centreOutOrder(lineCount, first: 8) {
       let level = start + Double(k) * step
       crossings.removeAll(keepingCapacity: true)
       edges.crossings(at: level, among: edges.all, into: &crossings)
@@ -113,17 +113,17 @@ public enum InscribedWidthProbe {
     return best.map { ($0.x, $0.y) }
   }
 
-  /// 0..<n ordered from the middle outwards.
-  static func centreOutOrder(_ n: Int) -> [Int] {
+  /// The first `first` of 0..<n ordered from the middle outwards (all of them by default).
+  static func centreOutOrder(_ n: Int, first: Int = .max) -> [Int] {
     var order: [Int] = []
-    order.reserveCapacity(n)
+    order.reserveCapacity(min(n, first))
     var low = (n - 1) / 2, high = low + 1
-    while low >= 0 || high < n {
+    while (low >= 0 || high < n) && order.count < first {
       if low >= 0 {
         order.append(low)
         low -= 1
       }
-      if high < n {
+      if high < n && order.count < first {
         order.append(high)
         high += 1
       }

@@ -18,9 +18,16 @@ public struct StageClock {
     let ms = Double(now - last) / 1e6
     let cpuMS = Double(cpu - lastCPU) / 1e6
     FileHandle.standardError.write(
-      Data("timing: \(stage) \(String(format: "%.1f", ms)) ms (cpu \(String(format: "%.1f", cpuMS)) ms)\n".utf8))
+      Data(
+        "timing: \(stage) \(String(format: "%.1f", ms)) ms (cpu \(String(format: "%.1f", cpuMS)) ms)\n".utf8))
     last = now
     lastCPU = cpu
+  }
+
+  /// Prints a line of counts or notes about the stage just timed.
+  public func note(_ text: String) {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
   }
 
   private static func processCPUNanoseconds() -> UInt64 {

@@ -31,19 +31,6 @@ public enum ValidityProof {
     return box
   }
 
-  /// The sign of the turn a → b → c (+1 left, −1 right), or nil when rounding could flip it.
-  @inline(__always)
-  static func orientation(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double)
-    -> Int?
-  {
-    let left = (bx - ax) * (cy - ay), right = (by - ay) * (cx - ax)
-    let det = left - right
-    let bound = 3.3306690738754716e-16 * (abs(left) + abs(right))
-    if det > bound { return 1 }
-    if det < -bound { return -1 }
-    return nil
-  }
-
   static func isSimpleRing(_ g: FlatGeometry, _ ring: Int) -> Bool {
     let range = g.pointRange(ofRing: ring)
     let n = range.count - 1  // edges; the last point repeats the first
@@ -57,7 +44,9 @@ public enum ValidityProof {
         let next = k + 1, after = (k + 2) % n
         guard x(k).isFinite, y(k).isFinite, x(k) != x(next) || y(k) != y(next) else { return false }
         // Neighbouring edges must turn: collinear ones may fold back over each other.
-        guard orientation(x(k), y(k), x(next), y(next), x(after), y(after)) != nil else { return false }
+        guard OrientationSign.of(x(k), y(k), x(next), y(next), x(after), y(after)) != nil else {
+          return false
+        }
       }
       // Edges by their left end; each meets only later edges that start before it ends.
       var edges = (0..<n).map { k in (minX: min(x(k), x(k + 1)), k: k) }
@@ -74,8 +63,10 @@ public enum ValidityProof {
           if apart == 1 || apart == n - 1 { continue }  // neighbours share a vertex
           let cx = x(f), cy = y(f), dx = x(f + 1), dy = y(f + 1)
           if max(cy, dy) < minY || min(cy, dy) > maxY { continue }
-          guard let o1 = orientation(ax, ay, bx, by, cx, cy), let o2 = orientation(ax, ay, bx, by, dx, dy),
-            let o3 = orientation(cx, cy, dx, dy, ax, ay), let o4 = orientation(cx, cy, dx, dy, bx, by)
+          guard let o1 = OrientationSign.of(ax, ay, bx, by, cx, cy),
+            let o2 = OrientationSign.of(ax, ay, bx, by, dx, dy),
+            let o3 = OrientationSign.of(cx, cy, dx, dy, ax, ay),
+            let o4 = OrientationSign.of(cx, cy, dx, dy, bx, by)
           else { return false }
           if o1 != o2 && o3 != o4 { return false }
         }

@@ -86,6 +86,7 @@ extension OverlapRun {
     let geometriesA = a.geometries, geometriesB = b.geometries
     var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
     clock.lap("overlay")
+    clock.note(overlay.methodNote)
     if let population {
       _ = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)
       for k in overlay.pieces.indices { overlay.pieces[k].geometry = nil }
@@ -112,6 +113,7 @@ extension OverlapRun {
     let geometriesA = a.geometries, geometriesB = b.geometries
     var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
     clock.lap("overlay")
+    clock.note(overlay.methodNote)
     var people: (a: PopulationEstimate, b: PopulationEstimate)?
     if let population {
       people = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)

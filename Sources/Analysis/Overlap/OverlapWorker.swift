@@ -8,6 +8,7 @@ final class OverlapWorker {
   private let source: [FlatGeometry]
   private var geometries: [Int: Geometry] = [:]
   private var prepared: [Int: PreparedGeometry] = [:]
+  private var bands: [Int: EdgeBands?] = [:]
 
   /// A cache over `source`; workers of one thread may share a context.
   init(source: [FlatGeometry], context: GeometryContext = GeometryContext()) {
@@ -31,9 +32,18 @@ final class OverlapWorker {
     return made
   }
 
+  /// The edge bands of feature `index` (nil when it is not polygonal), built on first use.
+  func bands(_ index: Int) -> EdgeBands? {
+    if let made = bands[index] { return made }
+    let made = EdgeBands(source[index])
+    bands[index] = made
+    return made
+  }
+
   /// Drops cached forms (the A side changes every feature; B stays cached).
   func forget(_ index: Int) {
     prepared[index] = nil
     geometries[index] = nil
+    bands[index] = nil
   }
 }

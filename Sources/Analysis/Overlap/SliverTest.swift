@@ -20,13 +20,20 @@ struct SliverTest: Sendable {
   /// settles most pieces: radius ≥ width/2 + fine tolerance means the fine circle would be at
   /// least width/2 too; radius + coarse tolerance < width/2 means the fine one would be below.
   func isSliver(_ piece: Geometry, flat: FlatGeometry, area: Double) throws -> Bool {
+    try isSliver(linework: flat, area: area, piece: { piece })
+  }
+
+  /// The same test from the piece's linework (its polygon, or just its boundary lines), with the
+  /// GEOS piece built only if the scanline proofs leave the question open.
+  func isSliver(linework: FlatGeometry, area: Double, piece: () throws -> Geometry) throws -> Bool {
     if area < minArea { return true }
     let half = width / 2
-    switch InscribedWidthProbe.disk(of: half, fitsIn: flat) {
+    switch InscribedWidthProbe.disk(of: half, fitsIn: linework) {
     case .fits: return false
     case .narrower: return true
     case .unknown: break
     }
+    let piece = try piece()
     if coarseTolerance > fineTolerance {
       let coarse = try piece.maximumInscribedCircle(tolerance: coarseTolerance).radius
       if coarse >= half + fineTolerance { return false }
