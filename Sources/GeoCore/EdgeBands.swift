@@ -109,8 +109,9 @@ public final class EdgeBands: Sendable {
 
   /// Whether (x, y), moved by `shift`·(ε, ε²) for an infinitely small ε > 0, lies inside the
   /// polygon (even–odd ray to +x, exact signs): a point on the boundary is thereby nudged to one
-  /// side, the same side every test of one overlay uses (see `PolygonIntersection`).
-  public func contains(x: Double, y: Double, shift: Double) -> Bool {
+  /// side, the same side every test of one overlay uses (see `PolygonIntersection`). Sets `tie`
+  /// when the nudge decided anything.
+  public func contains(x: Double, y: Double, shift: Double, tie: inout Bool) -> Bool {
     guard box.minX <= x, x <= box.maxX, box.minY <= y, y <= box.maxY else { return false }
     var inside = false
     let k = band(y)
@@ -119,6 +120,7 @@ public final class EdgeBands: Sendable {
       let (lowX, lowY, highX, highY) =
         y0[e] < y1[e] ? (x0[e], y0[e], x1[e], y1[e]) : (x1[e], y1[e], x0[e], y0[e])
       // Half-open span low ≤ y + shift·ε² < high; a tie is settled by the nudge.
+      if lowY == y || highY == y { tie = true }
       guard lowY < y || (lowY == y && shift > 0), y < highY || (y == highY && shift < 0) else { continue }
       if min(lowX, highX) > x {
         inside.toggle()
@@ -126,7 +128,10 @@ public final class EdgeBands: Sendable {
         var turn = OrientationSign.exactly(lowX, lowY, highX, highY, x, y)
         // On the edge's line: moved by shift·ε across an upward edge, the point goes right of it
         // for shift > 0.
-        if turn == 0 { turn = shift > 0 ? -1 : 1 }
+        if turn == 0 {
+          tie = true
+          turn = shift > 0 ? -1 : 1
+        }
         if turn > 0 { inside.toggle() }  // the point is left of the upward edge: it passes right
       }
     }

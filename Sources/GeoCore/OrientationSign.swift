@@ -27,17 +27,24 @@ extension OrientationSign {
     if let sign = of(ax, ay, bx, by, cx, cy) { return sign }
     // det = (bx − ax)(cy − ay) − (by − ay)(cx − ax), each difference exact as a pair.
     let dx1 = twoSum(bx, -ax), dy2 = twoSum(cy, -ay), dy1 = twoSum(by, -ay), dx2 = twoSum(cx, -ax)
-    var sum = Expansion()
-    for (u, v, negate) in [(dx1, dy2, false), (dy1, dx2, true)] {
-      for p in [u.high, u.low] {
-        for q in [v.high, v.low] {
-          let product = twoProduct(p, q)
-          sum.add(negate ? -product.high : product.high)
-          sum.add(negate ? -product.low : product.low)
-        }
+    // 16 terms: each of the 8 products of components exactly as a pair.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: 17) { buffer in
+      var sum = Expansion(buffer)
+      func add(_ p: Double, _ q: Double, _ sign: Double) {
+        let product = twoProduct(p, q)
+        sum.add(sign * product.high)
+        sum.add(sign * product.low)
       }
+      add(dx1.high, dy2.high, 1)
+      add(dx1.high, dy2.low, 1)
+      add(dx1.low, dy2.high, 1)
+      add(dx1.low, dy2.low, 1)
+      add(dy1.high, dx2.high, -1)
+      add(dy1.high, dx2.low, -1)
+      add(dy1.low, dx2.high, -1)
+      add(dy1.low, dx2.low, -1)
+      return sum.sign
     }
-    return sum.sign
   }
 
   @inline(__always)
@@ -57,12 +64,16 @@ extension OrientationSign {
   /// A sum of doubles held exactly as non-overlapping components of increasing magnitude
   /// (Shewchuk's grow-expansion with zero elimination).
   struct Expansion {
-    private var components: [Double] = []
+    private let components: UnsafeMutableBufferPointer<Double>
+    private var count = 0
+
+    /// An empty sum kept in `storage` (room for one more component than terms added).
+    init(_ storage: UnsafeMutableBufferPointer<Double>) { components = storage }
 
     mutating func add(_ value: Double) {
       var carry = value
       var kept = 0
-      for i in components.indices {
+      for i in 0..<count {
         let (sum, error) = OrientationSign.twoSum(carry, components[i])
         if error != 0 {
           components[kept] = error
@@ -70,14 +81,17 @@ extension OrientationSign {
         }
         carry = sum
       }
-      components.removeLast(components.count - kept)
-      if carry != 0 { components.append(carry) }
+      if carry != 0 {
+        components[kept] = carry
+        kept += 1
+      }
+      count = kept
     }
 
     /// The sign of the sum: that of its largest component.
     var sign: Int {
-      guard let top = components.last else { return 0 }
-      return top > 0 ? 1 : -1
+      guard count > 0 else { return 0 }
+      return components[count - 1] > 0 ? 1 : -1
     }
   }
 }

@@ -17,6 +17,25 @@ public struct PolygonIntersection: Sendable {
   /// ∂(A ∩ B) as lines (a MultiLineString; empty when the interiors do not meet): enough for
   /// scanline and distance probes, which see only edges.
   public var boundary: FlatGeometry
+  /// How often the boundaries cross.
+  public var crossingCount = 0
+  /// True when some test met an exact tie (a vertex on the other boundary or on the line of one
+  /// of its edges, ...). The area holds regardless; `relation` then is `.undecided`, because the
+  /// nudge that settled the tie may put a shared edge on either side.
+  public var touches = false
+
+  /// What the boundaries show about the two polygons (without ties).
+  public enum Relation: Sendable, Equatable {
+    /// A lies wholly inside B's interior.
+    case aWithinB
+    /// B lies wholly inside A's interior.
+    case bWithinA
+    /// Anything else: crossing boundaries, apart, or parts of one inside the other.
+    case other
+    /// Ties were met: ask an exact library (GEOS) whether one contains the other.
+    case undecided
+  }
+  public var relation: Relation = .other
 
   /// Measures A ∩ B.
   public static func measure(_ a: EdgeBands, _ b: EdgeBands) -> PolygonIntersection {
@@ -31,27 +50,44 @@ public struct PolygonIntersection: Sendable {
     var edgesA: [Int32] = [], edgesB: [Int32] = []
     a.edges(in: clip, into: &edgesA)
     b.edges(in: clip, into: &edgesB)
-    let crossings = Crossings.find(a, edgesA, b, edgesB)
+    var crossings = Crossings.find(a, edgesA, b, edgesB)
     var sum = ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2))
     // A's points are tested against B moved by +δ, that is A's points moved by −δ; B's by +δ.
-    Self.walk(
-      a, edgesA, inside: b, shift: -1, crossings.byA, crossings.edgeA, crossings, sum: &sum,
+    let runsA = Self.walk(
+      a, edgesA, inside: b, shift: -1, crossings.byA, crossings.edgeA, &crossings, sum: &sum,
       boundary: &builder)
-    Self.walk(
-      b, edgesB, inside: a, shift: 1, crossings.byB, crossings.edgeB, crossings, sum: &sum,
+    let runsB = Self.walk(
+      b, edgesB, inside: a, shift: 1, crossings.byB, crossings.edgeB, &crossings, sum: &sum,
       boundary: &builder)
-    return PolygonIntersection(
+    var measured = PolygonIntersection(
       area: sum.twice / 2, roundingBound: sum.roundingBound, boundary: builder.geometry)
+    measured.crossingCount = crossings.x.count
+    measured.touches = crossings.touches
+    if crossings.touches {
+      measured.relation = .undecided
+    } else if measured.crossingCount == 0 {
+      // No crossing and no tie: each ring lies wholly inside the other polygon or wholly outside
+      // (edges outside the common box are outside).
+      if edgesA.count == a.edgeCount, runsA.outside == 0, runsA.inside > 0, runsB.inside == 0 {
+        measured.relation = .aWithinB
+      } else if edgesB.count == b.edgeCount, runsB.outside == 0, runsB.inside > 0, runsA.inside == 0 {
+        measured.relation = .bWithinA
+      }
+    }
+    return measured
   }
 
   /// Adds the runs of `edges` (of `own`) that lie inside `other`: each edge is split at its
   /// crossings (`order` lists them by edge, then along it; `crossed` names each one's edge of
   /// `own`), and the inside state flips at each.
-  /// A run of consecutive edges starts from a point-in-polygon test (points moved by `shift`·δ).
+  /// A run of consecutive edges starts from a point-in-polygon test (points moved by `shift`·δ);
+  /// returns how many runs started inside and outside.
   private static func walk(
     _ own: EdgeBands, _ edges: [Int32], inside other: EdgeBands, shift: Double, _ order: [Int32],
-    _ crossed: [Int32], _ crossings: Crossings, sum: inout ShoelaceSum, boundary: inout FlatGeometryBuilder
-  ) {
+    _ crossed: [Int32], _ crossings: inout Crossings, sum: inout ShoelaceSum,
+    boundary: inout FlatGeometryBuilder
+  ) -> (inside: Int, outside: Int) {
+    var runs = (inside: 0, outside: 0)
     var inside = false
     var next = 0  // position in `order`
     var previous = -2
@@ -68,7 +104,8 @@ public struct PolygonIntersection: Sendable {
       var px = own.x0[e], py = own.y0[e]
       if e != previous + 1 || own.ring[e] != own.ring[previous] {
         closeLine()
-        inside = other.contains(x: px, y: py, shift: shift)
+        inside = other.contains(x: px, y: py, shift: shift, tie: &crossings.touches)
+        if inside { runs.inside += 1 } else { runs.outside += 1 }
         if inside {
           boundary.append(x: px, y: py)
           lineOpen = true
@@ -100,6 +137,7 @@ public struct PolygonIntersection: Sendable {
       }
     }
     closeLine()
+    return runs
   }
 }
 
@@ -129,6 +167,8 @@ struct Crossings {
   var x: [Double] = [], y: [Double] = []
   /// Crossings ordered by A's edge then t, and by B's edge then u.
   var byA: [Int32] = [], byB: [Int32] = []
+  /// True once a test met an exact tie (settled by the nudge).
+  var touches = false
 
   /// Every crossing of an edge of `a` with an edge of `b` moved by δ.
   static func find(_ a: EdgeBands, _ edgesA: [Int32], _ b: EdgeBands, _ edgesB: [Int32]) -> Crossings {
@@ -189,10 +229,12 @@ struct Crossings {
     let turnR = OrientationSign.exactly(px, py, qx, qy, rx, ry),
       turnS = OrientationSign.exactly(px, py, qx, qy, sx, sy)
     func sideOfA(_ turn: Int) -> Int { turn != 0 ? turn : qy != py ? (qy > py ? -1 : 1) : (qx > px ? 1 : -1) }
+    if turnR == 0 || turnS == 0 { touches = true }
     guard sideOfA(turnR) != sideOfA(turnS) else { return }
     let turnP = OrientationSign.exactly(rx, ry, sx, sy, px, py),
       turnQ = OrientationSign.exactly(rx, ry, sx, sy, qx, qy)
     func sideOfB(_ turn: Int) -> Int { turn != 0 ? turn : sy != ry ? (sy > ry ? 1 : -1) : (sx > rx ? -1 : 1) }
+    if turnP == 0 || turnQ == 0 { touches = true }
     guard sideOfB(turnP) != sideOfB(turnQ) else { return }
     let dx = qx - px, dy = qy - py, ex = sx - rx, ey = sy - ry
     // A vertex lying exactly on the other edge is the crossing itself: taken as it is, so that

@@ -26,6 +26,9 @@ public struct Overlay: Sendable {
 
 /// Computes overlays of two polygon layers.
 public enum OverlapEngine {
+  /// Measured areas below this (m², the crosswalk tables' resolution) are left to GEOS.
+  static let smallestMeasuredArea = 0.01
+
   /// Overlays `a` with `b` (both valid polygons in the same projected CRS).
   public static func overlay(a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions = OverlapOptions())
     throws -> Overlay
@@ -62,63 +65,68 @@ public enum OverlapEngine {
         let candidates = index.items(intersecting: boxA).filter { boxesB[$0].overlapsWithArea(boxA) }
         guard !candidates.isEmpty, areasA[i] > 0 else { return result }
         defer { work.aSide.forget(i) }
-        let geometryA = try work.aSide.geometry(i)
         var aIsSliver: Bool?
         for j in candidates {
           result.candidates += 1
-          let geometryB = try work.worker.geometry(j)
-          var area: Double
-          var method: PieceMethod
-          var pieceFlat: FlatGeometry?
-          var isSliver: Bool
-          if boxesB[j].contains(boxA), try work.worker.prepared(j).contains(geometryA) {
-            area = areasA[i]
-            method = .aWithinB
-            if keep { pieceFlat = a[i] }
-            if aIsSliver == nil { aIsSliver = try sliver.isSliver(geometryA, flat: a[i], area: area) }
-            isSliver = aIsSliver!
+          let pair = PairWork(i: i, j: j, boxA: boxA, boxB: boxesB[j], a: work.aSide, b: work.worker)
+          let measured = work.aSide.bands(i).flatMap { a in
+            work.worker.bands(j).map { PolygonIntersection.measure(a, $0) }
+          }
+          var found: (area: Double, method: PieceMethod, flat: FlatGeometry?, isSliver: Bool)
+          // Containment first: the boundaries' crossings settle it unless they touch somewhere,
+          // when GEOS's prepared test decides (a unit inside another, sharing part of its edge).
+          var within = measured?.relation
+          if within == .undecided || within == nil {
+            within = .other
+            if boxesB[j].contains(boxA), try pair.b.prepared(j).contains(try pair.a.geometry(i)) {
+              within = .aWithinB
+            } else if boxA.contains(boxesB[j]), try pair.a.prepared(i).contains(try pair.b.geometry(j)) {
+              within = .bWithinA
+            }
+          }
+          if within == .aWithinB {
+            if aIsSliver == nil {
+              aIsSliver = try sliver.isSliver(
+                linework: a[i], area: areasA[i], piece: { try pair.a.geometry(i) })
+            }
+            found = (areasA[i], .aWithinB, keep ? a[i] : nil, aIsSliver!)
             result.contained += 1
-          } else if boxA.contains(boxesB[j]), try work.aSide.prepared(i).contains(geometryB) {
-            area = areasB[j]
-            method = .bWithinA
-            if keep { pieceFlat = b[j] }
-            isSliver = try sliver.isSliver(geometryB, flat: b[j], area: area)
+          } else if within == .bWithinA {
+            let isSliver = try sliver.isSliver(
+              linework: b[j], area: areasB[j], piece: { try pair.b.geometry(j) })
+            found = (areasB[j], .bWithinA, keep ? b[j] : nil, isSliver)
             result.contained += 1
-          } else if let measured = measuredIntersection(work.aSide.bands(i), work.worker.bands(j)) {
-            // The area and the piece's outline come from the boundaries' crossings, and GEOS builds
-            // the piece only when it is kept or a sliver test needs it.
-            guard let measured = measured else { continue }
+          } else if let measured, measured.area == 0 {
+            continue  // a sum of exactly 0: the interiors do not meet
+          } else if let measured, abs(measured.area) >= max(Self.smallestMeasuredArea, measured.roundingBound)
+          {
+            // The area and the piece's outline come from the crossings; GEOS builds the piece
+            // only when it is kept or a sliver test needs it.
             result.intersected += 1
             result.measured += 1
-            area = measured.area
-            method = .intersection
-            var piece: Geometry?
-            func geosPiece() throws -> Geometry {
-              if let piece { return piece }
-              let made = try clippedIntersection(geometryA, boxA, geometryB, boxesB[j]).polygonalPart()
-              piece = made
-              return made
-            }
-            if keep { pieceFlat = try geosPiece().flat() }
-            isSliver = try sliver.isSliver(linework: measured.boundary, area: area, piece: geosPiece)
+            let isSliver = try sliver.isSliver(
+              linework: measured.boundary, area: measured.area, piece: pair.piece)
+            found = (measured.area, .intersection, keep ? try pair.piece().flat() : nil, isSliver)
           } else {
-            // Boxes overlapping is a weak filter along shared boundaries: most such pairs do
-            // not meet at all, and the prepared test settles them without an overlay.
-            guard try work.worker.prepared(j).intersects(geometryA) else { continue }
+            // Not polygonal, or within rounding of 0 or below the tables' resolution: GEOS's
+            // overlay decides, so hair-thin pieces are exactly GEOS's. The prepared test first:
+            // most such pairs do not meet at all.
+            guard try pair.b.prepared(j).intersects(try pair.a.geometry(i)) else { continue }
             result.intersected += 1
-            let piece = try clippedIntersection(geometryA, boxA, geometryB, boxesB[j]).polygonalPart()
-            area = try piece.area()
+            let piece = try pair.piece()
+            let area = try piece.area()
             guard area > 0 else { continue }
-            method = .intersection
             let flat = try piece.flat()
-            if keep { pieceFlat = flat }
-            isSliver = try sliver.isSliver(piece, flat: flat, area: area)
+            found = (
+              area, .intersection, keep ? flat : nil, try sliver.isSliver(piece, flat: flat, area: area)
+            )
           }
-          let iou = area / (areasA[i] + areasB[j] - area)
+          let area = found.area
           result.pieces.append(
             CrosswalkPiece(
-              a: i, b: j, area: area, shareOfA: area / areasA[i], shareOfB: area / areasB[j], iou: iou,
-              isSliver: isSliver, method: method, geometry: pieceFlat))
+              a: i, b: j, area: area, shareOfA: area / areasA[i], shareOfB: area / areasB[j],
+              iou: area / (areasA[i] + areasB[j] - area), isSliver: found.isSliver, method: found.method,
+              geometry: found.flat))
         }
         return result
       })
@@ -136,16 +144,25 @@ public enum OverlapEngine {
   }
 }
 
-/// The measured intersection of two polygonal features: `.some(nil)` when it is empty (a sum of
-/// exactly 0), nil when GEOS must decide (a feature that is not polygonal, or a sum within
-/// rounding of 0 or below the tables' resolution of 0.01 m², so that hair-thin pieces are
-/// exactly GEOS's).
-func measuredIntersection(_ a: EdgeBands?, _ b: EdgeBands?) -> PolygonIntersection?? {
-  guard let a, let b else { return .none }
-  let measured = PolygonIntersection.measure(a, b)
-  if measured.area == 0 { return .some(.none) }
-  guard abs(measured.area) >= max(0.01, measured.roundingBound) else { return .none }
-  return .some(measured)
+/// One candidate pair's GEOS side: the two features' cached GEOS forms, and their intersection
+/// piece built at most once.
+private final class PairWork {
+  let i: Int, j: Int
+  let boxA: BoundingBox, boxB: BoundingBox
+  let a: OverlapWorker, b: OverlapWorker
+  private var made: Geometry?
+
+  init(i: Int, j: Int, boxA: BoundingBox, boxB: BoundingBox, a: OverlapWorker, b: OverlapWorker) {
+    (self.i, self.j, self.boxA, self.boxB, self.a, self.b) = (i, j, boxA, boxB, a, b)
+  }
+
+  /// The polygonal part of A ∩ B by GEOS.
+  func piece() throws -> Geometry {
+    if let made { return made }
+    let piece = try clippedIntersection(try a.geometry(i), boxA, try b.geometry(j), boxB).polygonalPart()
+    made = piece
+    return piece
+  }
 }
 
 /// A ∩ B, with the polygon whose box is much larger first cut to the other's box (plus a margin):
