@@ -17,13 +17,16 @@ public enum InscribedWidthProbe {
   }
 
   /// Whether a disk of `radius` fits inside the polygonal `geometry` (valid, even-odd rings).
-  /// Gives up (`unknown`) rather than sweep more than `maxLines` lines.
-  public static func disk(of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 400_000)
-    -> Verdict
-  {
+  /// Gives up (`unknown`) rather than sweep more than `maxLines` lines. Lines run radius /
+  /// `linesPerRadius` apart; up to `centreTries` middles are tried as centres: of the longest
+  /// interval on a line, or with `everyInterval` of every interval long enough.
+  public static func disk(
+    of radius: Double, fitsIn geometry: FlatGeometry, maxLines: Int = 400_000, linesPerRadius: Double = 2,
+    centreTries: Int = 32, everyInterval: Bool = false
+  ) -> Verdict {
     let box = geometry.boundingBox
     guard radius > 0, !box.isEmpty else { return .unknown }
-    let step = radius / 2
+    let step = radius / linesPerRadius
     // Lines across the longer side: along a thin strip every interval is short.
     let horizontal = box.height > box.width
     let across = horizontal ? box.height : box.width
@@ -59,7 +62,7 @@ public enum InscribedWidthProbe {
     guard lineCount <= maxLines else { return .unknown }
     // Then every line in order, each crossing only the edges that span it.
     var sawLongInterval = false
-    var centreTries = 0
+    var tries = 0
     var active: [Int] = []
     var next = 0
     for k in 0..<lineCount {
@@ -73,8 +76,17 @@ public enum InscribedWidthProbe {
       edges.crossings(at: level, among: active, into: &crossings)
       guard let middle = longest() else { continue }
       sawLongInterval = true
-      if centreTries < 32 {
-        centreTries += 1
+      if everyInterval {
+        var i = 0
+        while i + 1 < crossings.count, tries < centreTries {
+          if crossings[i + 1] - crossings[i] >= chord {
+            tries += 1
+            if fits(at: (crossings[i] + crossings[i + 1]) / 2, level) { return .fits }
+          }
+          i += 2
+        }
+      } else if tries < centreTries {
+        tries += 1
         if fits(at: middle, level) { return .fits }
       }
     }

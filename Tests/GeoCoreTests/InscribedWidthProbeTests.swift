@@ -25,6 +25,15 @@ import Testing
     let wide = FlatGeometry.polygon([Self.rectangle(500, 20.5)])
     #expect(InscribedWidthProbe.disk(of: 10, fitsIn: narrow) != .fits)
     #expect(InscribedWidthProbe.disk(of: 10, fitsIn: wide) != .narrower)
+    // Lines 5 m apart need a 19.36 m chord, which 19.9 m exceeds: open. Lines 1.25 m apart need
+    // 19.96 m: proven narrower.
+    #expect(InscribedWidthProbe.disk(of: 10, fitsIn: narrow) == .unknown)
+    #expect(
+      InscribedWidthProbe.disk(of: 10, fitsIn: narrow, linesPerRadius: 8, centreTries: 256, everyInterval: true)
+        == .narrower)
+    #expect(
+      InscribedWidthProbe.disk(of: 10, fitsIn: wide, linesPerRadius: 8, centreTries: 256, everyInterval: true)
+        == .fits)
   }
 
   @Test func holesCount() {

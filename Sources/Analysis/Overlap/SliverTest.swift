@@ -4,8 +4,10 @@ import GeoCore
 /// Decides whether a piece is a sliver (DESIGN.md §4): smaller than the minimum area, or with a
 /// maximum inscribed circle narrower than the sliver width.
 ///
-/// The decision is the one a fine maximum inscribed circle (tolerance `fineTolerance`) gives,
-/// reached by cheaper proofs where they suffice.
+/// Scanline proofs decide first, and they are exact: a centre found at least width/2 from the
+/// boundary, or no interval long enough for such a disk. Only what they leave open goes to a
+/// fine maximum inscribed circle (tolerance `fineTolerance`), which may call a piece whose true
+/// circle exceeds width/2 by less than the tolerance a sliver.
 struct SliverTest: Sendable {
   let width: Double
   let minArea: Double
@@ -29,6 +31,15 @@ struct SliverTest: Sendable {
     if area < minArea { return true }
     let half = width / 2
     switch InscribedWidthProbe.disk(of: half, fitsIn: linework) {
+    case .fits: return false
+    case .narrower: return true
+    case .unknown: break
+    }
+    // Borderline: lines 8 to the radius (a fitting disk then leaves a chord of 0.998 × its
+    // diameter), and every long interval's middle tried as a centre.
+    switch InscribedWidthProbe.disk(
+      of: half, fitsIn: linework, linesPerRadius: 8, centreTries: 256, everyInterval: true)
+    {
     case .fits: return false
     case .narrower: return true
     case .unknown: break
