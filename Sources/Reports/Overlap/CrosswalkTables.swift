@@ -12,13 +12,16 @@ public enum CrosswalkTables {
     ]
     if run.population != nil { header += ["population", "pop_share_of_a", "pop_share_of_b"] }
     var csv = CSVWriter(header: header)
+    // Ids and names only: copying whole features (properties, geometry) per row cost more than
+    // writing the row.
+    let idsA = run.a.ids, idsB = run.b.ids
+    let namesA = run.a.features.map(\.name), namesB = run.b.features.map(\.name)
     for k in run.pieceOrder {
       let piece = run.overlay.pieces[k]
-      let a = run.a.features[piece.a], b = run.b.features[piece.b]
-      csv.text(a.id)
-      csv.text(a.name)
-      csv.text(b.id)
-      csv.text(b.name)
+      csv.text(idsA[piece.a])
+      csv.text(namesA[piece.a])
+      csv.text(idsB[piece.b])
+      csv.text(namesB[piece.b])
       csv.number(piece.area, decimals: 2)
       csv.number(piece.shareOfA, decimals: 6)
       csv.number(piece.shareOfB, decimals: 6)
