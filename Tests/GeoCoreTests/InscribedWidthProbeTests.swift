@@ -29,7 +29,8 @@ import Testing
     // 19.96 m: proven narrower.
     #expect(InscribedWidthProbe.disk(of: 10, fitsIn: narrow) == .unknown)
     #expect(
-      InscribedWidthProbe.disk(of: 10, fitsIn: narrow, linesPerRadius: 8, centreTries: 256, everyInterval: true)
+      InscribedWidthProbe.disk(
+        of: 10, fitsIn: narrow, linesPerRadius: 8, centreTries: 256, everyInterval: true)
         == .narrower)
     #expect(
       InscribedWidthProbe.disk(of: 10, fitsIn: wide, linesPerRadius: 8, centreTries: 256, everyInterval: true)
@@ -89,5 +90,32 @@ import Testing
     let q = InscribedWidthProbe.deepestPoint(in: l)!
     #expect(q.x < 60 && q.y > 10)
     #expect(l.distanceToLinework(x: q.x, y: q.y) >= 20)  // the arm allows 5 at most
+  }
+
+  /// A right triangle with 60 m legs has an inscribed circle of radius (60 + 60 − 60√2) / 2 =
+  /// 17.574 m: scanlines cannot prove it narrower than 17.65 m (its base is long), the cell
+  /// search can, from the polygon or from its outline as lines.
+  @Test func cellSearchSettlesTriangles() {
+    let ring: [(Double, Double)] = [(0, 0), (60, 0), (0, 60), (0, 0)]
+    let triangle = FlatGeometry.polygon([ring])
+    var builder = FlatGeometryBuilder(kind: .multiLineString)
+    for (x, y) in ring {
+      builder.append(x: x + 400_000, y: y + 300_000)
+    }
+    builder.closeRing()
+    builder.closePart()
+    let outline = builder.geometry
+    let inradius = (120 - 60 * 2.0.squareRoot()) / 2
+    #expect(InscribedWidthProbe.disk(of: inradius + 0.08, fitsIn: triangle) == .unknown)
+    for shape in [triangle, outline] {
+      #expect(InscribedWidthProbe.diskBySubdivision(of: inradius + 0.08, fitsIn: shape) == .narrower)
+      #expect(InscribedWidthProbe.diskBySubdivision(of: inradius - 0.08, fitsIn: shape) == .fits)
+      #expect(InscribedWidthProbe.diskBySubdivision(of: 40, fitsIn: shape) == .narrower)
+    }
+    // The 5 m band of a framed square: no 3 m disk (the scanlines leave it open).
+    let rectangle = InscribedWidthProbeTests.rectangle
+    let band = FlatGeometry.polygon([rectangle(100, 100, 0, 0), rectangle(90, 90, 5, 5).reversed()])
+    #expect(InscribedWidthProbe.diskBySubdivision(of: 3, fitsIn: band) == .narrower)
+    #expect(InscribedWidthProbe.diskBySubdivision(of: 2.4, fitsIn: band) == .fits)
   }
 }

@@ -4,10 +4,11 @@ import GeoCore
 /// Decides whether a piece is a sliver (DESIGN.md §4): smaller than the minimum area, or with a
 /// maximum inscribed circle narrower than the sliver width.
 ///
-/// Scanline proofs decide first, and they are exact: a centre found at least width/2 from the
-/// boundary, or no interval long enough for such a disk. Only what they leave open goes to a
-/// fine maximum inscribed circle (tolerance `fineTolerance`), which may call a piece whose true
-/// circle exceeds width/2 by less than the tolerance a sliver.
+/// Exact proofs decide first: scanlines (a centre found at least width/2 from the boundary, or
+/// no interval long enough for such a disk), then a branch and bound over cells that settles all
+/// but hair-width cases. Only what they leave open goes to GEOS's fine maximum inscribed circle
+/// (tolerance `fineTolerance`), which may call a piece whose true circle exceeds width/2 by less
+/// than the tolerance a sliver.
 struct SliverTest: Sendable {
   let width: Double
   let minArea: Double
@@ -40,6 +41,12 @@ struct SliverTest: Sendable {
     switch InscribedWidthProbe.disk(
       of: half, fitsIn: linework, linesPerRadius: 8, centreTries: 256, everyInterval: true)
     {
+    case .fits: return false
+    case .narrower: return true
+    case .unknown: break
+    }
+    // Still open (a triangle's long base passes the scanline test): branch and bound on cells.
+    switch InscribedWidthProbe.diskBySubdivision(of: half, fitsIn: linework) {
     case .fits: return false
     case .narrower: return true
     case .unknown: break
