@@ -79,7 +79,9 @@ public enum LayerLoader {
     }
     let collection: FeatureCollection
     do {
-      collection = try GeoJSONReader.read(contentsOf: path)
+      // One thread means one thread: the reader splits big files only when allowed two.
+      collection = try GeoJSONReader.read(
+        contentsOf: path, parallelAbove: options.threads > 1 ? GeoJSONReader.parallelThreshold : .max)
     } catch {
       switch error {
       case .fileNotFound: throw .fileNotFound(path)
