@@ -16,9 +16,10 @@ import GeoCore
 enum InteriorsDisjoint {
   /// True when `a` and `b` (Polygon or MultiPolygon) are proven to have disjoint interiors;
   /// false when they may overlap or the proof is unsure.
-  static func proven(_ a: FlatGeometry, _ b: FlatGeometry) -> Bool {
+  /// `boxes`, when given, are the two geometries' bounding boxes (saving a pass over each).
+  static func proven(_ a: FlatGeometry, _ b: FlatGeometry, boxes: (BoundingBox, BoundingBox)? = nil) -> Bool {
     guard a.kind.isPolygonal, b.kind.isPolygonal else { return false }
-    let boxA = a.boundingBox, boxB = b.boundingBox
+    let (boxA, boxB) = boxes ?? (a.boundingBox, b.boundingBox)
     guard boxA.intersects(boxB) else { return true }
     let clip = BoundingBox(
       minX: max(boxA.minX, boxB.minX), minY: max(boxA.minY, boxB.minY),
@@ -91,12 +92,14 @@ enum InteriorsDisjoint {
     var segments: [Segment] = []
     var boxes: [BoundingBox] = []
     var parts: [Int] = []
-    /// Parts with an edge wholly outside the clip box (and so outside the other geometry).
-    var partsOutside: Set<Int> = []
+    /// For each part, whether it has an edge wholly outside the clip box (and so outside the
+    /// other geometry).
+    var partsOutside: [Bool]
     let partCount: Int
 
     init(_ geometry: FlatGeometry, clip: BoundingBox) {
       partCount = geometry.partCount
+      partsOutside = [Bool](repeating: false, count: partCount)
       for part in 0..<geometry.partCount {
         for ring in geometry.ringRange(ofPart: part) {
           let range = geometry.pointRange(ofRing: ring)
@@ -108,7 +111,7 @@ enum InteriorsDisjoint {
               boxes.append(box)
               parts.append(part)
             } else {
-              partsOutside.insert(part)
+              partsOutside[part] = true
             }
           }
         }
@@ -126,9 +129,9 @@ enum InteriorsDisjoint {
         guard let inside = InteriorsDisjoint.strictlyInside((x: (p.x + q.x) / 2, y: (p.y + q.y) / 2), other),
           !inside
         else { return false }
-        outside.insert(parts[i])
+        outside[parts[i]] = true
       }
-      return outside.count == partCount
+      return !outside.contains(false)
     }
   }
 

@@ -13,6 +13,8 @@ public struct PopulationLayer: Sendable {
   public var counts: [Double]
   /// Areas of polygon features (0 for points).
   public var areas: [Double]
+  /// Bounding boxes of the features.
+  public var boxes: [BoundingBox]
   let index: BoxIndex
 
   /// Reads the count from `field` of every feature; a value that is not a number is an error that
@@ -42,7 +44,8 @@ public struct PopulationLayer: Sendable {
     self.geometries = layer.geometries
     self.counts = counts
     self.areas = geometries.map(\.polygonalArea)
-    self.index = BoxIndex(geometries.map(\.boundingBox))
+    self.boxes = geometries.map(\.boundingBox)
+    self.index = BoxIndex(boxes)
   }
 
   /// Total count.
@@ -99,7 +102,7 @@ extension PopulationLayer {
           let piece: Geometry
           if flat == areas[i] {
             piece = try populationSide.geometry(p)
-          } else if InteriorsDisjoint.proven(areas[i], flat) {
+          } else if InteriorsDisjoint.proven(areas[i], flat, boxes: (box, population.boxes[p])) {
             continue
           } else {
             let geometry = try populationSide.geometry(p)
