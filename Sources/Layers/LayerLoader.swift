@@ -35,11 +35,13 @@ public enum LayerLoader {
     {
       let keys = IdentifierFields.orderedKeys(input.collection.features)
       throw .badOption(
-        "\(path): no feature has the id field \"\(idField)\"; properties are: \(keys.joined(separator: ", "))")
+        "\(path): no feature has the id field \"\(idField)\"; properties are: \(keys.joined(separator: ", "))"
+      )
     }
 
     let prepared = try PreparedFeatures.make(
-      input.collection.features, fields: fields, path: path, source: source, working: working, options: options,
+      input.collection.features, fields: fields, path: path, source: source, working: working,
+      options: options,
       csvProblems: input.csvProblems)
     clock.lap("reproject and repair")
     record.operation = prepared.operation
@@ -89,10 +91,13 @@ public enum LayerLoader {
       }
     }
     return Input(
-      collection: collection, decision: CRSDecision.decide(override: options.sourceCRS, crsMember: collection.crsName))
+      collection: collection,
+      decision: CRSDecision.decide(override: options.sourceCRS, crsMember: collection.crsName))
   }
 
-  static func crs(_ definition: String, path: String, why: String) throws(LayerError) -> CoordinateReferenceSystem {
+  static func crs(_ definition: String, path: String, why: String) throws(LayerError)
+    -> CoordinateReferenceSystem
+  {
     do {
       return try CoordinateReferenceSystem(definition)
     } catch PROJError.unknownCRS(_, let message) {
@@ -158,7 +163,11 @@ public enum LayerLoader {
     var counts: [(type: String, count: Int)] = []
     for feature in features {
       let type = feature.geometry.map { $0.isEmpty ? "empty \($0.kind)" : "\($0.kind)" } ?? "null"
-      if let i = counts.firstIndex(where: { $0.type == type }) { counts[i].count += 1 } else { counts.append((type, 1)) }
+      if let i = counts.firstIndex(where: { $0.type == type }) {
+        counts[i].count += 1
+      } else {
+        counts.append((type, 1))
+      }
     }
     return counts
   }

@@ -69,11 +69,15 @@ enum InteriorsDisjoint {
         return
       }
       let common: (Point, Point, Point)? =
-        same(s.p, t.p) ? (s.p, s.q, t.q) : same(s.p, t.q) ? (s.p, s.q, t.p)
-        : same(s.q, t.p) ? (s.q, s.p, t.q) : same(s.q, t.q) ? (s.q, s.p, t.p) : nil
+        same(s.p, t.p)
+        ? (s.p, s.q, t.q)
+        : same(s.p, t.q)
+          ? (s.p, s.q, t.p)
+          : same(s.q, t.p) ? (s.q, s.p, t.q) : same(s.q, t.q) ? (s.q, s.p, t.p) : nil
       if let (vertex, other1, other2) = common {
         // Not collinear, or collinear but leaving the vertex in opposite directions.
-        let u = (x: other1.x - vertex.x, y: other1.y - vertex.y), v = (x: other2.x - vertex.x, y: other2.y - vertex.y)
+        let u = (x: other1.x - vertex.x, y: other1.y - vertex.y),
+          v = (x: other2.x - vertex.x, y: other2.y - vertex.y)
         let dot = u.x * v.x + u.y * v.y
         let opposite = dot < -1e-9 * ((u.x * u.x + u.y * u.y) * (v.x * v.x + v.y * v.y)).squareRoot()
         self = opposite || InteriorsDisjoint.orientation(vertex, other1, other2) != 0 ? .none : .unsure
@@ -105,7 +109,8 @@ enum InteriorsDisjoint {
           let range = geometry.pointRange(ofRing: ring)
           for i in range.dropLast() {
             let p = (x: geometry.x(i), y: geometry.y(i)), q = (x: geometry.x(i + 1), y: geometry.y(i + 1))
-            let box = BoundingBox(minX: min(p.x, q.x), minY: min(p.y, q.y), maxX: max(p.x, q.x), maxY: max(p.y, q.y))
+            let box = BoundingBox(
+              minX: min(p.x, q.x), minY: min(p.y, q.y), maxX: max(p.x, q.x), maxY: max(p.y, q.y))
             if box.intersects(clip) {
               segments.append((p, q))
               boxes.append(box)
@@ -145,7 +150,8 @@ enum InteriorsDisjoint {
         let p = (x: geometry.x(i), y: geometry.y(i)), q = (x: geometry.x(i + 1), y: geometry.y(i + 1))
         guard (p.y > point.y) != (q.y > point.y) else {
           // A point on a horizontal edge (or at a vertex) is on the boundary: unsure.
-          let onLine = (p.y == point.y || q.y == point.y) && min(p.x, q.x) <= point.x && point.x <= max(p.x, q.x)
+          let onLine =
+            (p.y == point.y || q.y == point.y) && min(p.x, q.x) <= point.x && point.x <= max(p.x, q.x)
           if onLine, orientation(p, q, point) == 0 { return nil }
           continue
         }

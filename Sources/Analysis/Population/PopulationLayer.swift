@@ -22,7 +22,8 @@ public struct PopulationLayer: Sendable {
   public init(_ layer: Layer, field: String) throws(LayerError) {
     guard layer.features.contains(where: { $0.properties[field] != nil }) else {
       let keys = layer.features.first.map { $0.properties.keys.joined(separator: ", ") } ?? "none"
-      throw .badOption("\(layer.source): no feature has the population field \"\(field)\"; properties are: \(keys)")
+      throw .badOption(
+        "\(layer.source): no feature has the population field \"\(field)\"; properties are: \(keys)")
     }
     var counts: [Double] = []
     for feature in layer.features {
@@ -86,7 +87,10 @@ extension PopulationLayer {
           let count = population.counts[p]
           if flat.kind.isPuntal {
             var found = false
-            for point in 0..<flat.pointCount where box.contains(BoundingBox(minX: flat.x(point), minY: flat.y(point), maxX: flat.x(point), maxY: flat.y(point))) {
+            for point in 0..<flat.pointCount
+            where box.contains(
+              BoundingBox(minX: flat.x(point), minY: flat.y(point), maxX: flat.x(point), maxY: flat.y(point)))
+            {
               if try areaSide.prepared(i).intersectsPoint(x: flat.x(point), y: flat.y(point)) {
                 let share = count / Double(flat.pointCount)
                 total += share
@@ -123,7 +127,8 @@ extension PopulationLayer {
         }
         return (total, total > 0 ? (sx / total, sy / total) : nil, sources)
       })
-    return PopulationEstimate(totals: results.map(\.0), centroids: results.map(\.1), sources: results.map(\.2))
+    return PopulationEstimate(
+      totals: results.map(\.0), centroids: results.map(\.1), sources: results.map(\.2))
   }
 
   /// People in pieces of areas already estimated: `pieces[k]` (area `pieceAreas[k]`) lies inside
@@ -148,13 +153,15 @@ extension PopulationLayer {
           let flat = population.geometries[p]
           let count = population.counts[p]
           if flat.kind.isPuntal {
-            for point in 0..<flat.pointCount where try pieceSide.prepared(k).intersectsPoint(x: flat.x(point), y: flat.y(point)) {
+            for point in 0..<flat.pointCount
+            where try pieceSide.prepared(k).intersectsPoint(x: flat.x(point), y: flat.y(point)) {
               total += count / Double(flat.pointCount)
             }
           } else if flat == areas[owner] {
             total += count * pieceAreas[k] / population.areas[p]
           } else {
-            let pieceArea = try pieceSide.geometry(k).intersection(try populationSide.geometry(p)).polygonalPart().area()
+            let pieceArea = try pieceSide.geometry(k).intersection(try populationSide.geometry(p))
+              .polygonalPart().area()
             if pieceArea > 0 { total += count * pieceArea / population.areas[p] }
           }
         }
