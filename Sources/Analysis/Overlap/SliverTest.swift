@@ -31,6 +31,9 @@ struct SliverTest: Sendable {
   func isSliver(linework: FlatGeometry, area: Double, piece: () throws -> Geometry) throws -> Bool {
     if area < minArea { return true }
     let half = width / 2
+    // A disk of radius width/2 needs that much area, and a box at least width wide each way.
+    let box = linework.boundingBox
+    if area < Double.pi * half * half || min(box.width, box.height) < width { return true }
     switch InscribedWidthProbe.disk(of: half, fitsIn: linework) {
     case .fits: return false
     case .narrower: return true
