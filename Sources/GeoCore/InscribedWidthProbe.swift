@@ -61,14 +61,15 @@ public enum InscribedWidthProbe {
     }
     guard lineCount <= maxLines else { return .unknown }
     // Then every line in order, each crossing only the edges that span it.
+    let byLow = edges.byLow()
     var sawLongInterval = false
     var tries = 0
     var active: [Int] = []
     var next = 0
     for k in 0..<lineCount {
       let level = start + Double(k) * step
-      while next < edges.byLow.count, edges.low[edges.byLow[next]] <= level {
-        active.append(edges.byLow[next])
+      while next < byLow.count, edges.low[byLow[next]] <= level {
+        active.append(byLow[next])
         next += 1
       }
       active.removeAll { edges.high[$0] <= level }
@@ -145,17 +146,19 @@ public enum InscribedWidthProbe {
 }
 
 /// Every ring edge of a geometry as spans along the scan axis (`low`..<`high`) with its end
-/// points in scan coordinates (u along the line, v across), sorted by `low` for a sweep.
+/// points in scan coordinates (u along the line, v across).
 struct ScanEdges {
   var low: [Double] = [], high: [Double] = []
   var u0: [Double] = [], v0: [Double] = [], u1: [Double] = [], v1: [Double] = []
-  var byLow: [Int] = []
   var all: Range<Int> { 0..<low.count }
 
   init(_ geometry: FlatGeometry, horizontal: Bool) {
     add(geometry, horizontal: horizontal)
-    byLow = low.indices.sorted { low[$0] < low[$1] }
   }
+
+  /// Edge positions sorted by `low`, for a sweep (only sorted when a sweep is needed: most
+  /// pieces are settled by a few lines through the middle).
+  func byLow() -> [Int] { low.indices.sorted { low[$0] < low[$1] } }
 
   private mutating func add(_ g: FlatGeometry, horizontal: Bool) {
     let (along, across) = horizontal ? (0, 1) : (1, 0)
