@@ -69,8 +69,17 @@ struct ReachUnion: Sendable {
     let unions = try ParallelChunks.map(
       count: groups.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
       body: { context, k -> FlatGeometry in
-        let buffers = try groups[order[k]].members.map {
-          try Geometry(assets[$0], context: context).buffer(radius, quadrantSegments: quadrantSegments)
+        // A point's buffer is drawn directly (GEOS's vertices exactly), and a lone one is already
+        // its part.
+        func circle(_ asset: FlatGeometry) -> FlatGeometry {
+          PointBuffer.circle(x: asset.x(0), y: asset.y(0), radius: radius, quadrantSegments: quadrantSegments)
+        }
+        let members = groups[order[k]].members
+        if members.count == 1, assets[members.first!].kind == .point { return circle(assets[members.first!]) }
+        let buffers = try members.map { a -> Geometry in
+          let asset = assets[a]
+          if asset.kind == .point { return try Geometry(circle(asset), context: context) }
+          return try Geometry(asset, context: context).buffer(radius, quadrantSegments: quadrantSegments)
         }
         let union =
           buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
