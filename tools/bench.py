@@ -123,7 +123,7 @@ def workloads(data, tmp):
             "stage": "overlay", "speedup": speedup, "check": check,
         }
 
-    def coverage(name, what, units, field):
+    def coverage(name, what, units, field, speedup=False):
         out = os.path.join(tmp, name)
         population = ["--population", units, "--population-field", field] if field != "-" else []
         peer_out = []
@@ -143,7 +143,7 @@ def workloads(data, tmp):
             "nbhd": [NBHD, "coverage", units, "pharmacy=" + pharmacies, "--radius", "800", *population, "--out", out],
             "peers": {"shapely 2 (exploded union, STRtree, 2 threads)": [
                 PY, os.path.join(PEERS, "coverage_shapely.py"), units, pharmacies, "800", field, out + "-shp.csv"]},
-            "stage": "coverage", "check": check, "peer_out": peer_out,
+            "stage": "coverage", "speedup": speedup, "check": check, "peer_out": peer_out,
         }
 
     reproject_out = []
@@ -171,7 +171,8 @@ def workloads(data, tmp):
                   "ward22_code"),
         crosswalk("crosswalk-named-wards22", "named MSOA neighbourhoods x wards22", named, wards22, "msoa11_code",
                   "ward22_code"),
-        coverage("coverage-10k-sicbl", "10,501 pharmacies, 800 m, against the 106 sub-ICB units", sicbl, "-"),
+        coverage("coverage-10k-sicbl", "10,501 pharmacies, 800 m, against the 106 sub-ICB units", sicbl, "-",
+                 speedup=True),
         coverage("coverage-pharmacies-lsoa21", "national pharmacy coverage, 800 m, all LSOA21 with 2021 residents",
                  lsoa21, "usual_residents_2021"),
         {
@@ -335,12 +336,12 @@ def targets(rows, stage_rows, computes, checks):
         judge("crosswalk LSOA11 x sub-ICB: peak memory", mem, 150, unit=" MB")
         if name in compute_of:
             judge("crosswalk LSOA11 x sub-ICB: overlay compute", compute_of[name], 250, unit=" ms")
-        one = time_of.get((name, "nbhd --threads 1"))
-        if one:
-            judge("parallel speed-up, whole crosswalk process", one[0] / ours, 1.7, "higher", "x")
-        for stage_name, many, single in stage_rows:
-            if stage_name == name and "overlay" in many and "overlay" in single:
-                judge("parallel speed-up, overlay stage", single["overlay"][0] / many["overlay"][0], 1.7, "higher", "x")
+    # DESIGN asks the 2-core speed-up of the overlay and coverage stages.
+    for stage_name, many, single in stage_rows:
+        for stage in ["overlay", "coverage"]:
+            if stage in many and stage in single:
+                judge(f"parallel speed-up, {stage} stage ({stage_name})", single[stage][0] / many[stage][0], 1.7,
+                      "higher", "x")
     for workload, target in [("crosswalk-lsoa21-wards22", 1000), ("crosswalk-named-wards22", 500),
                              ("coverage-10k-sicbl", 600), ("coverage-pharmacies-lsoa21", 700), ("svg-lsoa21", 400)]:
         if workload in compute_of:
@@ -351,8 +352,16 @@ def targets(rows, stage_rows, computes, checks):
             judge("svg-lsoa21: file size", size, 6, unit=" MB")
     if not out:
         return []
+    notes = []
+    for name, tool in [("crosswalk-lsoa11-sicbl", "nbhd"), ("coverage-10k-sicbl", "nbhd")]:
+        one, many = time_of.get((name, "nbhd --threads 1")), time_of.get((name, tool))
+        if one and many:
+            notes.append(f"Whole `{name}` process on {os.cpu_count()} cores against one: {one[0] / many[0]:.2f}x "
+                         "(not a DESIGN target: reading the file, writing the table and starting the process "
+                         "are mostly sequential).")
     return ["", "Targets (DESIGN.md section 10) judged from this run:", "",
-            "| target | measured | goal | verdict |", "|---|---:|---:|---|", *out]
+            "| target | measured | goal | verdict |", "|---|---:|---:|---|", *out,
+            *([""] + notes if notes else [])]
 
 
 def write_report(args, rows, stage_rows, computes, checks, scale):

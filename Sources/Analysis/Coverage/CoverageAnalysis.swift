@@ -84,7 +84,9 @@ public enum CoverageAnalysis {
       let nearest = NearestAsset(members)
       let assetIndex = BoxIndex(members.map(\.boundingBox))
       let perUnit = try ParallelChunks.map(
-        count: units.count, threads: options.threads, chunkSize: 16,
+        // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
+        // small chunks keep both threads busy to the end.
+        count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
         makeWorker: { () -> (units: OverlapWorker, parts: OverlapWorker, assets: OverlapWorker) in
           // One context per thread, shared by the three caches.
           let unitsWorker = OverlapWorker(source: units)
