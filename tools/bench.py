@@ -25,43 +25,58 @@ PY = sys.executable
 PEERS = os.path.join(HERE, "peers")
 
 
-def measure(cmd, runs):
-    """Median wall time, peak RSS over the runs, and the last run's output."""
-    times, peaks, last = [], [], None
+def run_once(cmd):
+    """Wall time, peak RSS (MB) and output of one run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.stdout.read(), proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err.decode()}")
+    return elapsed, usage.ru_maxrss / 1024.0, (out.decode(), err.decode())
+
+
+def measure(cmds, runs):
+    """For each labelled command: median wall time, peak RSS over the runs, and the last run's
+    output. The commands take turns (one run of each per round), so a host that slows down for a
+    while slows every tool alike and the ratios stay fair."""
+    times = {label: [] for label in cmds}
+    peaks = {label: [] for label in cmds}
+    last = {}
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = proc.stdout.read(), proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{err.decode()}")
-        peaks.append(usage.ru_maxrss / 1024.0)
-        last = (out.decode(), err.decode())
-    return statistics.median(times), max(peaks), last
+        for label, cmd in cmds.items():
+            t, peak, output = run_once(cmd)
+            times[label].append(t)
+            peaks[label].append(peak)
+            last[label] = output
+    return {label: (statistics.median(times[label]), max(peaks[label]), last[label]) for label in cmds}
 
 
-def stage_times(cmd, runs):
-    """Median wall and CPU milliseconds per stage from NBHD_TIMING=1 lines
-    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is numbered."""
+def stage_times(cmds, runs):
+    """For each command, median wall and CPU milliseconds per stage from NBHD_TIMING=1 lines
+    ("timing: STAGE MS ms (cpu MS ms)"); a stage met twice in one run (one per layer) is numbered.
+    The commands take turns, as in `measure`."""
     env = dict(os.environ, NBHD_TIMING="1")
-    stages = {}
+    stages = [{} for _ in cmds]
     for _ in range(runs):
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-        seen = {}
-        for line in proc.stderr.splitlines():
-            found = re.match(r"timing: (.*?) ([0-9.]+) ms \(cpu ([0-9.]+) ms\)", line)
-            if not found:
-                continue
-            name = found.group(1)
-            name = "read" if name.startswith("read ") else name
-            name = re.sub(r" \(\d+ parts\)", "", name)
-            seen[name] = seen.get(name, 0) + 1
-            if seen[name] > 1:
-                name = f"{name} ({seen[name]})"
-            stages.setdefault(name, []).append((float(found.group(2)), float(found.group(3))))
-    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in stages.items()}
+        for k, cmd in enumerate(cmds):
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+            seen = {}
+            for line in proc.stderr.splitlines():
+                found = re.match(r"timing: (.*?) ([0-9.]+) ms \(cpu ([0-9.]+) ms\)", line)
+                if not found:
+                    continue
+                name = found.group(1)
+                name = "read" if name.startswith("read ") else name
+                name = re.sub(r" \(\d+ parts\)", "", name)
+                seen[name] = seen.get(name, 0) + 1
+                if seen[name] > 1:
+                    name = f"{name} ({seen[name]})"
+                stages[k].setdefault(name, []).append((float(found.group(2)), float(found.group(3))))
+    return [{k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in found.items()}
+            for found in stages]
 
 
 # Answers, to check that nbhd and the peers agree.
@@ -217,7 +232,7 @@ def scale_check(data, tmp, runs):
         points = os.path.join(tmp, f"synthetic-{n}.geojson")
         synthetic_points(os.path.join(national, "pharmacies_2025-02_active.geojson"), n, points)
         cmd = [NBHD, "coverage", sicbl, f"asset={points}", "--radius", "800", "--out", os.path.join(tmp, f"scale-{n}")]
-        stages = stage_times(cmd, runs)
+        stages = stage_times([cmd], runs)[0]
         rows.append((n, stages["coverage"][0], stages.get("coverage: asset reach union", (0, 0))[0],
                      stages.get("coverage: asset per unit", (0, 0))[0]))
         print(f"   scale n={n}: coverage {stages['coverage'][0]:.0f} ms", file=sys.stderr)
@@ -241,15 +256,20 @@ def main():
             if only and w["name"] not in only:
                 continue
             print(f"== {w['name']}: {w['what']}", file=sys.stderr)
-            t, mem, (out, err) = measure(w["nbhd"], args.runs)
+            one = w["nbhd"] + ["--threads", "1"] if w.get("speedup") else None
+            cmds = {"nbhd": w["nbhd"], **w.get("extra", {}), **w["peers"]}
+            if one:
+                cmds["nbhd --threads 1"] = one
+            measured = measure(cmds, args.runs)
+            t, mem, (out, err) = measured["nbhd"]
             rows.append((w["name"], "nbhd", t, mem, None, (out + err).strip().splitlines()[-1:]))
             print(f"   nbhd  {t:.3f} s  {mem:.0f} MB", file=sys.stderr)
-            for label, cmd in w.get("extra", {}).items():
-                et, emem, (eout, eerr) = measure(cmd, args.runs)
+            for label in w.get("extra", {}):
+                et, emem, (eout, eerr) = measured[label]
                 rows.append((w["name"], label, et, emem, None, (eout + eerr).strip().splitlines()[-1:]))
                 print(f"   {label}  {et:.3f} s  {emem:.0f} MB", file=sys.stderr)
-            for peer, cmd in w["peers"].items():
-                pt, pmem, (pout, perr) = measure(cmd, args.runs)
+            for peer in w["peers"]:
+                pt, pmem, (pout, perr) = measured[peer]
                 ratio = w["ratio"](out, pout) if "ratio" in w else pt / t
                 rows.append((w["name"], peer, pt, pmem, ratio, (pout + perr).strip().splitlines()[-1:]))
                 if "peer_out" in w:
@@ -266,15 +286,15 @@ def main():
                 except Exception as error:  # a broken check must not lose the timings
                     checks.append((w["name"], [f"check failed: {error!r}"]))
             if "stage" in w:
-                stages = stage_times(w["nbhd"], args.runs)
-                computes.append((w["name"], w["stage"], *stages[w["stage"]]))
-            if w.get("speedup"):
-                one = w["nbhd"] + ["--threads", "1"]
-                t1, mem1, (out1, err1) = measure(one, args.runs)
-                rows.append((w["name"], "nbhd --threads 1", t1, mem1, None, (out1 + err1).strip().splitlines()[-1:]))
-                many, single = stage_times(w["nbhd"], args.runs), stage_times(one, args.runs)
-                stage_rows.append((w["name"], many, single))
-                print(f"   nbhd --threads 1  {t1:.3f} s  (parallel speed-up {t1 / t:.2f}x)", file=sys.stderr)
+                many, single = stage_times([w["nbhd"], one], args.runs) if one else (
+                    stage_times([w["nbhd"]], args.runs)[0], None)
+                computes.append((w["name"], w["stage"], *many[w["stage"]]))
+                if one:
+                    t1, mem1, (out1, err1) = measured["nbhd --threads 1"]
+                    rows.append((w["name"], "nbhd --threads 1", t1, mem1, None,
+                                 (out1 + err1).strip().splitlines()[-1:]))
+                    stage_rows.append((w["name"], many, single))
+                    print(f"   nbhd --threads 1  {t1:.3f} s  (parallel speed-up {t1 / t:.2f}x)", file=sys.stderr)
         if not only or "scale" in only:
             print("== scale: coverage of n synthetic assets against the sub-ICB units", file=sys.stderr)
             scale = scale_check(data, tmp, args.runs)
