@@ -47,11 +47,14 @@ public struct FlatGeometry: Sendable, Hashable {
   /// A polygon from rings given as arrays of (x, y); the first ring is the shell.
   public static func polygon(_ rings: [[(Double, Double)]]) -> FlatGeometry {
     var builder = FlatGeometryBuilder(kind: .polygon)
-    for ring in rings {
-      for (x, y) in ring { builder.append(x: x, y: y) }
-      builder.closeRing()
-    }
-    builder.closePart()
+    builder.appendPolygon(rings)
+    return builder.geometry
+  }
+
+  /// A multipolygon from polygons given as their rings (each polygon's first ring is its shell).
+  public static func multiPolygon(_ polygons: [[[(Double, Double)]]]) -> FlatGeometry {
+    var builder = FlatGeometryBuilder(kind: .multiPolygon)
+    for rings in polygons { builder.appendPolygon(rings) }
     return builder.geometry
   }
 

@@ -26,6 +26,15 @@ public struct FlatGeometryBuilder: Sendable {
     geometry.partOffsets.append(geometry.ringOffsets.count - 1)
   }
 
+  /// Appends one polygon part: its rings as arrays of (x, y), the shell first.
+  public mutating func appendPolygon(_ rings: [[(Double, Double)]]) {
+    for ring in rings {
+      for (x, y) in ring { append(x: x, y: y) }
+      closeRing()
+    }
+    closePart()
+  }
+
   /// Adds a member to a GeometryCollection.
   public mutating func appendMember(_ member: FlatGeometry) {
     geometry.members.append(member)

@@ -13,7 +13,8 @@ import Testing
   /// A star-shaped polygon around (cx, cy): `count` vertices at random radii, optionally with a
   /// hole, so rings are irregular and both directions of the distance matter.
   static func star(
-    _ generator: inout some RandomNumberGenerator, cx: Double, cy: Double, radius: Double, count: Int, hole: Bool
+    _ generator: inout some RandomNumberGenerator, cx: Double, cy: Double, radius: Double, count: Int,
+    hole: Bool
   ) -> FlatGeometry {
     func ring(_ r: Double, _ n: Int, clockwise: Bool) -> [(Double, Double)] {
       var points: [(Double, Double)] = (0..<n).map { k in
@@ -41,7 +42,8 @@ import Testing
         hole: trial % 3 == 0)
       let small = Self.star(
         &generator, cx: Double.random(in: -9000...9000, using: &generator),
-        cy: Double.random(in: -9000...9000, using: &generator), radius: Double.random(in: 50...8000, using: &generator),
+        cy: Double.random(in: -9000...9000, using: &generator),
+        radius: Double.random(in: 50...8000, using: &generator),
         count: Int.random(in: 3...60, using: &generator), hole: trial % 5 == 0)
       let expected = try geosDistance(small, big)
       let got = DiscreteHausdorff.distance(LineworkIndex(small), LineworkIndex(big))
@@ -56,13 +58,10 @@ import Testing
     let line = FlatGeometry(
       kind: .lineString, coordinates: [1, 1, 4, 3, 9, 2], ringOffsets: [0, 3], partOffsets: [0, 1])
     let point = FlatGeometry.point(x: 3, y: 7)
-    var builder = FlatGeometryBuilder(kind: .multiPolygon)
-    for (x, y) in [(20.0, 0.0), (40.0, 5.0)] {
-      for (dx, dy) in [(0.0, 0.0), (3.0, 0.0), (3.0, 3.0), (0.0, 3.0), (0.0, 0.0)] { builder.append(x: x + dx, y: y + dy) }
-      builder.closeRing()
-      builder.closePart()
-    }
-    let multi = builder.geometry
+    let multi = FlatGeometry.multiPolygon(
+      [(20.0, 0.0), (40.0, 5.0)].map { x, y in
+        [[(0.0, 0.0), (3.0, 0.0), (3.0, 3.0), (0.0, 3.0), (0.0, 0.0)].map { (x + $0.0, y + $0.1) }]
+      })
     let shapes = [square, half, line, point, multi]
     for a in shapes {
       for b in shapes {
@@ -73,4 +72,3 @@ import Testing
     #expect(DiscreteHausdorff.distance(LineworkIndex(square), LineworkIndex(square)) == 0)
   }
 }
-

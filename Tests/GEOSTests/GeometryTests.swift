@@ -24,13 +24,8 @@ import Testing
   }
 
   @Test func multiPolygonAndCollectionRoundTrip() throws {
-    var builder = FlatGeometryBuilder(kind: .multiPolygon)
-    for (x, y) in [(0.0, 0.0), (20.0, 0.0)] {
-      for (px, py) in [(x, y), (x + 5, y), (x + 5, y + 5), (x, y + 5), (x, y)] { builder.append(x: px, y: py) }
-      builder.closeRing()
-      builder.closePart()
-    }
-    let multi = builder.geometry
+    func square(_ x: Double) -> [[(Double, Double)]] { [[(x, 0), (x + 5, 0), (x + 5, 5), (x, 5), (x, 0)]] }
+    let multi = FlatGeometry.multiPolygon([square(0), square(20)])
     let geometry = try Geometry(multi, context: context)
     #expect(geometry.memberCount == 2)
     #expect(try geometry.area() == 50)
@@ -91,13 +86,10 @@ import Testing
 
   @Test func nestedShellIsRepairedAsHole() throws {
     // Two shells, one inside the other: the ONS "Nested shells" case.
-    var builder = FlatGeometryBuilder(kind: .multiPolygon)
-    for ring in [[(0.0, 0.0), (10, 0), (10, 10), (0, 10), (0, 0)], [(2.0, 2), (4, 2), (4, 4), (2, 4), (2, 2)]] {
-      for (x, y) in ring { builder.append(x: x, y: y) }
-      builder.closeRing()
-      builder.closePart()
-    }
-    let geometry = try Geometry(builder.geometry, context: context)
+    let shells = FlatGeometry.multiPolygon([
+      [[(0.0, 0.0), (10, 0), (10, 10), (0, 10), (0, 0)]], [[(2.0, 2), (4, 2), (4, 4), (2, 4), (2, 2)]],
+    ])
+    let geometry = try Geometry(shells, context: context)
     #expect(try !geometry.isValid())
     #expect(try geometry.validityReason().hasPrefix("Nested shells"))
     let repaired = try geometry.madeValid()
@@ -106,7 +98,8 @@ import Testing
   }
 
   @Test func bowTieIsRepairedIntoTwoTriangles() throws {
-    let bowTie = try Geometry(FlatGeometry.polygon([[(0, 0), (10, 10), (10, 0), (0, 10), (0, 0)]]), context: context)
+    let bowTie = try Geometry(
+      FlatGeometry.polygon([[(0, 0), (10, 10), (10, 0), (0, 10), (0, 0)]]), context: context)
     #expect(try bowTie.validityReason().hasPrefix("Self-intersection"))
     let repaired = try bowTie.madeValid()
     #expect(repaired.kind == .multiPolygon)
@@ -128,7 +121,8 @@ import Testing
     #expect(throws: GEOSError.invalidInput("ring 0 is not closed (first and last positions differ)")) {
       try Geometry(open, context: context)
     }
-    let short = FlatGeometry(kind: .polygon, coordinates: [0, 0, 1, 0, 0, 0], ringOffsets: [0, 3], partOffsets: [0, 1])
+    let short = FlatGeometry(
+      kind: .polygon, coordinates: [0, 0, 1, 0, 0, 0], ringOffsets: [0, 3], partOffsets: [0, 1])
     #expect(throws: GEOSError.invalidInput("ring 0 has 3 positions; a closed ring needs at least 4")) {
       try Geometry(short, context: context)
     }

@@ -10,15 +10,8 @@ import Testing
 
   func geosValid(_ flat: FlatGeometry) throws -> Bool { try Geometry(flat, context: context).isValid() }
 
-  func multiPolygon(_ rings: [[(Double, Double)]]) -> FlatGeometry {
-    var builder = FlatGeometryBuilder(kind: .multiPolygon)
-    for ring in rings {
-      for (x, y) in ring { builder.append(x: x, y: y) }
-      builder.closeRing()
-      builder.closePart()
-    }
-    return builder.geometry
-  }
+  /// A multipolygon of one-ring polygons.
+  func multiPolygon(_ rings: [[(Double, Double)]]) -> FlatGeometry { .multiPolygon(rings.map { [$0] }) }
 
   @Test func handCases() throws {
     let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]

@@ -68,15 +68,7 @@ enum ProjectedGeoJSON {
       guard let polygons = coordinates as? [Any] else {
         throw Failure(description: "\(path): bad MultiPolygon")
       }
-      var builder = FlatGeometryBuilder(kind: .multiPolygon)
-      for polygon in polygons {
-        for ring in try rings(polygon) {
-          for (x, y) in ring { builder.append(x: x, y: y) }
-          builder.closeRing()
-        }
-        builder.closePart()
-      }
-      return builder.geometry
+      return .multiPolygon(try polygons.map { try rings($0) })
     default:
       throw Failure(description: "\(path): feature \(index): \(type) is not supported by the fixture reader")
     }
