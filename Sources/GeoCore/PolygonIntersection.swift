@@ -50,20 +50,21 @@ public struct PolygonIntersection: Sendable {
     var edgesA: [Int32] = [], edgesB: [Int32] = []
     a.edges(in: clip, into: &edgesA)
     b.edges(in: clip, into: &edgesB)
-    var crossings = Crossings.find(a, edgesA, b, edgesB)
+    let crossings = Crossings.find(a, edgesA, b, edgesB)
+    var touches = crossings.touches
     var sum = ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2))
     // A's points are tested against B moved by +δ, that is A's points moved by −δ; B's by +δ.
     let runsA = Self.walk(
-      a, edgesA, inside: b, shift: -1, crossings.byA, crossings.edgeA, &crossings, sum: &sum,
-      boundary: &builder)
+      a, edgesA, inside: b, shift: -1, crossings.byA, crossings.edgeA, crossings, sum: &sum,
+      boundary: &builder, tie: &touches)
     let runsB = Self.walk(
-      b, edgesB, inside: a, shift: 1, crossings.byB, crossings.edgeB, &crossings, sum: &sum,
-      boundary: &builder)
+      b, edgesB, inside: a, shift: 1, crossings.byB, crossings.edgeB, crossings, sum: &sum,
+      boundary: &builder, tie: &touches)
     var measured = PolygonIntersection(
       area: sum.twice / 2, roundingBound: sum.roundingBound, boundary: builder.geometry)
     measured.crossingCount = crossings.x.count
-    measured.touches = crossings.touches
-    if crossings.touches {
+    measured.touches = touches
+    if touches {
       measured.relation = .undecided
     } else if measured.crossingCount == 0 {
       // No crossing and no tie: each ring lies wholly inside the other polygon or wholly outside
@@ -81,11 +82,11 @@ public struct PolygonIntersection: Sendable {
   /// crossings (`order` lists them by edge, then along it; `crossed` names each one's edge of
   /// `own`), and the inside state flips at each.
   /// A run of consecutive edges starts from a point-in-polygon test (points moved by `shift`·δ);
-  /// returns how many runs started inside and outside.
+  /// returns how many runs started inside and outside, and sets `tie` if a test met one.
   private static func walk(
     _ own: EdgeBands, _ edges: [Int32], inside other: EdgeBands, shift: Double, _ order: [Int32],
-    _ crossed: [Int32], _ crossings: inout Crossings, sum: inout ShoelaceSum,
-    boundary: inout FlatGeometryBuilder
+    _ crossed: [Int32], _ crossings: Crossings, sum: inout ShoelaceSum,
+    boundary: inout FlatGeometryBuilder, tie: inout Bool
   ) -> (inside: Int, outside: Int) {
     var runs = (inside: 0, outside: 0)
     var inside = false
@@ -104,11 +105,13 @@ public struct PolygonIntersection: Sendable {
       var px = own.x0[e], py = own.y0[e]
       if e != previous + 1 || own.ring[e] != own.ring[previous] {
         closeLine()
-        inside = other.contains(x: px, y: py, shift: shift, tie: &crossings.touches)
-        if inside { runs.inside += 1 } else { runs.outside += 1 }
+        inside = other.contains(x: px, y: py, shift: shift, tie: &tie)
         if inside {
+          runs.inside += 1
           boundary.append(x: px, y: py)
           lineOpen = true
+        } else {
+          runs.outside += 1
         }
       }
       previous = e

@@ -75,7 +75,9 @@ struct ReachUnion: Sendable {
           PointBuffer.circle(x: asset.x(0), y: asset.y(0), radius: radius, quadrantSegments: quadrantSegments)
         }
         let members = groups[order[k]].members
-        if members.count == 1, assets[members.first!].kind == .point { return circle(assets[members.first!]) }
+        if members.count == 1, let only = members.first, assets[only].kind == .point {
+          return circle(assets[only])
+        }
         let buffers = try members.map { a -> Geometry in
           let asset = assets[a]
           if asset.kind == .point { return try Geometry(circle(asset), context: context) }

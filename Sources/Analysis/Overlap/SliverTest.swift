@@ -34,25 +34,23 @@ struct SliverTest: Sendable {
     // A disk of radius width/2 needs that much area, and a box at least width wide each way.
     let box = linework.boundingBox
     if area < Double.pi * half * half || min(box.width, box.height) < width { return true }
-    switch InscribedWidthProbe.disk(of: half, fitsIn: linework) {
-    case .fits: return false
-    case .narrower: return true
-    case .unknown: break
-    }
-    // Borderline: lines 8 to the radius (a fitting disk then leaves a chord of 0.998 × its
-    // diameter), and every long interval's middle tried as a centre.
-    switch InscribedWidthProbe.disk(
-      of: half, fitsIn: linework, linesPerRadius: 8, centreTries: 256, everyInterval: true)
-    {
-    case .fits: return false
-    case .narrower: return true
-    case .unknown: break
-    }
-    // Still open (a triangle's long base passes the scanline test): branch and bound on cells.
-    switch InscribedWidthProbe.diskBySubdivision(of: half, fitsIn: linework) {
-    case .fits: return false
-    case .narrower: return true
-    case .unknown: break
+    let proofs: [() -> InscribedWidthProbe.Verdict] = [
+      { InscribedWidthProbe.disk(of: half, fitsIn: linework) },
+      // Borderline: lines 8 to the radius (a fitting disk then leaves a chord of 0.998 × its
+      // diameter), and every long interval's middle tried as a centre.
+      {
+        InscribedWidthProbe.disk(
+          of: half, fitsIn: linework, linesPerRadius: 8, centreTries: 256, everyInterval: true)
+      },
+      // Still open (a triangle's long base passes the scanline test): branch and bound on cells.
+      { InscribedWidthProbe.diskBySubdivision(of: half, fitsIn: linework) },
+    ]
+    for proof in proofs {
+      switch proof() {
+      case .fits: return false
+      case .narrower: return true
+      case .unknown: continue
+      }
     }
     let piece = try piece()
     if coarseTolerance > fineTolerance {

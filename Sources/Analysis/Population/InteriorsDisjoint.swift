@@ -99,11 +99,9 @@ enum InteriorsDisjoint {
     /// For each part, whether it has an edge wholly outside the clip box (and so outside the
     /// other geometry).
     var partsOutside: [Bool]
-    let partCount: Int
 
     init(_ geometry: FlatGeometry, clip: BoundingBox) {
-      partCount = geometry.partCount
-      partsOutside = [Bool](repeating: false, count: partCount)
+      partsOutside = [Bool](repeating: false, count: geometry.partCount)
       for part in 0..<geometry.partCount {
         for ring in geometry.ringRange(ofPart: part) {
           let range = geometry.pointRange(ofRing: ring)
