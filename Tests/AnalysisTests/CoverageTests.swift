@@ -1,8 +1,9 @@
-@testable import Analysis
 import Foundation
 import GeoCore
 import Layers
 import Testing
+
+@testable import Analysis
 
 func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
   let features = points.enumerated().map { i, p in
@@ -39,7 +40,8 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
   /// An asset outside the unit still reaches into it; another one is too far to count.
   @Test func reachFromOutsideAndAssetsOutsideEveryUnit() throws {
     var assets = AssetSet(assets: [])
-    try assets.add(pointLayer([(1050, 500), (5000, 5000)], name: "pharmacy"), category: nil, categoryField: nil)
+    try assets.add(
+      pointLayer([(1050, 500), (5000, 5000)], name: "pharmacy"), category: nil, categoryField: nil)
     let result = try CoverageAnalysis.run(
       units: [square(0, 0, 1000)], assets: assets, population: nil,
       options: CoverageOptions(radii: try ReachRadii(parsing: "pharmacy=100")))
@@ -53,7 +55,8 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
 
   @Test func populationCoveredPlusUncoveredIsTotal() throws {
     let people = try PopulationLayer(
-      squaresLayer([(0, 0, 500, 100), (500, 0, 500, 200), (0, 500, 500, 300), (500, 500, 500, 400)]), field: "count")
+      squaresLayer([(0, 0, 500, 100), (500, 0, 500, 200), (0, 500, 500, 300), (500, 500, 500, 400)]),
+      field: "count")
     var assets = AssetSet(assets: [])
     try assets.add(pointLayer([(250, 250)], name: "library"), category: "library", categoryField: nil)
     let result = try CoverageAnalysis.run(
@@ -125,7 +128,7 @@ func repoPath(_ relative: String) -> String {
         assets.append(.point(x: 400_000 + x, y: 300_000 + y))
       }
     }
-    let whole = try ReachUnion.build(assets, radius: 400, quadrantSegments: 8, threads: 1)
+    let whole = try ReachUnion.build(assets, radius: 400, quadrantSegments: 8, threads: 1, groupSize: 1_000)
     let grouped = try ReachUnion.build(assets, radius: 400, quadrantSegments: 8, threads: 2, groupSize: 37)
     #expect(whole.parts.count == grouped.parts.count)
     let area = whole.partAreas.reduce(0, +), groupedArea = grouped.partAreas.reduce(0, +)
@@ -133,5 +136,10 @@ func repoPath(_ relative: String) -> String {
     // Sanity: less than 400 full circles (they overlap) and more than the grid's hull minus margins.
     #expect(area < 400 * Double.pi * 400 * 400)
     #expect(area > 9_000 * 9_000)
+    // The cut depends on the group size only: one thread draws exactly the same parts.
+    let groupedOnOneThread = try ReachUnion.build(
+      assets, radius: 400, quadrantSegments: 8, threads: 1, groupSize: 37)
+    #expect(groupedOnOneThread.parts == grouped.parts)
+    #expect(groupedOnOneThread.parts != whole.parts, "the merged union places some vertices differently")
   }
 }

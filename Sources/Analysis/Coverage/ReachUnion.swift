@@ -45,7 +45,9 @@ struct ReachUnion: Sendable {
   /// boxes do not touch cannot share ground, so each connected cluster is unioned on its own (a
   /// lone asset's buffer is already a part). A city-sized cluster would leave one thread working
   /// alone, so clusters above `groupSize` assets are cut into west-to-east groups; the groups
-  /// are unioned in parallel (biggest first), then each cut cluster's groups are merged.
+  /// are unioned in parallel (biggest first), then each cut cluster's groups are merged. The cut
+  /// does not depend on `threads`: GEOS places a merged vertex a little differently from a
+  /// one-step union, and the gaps must not change with the thread count.
   static func build(
     _ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int, groupSize: Int = 384
   ) throws -> ReachUnion {
@@ -56,7 +58,7 @@ struct ReachUnion: Sendable {
     let assets = assets.filter { $0.kind != .point || seen.insert($0.coordinates).inserted }
     let clusters = BoxClusters.group(assets.map { $0.boundingBox.expanded(by: radius) })
     let groups = clusters.enumerated().flatMap { c, cluster -> [(cluster: Int, members: ArraySlice<Int>)] in
-      guard cluster.count > groupSize, threads > 1 else { return [(c, cluster[...])] }
+      guard cluster.count > groupSize else { return [(c, cluster[...])] }
       let westToEast = cluster.sorted {
         (assets[$0].boundingBox.minX, $0) < (assets[$1].boundingBox.minX, $1)
       }
