@@ -70,6 +70,28 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
     #expect(small.gaps.isEmpty)
   }
 
+  /// Gaps are found in the union of the features with a free edge; a hole there that features
+  /// with only shared edges fill is no gap. A 3 × 3 grid of 100 m squares: with the centre, the
+  /// eight outer squares ring a filled hole; without it, the hole is a 10,000 m² gap.
+  @Test func holesFilledByInnerFeaturesAreNotGaps() throws {
+    let grid = (0..<9).map { square(Double($0 % 3) * 100, Double($0 / 3) * 100, 100) }
+    #expect(try TopologyCheck.run(grid, maxGapArea: 1e6, threads: 2).gaps.isEmpty)
+    let holed = try TopologyCheck.run(
+      grid.indices.filter { $0 != 4 }.map { grid[$0] }, maxGapArea: 1e6, threads: 2)
+    #expect(holed.gaps.count == 1)
+    #expect(holed.gaps.first?.area == 10_000)
+    #expect(holed.gaps.first?.geometry.boundingBox == BoundingBox(minX: 100, minY: 100, maxX: 200, maxY: 200))
+    // The centre split into two with an extra vertex on one side (a T-junction the union nodes).
+    let halves = [
+      FlatGeometry.polygon([[(100, 100), (150, 100), (150, 200), (100, 200), (100, 150), (100, 100)]]),
+      square(150, 100, 50, 100),
+    ]
+    let withHalves = try TopologyCheck.run(
+      grid.indices.filter { $0 != 4 }.map { grid[$0] } + halves, maxGapArea: 1e6, threads: 2)
+    #expect(withHalves.gaps.isEmpty)
+    #expect(withHalves.overlaps.isEmpty)
+  }
+
   /// A layer that is not a coverage takes the general union, built in groups: the gaps must not
   /// depend on the thread count. Trafford's 738 output areas with every 40th left out (holes in
   /// the union) and the first repeated (an overlap, so no coverage union).

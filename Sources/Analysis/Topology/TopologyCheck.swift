@@ -29,7 +29,8 @@ public enum TopologyCheck {
   /// Checks `geometries` (valid polygons); gaps are holes in their union of less than
   /// `maxGapArea` m² (larger holes are taken as real: a lake, another authority).
   public static func run(
-    _ geometries: [FlatGeometry], maxGapArea: Double = 100_000, threads: Int = ParallelChunks.defaultThreadCount
+    _ geometries: [FlatGeometry], maxGapArea: Double = 100_000,
+    threads: Int = ParallelChunks.defaultThreadCount
   ) throws -> TopologyReport {
     let boxes = geometries.map(\.boundingBox)
     let index = BoxIndex(boxes)
@@ -38,7 +39,15 @@ public enum TopologyCheck {
       makeWorker: { OverlapWorker(source: geometries) },
       body: { worker, i -> [TopologyReport.Overlap] in
         var found: [TopologyReport.Overlap] = []
+        defer { worker.forget(i) }
         for j in index.items(intersecting: boxes[i]) where j > i && boxes[j].overlapsWithArea(boxes[i]) {
+          // Neighbours meet along their edges only: when the boundary of their intersection is
+          // empty or runs along both their boundaries with the interiors on opposite sides, the
+          // interiors are disjoint and GEOS need not build the empty intersection.
+          if let a = worker.bands(i), let b = worker.bands(j) {
+            let boundary = PolygonIntersection.measure(a, b).boundary
+            if boundary.isEmpty || PolygonIntersection.onlyTouch(a, b, boundary: boundary) { continue }
+          }
           let piece = try worker.geometry(i).intersection(try worker.geometry(j)).polygonalPart()
           let area = try piece.area()
           if area > 0 { found.append(.init(first: i, second: j, area: area, geometry: try piece.flat())) }
@@ -51,29 +60,41 @@ public enum TopologyCheck {
     return TopologyReport(overlaps: overlaps, gaps: gaps)
   }
 
-  /// Holes of the layer's union. A layer without overlaps is a coverage, whose union GEOS
-  /// builds from the shared edges alone (much faster than a general union); if that fails on
-  /// edges that do not quite match, the general union is used.
+  /// Holes of the layer's union, found from the features with a free edge (SharedEdges): a
+  /// gap is bordered by free edges only, so it is a hole in the union of those features too.
+  /// That union has other holes, each filled by features whose every edge is shared; such a hole
+  /// is bordered by shared edges, which tells the two kinds apart. The union of a national
+  /// layer's coast and gap borders is a small part of the work of a union of every feature.
+  /// Features that overlap no other form a coverage, whose union GEOS builds from the shared
+  /// edges alone; if that fails on edges that do not quite match, the general union is used.
   static func findGaps(
     _ geometries: [FlatGeometry], index: BoxIndex, maxGapArea: Double, isCoverage: Bool, threads: Int
   ) throws -> [TopologyReport.Gap] {
     guard !geometries.isEmpty else { return [] }
-    var coverageUnion: FlatGeometry?
-    if isCoverage {
-      let context = GeometryContext()
-      let all = try geometries.map { try Geometry($0, context: context) }
-      if let fast = try? Geometry.collection(all, context: context).coverageUnion(), (try? fast.isValid()) == true {
-        coverageUnion = try fast.flat()
-      }
-    }
-    let union = try coverageUnion ?? ParallelUnion.union(geometries, threads: threads)
+    let shared = try SharedEdges(geometries, threads: threads)
+    let bordering = geometries.indices.filter { shared.hasFreeEdge[$0] }.map { geometries[$0] }
+    let union =
+      try (isCoverage ? coverageUnion(bordering) : nil) ?? ParallelUnion.union(bordering, threads: threads)
     var gaps: [TopologyReport.Gap] = []
     for part in 0..<union.partCount {
       for ring in union.ringRange(ofPart: part).dropFirst() {
         let area = abs(union.signedDoubleArea(ofRing: ring)) / 2
-        guard area > 0, area < maxGapArea else { continue }
+        let points = union.pointRange(ofRing: ring)
+        guard area > 0, area < maxGapArea, points.count >= 4 else { continue }
+        let filled = points.dropLast().contains {
+          shared.isShared(union.x($0), union.y($0), union.x($0 + 1), union.y($0 + 1))
+        }
+        if filled { continue }
+        // Start at the lowest vertex, so the ring reads the same however the union began it.
+        let last = points.upperBound - 1
+        let lowest = points.lowerBound..<last
+        let start = lowest.min { (union.x($0), union.y($0)) < (union.x($1), union.y($1)) }!
         var builder = FlatGeometryBuilder(kind: .polygon)
-        for point in union.pointRange(ofRing: ring) { builder.append(x: union.x(point), y: union.y(point)) }
+        for k in 0..<(last - points.lowerBound) {
+          let point = points.lowerBound + (start - points.lowerBound + k) % (last - points.lowerBound)
+          builder.append(x: union.x(point), y: union.y(point))
+        }
+        builder.append(x: union.x(start), y: union.y(start))
         builder.closeRing()
         builder.closePart()
         let hole = builder.geometry
@@ -88,5 +109,16 @@ public enum TopologyCheck {
       return (-(gap.area * 1e4).rounded(), (box.minX * 100).rounded(), (box.minY * 100).rounded())
     }
     return gaps.sorted { key($0) < key($1) }
+  }
+
+  /// GEOS's coverage union of polygons that meet only along shared edges; nil when GEOS cannot
+  /// build it or builds an invalid result (edges that do not quite match).
+  static func coverageUnion(_ geometries: [FlatGeometry]) throws -> FlatGeometry? {
+    let context = GeometryContext()
+    let members = try geometries.map { try Geometry($0, context: context) }
+    guard let union = try? Geometry.collection(members, context: context).coverageUnion(),
+      (try? union.isValid()) == true
+    else { return nil }
+    return try union.flat()
   }
 }
