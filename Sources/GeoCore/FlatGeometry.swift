@@ -58,6 +58,24 @@ public struct FlatGeometry: Sendable, Hashable {
     return builder.geometry
   }
 
+  /// One MultiPolygon holding every part of `polygonals` (Polygons and MultiPolygons), in order.
+  public static func multiPolygon(joining polygonals: [FlatGeometry]) -> FlatGeometry {
+    var builder = FlatGeometryBuilder(
+      kind: .multiPolygon, reservingCoordinates: polygonals.reduce(0) { $0 + $1.pointCount })
+    for geometry in polygonals where geometry.kind.isPolygonal {
+      for part in 0..<geometry.partCount {
+        for ring in geometry.ringRange(ofPart: part) {
+          for point in geometry.pointRange(ofRing: ring) {
+            builder.append(x: geometry.x(point), y: geometry.y(point))
+          }
+          builder.closeRing()
+        }
+        builder.closePart()
+      }
+    }
+    return builder.geometry
+  }
+
   /// Number of coordinate pairs.
   public var pointCount: Int { coordinates.count / 2 }
   /// Number of rings (coordinate sequences).

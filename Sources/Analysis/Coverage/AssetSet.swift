@@ -36,13 +36,16 @@ public struct AssetSet: Sendable {
   public mutating func add(_ layer: Layer, category: String?, categoryField: String?) throws(LayerError) {
     if let categoryField, !layer.features.contains(where: { $0.properties[categoryField] != nil }) {
       let keys = layer.features.first.map { $0.properties.keys.joined(separator: ", ") } ?? "none"
-      throw .badOption("\(layer.source): no feature has the category field \"\(categoryField)\"; properties are: \(keys)")
+      throw .badOption(
+        "\(layer.source): no feature has the category field \"\(categoryField)\"; properties are: \(keys)")
     }
     for feature in layer.features {
       let assetCategory: String
       if let categoryField {
         guard let value = feature.properties[categoryField]?.text, !value.isEmpty else {
-          throw .badFeature(layer.source, index: feature.index, id: feature.id, "no value for the category field \"\(categoryField)\"")
+          throw .badFeature(
+            layer.source, index: feature.index, id: feature.id,
+            "no value for the category field \"\(categoryField)\"")
         }
         assetCategory = value
       } else {
@@ -50,7 +53,8 @@ public struct AssetSet: Sendable {
       }
       assets.append(
         Asset(
-          category: assetCategory, id: feature.id, name: feature.name, layer: layer.name, index: feature.index,
+          category: assetCategory, id: feature.id, name: feature.name, layer: layer.name,
+          index: feature.index,
           geometry: feature.geometry))
     }
   }
@@ -60,7 +64,9 @@ public struct AssetSet: Sendable {
   public var duplicates: [[Int]] {
     var groups: [String: [Int]] = [:]
     for (i, asset) in assets.enumerated() {
-      let key = asset.category + "\u{1}" + asset.geometry.coordinates.map { String($0.bitPattern) }.joined(separator: ",")
+      let key =
+        asset.category + "\u{1}"
+        + asset.geometry.coordinates.map { String($0.bitPattern) }.joined(separator: ",")
       groups[key, default: []].append(i)
     }
     return groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }

@@ -108,7 +108,7 @@ public enum CoverageAnalysis {
             .filter { !reach.pieces[$0].isEmpty }
           if !touching.isEmpty {
             var coveredWhole = false
-            for part in touching where reach.pieces[part].boundingBox.contains(box) {
+            for part in touching where reach.pieceBoxes[part].contains(box) {
               if try workers.parts.prepared(part).contains(unit) {
                 coveredWhole = true
                 break
@@ -117,9 +117,17 @@ public enum CoverageAnalysis {
             if coveredWhole {
               gap = nil
               gapArea = 0
+            } else if let assembled = assembledGap(
+              units[u], box: box, bands: workers.units.bands(u), cover: touching, reach: reach,
+              pieces: workers.parts)
+            {
+              gapArea = assembled.polygonalArea
+              gap = gapArea > 0 ? assembled : nil
             } else {
               let pieces = try touching.map { try workers.parts.geometry($0) }
-              let cover = pieces.count == 1 ? pieces[0] : try Geometry.collection(pieces, context: workers.parts.context)
+              let cover =
+                pieces.count == 1
+                ? pieces[0] : try Geometry.collection(pieces, context: workers.parts.context)
               let remainder = try unit.difference(cover).polygonalPart()
               gapArea = try remainder.area()
               gap = gapArea > 0 ? try remainder.flat() : nil
@@ -158,12 +166,15 @@ public enum CoverageAnalysis {
             centreName = "point_on_surface"
           }
           let nearestDistance = nearest.distance(x: centre.x, y: centre.y, startingAt: radius)
-          let farthest = farthestDistance(unit: units[u], largestGap: largestGapPart, nearest: nearest, radius: radius)
+          let farthest = farthestDistance(
+            unit: units[u], largestGap: largestGapPart, nearest: nearest, radius: radius)
           let row = CoverageRow(
             unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
-            area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0, gapArea: gapArea,
+            area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0,
+            gapArea: gapArea,
             largestGapArea: largestGap, population: nil, populationCovered: nil, populationUncovered: nil,
-            sharePopulationCovered: nil, assetsPerThousand: nil, nearest: nearestDistance, nearestFrom: centreName,
+            sharePopulationCovered: nil, assetsPerThousand: nil, nearest: nearestDistance,
+            nearestFrom: centreName,
             farthest: farthest)
           return (row, gap)
         })
@@ -175,7 +186,8 @@ public enum CoverageAnalysis {
       var finishedGaps = categoryGaps
       if let population, let people {
         let uncovered = try population.people(
-          inPieces: categoryGaps.map(\.geometry), pieceAreas: categoryGaps.map(\.area), of: categoryGaps.map(\.unit),
+          inPieces: categoryGaps.map(\.geometry), pieceAreas: categoryGaps.map(\.area),
+          of: categoryGaps.map(\.unit),
           areas: units, estimate: people, threads: options.threads)
         var uncoveredByUnit = [Double](repeating: 0, count: units.count)
         for (k, gap) in categoryGaps.enumerated() {
@@ -189,22 +201,43 @@ public enum CoverageAnalysis {
           categoryRows[u].populationUncovered = out
           categoryRows[u].populationCovered = total - out
           categoryRows[u].sharePopulationCovered = total > 0 ? (total - out) / total : nil
-          categoryRows[u].assetsPerThousand = total > 0 ? Double(categoryRows[u].assetsInside) / total * 1000 : nil
+          categoryRows[u].assetsPerThousand =
+            total > 0 ? Double(categoryRows[u].assetsInside) / total * 1000 : nil
         }
       }
       clock.lap("coverage: \(category) population of gaps")
       rows += categoryRows
       gaps += finishedGaps
     }
-    let (assetUnits, outside) = try locate(assets, units: units, unitIndex: unitIndex, threads: options.threads)
+    let (assetUnits, outside) = try locate(
+      assets, units: units, unitIndex: unitIndex, threads: options.threads)
     clock.lap("coverage: locate assets")
-    return CoverageResult(rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+    return CoverageResult(
+      rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+  }
+
+  /// The unit less its cover assembled from the exact crossings (PolygonDifference), or nil to
+  /// leave it to GEOS's overlay: a unit too long for the validity proof, or a piece of reach
+  /// inside the unit's box, which would likely leave a hole (a sub-ICB location less a town).
+  static func assembledGap(
+    _ unit: FlatGeometry, box: BoundingBox, bands: EdgeBands?, cover: [Int], reach: ReachUnion,
+    pieces: OverlapWorker
+  ) -> FlatGeometry? {
+    guard unit.pointCount < PolygonDifference.maximumEdges, let bands,
+      !cover.contains(where: { box.contains(reach.pieceBoxes[$0]) })
+    else { return nil }
+    let joined =
+      cover.count == 1
+      ? pieces.bands(cover[0]) : EdgeBands(.multiPolygon(joining: cover.map { reach.pieces[$0] }))
+    return joined.flatMap { PolygonDifference.of(bands, minus: $0) }
   }
 
   /// The distance to the nearest asset from the deepest point found in the gap's largest part
   /// and from the unit's vertices, whichever is furthest: a lower bound on the true farthest
   /// distance, exact when the farthest point is one of those.
-  static func farthestDistance(unit: FlatGeometry, largestGap: FlatGeometry?, nearest: NearestAsset, radius: Double)
+  static func farthestDistance(
+    unit: FlatGeometry, largestGap: FlatGeometry?, nearest: NearestAsset, radius: Double
+  )
     -> Double?
   {
     var best: Double?

@@ -19,9 +19,13 @@ public struct ReachRadii: Sendable, Hashable, CustomStringConvertible {
       let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharactersInSpaces() }
       let valueText = parts.count == 2 ? parts[1] : parts[0]
       guard let value = Double(valueText) else {
-        throw ReachError("radius \"\(valueText)\" is not a number of metres (e.g. --radius 800 or --radius pharmacy=800,gp=1000)")
+        throw ReachError(
+          "radius \"\(valueText)\" is not a number of metres (e.g. --radius 800 or --radius pharmacy=800,gp=1000)"
+        )
       }
-      guard value.isFinite, value > 0 else { throw ReachError("radius \(valueText) must be more than 0 metres") }
+      guard value.isFinite, value > 0 else {
+        throw ReachError("radius \(valueText) must be more than 0 metres")
+      }
       if parts.count == 2 {
         guard !parts[0].isEmpty else { throw ReachError("missing category before \"=\" in --radius \(text)") }
         byCategory[parts[0]] = value
@@ -36,7 +40,8 @@ public struct ReachRadii: Sendable, Hashable, CustomStringConvertible {
     if let value = byCategory[category] ?? standard { return value }
     throw ReachError(
       "no reach radius for category \"\(category)\": give --radius \(category)=METRES (radii given for: "
-        + (byCategory.keys.sorted().joined(separator: ", ").isEmpty ? "none" : byCategory.keys.sorted().joined(separator: ", ")) + ")")
+        + (byCategory.keys.sorted().joined(separator: ", ").isEmpty
+          ? "none" : byCategory.keys.sorted().joined(separator: ", ")) + ")")
   }
 
   public var description: String {

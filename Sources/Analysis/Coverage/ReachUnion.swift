@@ -13,6 +13,7 @@ struct ReachUnion: Sendable {
   /// geometry in one list: part `p`'s node `n` is `pieces[firstPiece[p] + n]`.
   var trees: [PartQuadtree]
   var pieces: [FlatGeometry]
+  var pieceBoxes: [BoundingBox]
   var firstPiece: [Int]
 
   init(parts: [FlatGeometry], threads: Int) throws {
@@ -33,6 +34,7 @@ struct ReachUnion: Sendable {
       firstPiece.append(pieces.count)
       pieces += tree.nodes.map(\.geometry)
     }
+    pieceBoxes = pieces.map(\.boundingBox)
   }
 
   /// The piece of `part` to difference a unit with bounding box `box` against: the part clipped
