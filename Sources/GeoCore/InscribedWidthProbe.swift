@@ -119,6 +119,9 @@ public enum InscribedWidthProbe {
         i += 2
       }
       guard widest.length > 0 else { continue }
+      // The middle is at most half the interval from the boundary (the interval's ends lie on
+      // it, to within rounding): an interval that cannot beat the best is not measured.
+      if let best, widest.length / 2 * (1 + 1e-9) < best.clearance { continue }
       let (x, y) = horizontal ? (widest.middle, level) : (level, widest.middle)
       let clearance = geometry.distanceToLinework(x: x, y: y)
       if clearance > best?.clearance ?? -1 { best = (x, y, clearance) }
