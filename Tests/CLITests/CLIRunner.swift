@@ -75,11 +75,19 @@ enum CLI {
   }
 
   /// A fresh empty directory under the system's temporary folder.
+  /// Lives under one folder per test process, removed when the process exits.
   static func temporaryDirectory() throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-test-\(UUID().uuidString)")
+    let url = URL(fileURLWithPath: temporaryRoot).appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
+
+  /// The folder holding this process's test directories.
+  static let temporaryRoot: String = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-tests-\(getpid())").path
+    atexit { try? FileManager.default.removeItem(atPath: CLI.temporaryRoot) }
+    return root
+  }()
 
   /// Whether a command-line tool is on PATH.
   static func hasTool(_ name: String) -> Bool {
