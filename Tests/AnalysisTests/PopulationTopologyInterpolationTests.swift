@@ -20,6 +20,29 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
 }
 
 @Suite struct PopulationTests {
+  /// A layer estimating its own people proves each neighbour pair apart once: the same totals as
+  /// the general path. A 3 × 3 grid of 100 m cells (10, 20, … 90 people) and one more cell
+  /// overlapping the centre by a quarter, which must not be taken as apart from it.
+  @Test func aLayerOfItsOwnPeople() throws {
+    var cells: [(x: Double, y: Double, side: Double, count: Double)] = []
+    for k in 0..<9 {
+      let x = Double(k % 3) * 100, y = Double(k / 3) * 100
+      cells.append((x, y, 100, Double(k + 1) * 10))
+    }
+    cells.append((150, 150, 100, 40))
+    let people = try PopulationLayer(squaresLayer(cells), field: "count")
+    let own = try people.estimate(in: people.geometries, threads: 2)
+    // The same areas plus one far away: not the population's own polygons, so the general path.
+    let general = try people.estimate(in: people.geometries + [square(5_000, 5_000, 10)], threads: 1)
+    #expect(own.totals == Array(general.totals.prefix(cells.count)))
+    #expect(own.sources == Array(general.sources.prefix(cells.count)))
+    // The centre cell (50 people) gets a quarter of the extra cell's 40; the extra cell holds all
+    // 40 of its own and a quarter of each of the four cells it overlaps.
+    #expect(own.totals[4] == 60)
+    let quarters: Double = (50 + 60 + 80 + 90) / 4
+    #expect(own.totals[9] == 40 + quarters)
+  }
+
   /// Four 100 m cells of 100 people each; a 150 m square from the origin holds one whole cell,
   /// half of two and a quarter of the fourth: 100 + 50 + 50 + 25 = 225 people.
   @Test func areaWeightedCounts() throws {

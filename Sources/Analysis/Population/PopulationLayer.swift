@@ -73,6 +73,11 @@ extension PopulationLayer {
     -> PopulationEstimate
   {
     let population = self
+    // A layer estimating its own people (units that are also the population polygons) meets
+    // each neighbour pair from both sides: prove each pair apart once.
+    let apart =
+      population.geometries == areas
+      ? try Self.neighboursApart(areas, boxes: population.boxes, threads: threads) : nil
     let results = try ParallelChunks.map(
       count: areas.count, threads: threads, chunkSize: 16,
       makeWorker: { (OverlapWorker(source: areas), OverlapWorker(source: population.geometries)) },
@@ -106,7 +111,9 @@ extension PopulationLayer {
           let piece: Geometry
           if flat == areas[i] {
             piece = try populationSide.geometry(p)
-          } else if InteriorsDisjoint.proven(areas[i], flat, boxes: (box, population.boxes[p])) {
+          } else if apart?[i].contains(p)
+            ?? InteriorsDisjoint.proven(areas[i], flat, boxes: (box, population.boxes[p]))
+          {
             continue
           } else {
             let geometry = try populationSide.geometry(p)
@@ -129,6 +136,29 @@ extension PopulationLayer {
       })
     return PopulationEstimate(
       totals: results.map(\.0), centroids: results.map(\.1), sources: results.map(\.2))
+  }
+
+  /// For each of `polygons`, the others whose boxes overlap it that are proven to share no area
+  /// with it (``InteriorsDisjoint``), each pair tested once.
+  static func neighboursApart(_ polygons: [FlatGeometry], boxes: [BoundingBox], threads: Int) throws
+    -> [[Int]]
+  {
+    let index = BoxIndex(boxes)
+    let later = try ParallelChunks.map(count: polygons.count, threads: threads, chunkSize: 64, makeWorker: {})
+    {
+      _, i -> [Int] in
+      index.items(intersecting: boxes[i]).filter {
+        $0 > i && InteriorsDisjoint.proven(polygons[i], polygons[$0], boxes: (boxes[i], boxes[$0]))
+      }
+    }
+    var apart = [[Int]](repeating: [], count: polygons.count)
+    for (i, others) in later.enumerated() {
+      for j in others {
+        apart[i].append(j)
+        apart[j].append(i)
+      }
+    }
+    return apart
   }
 
   /// People in pieces of areas already estimated: `pieces[k]` (area `pieceAreas[k]`) lies inside
