@@ -6,7 +6,7 @@
 ///
 /// Built only where the answer is certain; nil asks the caller to use GEOS instead:
 /// - boundaries that touch (an exact tie, which the nudge would settle as a zero-width sliver);
-/// - a result with holes, or one that `ValidityProof` cannot prove valid.
+/// - a result that `ValidityProof` cannot prove valid.
 /// Its vertices are A's and B's, and crossings computed from the two edges' end points.
 public enum PolygonDifference {
   /// The most edges an A may have: `ValidityProof` leaves longer rings to GEOS, and a big A
@@ -35,17 +35,47 @@ public enum PolygonDifference {
         rings: Set(edgesB.map { b.ring[Int($0)] }))
     else { return nil }
     guard let rings = runs.linked() else { return nil }
-    var builder = FlatGeometryBuilder(kind: rings.count > 1 ? .multiPolygon : .polygon)
+    if rings.isEmpty { return .empty(.polygon) }
+    // Every run keeps the difference on its left: counter-clockwise rings are shells, clockwise
+    // ones holes.
+    var shells: [[Double]] = [], holes: [[Double]] = []
     for ring in rings {
-      // Every run keeps the difference on its left: a clockwise ring is a hole.
-      guard Self.signedDoubleArea(ring) > 0 else { return nil }
-      for k in stride(from: 0, to: ring.count, by: 2) { builder.append(x: ring[k], y: ring[k + 1]) }
-      builder.closeRing()
+      let area = Self.signedDoubleArea(ring)
+      guard area != 0 else { return nil }
+      if area > 0 { shells.append(ring) } else { holes.append(ring) }
+    }
+    guard !shells.isEmpty, shells.count <= 64, holes.count <= 192 else { return nil }
+    // Each hole goes to the smallest shell around its first vertex.
+    let shellAreas = shells.map(Self.signedDoubleArea)
+    var holesOf = [[Int]](repeating: [], count: shells.count)
+    for (h, hole) in holes.enumerated() {
+      let around = shells.indices.filter { Self.ring(shells[$0], contains: hole[0], hole[1]) }
+      guard let owner = around.min(by: { shellAreas[$0] < shellAreas[$1] }) else { return nil }
+      holesOf[owner].append(h)
+    }
+    var builder = FlatGeometryBuilder(kind: shells.count > 1 ? .multiPolygon : .polygon)
+    for (s, shell) in shells.enumerated() {
+      for ring in [shell] + holesOf[s].map({ holes[$0] }) {
+        for k in stride(from: 0, to: ring.count, by: 2) { builder.append(x: ring[k], y: ring[k + 1]) }
+        builder.closeRing()
+      }
       builder.closePart()
     }
     let difference = builder.geometry
-    if rings.isEmpty { return .empty(.polygon) }
-    return ValidityProof.isCertainlyValid(difference) ? difference : nil
+    return ValidityProof.isCertainlyValidWithHoles(difference) ? difference : nil
+  }
+
+  /// Even–odd point-in-ring in floating point: enough to pick a hole's shell, since the result
+  /// is then proved valid (a hole given to the wrong shell fails the proof).
+  static func ring(_ ring: [Double], contains px: Double, _ py: Double) -> Bool {
+    var inside = false
+    var k = 0
+    while k + 3 < ring.count {
+      let ax = ring[k], ay = ring[k + 1], bx = ring[k + 2], by = ring[k + 3]
+      if (ay > py) != (by > py), px < (bx - ax) * (py - ay) / (by - ay) + ax { inside.toggle() }
+      k += 2
+    }
+    return inside
   }
 
   static func signedDoubleArea(_ ring: [Double]) -> Double {

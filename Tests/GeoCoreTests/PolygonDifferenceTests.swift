@@ -40,12 +40,29 @@ import Testing
     #expect(parts.polygonalArea == 8_000)
   }
 
-  @Test func leavesTiesAndHolesToGEOS() {
-    // Sharing an edge (a tie), a hole punched in the middle, a square with a hole.
+  @Test func leavesTiesToGEOS() {
+    // Sharing an edge (a tie), or a corner on the other's edge.
     #expect(difference(square, .polygon([rectangle(100, 0, 50, 100)])) == nil)
-    #expect(difference(square, .polygon([rectangle(40, 40, 20, 20)])) == nil)
+    #expect(difference(square, .polygon([[(100, 50), (150, 0), (150, 100), (100, 50)]])) == nil)
+  }
+
+  @Test func holesPunchedAndKept() throws {
+    // A square punched in the middle: 100² − 20² with one hole.
+    let punched = try #require(difference(square, .polygon([rectangle(40, 40, 20, 20)])))
+    #expect(punched.kind == .polygon && punched.ringCount == 2)
+    #expect(punched.polygonalArea == 9_600)
+    // A framed square keeps its hole, and loses a bite off its edge.
     let framed = FlatGeometry.polygon([rectangle(0, 0, 100, 100), rectangle(40, 40, 20, 20).reversed()])
-    #expect(difference(framed, .polygon([rectangle(200, 0, 10, 10)])) == nil)
+    let bitten = try #require(difference(framed, .polygon([rectangle(90, 10, 30, 20)])))
+    #expect(bitten.ringCount == 2)
+    #expect(bitten.polygonalArea == 10_000 - 400 - 200)
+    // Two holes in one part, and a hole in one of two parts.
+    let two = FlatGeometry.multiPolygon([[rectangle(10, 10, 10, 10)], [rectangle(70, 70, 10, 10)]])
+    let twice = try #require(difference(square, two))
+    #expect(twice.ringCount == 3 && twice.partCount == 1 && twice.polygonalArea == 9_800)
+    let band = FlatGeometry.multiPolygon([[rectangle(40, -10, 20, 120)], [rectangle(70, 40, 10, 10)]])
+    let split = try #require(difference(square, band))
+    #expect(split.partCount == 2 && split.ringCount == 3 && split.polygonalArea == 8_000 - 100)
   }
 
   @Test func aStarLessACircle() throws {

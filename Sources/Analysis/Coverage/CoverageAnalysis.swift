@@ -217,14 +217,14 @@ public enum CoverageAnalysis {
   }
 
   /// The unit less its cover assembled from the exact crossings (PolygonDifference), or nil to
-  /// leave it to GEOS's overlay: a unit too long for the validity proof, or a piece of reach
-  /// inside the unit's box, which would likely leave a hole (a sub-ICB location less a town).
+  /// leave it to GEOS's overlay: a unit too long for the validity proof, or one with many pieces
+  /// of reach inside its box (a sub-ICB location less its towns), whose gap has too many holes.
   static func assembledGap(
     _ unit: FlatGeometry, box: BoundingBox, bands: EdgeBands?, cover: [Int], reach: ReachUnion,
     pieces: OverlapWorker
   ) -> FlatGeometry? {
     guard unit.pointCount < PolygonDifference.maximumEdges, let bands,
-      !cover.contains(where: { box.contains(reach.pieceBoxes[$0]) })
+      cover.count(where: { box.contains(reach.pieceBoxes[$0]) }) <= 8
     else { return nil }
     let joined =
       cover.count == 1
