@@ -20,7 +20,7 @@ public enum PolygonDifference {
       minX: max(a.box.minX, b.box.minX), minY: max(a.box.minY, b.box.minY),
       maxX: min(a.box.maxX, b.box.maxX), maxY: min(a.box.maxY, b.box.maxY))
     // Only B's edges in the common box can cross A or lie inside it; every edge of A matters.
-    let edgesA = (0..<Int32(a.edgeCount)).map { $0 }
+    let edgesA = Array(0..<Int32(a.edgeCount))
     var edgesB: [Int32] = []
     if !clip.isEmpty { b.edges(in: clip, into: &edgesB) }
     let crossings = Crossings.find(a, edgesA, b, edgesB)
@@ -35,58 +35,33 @@ public enum PolygonDifference {
         rings: Set(edgesB.map { b.ring[Int($0)] }))
     else { return nil }
     guard let rings = runs.linked() else { return nil }
-    if rings.isEmpty { return .empty(.polygon) }
+    if rings.ringCount == 0 { return .empty(.polygon) }
     // Every run keeps the difference on its left: counter-clockwise rings are shells, clockwise
     // ones holes.
-    var shells: [[Double]] = [], holes: [[Double]] = []
-    for ring in rings {
-      let area = Self.signedDoubleArea(ring)
-      guard area != 0 else { return nil }
-      if area > 0 { shells.append(ring) } else { holes.append(ring) }
-    }
+    let areas = (0..<rings.ringCount).map { rings.signedDoubleArea(ofRing: $0) }
+    guard !areas.contains(0) else { return nil }
+    let shells = areas.indices.filter { areas[$0] > 0 }, holes = areas.indices.filter { areas[$0] < 0 }
     guard !shells.isEmpty, shells.count <= 64, holes.count <= 192 else { return nil }
     // Each hole goes to the smallest shell around its first vertex.
-    let shellAreas = shells.map(Self.signedDoubleArea)
-    var holesOf = [[Int]](repeating: [], count: shells.count)
-    for (h, hole) in holes.enumerated() {
-      let around = shells.indices.filter { Self.ring(shells[$0], contains: hole[0], hole[1]) }
-      guard let owner = around.min(by: { shellAreas[$0] < shellAreas[$1] }) else { return nil }
-      holesOf[owner].append(h)
+    var holesOf = [Int: [Int]]()
+    for hole in holes {
+      let first = rings.pointRange(ofRing: hole).lowerBound
+      let around = shells.filter {
+        ValidityProof.contains(rings, ring: $0, x: rings.x(first), y: rings.y(first)) == true
+      }
+      guard let owner = around.min(by: { areas[$0] < areas[$1] }) else { return nil }
+      holesOf[owner, default: []].append(hole)
     }
     var builder = FlatGeometryBuilder(kind: shells.count > 1 ? .multiPolygon : .polygon)
-    for (s, shell) in shells.enumerated() {
-      for ring in [shell] + holesOf[s].map({ holes[$0] }) {
-        for k in stride(from: 0, to: ring.count, by: 2) { builder.append(x: ring[k], y: ring[k + 1]) }
+    for shell in shells {
+      for ring in [shell] + holesOf[shell, default: []] {
+        for point in rings.pointRange(ofRing: ring) { builder.append(x: rings.x(point), y: rings.y(point)) }
         builder.closeRing()
       }
       builder.closePart()
     }
     let difference = builder.geometry
     return ValidityProof.isCertainlyValidWithHoles(difference) ? difference : nil
-  }
-
-  /// Even–odd point-in-ring in floating point: enough to pick a hole's shell, since the result
-  /// is then proved valid (a hole given to the wrong shell fails the proof).
-  static func ring(_ ring: [Double], contains px: Double, _ py: Double) -> Bool {
-    var inside = false
-    var k = 0
-    while k + 3 < ring.count {
-      let ax = ring[k], ay = ring[k + 1], bx = ring[k + 2], by = ring[k + 3]
-      if (ay > py) != (by > py), px < (bx - ax) * (py - ay) / (by - ay) + ax { inside.toggle() }
-      k += 2
-    }
-    return inside
-  }
-
-  static func signedDoubleArea(_ ring: [Double]) -> Double {
-    let n = ring.count / 2
-    guard n >= 4 else { return 0 }
-    let ox = ring[0], oy = ring[1]
-    var sum = 0.0
-    for k in 0..<(n - 1) {
-      sum += (ring[2 * k] - ox) * (ring[2 * k + 3] - oy) - (ring[2 * k + 2] - ox) * (ring[2 * k + 1] - oy)
-    }
-    return sum
   }
 }
 
@@ -187,12 +162,13 @@ struct RunSet {
     ends.append(end)
   }
 
-  /// The runs joined into closed rings (points repeated in a row dropped), or nil when they do
-  /// not join up: a crossing without exactly one run leaving it.
-  func linked() -> [[Double]]? {
+  /// The runs joined into closed rings (points repeated in a row dropped), each as its own part
+  /// of a MultiPolygon, or nil when they do not join up: a crossing without exactly one run
+  /// leaving it.
+  func linked() -> FlatGeometry? {
     guard !twice else { return nil }
     var used = [Bool](repeating: false, count: points.count)
-    var rings: [[Double]] = []
+    var rings = FlatGeometryBuilder(kind: .multiPolygon)
     for first in points.indices where !used[first] {
       var ring: [Double] = []
       var r = first
@@ -213,8 +189,10 @@ struct RunSet {
       guard ring.count >= 8, ring[0] == ring[ring.count - 2], ring[1] == ring[ring.count - 1] else {
         return nil
       }
-      rings.append(ring)
+      for k in stride(from: 0, to: ring.count, by: 2) { rings.append(x: ring[k], y: ring[k + 1]) }
+      rings.closeRing()
+      rings.closePart()
     }
-    return rings
+    return rings.geometry
   }
 }

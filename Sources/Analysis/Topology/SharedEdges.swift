@@ -8,6 +8,13 @@ struct SharedEdges {
   /// An edge by its ends, lower (x, y) first.
   struct Key: Hashable {
     var x0: Double, y0: Double, x1: Double, y1: Double
+
+    /// The key of the edge from (ax, ay) to (bx, by), and its direction (+1 when it runs from
+    /// the key's first end).
+    static func of(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> (key: Key, direction: Int32) {
+      (ax, ay) < (bx, by)
+        ? (Key(x0: ax, y0: ay, x1: bx, y1: by), 1) : (Key(x0: bx, y0: by, x1: ax, y1: ay), -1)
+    }
   }
 
   /// How many features draw an edge, and the sum of their directions (+1 lower end first).
@@ -50,11 +57,9 @@ struct SharedEdges {
     return entry.count == 2 && entry.direction == 0
   }
 
-  func isShared(_ key: Key) -> Bool { Self.isShared(tally[key]) }
-
   /// Whether the segment from (ax, ay) to (bx, by), either way round, is a shared edge.
   func isShared(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> Bool {
-    isShared((ax, ay) < (bx, by) ? Key(x0: ax, y0: ay, x1: bx, y1: by) : Key(x0: bx, y0: by, x1: ax, y1: ay))
+    Self.isShared(tally[Key.of(ax, ay, bx, by).key])
   }
 
   /// Every edge of a polygonal geometry, turned so its interior lies on the left, as its key
@@ -70,11 +75,8 @@ struct SharedEdges {
           var (ax, ay, bx, by) = (geometry.x(i), geometry.y(i), geometry.x(i + 1), geometry.y(i + 1))
           if ax == bx && ay == by { continue }
           if !interiorLeft { (ax, ay, bx, by) = (bx, by, ax, ay) }
-          if (ax, ay) < (bx, by) {
-            body(Key(x0: ax, y0: ay, x1: bx, y1: by), 1)
-          } else {
-            body(Key(x0: bx, y0: by, x1: ax, y1: ay), -1)
-          }
+          let edge = Key.of(ax, ay, bx, by)
+          body(edge.key, edge.direction)
         }
       }
     }
