@@ -32,7 +32,8 @@ let package = Package(
     .target(
       name: "Study",
       dependencies: [
-        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ", .product(name: "Yams", package: "Yams"),
+        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
       name: "nbhd",
@@ -49,7 +50,8 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
-    .testTarget(name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
+    .testTarget(
+      name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
   ],
   swiftLanguageModes: [.v6]

@@ -42,7 +42,8 @@ extension Geometry {
   /// Wraps `GEOSMaximumInscribedCircle_r` (its result is a line from the centre to the nearest
   /// boundary point).
   public func maximumInscribedCircle(tolerance: Double) throws(GEOSError) -> InscribedCircle {
-    let line = try context.own(GEOSMaximumInscribedCircle_r(handle, pointer, tolerance), "maximum inscribed circle")
+    let line = try context.own(
+      GEOSMaximumInscribedCircle_r(handle, pointer, tolerance), "maximum inscribed circle")
     let flat = try line.flat()
     guard flat.pointCount >= 2 else {
       throw .operationFailed(operation: "maximum inscribed circle", message: "empty result")
@@ -54,7 +55,8 @@ extension Geometry {
   /// The x and y of a Point. Wraps `GEOSGeomGetX_r` and `GEOSGeomGetY_r`.
   public func pointCoordinates() throws(GEOSError) -> (x: Double, y: Double) {
     var x = 0.0, y = 0.0
-    guard kind == .point, !isEmpty, GEOSGeomGetX_r(handle, pointer, &x) != 0, GEOSGeomGetY_r(handle, pointer, &y) != 0
+    guard kind == .point, !isEmpty, GEOSGeomGetX_r(handle, pointer, &x) != 0,
+      GEOSGeomGetY_r(handle, pointer, &y) != 0
     else { throw .invalidInput("not a non-empty point") }
     return (x, y)
   }
@@ -66,6 +68,7 @@ extension Geometry {
 
   /// A rectangle polygon. Wraps `GEOSGeom_createRectangle_r`.
   public static func rectangle(_ box: BoundingBox, context: GeometryContext) throws(GEOSError) -> Geometry {
-    try context.own(GEOSGeom_createRectangle_r(context.handle, box.minX, box.minY, box.maxX, box.maxY), "create rectangle")
+    try context.own(
+      GEOSGeom_createRectangle_r(context.handle, box.minX, box.minY, box.maxX, box.maxY), "create rectangle")
   }
 }

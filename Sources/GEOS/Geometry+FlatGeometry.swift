@@ -44,19 +44,23 @@ struct FlatGeometryConverter {
       if flat.partCount == 0 { return try check(GEOSGeom_createEmptyPolygon_r(handle), "create polygon") }
       return try makePolygon(flat, part: 0)
     case .multiPoint:
-      return try makeCollection(GEOS_MULTIPOINT, (0..<flat.partCount).map { $0 }) { (part: Int) throws(GEOSError) in
+      return try makeCollection(GEOS_MULTIPOINT, (0..<flat.partCount).map { $0 }) {
+        (part: Int) throws(GEOSError) in
         try makePoint(flat, ring: flat.partOffsets[part])
       }
     case .multiLineString:
-      return try makeCollection(GEOS_MULTILINESTRING, (0..<flat.partCount).map { $0 }) { (part: Int) throws(GEOSError) in
+      return try makeCollection(GEOS_MULTILINESTRING, (0..<flat.partCount).map { $0 }) {
+        (part: Int) throws(GEOSError) in
         try makeLine(flat, ring: flat.partOffsets[part])
       }
     case .multiPolygon:
-      return try makeCollection(GEOS_MULTIPOLYGON, (0..<flat.partCount).map { $0 }) { (part: Int) throws(GEOSError) in
+      return try makeCollection(GEOS_MULTIPOLYGON, (0..<flat.partCount).map { $0 }) {
+        (part: Int) throws(GEOSError) in
         try makePolygon(flat, part: part)
       }
     case .geometryCollection:
-      return try makeCollection(GEOS_GEOMETRYCOLLECTION, flat.members) { (member: FlatGeometry) throws(GEOSError) in
+      return try makeCollection(GEOS_GEOMETRYCOLLECTION, flat.members) {
+        (member: FlatGeometry) throws(GEOSError) in
         try makeGeometry(member)
       }
     }
@@ -70,15 +74,20 @@ struct FlatGeometryConverter {
   private func makeSequence(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
     let range = flat.pointRange(ofRing: ring)
     let sequence = flat.coordinates.withUnsafeBufferPointer { buffer in
-      GEOSCoordSeq_copyFromBuffer_r(handle, buffer.baseAddress! + 2 * range.lowerBound, UInt32(range.count), 0, 0)
+      GEOSCoordSeq_copyFromBuffer_r(
+        handle, buffer.baseAddress! + 2 * range.lowerBound, UInt32(range.count), 0, 0)
     }
     return try check(sequence, "copy coordinates")
   }
 
   private func makePoint(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
     let range = flat.pointRange(ofRing: ring)
-    guard range.count == 1 else { throw .invalidInput("a point needs exactly one position, found \(range.count)") }
-    return try check(GEOSGeom_createPointFromXY_r(handle, flat.x(range.lowerBound), flat.y(range.lowerBound)), "create point")
+    guard range.count == 1 else {
+      throw .invalidInput("a point needs exactly one position, found \(range.count)")
+    }
+    return try check(
+      GEOSGeom_createPointFromXY_r(handle, flat.x(range.lowerBound), flat.y(range.lowerBound)), "create point"
+    )
   }
 
   private func makeLine(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
@@ -151,7 +160,8 @@ struct FlatGeometryConverter {
       if GEOSisEmpty_r(handle, geometry) == 1 { return }
       try appendPolygonRings(geometry, to: &builder)
       builder.closePart()
-    case Int32(GEOS_MULTIPOINT.rawValue), Int32(GEOS_MULTILINESTRING.rawValue), Int32(GEOS_MULTIPOLYGON.rawValue):
+    case Int32(GEOS_MULTIPOINT.rawValue), Int32(GEOS_MULTILINESTRING.rawValue),
+      Int32(GEOS_MULTIPOLYGON.rawValue):
       for i in 0..<GEOSGetNumGeometries_r(handle, geometry) {
         guard let member = GEOSGetGeometryN_r(handle, geometry, i) else { throw context.error("read member") }
         try append(member, to: &builder)
@@ -166,7 +176,9 @@ struct FlatGeometryConverter {
     }
   }
 
-  private func appendPolygonRings(_ polygon: OpaquePointer, to builder: inout FlatGeometryBuilder) throws(GEOSError) {
+  private func appendPolygonRings(_ polygon: OpaquePointer, to builder: inout FlatGeometryBuilder)
+    throws(GEOSError)
+  {
     guard let shell = GEOSGetExteriorRing_r(handle, polygon) else { throw context.error("read shell") }
     try appendSequence(of: shell, to: &builder)
     let holes = GEOSGetNumInteriorRings_r(handle, polygon)
@@ -178,10 +190,16 @@ struct FlatGeometryConverter {
   }
 
   /// Appends the coordinates of a point, line or ring as one ring of the builder.
-  private func appendSequence(of geometry: OpaquePointer, to builder: inout FlatGeometryBuilder) throws(GEOSError) {
-    guard let sequence = GEOSGeom_getCoordSeq_r(handle, geometry) else { throw context.error("read coordinates") }
+  private func appendSequence(of geometry: OpaquePointer, to builder: inout FlatGeometryBuilder)
+    throws(GEOSError)
+  {
+    guard let sequence = GEOSGeom_getCoordSeq_r(handle, geometry) else {
+      throw context.error("read coordinates")
+    }
     var size: UInt32 = 0
-    guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else { throw context.error("read coordinates") }
+    guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else {
+      throw context.error("read coordinates")
+    }
     let count = Int(size)
     var ok: Int32 = 1
     builder.appendCoordinates(count: count) { buffer in
@@ -205,4 +223,3 @@ extension GeometryKind {
     }
   }
 }
-

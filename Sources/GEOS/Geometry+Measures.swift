@@ -35,7 +35,9 @@ extension Geometry {
   /// The Hausdorff distance with each segment densified into pieces of at most `fraction` of its
   /// length (closer to the true value on long straight edges). Wraps
   /// `GEOSHausdorffDistanceDensify_r`.
-  public func hausdorffDistance(to other: Geometry, densifyFraction fraction: Double) throws(GEOSError) -> Double {
+  public func hausdorffDistance(to other: Geometry, densifyFraction fraction: Double) throws(GEOSError)
+    -> Double
+  {
     var value = 0.0
     guard GEOSHausdorffDistanceDensify_r(handle, pointer, other.pointer, fraction, &value) != 0 else {
       throw context.error("Hausdorff distance")

@@ -37,7 +37,8 @@ extension Geometry {
 
   /// A GeometryCollection (or Multi* when every member has the same type) that takes ownership
   /// of `members`. Wraps `GEOSGeom_createCollection_r` (ownership of the members is transferred).
-  public static func collection(_ members: [Geometry], context: GeometryContext) throws(GEOSError) -> Geometry {
+  public static func collection(_ members: [Geometry], context: GeometryContext) throws(GEOSError) -> Geometry
+  {
     let kinds = Set(members.map(\.kind))
     let type: GEOSGeomTypes =
       if kinds.isSubset(of: [.polygon, .multiPolygon]) && !kinds.contains(.multiPolygon) && !members.isEmpty {
@@ -60,7 +61,8 @@ extension Geometry {
       pointers.append(copy)
     }
     let made = pointers.withUnsafeMutableBufferPointer { buffer in
-      GEOSGeom_createCollection_r(context.handle, Int32(type.rawValue), buffer.baseAddress, UInt32(buffer.count))
+      GEOSGeom_createCollection_r(
+        context.handle, Int32(type.rawValue), buffer.baseAddress, UInt32(buffer.count))
     }
     return try context.own(made, "create collection")
   }

@@ -15,7 +15,9 @@ extension Geometry {
   public convenience init(wkb: [UInt8], context: GeometryContext) throws(GEOSError) {
     guard let reader = GEOSWKBReader_create_r(context.handle) else { throw context.error("WKB reader") }
     defer { GEOSWKBReader_destroy_r(context.handle, reader) }
-    let pointer = wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(context.handle, reader, $0.baseAddress, $0.count) }
+    let pointer = wkb.withUnsafeBufferPointer {
+      GEOSWKBReader_read_r(context.handle, reader, $0.baseAddress, $0.count)
+    }
     guard let pointer else { throw .unreadable(format: "WKB", message: context.takeErrorMessage()) }
     self.init(owning: pointer, context: context)
   }
@@ -40,7 +42,9 @@ extension Geometry {
     GEOSWKBWriter_setOutputDimension_r(handle, writer, 2)
     GEOSWKBWriter_setByteOrder_r(handle, writer, Int32(GEOS_WKB_NDR.rawValue))
     var size = 0
-    guard let bytes = GEOSWKBWriter_write_r(handle, writer, pointer, &size) else { throw context.error("WKB writer") }
+    guard let bytes = GEOSWKBWriter_write_r(handle, writer, pointer, &size) else {
+      throw context.error("WKB writer")
+    }
     defer { GEOSFree_r(handle, bytes) }
     return Array(UnsafeBufferPointer(start: bytes, count: size))
   }

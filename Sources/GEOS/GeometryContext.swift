@@ -18,14 +18,20 @@ public final class GeometryContext {
     messages = box
     handle = GeometryContext.creationLock.withLock { _ in GEOS_init_r() }
     let userData = Unmanaged.passUnretained(box).toOpaque()
-    GEOSContext_setErrorMessageHandler_r(handle, { message, userData in
-      guard let message, let userData else { return }
-      Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().errors.append(String(cString: message))
-    }, userData)
-    GEOSContext_setNoticeMessageHandler_r(handle, { message, userData in
-      guard let message, let userData else { return }
-      Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().notices.append(String(cString: message))
-    }, userData)
+    GEOSContext_setErrorMessageHandler_r(
+      handle,
+      { message, userData in
+        guard let message, let userData else { return }
+        Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().errors.append(
+          String(cString: message))
+      }, userData)
+    GEOSContext_setNoticeMessageHandler_r(
+      handle,
+      { message, userData in
+        guard let message, let userData else { return }
+        Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().notices.append(
+          String(cString: message))
+      }, userData)
   }
 
   deinit {

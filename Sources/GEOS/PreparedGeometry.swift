@@ -37,7 +37,8 @@ public final class PreparedGeometry {
   /// True when `other` lies in the interior, touching no boundary. Wraps
   /// `GEOSPreparedContainsProperly_r`.
   public func containsProperly(_ other: Geometry) throws(GEOSError) -> Bool {
-    try predicate(GEOSPreparedContainsProperly_r(base.handle, pointer, other.pointer), "prepared contains properly")
+    try predicate(
+      GEOSPreparedContainsProperly_r(base.handle, pointer, other.pointer), "prepared contains properly")
   }
 
   /// True when no point of `other` lies outside. Wraps `GEOSPreparedCovers_r`.

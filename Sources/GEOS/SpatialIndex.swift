@@ -14,7 +14,9 @@ public final class SpatialIndex {
 
   /// An empty index; `nodeCapacity` is the STRtree's fan-out.
   public init(context: GeometryContext, nodeCapacity: Int = 10) throws(GEOSError) {
-    guard let tree = GEOSSTRtree_create_r(context.handle, nodeCapacity) else { throw context.error("STRtree") }
+    guard let tree = GEOSSTRtree_create_r(context.handle, nodeCapacity) else {
+      throw context.error("STRtree")
+    }
     self.context = context
     self.tree = tree
   }
@@ -28,7 +30,8 @@ public final class SpatialIndex {
     guard !box.isEmpty else { return }
     let envelope = try Geometry.rectangle(box, context: context)
     envelopes.append(envelope)
-    GEOSSTRtree_insert_r(context.handle, tree, envelope.pointer, UnsafeMutableRawPointer(bitPattern: item + 1))
+    GEOSSTRtree_insert_r(
+      context.handle, tree, envelope.pointer, UnsafeMutableRawPointer(bitPattern: item + 1))
   }
 
   /// The items whose boxes intersect `box`, in ascending order. Wraps `GEOSSTRtree_query_r`.
@@ -36,10 +39,13 @@ public final class SpatialIndex {
     guard !box.isEmpty else { return [] }
     let query = try Geometry.rectangle(box, context: context)
     let collector = ItemCollector()
-    GEOSSTRtree_query_r(context.handle, tree, query.pointer, { item, userData in
-      guard let userData else { return }
-      Unmanaged<ItemCollector>.fromOpaque(userData).takeUnretainedValue().items.append(Int(bitPattern: item) - 1)
-    }, Unmanaged.passUnretained(collector).toOpaque())
+    GEOSSTRtree_query_r(
+      context.handle, tree, query.pointer,
+      { item, userData in
+        guard let userData else { return }
+        Unmanaged<ItemCollector>.fromOpaque(userData).takeUnretainedValue().items.append(
+          Int(bitPattern: item) - 1)
+      }, Unmanaged.passUnretained(collector).toOpaque())
     return collector.items.sorted()
   }
 }

@@ -48,8 +48,10 @@ public struct BoundingBox: Sendable, Hashable, CustomStringConvertible {
 
   /// The box grown by `distance` on every side.
   public func expanded(by distance: Double) -> BoundingBox {
-    isEmpty ? self : BoundingBox(
-      minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)
+    isEmpty
+      ? self
+      : BoundingBox(
+        minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)
   }
 
   public var description: String { isEmpty ? "(empty)" : "[\(minX), \(minY), \(maxX), \(maxY)]" }

@@ -22,7 +22,9 @@ public enum DiscreteHausdorff {
 
   /// The largest squared distance from a vertex of `from` to the linework of `to`, or `floor`
   /// when no vertex is farther than that.
-  static func largestVertexDistanceSquared(from: LineworkIndex, to: LineworkIndex, atLeast floor: Double) -> Double {
+  static func largestVertexDistanceSquared(from: LineworkIndex, to: LineworkIndex, atLeast floor: Double)
+    -> Double
+  {
     var best = floor
     let samples = to.samples
     /// An upper bound on the squared distance from any point of the box to `to`'s linework.
@@ -78,7 +80,8 @@ extension LineworkIndex {
   /// The squared distance from (x, y) to the nearest segment; once a segment at squared distance
   /// `threshold` or less is found the search stops and returns that (the caller only needs to
   /// know it is no more than `threshold`).
-  public func nearestDistanceSquared(x: Double, y: Double, stoppingAtOrBelow threshold: Double = -1) -> Double {
+  public func nearestDistanceSquared(x: Double, y: Double, stoppingAtOrBelow threshold: Double = -1) -> Double
+  {
     guard !isEmpty else { return .infinity }
     var best = Double.infinity
     func boxDistanceSquared(_ node: Int) -> Double {

@@ -93,7 +93,8 @@ public struct LineworkIndex: Sendable {
   }
 
   private static func collect(
-    _ geometry: FlatGeometry, into raw: inout [(ax: Double, ay: Double, bx: Double, by: Double, endsLine: Bool)]
+    _ geometry: FlatGeometry,
+    into raw: inout [(ax: Double, ay: Double, bx: Double, by: Double, endsLine: Bool)]
   ) {
     for ring in 0..<geometry.ringCount {
       let range = geometry.pointRange(ofRing: ring)
@@ -103,7 +104,8 @@ public struct LineworkIndex: Sendable {
       }
       guard range.count >= 2 else { continue }
       for i in range.lowerBound..<(range.upperBound - 1) {
-        raw.append((geometry.x(i), geometry.y(i), geometry.x(i + 1), geometry.y(i + 1), i == range.upperBound - 2))
+        raw.append(
+          (geometry.x(i), geometry.y(i), geometry.x(i + 1), geometry.y(i + 1), i == range.upperBound - 2))
       }
     }
     for member in geometry.members { collect(member, into: &raw) }

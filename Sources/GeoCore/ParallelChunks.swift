@@ -41,7 +41,11 @@ public enum ParallelChunks {
         failure.withLock { if $0 == nil { $0 = error } }
       }
     }
-    if threadCount == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: run) }
+    if threadCount == 1 {
+      run(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: threadCount, execute: run)
+    }
     if let error = failure.withLock({ $0 }) { throw error }
     return collected.withLock { parts in
       parts.sort { $0.0 < $1.0 }

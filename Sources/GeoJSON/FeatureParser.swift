@@ -125,7 +125,9 @@ extension GeoJSONParser {
   }
 
   /// One member of a `features` array (at array depth `depth`): it must be a Feature object.
-  mutating func parseListedFeature(index: Int, depth: Int, ignoredCRS: inout String?) throws(ParseFailure) -> Feature {
+  mutating func parseListedFeature(index: Int, depth: Int, ignoredCRS: inout String?) throws(ParseFailure)
+    -> Feature
+  {
     featureIndex = index
     featureID = nil
     scanner.skipWhitespace()

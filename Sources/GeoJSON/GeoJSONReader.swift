@@ -16,7 +16,8 @@ public enum GeoJSONReader {
   public static let parallelThreshold = 4 << 20
 
   /// Reads the file at `path`; error messages name it as given.
-  public static func read(contentsOf path: String, parallelAbove: Int = parallelThreshold) throws(GeoJSONError)
+  public static func read(contentsOf path: String, parallelAbove: Int = parallelThreshold)
+    throws(GeoJSONError)
     -> FeatureCollection
   {
     let bytes = try InputFile.readAll(path: path)
@@ -26,7 +27,9 @@ public enum GeoJSONReader {
 
   /// Reads GeoJSON from memory; `source` names the input in error messages. A `features` array
   /// over `parallelAbove` bytes is parsed on two threads.
-  public static func read(bytes: UnsafeRawBufferPointer, source: String, parallelAbove: Int = parallelThreshold)
+  public static func read(
+    bytes: UnsafeRawBufferPointer, source: String, parallelAbove: Int = parallelThreshold
+  )
     throws(GeoJSONError) -> FeatureCollection
   {
     var parser = GeoJSONParser(bytes: bytes)
@@ -43,11 +46,14 @@ public enum GeoJSONReader {
   }
 
   /// Reads GeoJSON from a byte array; `source` names the input in error messages.
-  public static func read(bytes: [UInt8], source: String, parallelAbove: Int = parallelThreshold) throws(GeoJSONError)
+  public static func read(bytes: [UInt8], source: String, parallelAbove: Int = parallelThreshold)
+    throws(GeoJSONError)
     -> FeatureCollection
   {
     let result = bytes.withUnsafeBytes { buffer in
-      Result { () throws(GeoJSONError) in try read(bytes: buffer, source: source, parallelAbove: parallelAbove) }
+      Result { () throws(GeoJSONError) in
+        try read(bytes: buffer, source: source, parallelAbove: parallelAbove)
+      }
     }
     return try result.get()
   }

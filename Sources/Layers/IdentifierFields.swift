@@ -113,7 +113,10 @@ public struct IdentifierFields: Sendable, Hashable {
     guard case .property(let key) = source else { return nil }
     let candidates: [String] =
       if key.hasSuffix("CD") { [String(key.dropLast(2)) + "NM"] } else if key.lowercased().hasSuffix("code") {
-        [String(key.dropLast(4)) + "name", String(key.dropLast(4)) + "Name", String(key.dropLast(4)) + "NAME"]
+        [
+          String(key.dropLast(4)) + "name", String(key.dropLast(4)) + "Name",
+          String(key.dropLast(4)) + "NAME",
+        ]
       } else { [] }
     return candidates.first(where: keys.contains)
   }

@@ -14,7 +14,8 @@ extension Layer {
     object["crs"] = .string(record.sourceCRS)
     object["crs_decided_by"] = .string(record.crsDecision)
     let box = record.sourceBoundingBox
-    object["bbox"] = box.isEmpty ? .null : .array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0) })
+    object["bbox"] =
+      box.isEmpty ? .null : .array([box.minX, box.minY, box.maxX, box.maxY].map { .number($0) })
     object["working_crs"] = .string(crs)
     object["operation"] = record.operation.map { .string($0) } ?? .null
     object["operation_accuracy_m"] = record.operationAccuracyMetres.map { .number($0) } ?? .null
@@ -23,7 +24,9 @@ extension Layer {
     object["repaired"] = .array(record.repairs.map(\.json))
     object["excluded"] = .array(record.excluded.map(\.json))
     object["duplicate_ids"] = .array(
-      record.duplicateIDs.map { .object(["id": .string($0.id), "indices": .array($0.indices.map { .number(Double($0)) })]) })
+      record.duplicateIDs.map {
+        .object(["id": .string($0.id), "indices": .array($0.indices.map { .number(Double($0)) })])
+      })
     object["missing_ids"] = .array(record.missingIDs.map(\.json))
     object["notes"] = .array(record.notes.map { .string($0) })
     return .object(object)

@@ -63,7 +63,8 @@ public struct LayerFeature: Sendable, Hashable {
   public var featureID: JSONValue?
 
   public init(
-    index: Int, id: String, name: String?, properties: JSONObject, geometry: FlatGeometry, featureID: JSONValue? = nil
+    index: Int, id: String, name: String?, properties: JSONObject, geometry: FlatGeometry,
+    featureID: JSONValue? = nil
   ) {
     self.featureID = featureID
     self.index = index

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// How to load a layer: overrides for what is otherwise detected.
 public struct LoadOptions: Sendable, Hashable {
   /// Property holding the feature id (`--id-field`); detected when nil.
@@ -28,8 +30,6 @@ public struct LoadOptions: Sendable, Hashable {
 public enum ExpectedGeometry: String, Sendable, Hashable {
   case polygons, points, any
 }
-
-import GeoCore
 
 /// The default thread count, re-exported so callers need not import the parallel helper.
 public enum ParallelChunksDefaults {

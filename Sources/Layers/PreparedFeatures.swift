@@ -30,11 +30,13 @@ struct PreparedFeatures {
       do {
         let chosen = try TransformerRecipe.best(from: source, to: working)
         // PROJ names operations to CRSs defined by a PROJ string "unknown": say what it does.
-        result.operation = chosen.operationName == "unknown" ? chosen.operationDefinition : chosen.operationName
+        result.operation =
+          chosen.operationName == "unknown" ? chosen.operationDefinition : chosen.operationName
         result.accuracy = chosen.accuracyMetres
         recipe = chosen
       } catch {
-        throw .badLayer(path, "no transformation from \(source.definition) to \(working.definition): \(error)")
+        throw .badLayer(
+          path, "no transformation from \(source.definition) to \(working.definition): \(error)")
       }
     }
     final class Worker {
@@ -56,7 +58,9 @@ struct PreparedFeatures {
             return .excluded(index: index, id: id, reason: csvProblems[index] ?? "null geometry")
           }
           if geometry.isEmpty { return .excluded(index: index, id: id, reason: "empty geometry") }
-          if let why = mismatch(geometry.kind, expected) { return .excluded(index: index, id: id, reason: why) }
+          if let why = mismatch(geometry.kind, expected) {
+            return .excluded(index: index, id: id, reason: why)
+          }
           if let transformer = worker.transformer {
             do {
               try transformer.transform(&geometry)
@@ -90,9 +94,12 @@ struct PreparedFeatures {
     for (index, outcome) in outcomes.enumerated() {
       switch outcome {
       case .kept(let feature, let repair):
-        if let repair { result.repairs.append(FeatureNote(index: feature.index, id: feature.id, reason: repair)) }
+        if let repair {
+          result.repairs.append(FeatureNote(index: feature.index, id: feature.id, reason: repair))
+        }
         if fields.id(of: input[index], index: index) == nil {
-          result.missingIDs.append(FeatureNote(index: index, id: feature.id, reason: "no value for \(fields.id)"))
+          result.missingIDs.append(
+            FeatureNote(index: index, id: feature.id, reason: "no value for \(fields.id)"))
         }
         result.features.append(feature)
       case .excluded(let index, let id, let reason):
@@ -107,14 +114,16 @@ struct PreparedFeatures {
   static func mismatch(_ kind: GeometryKind, _ expected: ExpectedGeometry) -> String? {
     switch expected {
     case .any: nil
-    case .polygons: kind.isPolygonal || kind == .geometryCollection ? nil : "\(kind) where polygons are expected"
+    case .polygons:
+      kind.isPolygonal || kind == .geometryCollection ? nil : "\(kind) where polygons are expected"
     case .points: kind.isPuntal ? nil : "\(kind) where points are expected"
     }
   }
 
   /// The geometry, valid: unchanged when GEOS finds it valid; otherwise MakeValid's result (the
   /// polygonal part in a polygon layer) and GEOS's reason.
-  static func repaired(_ flat: FlatGeometry, expected: ExpectedGeometry, context: GeometryContext) throws(GEOSError)
+  static func repaired(_ flat: FlatGeometry, expected: ExpectedGeometry, context: GeometryContext)
+    throws(GEOSError)
     -> (FlatGeometry, String?)
   {
     if ValidityProof.isCertainlyValid(flat) { return (flat, nil) }

@@ -29,9 +29,11 @@ extension Transformer {
   public convenience init(_ recipe: TransformerRecipe) throws {
     let context = try ProjectionContext()
     context.clearDiagnostics()
-    guard let operation = ProjObject(proj_create(context.pointer, recipe.operationDefinition), in: context) else {
+    guard let operation = ProjObject(proj_create(context.pointer, recipe.operationDefinition), in: context)
+    else {
       throw PROJError.noTransformation(
-        source: recipe.source.definition, target: recipe.target.definition, message: context.takeFailureMessage())
+        source: recipe.source.definition, target: recipe.target.definition,
+        message: context.takeFailureMessage())
     }
     context.clearDiagnostics()
     self.init(recipe: recipe, operation: operation)

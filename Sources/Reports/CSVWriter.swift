@@ -19,7 +19,9 @@ public struct CSVWriter {
   public mutating func text(_ value: String?) {
     separator()
     guard let value, !value.isEmpty else { return }
-    let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+    let needsQuotes = value.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+    }
     if needsQuotes {
       bytes.append(UInt8(ascii: "\""))
       for byte in value.utf8 {

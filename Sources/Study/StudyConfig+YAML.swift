@@ -17,7 +17,8 @@ extension StudyConfig {
     // (found with AddressSanitizer, swift-foundation's zero-size read path on Linux).
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     guard let data = size == 0 ? Data() : FileManager.default.contents(atPath: path) else {
-      throw StudyConfigError(path: path, line: 0, message: "cannot read the config file (not found or unreadable)")
+      throw StudyConfigError(
+        path: path, line: 0, message: "cannot read the config file (not found or unreadable)")
     }
     return try parse(String(decoding: data, as: UTF8.self), path: path)
   }
@@ -61,7 +62,8 @@ struct YAMLReader {
 
   static func line(of error: YamlError) -> Int {
     switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
     default: return 1
     }
   }
@@ -88,8 +90,12 @@ struct YAMLReader {
   }
 
   /// The members of a mapping, checking every key is one of `allowed` and given once.
-  func mapping(_ node: Node, _ what: String, allowed: [String]) throws(StudyConfigError) -> [(String, Node, Node)] {
-    guard case .mapping(let mapping) = node else { throw fail(node, "\(what) must be a mapping of keys to values") }
+  func mapping(_ node: Node, _ what: String, allowed: [String]) throws(StudyConfigError) -> [(
+    String, Node, Node
+  )] {
+    guard case .mapping(let mapping) = node else {
+      throw fail(node, "\(what) must be a mapping of keys to values")
+    }
     var members: [(String, Node, Node)] = []
     for (key, value) in mapping {
       guard let name = key.string else { throw fail(key, "keys of \(what) must be text") }
@@ -117,7 +123,9 @@ struct YAMLReader {
       throw fail(node, "\"\(key)\" must be a number, found \(Self.shown(node))")
     }
     guard range.contains(value) else {
-      throw fail(node, "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound), found \(scalar.string)")
+      throw fail(
+        node, "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound), found \(scalar.string)"
+      )
     }
     return value
   }
@@ -126,7 +134,8 @@ struct YAMLReader {
     let file = try string(node, key)
     let resolved = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
     guard FileManager.default.fileExists(atPath: resolved) else {
-      throw fail(node, "file not found: \(file) (looked for \(resolved); paths are relative to the config file)")
+      throw fail(
+        node, "file not found: \(file) (looked for \(resolved); paths are relative to the config file)")
     }
     return file
   }
@@ -150,7 +159,9 @@ struct YAMLReader {
         guard case .sequence(let items) = value else { throw fail(value, "\"assets\" must be a list") }
         for item in items { config.assets.append(try asset(item, directory: config.directory)) }
       case "pairs":
-        guard case .sequence(let items) = value else { throw fail(value, "\"pairs\" must be a list of [A, B]") }
+        guard case .sequence(let items) = value else {
+          throw fail(value, "\"pairs\" must be a list of [A, B]")
+        }
         for item in items { config.pairs.append(try pair(item)) }
       default: throw fail(keyNode, "unknown key \"\(key)\"")
       }
@@ -164,7 +175,10 @@ struct YAMLReader {
     for pair in config.pairs {
       for name in [pair.a, pair.b] where config.layer(named: name) == nil {
         throw StudyConfigError(
-          path: path, line: pair.line, message: "pair names \"\(name)\", which is not a layer (layers: \(config.layers.map(\.name).joined(separator: ", ")))")
+          path: path, line: pair.line,
+          message:
+            "pair names \"\(name)\", which is not a layer (layers: \(config.layers.map(\.name).joined(separator: ", ")))"
+        )
       }
     }
     if config.comparedPairs.isEmpty {
@@ -187,8 +201,11 @@ struct YAMLReader {
   }
 
   func areaLayer(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AreaLayer {
-    var name: String?, role: StudyConfig.Role?, file: String?, idField: String?, nameField: String?, crs: String?
-    for (key, _, value) in try mapping(node, "a layer", allowed: ["name", "role", "file", "id_field", "name_field", "crs"]) {
+    var name: String?, role: StudyConfig.Role?, file: String?, idField: String?, nameField: String?,
+      crs: String?
+    for (key, _, value) in try mapping(
+      node, "a layer", allowed: ["name", "role", "file", "id_field", "name_field", "crs"])
+    {
       switch key {
       case "name": name = try string(value, key)
       case "role":
@@ -206,7 +223,9 @@ struct YAMLReader {
     guard let file else { throw fail(node, "a layer needs \"file\"") }
     guard let role else { throw fail(node, "layer \(name ?? file) needs \"role\": community or statutory") }
     let layerName = name ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    return .init(name: layerName, role: role, file: file, idField: idField, nameField: nameField, crs: crs, line: node.mark?.line ?? 1)
+    return .init(
+      name: layerName, role: role, file: file, idField: idField, nameField: nameField, crs: crs,
+      line: node.mark?.line ?? 1)
   }
 
   func population(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.PopulationSource {
@@ -244,7 +263,8 @@ struct YAMLReader {
   }
 
   func pair(_ node: Node) throws(StudyConfigError) -> StudyConfig.Pair {
-    guard case .sequence(let items) = node, items.count == 2, let a = items[0].string, let b = items[1].string else {
+    guard case .sequence(let items) = node, items.count == 2, let a = items[0].string, let b = items[1].string
+    else {
       throw fail(node, "each pair must be a list of two layer names, e.g. [localities, wards]")
     }
     return .init(a: a, b: b, line: node.mark?.line ?? 1)

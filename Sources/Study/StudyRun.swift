@@ -33,7 +33,9 @@ public enum StudyRunner {
   /// Progress messages: a step and, where known, done/total.
   public typealias Progress = @Sendable (String) -> Void
 
-  public static func run(_ config: StudyConfig, threads: Int? = nil, progress: Progress = { _ in }) throws -> StudyRun {
+  public static func run(_ config: StudyConfig, threads: Int? = nil, progress: Progress = { _ in }) throws
+    -> StudyRun
+  {
     var timings: [(String, Double)] = []
     var started = Date()
     func lap(_ step: String) {
@@ -53,9 +55,13 @@ public enum StudyRunner {
       options.expected = .polygons
       options.layerName = entry.name
       if let threads { options.threads = threads }
-      let layer = try load(config, line: entry.line, what: "layer \(entry.name)", path: config.resolve(entry.file), options: options)
+      let layer = try load(
+        config, line: entry.line, what: "layer \(entry.name)", path: config.resolve(entry.file),
+        options: options)
       guard !layer.features.isEmpty else {
-        throw StudyConfigError(path: config.path, line: entry.line, message: "layer \(entry.name) has no usable polygons (\(layer.record.inputFeatures) features read)")
+        throw StudyConfigError(
+          path: config.path, line: entry.line,
+          message: "layer \(entry.name) has no usable polygons (\(layer.record.inputFeatures) features read)")
       }
       working = working ?? layer.crs
       layers.append((entry, layer))
@@ -68,7 +74,8 @@ public enum StudyRunner {
       options.workingCRS = workingCRS
       options.sourceCRS = source.crs
       options.layerName = "population"
-      let layer = try load(config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
+      let layer = try load(
+        config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
       do {
         population = (layer, try PopulationLayer(layer, field: source.field))
       } catch {
@@ -83,16 +90,21 @@ public enum StudyRunner {
       options.workingCRS = workingCRS
       options.sourceCRS = entry.crs
       options.layerName = entry.category
-      let layer = try load(config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file), options: options)
+      let layer = try load(
+        config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
+        options: options)
       assetLayers.append((entry, layer))
       do {
         try assets.add(layer, category: entry.category, categoryField: nil)
       } catch {
-        throw StudyConfigError(path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
+        throw StudyConfigError(
+          path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
     var checksums: [String: String] = [:]
-    for path in config.layers.map(\.file) + config.assets.map(\.file) + [config.population?.file].compactMap({ $0 }) {
+    for path in config.layers.map(\.file) + config.assets.map(\.file)
+      + [config.population?.file].compactMap({ $0 })
+    {
       checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
     }
     lap("load and check")
@@ -107,7 +119,11 @@ public enum StudyRunner {
     for (i, pair) in config.comparedPairs.enumerated() {
       progress("overlap \(i + 1)/\(config.comparedPairs.count): \(pair.a) × \(pair.b)")
       let a = layers.first { $0.0.name == pair.a }!.1, b = layers.first { $0.0.name == pair.b }!.1
-      pairs.append((pair, try OverlapRun.analyse(a, b, population: population?.1, options: options, checkTopology: false)))
+      pairs.append(
+        (
+          pair,
+          try OverlapRun.analyse(a, b, population: population?.1, options: options, checkTopology: false)
+        ))
     }
     lap("overlaps")
 
@@ -115,7 +131,8 @@ public enum StudyRunner {
     var topology: [String: TopologyReport] = [:]
     for (entry, layer) in layers {
       progress("topology: \(entry.name)")
-      topology[entry.name] = try TopologyCheck.run(layer.geometries, maxGapArea: config.maxGapArea, threads: options.threads)
+      topology[entry.name] = try TopologyCheck.run(
+        layer.geometries, maxGapArea: config.maxGapArea, threads: options.threads)
     }
     lap("topology")
 
@@ -152,7 +169,9 @@ public enum StudyRunner {
   }
 
   /// Loads one input; any problem becomes an error naming the config line as well as the file.
-  static func load(_ config: StudyConfig, line: Int, what: String, path: String, options: LoadOptions) throws -> Layer {
+  static func load(_ config: StudyConfig, line: Int, what: String, path: String, options: LoadOptions) throws
+    -> Layer
+  {
     do {
       return try LayerLoader.load(path, options: options)
     } catch {

@@ -62,7 +62,9 @@ func coordinatePairs(_ collection: FeatureCollection) -> Int {
 }
 
 @MainActor func readOrFail(_ path: String) -> FeatureCollection {
-  do { return try GeoJSONReader.read(contentsOf: path, parallelAbove: parallelAbove) } catch { fail(error.description) }
+  do { return try GeoJSONReader.read(contentsOf: path, parallelAbove: parallelAbove) } catch {
+    fail(error.description)
+  }
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -70,7 +72,9 @@ var runs = 7
 // `--threads 1` reads on one thread (GeoJSON reads big feature arrays on two by default).
 var parallelAbove = GeoJSONReader.parallelThreshold
 if let index = arguments.firstIndex(of: "--threads") {
-  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else { fail("--threads needs a number") }
+  guard index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 else {
+    fail("--threads needs a number")
+  }
   if n == 1 { parallelAbove = Int.max }
   arguments.removeSubrange(index...(index + 1))
 }
@@ -160,7 +164,8 @@ case "reproject":
     let time = median(times)
     print(
       "\(threads) thread(s): median of \(runs) \(String(format: "%.1f", time * 1000)) ms, "
-        + "\(Int((Double(pairs) / time / 1e3).rounded())) k coordinates/s ; sum \(String(format: "%.3f", checksum))")
+        + "\(Int((Double(pairs) / time / 1e3).rounded())) k coordinates/s ; sum \(String(format: "%.3f", checksum))"
+    )
   }
 case "checksum":
   let collection = readOrFail(path)

@@ -9,7 +9,9 @@ struct Nbhd: ParsableCommand {
     abstract: "Reconcile health and care boundaries with the neighbourhoods residents recognise.",
     discussion: "Exit codes: 0 ok, 1 bad input, 2 usage error, 3 internal error.",
     version: NbhdVersion.string,
-    subcommands: [Inspect.self, Convert.self, Overlap.self, Interpolate.self, Coverage.self, Render.self, Report.self])
+    subcommands: [
+      Inspect.self, Convert.self, Overlap.self, Interpolate.self, Coverage.self, Render.self, Report.self,
+    ])
 
   /// Runs the command and maps every error to one line on stderr and an exit code in one place.
   static func main() {

@@ -44,7 +44,9 @@ func square(_ x: Double, _ y: Double, _ w: Double, _ h: Double? = nil) -> FlatGe
       square(2000, 0, 200),  // aggregate of b2, b3
       square(9000, 9000, 10),  // outside
     ]
-    let b = [square(0, 0, 500), square(1000, 0, 102, 100), square(2000, 0, 100, 200), square(2100, 0, 100, 200)]
+    let b = [
+      square(0, 0, 500), square(1000, 0, 102, 100), square(2000, 0, 100, 200), square(2100, 0, 100, 200),
+    ]
     var options = OverlapOptions()
     options.minArea = 1
     options.sliverWidth = 1

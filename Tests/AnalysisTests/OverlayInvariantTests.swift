@@ -28,7 +28,9 @@ import Testing
       var rings = [ring]
       if next() < 0.3 {
         let h = radius * 0.2
-        rings.append([(cx - h, cy - h), (cx - h, cy + h), (cx + h, cy + h), (cx + h, cy - h), (cx - h, cy - h)])
+        rings.append([
+          (cx - h, cy - h), (cx - h, cy + h), (cx + h, cy + h), (cx + h, cy - h), (cx - h, cy - h),
+        ])
       }
       return FlatGeometry.polygon(rings)
     }
@@ -49,7 +51,8 @@ import Testing
     let overlay = try OverlapEngine.overlay(a: a, b: b, options: one)
     #expect(try OverlapEngine.overlay(a: a, b: b, options: two).pieces == overlay.pieces)
     let summaries = try MismatchAnalysis.summarize(
-      overlay, side: .a, selfGeometries: a, otherGeometries: b, otherIDs: b.indices.map { String(format: "b%03d", $0) },
+      overlay, side: .a, selfGeometries: a, otherGeometries: b,
+      otherIDs: b.indices.map { String(format: "b%03d", $0) },
       options: one)
     for (i, geometry) in a.enumerated() {
       let pieces = overlay.pieces.filter { $0.a == i }
@@ -60,7 +63,8 @@ import Testing
       #expect(abs(covered + summaries[i].uncoveredShare * area - area) <= 1e-9 * area)
     }
     // B is a coverage of the whole area: every feature of A inside it is fully covered.
-    for (i, geometry) in a.enumerated() where BoundingBox(minX: -500, minY: -500, maxX: 5100, maxY: 5100).contains(geometry.boundingBox) {
+    for (i, geometry) in a.enumerated()
+    where BoundingBox(minX: -500, minY: -500, maxX: 5100, maxY: 5100).contains(geometry.boundingBox) {
       #expect(summaries[i].uncoveredShare < 1e-9)
     }
   }

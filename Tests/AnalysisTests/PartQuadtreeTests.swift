@@ -1,8 +1,9 @@
-@testable import Analysis
 import Foundation
 import GEOS
 import GeoCore
 import Testing
+
+@testable import Analysis
 
 /// A unit differenced against the clipped piece of a big reach part loses exactly what it loses
 /// against the whole part.

@@ -1,7 +1,8 @@
-@testable import Analysis
 import GeoCore
 import Layers
 import Testing
+
+@testable import Analysis
 
 /// The shortcuts of the population estimate: neighbours proven to share no area are skipped,
 /// and pieces of a unit that is itself a population feature are weighted by area. Both must give
@@ -44,7 +45,8 @@ import Testing
     let pieces = cells.map { square($0.x, $0.y, $0.side / 2, $0.side) }
     let areas = pieces.map(\.polygonalArea)
     let shortcut = try people.people(
-      inPieces: pieces, pieceAreas: areas, of: Array(units.indices), areas: units, estimate: estimate, threads: 2)
+      inPieces: pieces, pieceAreas: areas, of: Array(units.indices), areas: units, estimate: estimate,
+      threads: 2)
     let direct = try people.estimate(in: pieces, threads: 2).totals
     for k in pieces.indices { #expect(abs(shortcut[k] - direct[k]) < 1e-9, "piece \(k)") }
   }

@@ -12,17 +12,21 @@ import Testing
     options.workingCRS = wards.crs
     var assets = AssetSet(assets: [])
     for (category, file) in [
-      ("pharmacy", "trafford_pharmacies"), ("library", "trafford_libraries"), ("foodbank", "trafford_food_banks"),
+      ("pharmacy", "trafford_pharmacies"), ("library", "trafford_libraries"),
+      ("foodbank", "trafford_food_banks"),
       ("gp", "gp_practices_2026-05_pcn"), ("greenspace", "trafford_greenspace_sites"),
     ] {
       try assets.add(
-        try LayerLoader.load(repoPath("data/trafford/\(file).geojson"), options: options), category: category, categoryField: nil)
+        try LayerLoader.load(repoPath("data/trafford/\(file).geojson"), options: options), category: category,
+        categoryField: nil)
     }
     let people = try PopulationLayer(
-      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: options), field: "pop_mid2024")
+      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: options),
+      field: "pop_mid2024")
     let result = try CoverageAnalysis.run(
       units: wards.geometries, assets: assets, population: people,
-      options: CoverageOptions(radii: try ReachRadii(parsing: "gp=1000,pharmacy=800,library=1200,foodbank=1500,greenspace=300")))
+      options: CoverageOptions(
+        radii: try ReachRadii(parsing: "gp=1000,pharmacy=800,library=1200,foodbank=1500,greenspace=300")))
     #expect(result.rows.count == 21 * 5)
     for row in result.rows {
       let total = try #require(row.population)

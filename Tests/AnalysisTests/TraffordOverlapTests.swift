@@ -46,7 +46,9 @@ import Testing
 
   @Test(.enabled(if: shared("trafford/wards22_full_pre_review.geojson") != nil))
   func wardBoundaryReview2023() throws {
-    let run = try Self.analyse(Self.shared("trafford/wards22_full_pre_review.geojson")!, repoPath("data/trafford/wards23_full.geojson"))
+    let run = try Self.analyse(
+      Self.shared("trafford/wards22_full_pre_review.geojson")!, repoPath("data/trafford/wards23_full.geojson")
+    )
     #expect(run.overlay.pieces.count == 89)  // shapely: 89 pieces with positive area
     // shapely classification: old wards 14 split, 5 coterminous, 2 within; new 13/5/3.
     #expect(Self.classCounts(run.summariesA) == ["split": 14, "coterminous": 5, "within": 2])
@@ -70,7 +72,8 @@ import Testing
   ]
 
   @Test func localitiesByWards() throws {
-    let run = try Self.analyse(repoPath("data/trafford/localities23_full.geojson"), repoPath("data/trafford/wards23_full.geojson"))
+    let run = try Self.analyse(
+      repoPath("data/trafford/localities23_full.geojson"), repoPath("data/trafford/wards23_full.geojson"))
     #expect(run.overlay.pieces.count == 21)
     #expect(Self.classCounts(run.summariesA) == ["aggregate": 4])
     #expect(Self.classCounts(run.summariesB) == ["within": 21])

@@ -12,7 +12,9 @@ import Testing
 
   /// Runs `arguments --out <fresh folder>` and checks the failure shape; returns stderr.
   @discardableResult
-  static func fails(_ arguments: [String], status: Int32 = 1, singleLine: Bool = true, mentions: [String]) throws -> String {
+  static func fails(_ arguments: [String], status: Int32 = 1, singleLine: Bool = true, mentions: [String])
+    throws -> String
+  {
     let parent = try CLI.temporaryDirectory()
     let out = parent + "/out"
     let run = try CLI.run(arguments + ["--out", out])
@@ -27,7 +29,9 @@ import Testing
   @Test func layersThatDoNotOverlap() throws {
     try Self.fails(
       ["overlap", Self.wards, Self.bad("cornwall_square.geojson")],
-      mentions: ["wards23_full.geojson", "cornwall_square.geojson", "do not overlap at all", "--a-crs/--b-crs"])
+      mentions: [
+        "wards23_full.geojson", "cornwall_square.geojson", "do not overlap at all", "--a-crs/--b-crs",
+      ])
   }
 
   @Test func emptyLayer() throws {
@@ -40,7 +44,9 @@ import Testing
   @Test func projectedFileWithoutCRS() throws {
     try Self.fails(
       ["overlap", Self.wards, Self.bad("projected_no_crs.geojson")],
-      mentions: ["projected_no_crs.geojson", "feature 0", "outside longitude/latitude range", "--crs EPSG:27700"])
+      mentions: [
+        "projected_no_crs.geojson", "feature 0", "outside longitude/latitude range", "--crs EPSG:27700",
+      ])
   }
 
   /// An id field that no feature has is an option error (exit 2) naming the file and the fields there are.
@@ -67,7 +73,8 @@ import Testing
 
   @Test func coverageCategoryFieldMissing() throws {
     try Self.fails(
-      ["coverage", Self.wards, Self.bad("assets_far_and_no_category.geojson"), "--category-field", "kind"], status: 2,
+      ["coverage", Self.wards, Self.bad("assets_far_and_no_category.geojson"), "--category-field", "kind"],
+      status: 2,
       mentions: ["assets_far_and_no_category.geojson", "category field \"kind\"", "properties are: name"])
   }
 
@@ -89,7 +96,8 @@ import Testing
   /// message about --radius, though not the clearest one ("Missing value for '--radius <radius>'").
   @Test func coverageNegativeRadiusWithSpace() throws {
     try Self.fails(
-      ["coverage", Self.wards, "x=" + Self.bad("assets_far_and_no_category.geojson"), "--radius", "-5"], status: 2,
+      ["coverage", Self.wards, "x=" + Self.bad("assets_far_and_no_category.geojson"), "--radius", "-5"],
+      status: 2,
       singleLine: false, mentions: ["--radius"])
   }
 
@@ -102,10 +110,15 @@ import Testing
   /// One asset in Altrincham, one in Penzance: exit 0, the far one counted in a note and listed.
   @Test func coverageAssetOutsideEveryUnit() throws {
     let out = try CLI.temporaryDirectory() + "/out"
-    let run = try CLI.run(["coverage", Self.wards, "x=" + Self.bad("assets_far_and_no_category.geojson"), "--radius", "800", "--out", out])
+    let run = try CLI.run([
+      "coverage", Self.wards, "x=" + Self.bad("assets_far_and_no_category.geojson"), "--radius", "800",
+      "--out", out,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("note: 1 assets lie outside every unit"), "\(run.stdout)")
-    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+      as! [String: Any]
     let outside = summary["assets_outside_every_unit"] as? [String]
     #expect(outside?.count == 1)
     #expect(outside?.first?.contains("Penzance") == true)

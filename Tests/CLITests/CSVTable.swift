@@ -23,8 +23,12 @@ struct CSVTable {
         if c == "\"" {
           if let d = next() {
             if d == "\"" { field.append("\"") } else { quoted = false; pending = d }
-          } else { quoted = false }
-        } else { field.append(c) }
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(c)
+        }
       } else if c == "\"" {
         quoted = true
       } else if c == "," {
@@ -40,7 +44,10 @@ struct CSVTable {
     header = records.first ?? []
     let names = header
     rows = records.dropFirst().map { values in
-      Dictionary(uniqueKeysWithValues: zip(names, values + Array(repeating: "", count: max(0, names.count - values.count))).map { ($0, $1) })
+      Dictionary(
+        uniqueKeysWithValues: zip(
+          names, values + Array(repeating: "", count: max(0, names.count - values.count))
+        ).map { ($0, $1) })
     }
   }
 
@@ -71,7 +78,9 @@ enum ReleaseBinary {
 
   static func available(_ what: String) -> Bool {
     if path == nil {
-      print("SKIPPED: \(what) needs the release binary .build/release/nbhd (run `swift build -c release --product nbhd`)")
+      print(
+        "SKIPPED: \(what) needs the release binary .build/release/nbhd (run `swift build -c release --product nbhd`)"
+      )
     }
     return path != nil
   }

@@ -10,10 +10,12 @@ import Testing
     #expect(run.status == 0)
     #expect(run.stderr.contains("4 features written (of 4 read)"))
     #expect(run.stderr.contains("repaired      1"))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
     let features = json["features"] as! [[String: Any]]
     #expect(features.map { $0["id"] as! String } == ["sq1", "sq2", "sq3", "sq4"])
-    #expect(features.map { ($0["properties"] as! [String: Any])["code"] as! String } == ["S1", "S2", "S3", "S1"])
+    #expect(
+      features.map { ($0["properties"] as! [String: Any])["code"] as! String } == ["S1", "S2", "S3", "S1"])
     #expect(features[2]["geometry"] is NSNull)
     // Shell of sq1 in lon/lat: counter-clockwise (positive shoelace area).
     let ring = ((features[0]["geometry"] as! [String: Any])["coordinates"] as! [[[Double]]])[0]
@@ -39,7 +41,8 @@ import Testing
     let directory = try CLI.temporaryDirectory()
     let output = directory + "/wards.geojson"
     let run = try CLI.run([
-      "convert", CLI.repo("data/trafford/wards23_full.geojson"), output, "--to", "EPSG:27700", "--precision", "2",
+      "convert", CLI.repo("data/trafford/wards23_full.geojson"), output, "--to", "EPSG:27700", "--precision",
+      "2",
     ])
     #expect(run.status == 0)
     let text = try String(contentsOfFile: output, encoding: .utf8)

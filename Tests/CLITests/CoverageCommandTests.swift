@@ -58,7 +58,8 @@ import Testing
       let share = CSVTable.number(row, "covered_share")!
       #expect(share >= 0 && share <= 1, "\(id) covered_share \(share)")
       let population = CSVTable.number(row, "population")!
-      let covered = CSVTable.number(row, "population_covered")!, uncovered = CSVTable.number(row, "population_uncovered")!
+      let covered = CSVTable.number(row, "population_covered")!,
+        uncovered = CSVTable.number(row, "population_uncovered")!
       // Three values each rounded to 2 decimals in the CSV: at most 0.015 apart. (Exact to 1e-9 in
       // TraffordCoverageTests, through the library.)
       #expect(abs(covered + uncovered - population) <= 0.015, "\(id)")
@@ -76,7 +77,9 @@ import Testing
       let gap = rows.reduce(0.0) { $0 + CSVTable.number($1, "gap_m2")! }
       let uncovered = rows.reduce(0.0) { $0 + CSVTable.number($1, "population_uncovered")! }
       #expect(relativelyClose(gap, expected.gap, 1e-6), "\(category): gap \(gap) vs shapely \(expected.gap)")
-      #expect(relativelyClose(uncovered, expected.uncovered, 1e-6), "\(category): uncovered \(uncovered) vs shapely \(expected.uncovered)")
+      #expect(
+        relativelyClose(uncovered, expected.uncovered, 1e-6),
+        "\(category): uncovered \(uncovered) vs shapely \(expected.uncovered)")
       let area = rows.reduce(0.0) { $0 + CSVTable.number($1, "area_m2")! }
       #expect(relativelyClose(area, Self.totalArea, 1e-8))
       let people = rows.reduce(0.0) { $0 + CSVTable.number($1, "population")! }
@@ -87,7 +90,8 @@ import Testing
     var gapByCategory: [String: Double] = [:]
     for feature in gaps {
       let properties = feature["properties"] as! [String: Any]
-      gapByCategory[properties["category"] as! String, default: 0] += (properties["area_m2"] as! NSNumber).doubleValue
+      gapByCategory[properties["category"] as! String, default: 0] +=
+        (properties["area_m2"] as! NSNumber).doubleValue
       #expect(properties["unit_id"] is String)
     }
     for (category, expected) in Self.shapely {
@@ -115,7 +119,8 @@ import Testing
   }
 
   static func features(_ path: String) throws -> [[String: Any]] {
-    let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    let root =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     return root["features"] as! [[String: Any]]
   }
 
@@ -129,7 +134,8 @@ import Testing
     var tables: [String] = []
     for (name, population) in [("same", units), ("copy", copy)] {
       let run = try CLI.run([
-        "coverage", units, "pharmacy=" + CLI.repo(Self.trafford + "trafford_pharmacies.geojson"), "--radius", "800",
+        "coverage", units, "pharmacy=" + CLI.repo(Self.trafford + "trafford_pharmacies.geojson"), "--radius",
+        "800",
         "--population", population, "--population-field", "pop_mid2024", "--out", directory + "/" + name,
       ])
       #expect(run.status == 0, "\(run.stderr)")

@@ -9,8 +9,10 @@ import Testing
     for threads in ["1", "2", "2"] {
       let out = directory + "/run\(outputs.count)"
       let run = try CLI.run([
-        "overlap", CLI.repo("data/trafford/pcn_areas_voronoi_DERIVED.geojson"), CLI.repo("data/trafford/wards23_full.geojson"),
-        "--population", CLI.repo("data/trafford/oa21_pop_mid2024.geojson"), "--population-field", "pop_mid2024",
+        "overlap", CLI.repo("data/trafford/pcn_areas_voronoi_DERIVED.geojson"),
+        CLI.repo("data/trafford/wards23_full.geojson"),
+        "--population", CLI.repo("data/trafford/oa21_pop_mid2024.geojson"), "--population-field",
+        "pop_mid2024",
         "--threads", threads, "--out", out,
       ])
       #expect(run.status == 0, "\(run.stderr)")

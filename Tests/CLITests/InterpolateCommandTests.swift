@@ -16,7 +16,8 @@ import Testing
   @Test func oaPopulationToWards() throws {
     let out = try CLI.temporaryDirectory()
     let run = try CLI.run([
-      "interpolate", CLI.repo("data/trafford/oa21_pop_mid2024.geojson"), CLI.repo("data/trafford/wards23_full.geojson"),
+      "interpolate", CLI.repo("data/trafford/oa21_pop_mid2024.geojson"),
+      CLI.repo("data/trafford/wards23_full.geojson"),
       "--extensive", "pop_mid2024", "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")

@@ -16,14 +16,19 @@ import Testing
 @Suite struct NationalCoverageTests {
   static func slowTestsEnabled() -> Bool {
     let on = ProcessInfo.processInfo.environment["NBHD_SLOW_TESTS"] == "1"
-    if !on { print("SKIPPED: national pharmacy coverage takes ~60 s in release; set NBHD_SLOW_TESTS=1 to run it") }
+    if !on {
+      print("SKIPPED: national pharmacy coverage takes ~60 s in release; set NBHD_SLOW_TESTS=1 to run it")
+    }
     return on
   }
 
   static let lsoa21 = "national/lsoa21_england_bsc_pop2021.geojson"
   static let pharmacies = "national/pharmacies_2025-02_active.geojson"
 
-  @Test(.enabled(if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(pharmacies) && ReleaseBinary.available("national pharmacy coverage") && slowTestsEnabled()))
+  @Test(
+    .enabled(
+      if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(pharmacies)
+        && ReleaseBinary.available("national pharmacy coverage") && slowTestsEnabled()))
   func pharmaciesWithin800Metres() throws {
     let out = try CLI.temporaryDirectory()
     let run = try ReleaseBinary.run([
@@ -31,11 +36,14 @@ import Testing
       "--population", CLI.shared(Self.lsoa21)!, "--population-field", "usual_residents_2021", "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")
-    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
     let uncoveredArea = NationalOverlapTests.find("uncovered_area_m2", in: summary)
     let uncoveredPeople = NationalOverlapTests.find("population_uncovered", in: summary)
-    #expect(relativelyClose(uncoveredArea, 119_156_973_279.01233, 1e-6), "\(String(describing: uncoveredArea))")
-    #expect(relativelyClose(uncoveredPeople, 20_844_260.120832026, 1e-6), "\(String(describing: uncoveredPeople))")
+    #expect(
+      relativelyClose(uncoveredArea, 119_156_973_279.01233, 1e-6), "\(String(describing: uncoveredArea))")
+    #expect(
+      relativelyClose(uncoveredPeople, 20_844_260.120832026, 1e-6), "\(String(describing: uncoveredPeople))")
     #expect(run.stdout.contains("20844260 of 56490046 people out of reach"), "\(run.stdout)")
     // 11 pharmacies lie outside every LSOA (coast/generalisation): a counted note, not an error.
     #expect(run.stdout.contains("note: 11 assets lie outside every unit"), "\(run.stdout)")

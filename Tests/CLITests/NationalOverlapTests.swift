@@ -19,37 +19,45 @@ import Testing
   /// The 53 (Welsh LSOA11, English sub-ICB) pairs with positive overlap area (shapely). They are
   /// generalisation overlaps along the border; one (W01000446 × E38000236) is only 0.003 m².
   static let welshPairs: [(String, String)] = [
-    ("W01000255", "E38000233"), ("W01000256", "E38000233"), ("W01000274", "E38000233"), 
-    ("W01000283", "E38000233"), ("W01000303", "E38000233"), ("W01000329", "E38000233"), 
-    ("W01000330", "E38000233"), ("W01000331", "E38000233"), ("W01000332", "E38000233"), 
-    ("W01000345", "E38000233"), ("W01000346", "E38000233"), ("W01000346", "E38000257"), 
-    ("W01000359", "E38000257"), ("W01000361", "E38000257"), ("W01000383", "E38000233"), 
-    ("W01000384", "E38000233"), ("W01000394", "E38000257"), ("W01000403", "E38000257"), 
-    ("W01000404", "E38000257"), ("W01000407", "E38000257"), ("W01000417", "E38000233"), 
-    ("W01000418", "E38000233"), ("W01000427", "E38000257"), ("W01000434", "E38000257"), 
-    ("W01000441", "E38000257"), ("W01000443", "E38000236"), ("W01000445", "E38000236"), 
-    ("W01000446", "E38000236"), ("W01000447", "E38000257"), ("W01000448", "E38000257"), 
-    ("W01000449", "E38000236"), ("W01000449", "E38000257"), ("W01000457", "E38000257"), 
-    ("W01000458", "E38000257"), ("W01000470", "E38000257"), ("W01000476", "E38000257"), 
-    ("W01000484", "E38000236"), ("W01000485", "E38000236"), ("W01000486", "E38000236"), 
-    ("W01000497", "E38000257"), ("W01001548", "E38000236"), ("W01001552", "E38000236"), 
-    ("W01001554", "E38000236"), ("W01001568", "E38000236"), ("W01001583", "E38000062"), 
-    ("W01001585", "E38000062"), ("W01001587", "E38000062"), ("W01001594", "E38000062"), 
-    ("W01001595", "E38000062"), ("W01001599", "E38000062"), ("W01001599", "E38000236"), 
-    ("W01001907", "E38000257"), ("W01001930", "E38000257"), 
+    ("W01000255", "E38000233"), ("W01000256", "E38000233"), ("W01000274", "E38000233"),
+    ("W01000283", "E38000233"), ("W01000303", "E38000233"), ("W01000329", "E38000233"),
+    ("W01000330", "E38000233"), ("W01000331", "E38000233"), ("W01000332", "E38000233"),
+    ("W01000345", "E38000233"), ("W01000346", "E38000233"), ("W01000346", "E38000257"),
+    ("W01000359", "E38000257"), ("W01000361", "E38000257"), ("W01000383", "E38000233"),
+    ("W01000384", "E38000233"), ("W01000394", "E38000257"), ("W01000403", "E38000257"),
+    ("W01000404", "E38000257"), ("W01000407", "E38000257"), ("W01000417", "E38000233"),
+    ("W01000418", "E38000233"), ("W01000427", "E38000257"), ("W01000434", "E38000257"),
+    ("W01000441", "E38000257"), ("W01000443", "E38000236"), ("W01000445", "E38000236"),
+    ("W01000446", "E38000236"), ("W01000447", "E38000257"), ("W01000448", "E38000257"),
+    ("W01000449", "E38000236"), ("W01000449", "E38000257"), ("W01000457", "E38000257"),
+    ("W01000458", "E38000257"), ("W01000470", "E38000257"), ("W01000476", "E38000257"),
+    ("W01000484", "E38000236"), ("W01000485", "E38000236"), ("W01000486", "E38000236"),
+    ("W01000497", "E38000257"), ("W01001548", "E38000236"), ("W01001552", "E38000236"),
+    ("W01001554", "E38000236"), ("W01001568", "E38000236"), ("W01001583", "E38000062"),
+    ("W01001585", "E38000062"), ("W01001587", "E38000062"), ("W01001594", "E38000062"),
+    ("W01001595", "E38000062"), ("W01001599", "E38000062"), ("W01001599", "E38000236"),
+    ("W01001907", "E38000257"), ("W01001930", "E38000257"),
   ]
 
-  @Test(.enabled(if: CLI.sharedAvailable(lsoa11) && CLI.sharedAvailable(sicbl) && ReleaseBinary.available("national crosswalk")))
+  @Test(
+    .enabled(
+      if: CLI.sharedAvailable(lsoa11) && CLI.sharedAvailable(sicbl)
+        && ReleaseBinary.available("national crosswalk")))
   func lsoa11BySubICB() throws {
     let out = try CLI.temporaryDirectory()
-    let run = try ReleaseBinary.run(["overlap", CLI.shared(Self.lsoa11)!, CLI.shared(Self.sicbl)!, "--no-topology", "--out", out])
+    let run = try ReleaseBinary.run([
+      "overlap", CLI.shared(Self.lsoa11)!, CLI.shared(Self.sicbl)!, "--no-topology", "--out", out,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     let crosswalk = try CSVTable(path: out + "/crosswalk.csv")
     // shapely: 37,102 intersecting pairs, all with positive area; Σ area 130,186,217,446.76068 m².
     #expect(crosswalk.rows.count == 37_102)
-    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
     let total = Self.find("total_area_m2", in: summary)
-    #expect(relativelyClose(total, 130_186_217_446.76068, 1e-6), "total_area_m2 \(total.map { "\($0)" } ?? "missing")")
+    #expect(
+      relativelyClose(total, 130_186_217_446.76068, 1e-6),
+      "total_area_m2 \(total.map { "\($0)" } ?? "missing")")
     let csvTotal = crosswalk.rows.reduce(0.0) { $0 + (Double($1["area_m2"]!) ?? .nan) }
     #expect(relativelyClose(csvTotal, 130_186_217_446.76068, 1e-6), "Σ crosswalk area_m2 = \(csvTotal)")
     let pairs = Set(crosswalk.rows.map { $0["a_id"]! + "|" + $0["b_id"]! })
@@ -68,11 +76,15 @@ import Testing
     "E38000246": 1056845.7289344333, "E38000257": 508068.561886054, "E38000170": 114085.80828225234,
   ]
 
-  @Test(.enabled(if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(sicbl) && ReleaseBinary.available("national interpolation")))
+  @Test(
+    .enabled(
+      if: CLI.sharedAvailable(lsoa21) && CLI.sharedAvailable(sicbl)
+        && ReleaseBinary.available("national interpolation")))
   func interpolateResidentsToSubICB() throws {
     let out = try CLI.temporaryDirectory()
     let run = try ReleaseBinary.run([
-      "interpolate", CLI.shared(Self.lsoa21)!, CLI.shared(Self.sicbl)!, "--extensive", "usual_residents_2021", "--out", out,
+      "interpolate", CLI.shared(Self.lsoa21)!, CLI.shared(Self.sicbl)!, "--extensive", "usual_residents_2021",
+      "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")
     // Source total 56,490,046 (Census 2021); tobler's Σ over targets 56,279,824.40121323 (the rest
@@ -87,11 +99,14 @@ import Testing
     let numbers = Self.printedNumbers(run.stderr)
     #expect(numbers.count >= 3)
     if numbers.count >= 3 {
-      #expect(relativelyClose(numbers[2], numbers[1], 1e-9), "interpolated \(numbers[2]) vs expected \(numbers[1])")
+      #expect(
+        relativelyClose(numbers[2], numbers[1], 1e-9), "interpolated \(numbers[2]) vs expected \(numbers[1])")
       #expect(relativelyClose(numbers[1], 56_279_824.40121323, 1e-9))
     }
     for (code, expected) in Self.tobler {
-      #expect(relativelyClose(values[code] ?? nil, expected, 1e-6), "\(code): nbhd \(String(describing: values[code])) vs tobler \(expected)")
+      #expect(
+        relativelyClose(values[code] ?? nil, expected, 1e-6),
+        "\(code): nbhd \(String(describing: values[code])) vs tobler \(expected)")
     }
   }
 

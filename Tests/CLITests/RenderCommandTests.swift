@@ -17,13 +17,18 @@ import Testing
     var current: String?
     var buffer = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+      _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+      attributes: [String: String] = [:]
+    ) {
       if let id = attributes["data-id"] { dataIDs.append(id) }
       current = name
       buffer = ""
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { buffer += string }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func parser(
+      _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+    ) {
       if name == "title" { titles.append(buffer) }
       if name == "text" { texts.append(buffer) }
       buffer = ""
@@ -57,25 +62,31 @@ import Testing
   }
 
   static func properties(_ path: String, _ key: String) throws -> [String] {
-    let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    let root =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
     return (root["features"] as! [[String: Any]]).map { ($0["properties"] as! [String: Any])[key] as! String }
   }
 
   static let attribution = "Contains OS data © Crown copyright and database right"
 
   @Test func wardsWithLocalityOutlinesAndLabels() throws {
-    let wards = CLI.repo("data/trafford/wards23_full.geojson"), localities = CLI.repo("data/trafford/localities23_full.geojson")
+    let wards = CLI.repo("data/trafford/wards23_full.geojson"),
+      localities = CLI.repo("data/trafford/localities23_full.geojson")
     let (svg, parsed) = try Self.render([wards, localities + ":outline", "--labels", "area_name"])
-    let wardCodes = try Self.properties(wards, "area_code"), wardNames = try Self.properties(wards, "area_name")
+    let wardCodes = try Self.properties(wards, "area_code"),
+      wardNames = try Self.properties(wards, "area_name")
     let localityNames = try Self.properties(localities, "area_name")
     #expect(wardCodes.count == 21 && localityNames.count == 4)
     let ids = Set(parsed.dataIDs)
     for id in wardCodes + localityNames { #expect(ids.contains(id), "no data-id \(id)") }
     // One tooltip per feature, naming it: "Altrincham (E05015239)".
     for (code, name) in zip(wardCodes, wardNames) {
-      #expect(parsed.titles.contains { $0.contains(code) && $0.contains(name) }, "no <title> for \(code) \(name)")
+      #expect(
+        parsed.titles.contains { $0.contains(code) && $0.contains(name) }, "no <title> for \(code) \(name)")
     }
-    for name in localityNames { #expect(parsed.titles.contains { $0.contains(name) }, "no <title> for \(name)") }
+    for name in localityNames {
+      #expect(parsed.titles.contains { $0.contains(name) }, "no <title> for \(name)")
+    }
     #expect(svg.contains(Self.attribution))
     // Labels carry the feature's data-id too (a long name may wrap over <tspan>s): most wards get
     // one; a ward too small at this scale may not (20 of 21 at the default 1000 px).
@@ -89,7 +100,9 @@ import Testing
     let codes = try Self.properties(oas, "area_code")
     #expect(codes.count == 738)
     let ids = Set(parsed.dataIDs)
-    #expect(codes.allSatisfy { ids.contains($0) }, "missing data-id: \(codes.filter { !ids.contains($0) }.prefix(5))")
+    #expect(
+      codes.allSatisfy { ids.contains($0) },
+      "missing data-id: \(codes.filter { !ids.contains($0) }.prefix(5))")
     let titled = Set(parsed.titles.compactMap { title in codes.first { title.contains($0) } })
     #expect(titled.count == 738)
     #expect(svg.contains(Self.attribution))
@@ -98,7 +111,9 @@ import Testing
 
   /// Names and ids with markup, ampersands and quotes (Tests/Fixtures/maps/escaping_names.geojson).
   @Test func dataTextIsEscaped() throws {
-    let (svg, parsed) = try Self.render([CLI.repo("Tests/Fixtures/maps/escaping_names.geojson"), "--labels", "name", "--choropleth", "pop"])
+    let (svg, parsed) = try Self.render([
+      CLI.repo("Tests/Fixtures/maps/escaping_names.geojson"), "--labels", "name", "--choropleth", "pop",
+    ])
     #expect(!svg.contains("<script>"))
     #expect(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     #expect(!svg.contains("Tom & Jerry"))

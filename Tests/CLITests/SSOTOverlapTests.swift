@@ -26,7 +26,8 @@ import Testing
   /// 25 aggregate, no two catchments overlap.
   @Test(.enabled(if: CLI.sharedAvailable(lsoas) && CLI.sharedAvailable(majority)))
   func lsoasNestInTheirMajorityPCN() throws {
-    let out = try Self.overlap(Self.lsoas, Self.majority, ["--a-id-field", "lsoa21_code", "--b-id-field", "pcn_code"])
+    let out = try Self.overlap(
+      Self.lsoas, Self.majority, ["--a-id-field", "lsoa21_code", "--b-id-field", "pcn_code"])
     let majority = try Self.majorityPCN()
     #expect(majority.count == 697)
     #expect(majority.values.filter { $0 != nil }.count == 696)
@@ -46,7 +47,9 @@ import Testing
     }
     let b = try CSVTable(path: out + "/b_summary.csv")
     #expect(b.rows.count == 25)
-    #expect(b.rows.allSatisfy { $0["class"] == "aggregate" }, "\(b.rows.filter { $0["class"] != "aggregate" }.map { $0["id"]! })")
+    #expect(
+      b.rows.allSatisfy { $0["class"] == "aggregate" },
+      "\(b.rows.filter { $0["class"] != "aggregate" }.map { $0["id"]! })")
     #expect(try CSVTable(path: out + "/crosswalk.csv").rows.count == 696)
     // No overlaps and no gaps inside the majority catchments (built from disjoint LSOAs).
     #expect(try CSVTable(path: out + "/topology_b.csv").rows.isEmpty)
@@ -80,24 +83,32 @@ import Testing
     #expect(big.count == 25)
     #expect(overlaps.count == big.count, "tiny overlaps: \(overlaps.count - big.count)")
     let found = Dictionary(
-      overlaps.map { (Set([$0["first_id"]!, $0["second_id"]!]), Double($0["area_m2"]!)!) }, uniquingKeysWith: +)
+      overlaps.map { (Set([$0["first_id"]!, $0["second_id"]!]), Double($0["area_m2"]!)!) },
+      uniquingKeysWith: +)
     for (first, second, area) in Self.footprintOverlaps {
       let actual = found[Set([first, second])]
       // The CSV keeps 2 decimals: compare to 1e-6 relative (the smallest area is 7e5 m²).
-      #expect(relativelyClose(actual, area, 1e-6), "\(first)–\(second): \(actual.map { "\($0)" } ?? "missing") vs shapely \(area)")
+      #expect(
+        relativelyClose(actual, area, 1e-6),
+        "\(first)–\(second): \(actual.map { "\($0)" } ?? "missing") vs shapely \(area)")
     }
   }
 
   /// Named MSOA neighbourhoods × wards 2022: every neighbourhood gets a class. shapely: 836 pieces;
   /// A 117 split, 15 coterminous, 10 within, 1 aggregate; B 115 split, 71 within, 15 coterminous.
-  @Test(.enabled(if: CLI.sharedAvailable("ssot/named_neighbourhoods_msoa11.geojson") && CLI.sharedAvailable("ssot/wards22.geojson")))
+  @Test(
+    .enabled(
+      if: CLI.sharedAvailable("ssot/named_neighbourhoods_msoa11.geojson")
+        && CLI.sharedAvailable("ssot/wards22.geojson")))
   func namedNeighbourhoodsByWards() throws {
     let out = try Self.overlap("ssot/named_neighbourhoods_msoa11.geojson", "ssot/wards22.geojson")
     let classes: Set = ["coterminous", "within", "aggregate", "split", "outside"]
     let a = try CSVTable(path: out + "/a_summary.csv")
     #expect(a.rows.count == 143)
     #expect(a.rows.allSatisfy { classes.contains($0["class"] ?? "") })
-    func counts(_ table: CSVTable) -> [String: Int] { Dictionary(table.rows.map { ($0["class"]!, 1) }, uniquingKeysWith: +) }
+    func counts(_ table: CSVTable) -> [String: Int] {
+      Dictionary(table.rows.map { ($0["class"]!, 1) }, uniquingKeysWith: +)
+    }
     #expect(counts(a) == ["split": 117, "coterminous": 15, "within": 10, "aggregate": 1])
     let b = try CSVTable(path: out + "/b_summary.csv")
     #expect(b.rows.count == 201)

@@ -10,20 +10,21 @@ import Testing
     var boxes: [BoundingBox] = []
     for _ in 0..<count {
       let x = generator.unit() * 1000, y = generator.unit() * 1000
-      boxes.append(BoundingBox(minX: x, minY: y, maxX: x + generator.unit() * 50, maxY: y + generator.unit() * 50))
+      boxes.append(
+        BoundingBox(minX: x, minY: y, maxX: x + generator.unit() * 50, maxY: y + generator.unit() * 50))
     }
     boxes.append(.empty)
     let index = BoxIndex(boxes, nodeCapacity: 4)
     #expect(index.count == count)
     for _ in 0..<200 {
       let x = generator.unit() * 1000, y = generator.unit() * 1000
-      let query = BoundingBox(minX: x, minY: y, maxX: x + generator.unit() * 200, maxY: y + generator.unit() * 200)
+      let query = BoundingBox(
+        minX: x, minY: y, maxX: x + generator.unit() * 200, maxY: y + generator.unit() * 200)
       let expected = boxes.indices.filter { boxes[$0].intersects(query) }
       #expect(index.items(intersecting: query) == expected)
     }
   }
 }
-
 
 @Suite struct BoxClustersTests {
   @Test func chainsOfTouchingBoxesFormOneGroup() {

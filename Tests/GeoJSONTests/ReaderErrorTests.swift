@@ -226,6 +226,8 @@ import Testing
     for cut in 0..<valid.count {
       _ = try? GeoJSONReader.read(bytes: Array(valid[0..<cut]), source: "m")
     }
-    for _ in 0..<3000 { _ = try? GeoJSONReader.read(bytes: rng.mutated(valid, alphabet: alphabet), source: "m") }
+    for _ in 0..<3000 {
+      _ = try? GeoJSONReader.read(bytes: rng.mutated(valid, alphabet: alphabet), source: "m")
+    }
   }
 }

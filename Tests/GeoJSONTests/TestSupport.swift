@@ -27,7 +27,6 @@ func feature(_ geometry: String, properties: String = "{}") -> String {
   #"{"type":"Feature","properties":"# + properties + #","geometry":"# + geometry + "}"
 }
 
-
 /// A fresh temporary directory for file tests.
 func makeTemporaryDirectory() -> String {
   let template = "/tmp/nbhd-geojson-test-XXXXXX"

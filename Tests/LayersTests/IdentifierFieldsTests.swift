@@ -14,8 +14,14 @@ import Testing
   @Test func onsCodeAndName() {
     let fields = IdentifierFields.detect(
       in: features([
-        ["LSOA11CD": .string("E01000001"), "LSOA11NM": .string("City of London 001A"), "OBJECTID": .number(1)],
-        ["LSOA11CD": .string("E01000002"), "LSOA11NM": .string("City of London 001B"), "OBJECTID": .number(2)],
+        [
+          "LSOA11CD": .string("E01000001"), "LSOA11NM": .string("City of London 001A"),
+          "OBJECTID": .number(1),
+        ],
+        [
+          "LSOA11CD": .string("E01000002"), "LSOA11NM": .string("City of London 001B"),
+          "OBJECTID": .number(2),
+        ],
       ]))
     #expect(fields.id == .property("LSOA11CD"))
     #expect(fields.name == "LSOA11NM")

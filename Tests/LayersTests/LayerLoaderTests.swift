@@ -28,7 +28,8 @@ import Testing
   @Test func idFieldOverrideReportsDuplicates() throws {
     var options = LoadOptions()
     options.idField = "code"
-    let layer = try LayerLoader.load(SharedData.repo("Tests/Fixtures/layers/squares_27700.geojson"), options: options)
+    let layer = try LayerLoader.load(
+      SharedData.repo("Tests/Fixtures/layers/squares_27700.geojson"), options: options)
     #expect(layer.ids == ["S1", "S2", "S1"])
     #expect(layer.record.duplicateIDs == [DuplicateID(id: "S1", indices: [0, 3])])
   }
@@ -98,14 +99,17 @@ import Testing
 
   @Test(.enabled(if: SharedData.available("trafford/wards23_super_generalised_DUPLICATED.geojson")))
   func duplicatedWardsAreAllKeptAndListed() throws {
-    let layer = try LayerLoader.load(SharedData.path("trafford/wards23_super_generalised_DUPLICATED.geojson")!)
+    let layer = try LayerLoader.load(
+      SharedData.path("trafford/wards23_super_generalised_DUPLICATED.geojson")!)
     #expect(layer.features.count == 42)
     #expect(layer.record.duplicateIDs.count == 21)
     #expect(layer.record.duplicateIDs[0] == DuplicateID(id: "E05015239", indices: [0, 21]))
   }
 
   @Test func workingCRSOutsideGreatBritainIsEqualArea() {
-    #expect(CRSDecision.workingCRS(forLonLat: BoundingBox(minX: -2.5, minY: 53.3, maxX: -2.2, maxY: 53.5)) == "EPSG:27700")
+    #expect(
+      CRSDecision.workingCRS(forLonLat: BoundingBox(minX: -2.5, minY: 53.3, maxX: -2.2, maxY: 53.5))
+        == "EPSG:27700")
     let paris = CRSDecision.workingCRS(forLonLat: BoundingBox(minX: 2.2, minY: 48.8, maxX: 2.4, maxY: 48.9))
     #expect(paris.hasPrefix("+proj=laea +lat_0=48.85"))
   }

@@ -31,5 +31,7 @@ import Testing
 
 /// Deterministic pseudo-random lon/lat pairs over Great Britain.
 extension SeededGenerator {
-  fileprivate mutating func lonLatInBritain() -> (Double, Double) { (-6 + 7.7 * unit(), 49.9 + 10.8 * unit()) }
+  fileprivate mutating func lonLatInBritain() -> (Double, Double) {
+    (-6 + 7.7 * unit(), 49.9 + 10.8 * unit())
+  }
 }

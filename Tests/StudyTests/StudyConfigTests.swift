@@ -32,7 +32,10 @@ func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
     let config = try StudyConfig.load(repoPath("data/study.yml"))
     #expect(config.study == "Trafford sample")
     #expect(config.layers.map(\.name) == ["localities", "pcn_areas", "wards"])
-    #expect(config.comparedPairs.map { "\($0.a)×\($0.b)" } == ["localities×wards", "pcn_areas×wards", "localities×pcn_areas"])
+    #expect(
+      config.comparedPairs.map { "\($0.a)×\($0.b)" } == [
+        "localities×wards", "pcn_areas×wards", "localities×pcn_areas",
+      ])
     #expect(config.assets.map(\.radius) == [800, 1000, 1200, 1500, 300])
     #expect(config.population?.field == "pop_mid2024")
   }
@@ -62,7 +65,9 @@ func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
 
   @Test(arguments: ["0", "-5", "far"])
   func badRadiusNamesTheLine(radius: String) {
-    let text = Self.base + "\nassets:\n  - category: gp\n    file: trafford/gp_practices_2026-05_pcn.geojson\n    radius: \(radius)\n"
+    let text =
+      Self.base
+      + "\nassets:\n  - category: gp\n    file: trafford/gp_practices_2026-05_pcn.geojson\n    radius: \(radius)\n"
     #expect {
       try loadConfig(text)
     } throws: { error in
@@ -83,12 +88,14 @@ func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
   /// A layer whose id field is not in the file stops at load, before any analysis, naming the
   /// config line of the layer.
   @Test func missingIDFieldStopsBeforeWork() throws {
-    let config = try loadConfig(Self.base.replacingOccurrences(of: "role: statutory", with: "role: statutory\n    id_field: WD23CD"))
+    let config = try loadConfig(
+      Self.base.replacingOccurrences(of: "role: statutory", with: "role: statutory\n    id_field: WD23CD"))
     #expect {
       try StudyRunner.run(config)
     } throws: { error in
       let e = error as! StudyConfigError
-      return e.line == 6 && e.message.contains("layer wards:") && e.message.contains("no feature has the id field \"WD23CD\"")
+      return e.line == 6 && e.message.contains("layer wards:")
+        && e.message.contains("no feature has the id field \"WD23CD\"")
     }
   }
 
@@ -97,6 +104,8 @@ func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("abc-\(UUID().uuidString)").path
     FileManager.default.createFile(atPath: path, contents: Data("abc".utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(try StudyChecksum.sha256(ofFile: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      try StudyChecksum.sha256(ofFile: path)
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
   }
 }

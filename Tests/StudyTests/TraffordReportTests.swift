@@ -6,14 +6,18 @@ import Testing
 /// atomically. One run shared by the checks (it takes a while in debug builds).
 @Suite(.serialized) struct TraffordReportTests {
   static let output: String = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-report-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nbhd-report-\(UUID().uuidString)"
+    ).path
     let config = try! StudyConfig.load(repoPath("data/study.yml"))
     let run = try! StudyRunner.run(config)
     try! ReportWriter.write(run, to: directory, versions: ["nbhd": .string("test")])
     return directory
   }()
 
-  static func read(_ name: String) throws -> String { try String(contentsOfFile: output + "/" + name, encoding: .utf8) }
+  static func read(_ name: String) throws -> String {
+    try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+  }
 
   @Test func htmlIsSelfContained() throws {
     let html = try Self.read("report.html")
@@ -41,7 +45,9 @@ import Testing
   /// same inputs (31,006 of 240,840 across Trafford).
   @Test func pharmacyGapMatchesCoverageCommand() throws {
     let markdown = try Self.read("report.md")
-    #expect(markdown.contains("pharmacy: 31,006 of 240,840 residents of localities (12.9%) live more than 800 m from one"))
+    #expect(
+      markdown.contains(
+        "pharmacy: 31,006 of 240,840 residents of localities (12.9%) live more than 800 m from one"))
     let csv = try Self.read("coverage_localities.csv")
     #expect(csv.split(separator: "\n").count == 1 + 4 * 5)
   }
@@ -74,7 +80,9 @@ import Testing
     }
     #expect(try Self.read("report.html") == before)
     let parent = (Self.output as NSString).deletingLastPathComponent
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".tmp-") && $0.contains((Self.output as NSString).lastPathComponent) }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter {
+      $0.contains(".tmp-") && $0.contains((Self.output as NSString).lastPathComponent)
+    }
     #expect(leftovers.isEmpty)
   }
 }

@@ -38,7 +38,8 @@ public enum BestFit {
           method = .pointOnSurface
         }
         let box = BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
-        for j in index.items(intersecting: box) where try bSide.prepared(j).intersectsPoint(x: point.x, y: point.y) {
+        for j in index.items(intersecting: box)
+        where try bSide.prepared(j).intersectsPoint(x: point.x, y: point.y) {
           return (j, method)
         }
         return (nil, method)

@@ -50,7 +50,9 @@ public enum MismatchAnalysis {
           worker.otherLinework[best.other] = other
           hausdorff = DiscreteHausdorff.distance(LineworkIndex(selfGeometries[i]), other)
         }
-        let blocks = pieces.filter { ($0.populationShareOfOther.flatMap { usePopulation ? $0 : nil } ?? $0.shareOfOther) >= 0.5 }
+        let blocks = pieces.filter {
+          ($0.populationShareOfOther.flatMap { usePopulation ? $0 : nil } ?? $0.shareOfOther) >= 0.5
+        }
         let fit = try buildingBlockIoU(
           blocks, selfIndex: i, selfArea: areas[i], otherAreas: otherAreas, worker: worker.selfSide,
           others: worker.otherSide)

@@ -19,7 +19,9 @@ public enum CSVPoints {
 
   /// Finds coordinate columns: named ones (`x`/`y`) when given, else lon/lat, else
   /// easting/northing.
-  public static func columns(in table: CSVTable, x: String? = nil, y: String? = nil) throws(LayerError) -> Columns {
+  public static func columns(in table: CSVTable, x: String? = nil, y: String? = nil) throws(LayerError)
+    -> Columns
+  {
     if let x, let y {
       guard let xi = table.column(named: [x]) else {
         throw .badLayer(table.source, "no column \"\(x)\" (columns: \(table.header.joined(separator: ", ")))")
@@ -28,14 +30,17 @@ public enum CSVPoints {
         throw .badLayer(table.source, "no column \"\(y)\" (columns: \(table.header.joined(separator: ", ")))")
       }
       let geographic = latitudeNames.contains(y.lowercased()) || longitudeNames.contains(x.lowercased())
-      return Columns(x: xi, y: yi, crs: geographic ? "OGC:CRS84" : "EPSG:27700", how: "given columns \(x), \(y)")
+      return Columns(
+        x: xi, y: yi, crs: geographic ? "OGC:CRS84" : "EPSG:27700", how: "given columns \(x), \(y)")
     }
     if let xi = table.column(named: longitudeNames), let yi = table.column(named: latitudeNames) {
-      return Columns(x: xi, y: yi, crs: "OGC:CRS84", how: "lon/lat columns \(table.header[xi]), \(table.header[yi])")
+      return Columns(
+        x: xi, y: yi, crs: "OGC:CRS84", how: "lon/lat columns \(table.header[xi]), \(table.header[yi])")
     }
     if let xi = table.column(named: eastingNames), let yi = table.column(named: northingNames) {
       return Columns(
-        x: xi, y: yi, crs: "EPSG:27700", how: "easting/northing columns \(table.header[xi]), \(table.header[yi])")
+        x: xi, y: yi, crs: "EPSG:27700",
+        how: "easting/northing columns \(table.header[xi]), \(table.header[yi])")
     }
     // NHS Digital's practice files say "Longitude_1m"/"Latitude_1m": accept one column of each.
     if let xi = onlyColumn(in: table, prefixed: "longitude"),
@@ -61,7 +66,9 @@ public enum CSVPoints {
 
   /// One point feature per record; records whose coordinates are missing or not numbers get a
   /// null geometry (listed, never dropped silently) and their problem in `problems`.
-  public static func features(from table: CSVTable, columns: Columns) -> (features: [Feature], problems: [Int: String]) {
+  public static func features(from table: CSVTable, columns: Columns) -> (
+    features: [Feature], problems: [Int: String]
+  ) {
     var features: [Feature] = []
     var problems: [Int: String] = [:]
     features.reserveCapacity(table.records.count)

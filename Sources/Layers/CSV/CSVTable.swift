@@ -95,7 +95,9 @@ public struct CSVTable: Sendable {
         lines.append(rowLine)
       }
     }
-    guard let header = rows.first else { throw .malformed(source, line: 1, "the file is empty (no header row)") }
+    guard let header = rows.first else {
+      throw .malformed(source, line: 1, "the file is empty (no header row)")
+    }
     return CSVTable(
       source: source, header: header.map { $0.trimmingCharacters(in: .whitespaces) },
       records: Array(rows.dropFirst()), lines: Array(lines.dropFirst()))

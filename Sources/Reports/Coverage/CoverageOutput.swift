@@ -8,7 +8,8 @@ import Layers
 public enum CoverageOutput {
   @discardableResult
   public static func write(
-    _ result: CoverageResult, units: Layer, assets: AssetSet, population: PopulationLayer?, options: CoverageOptions,
+    _ result: CoverageResult, units: Layer, assets: AssetSet, population: PopulationLayer?,
+    options: CoverageOptions,
     to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject, inputs: [Layer]
   ) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -20,7 +21,9 @@ public enum CoverageOutput {
     try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
     try geoJSON.write(gapFeatures(result, units: units), to: path("gaps.geojson"))
     try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path("assets.geojson"))
-    let summary = summaryJSON(result, units: units, assets: assets, population: population, options: options, versions: versions, inputs: inputs, files: written + ["summary.json"])
+    let summary = summaryJSON(
+      result, units: units, assets: assets, population: population, options: options, versions: versions,
+      inputs: inputs, files: written + ["summary.json"])
     try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
     return written
   }
@@ -28,19 +31,23 @@ public enum CoverageOutput {
   /// coverage.csv, sorted by unit id then category order.
   public static func table(_ result: CoverageResult, units: Layer, hasPopulation: Bool) -> CSVWriter {
     var header = [
-      "unit_id", "unit_name", "category", "radius_m", "assets_inside", "assets_reaching", "area_m2", "covered_share",
+      "unit_id", "unit_name", "category", "radius_m", "assets_inside", "assets_reaching", "area_m2",
+      "covered_share",
       "gap_m2", "largest_gap_m2",
     ]
     if hasPopulation {
       header += [
-        "population", "population_covered", "population_uncovered", "share_population_covered", "assets_per_1000",
+        "population", "population_covered", "population_uncovered", "share_population_covered",
+        "assets_per_1000",
       ]
     }
     header += ["nearest_m", "nearest_from", "farthest_m_approx"]
     var csv = CSVWriter(header: header)
     let categoryOrder = Dictionary(uniqueKeysWithValues: result.categories.enumerated().map { ($1, $0) })
     let rows = result.rows.sorted {
-      (units.features[$0.unit].id, categoryOrder[$0.category]!, $0.unit) < (units.features[$1.unit].id, categoryOrder[$1.category]!, $1.unit)
+      (units.features[$0.unit].id, categoryOrder[$0.category]!, $0.unit) < (
+        units.features[$1.unit].id, categoryOrder[$1.category]!, $1.unit
+      )
     }
     for row in rows {
       csv.text(units.features[row.unit].id)
@@ -68,8 +75,12 @@ public enum CoverageOutput {
     return csv
   }
 
-  public static func gapFeatures(_ result: CoverageResult, units: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
-    result.gaps.sorted { (units.features[$0.unit].id, $0.category) < (units.features[$1.unit].id, $1.category) }.map { gap in
+  public static func gapFeatures(_ result: CoverageResult, units: Layer) -> [(
+    geometry: FlatGeometry?, properties: JSONObject
+  )] {
+    result.gaps.sorted {
+      (units.features[$0.unit].id, $0.category) < (units.features[$1.unit].id, $1.category)
+    }.map { gap in
       var properties: JSONObject = [
         "unit_id": .string(units.features[gap.unit].id),
         "unit_name": units.features[gap.unit].name.map { .string($0) } ?? .null,
@@ -80,12 +91,15 @@ public enum CoverageOutput {
     }
   }
 
-  public static func assetFeatures(_ result: CoverageResult, units: Layer, assets: AssetSet) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  public static func assetFeatures(_ result: CoverageResult, units: Layer, assets: AssetSet) -> [(
+    geometry: FlatGeometry?, properties: JSONObject
+  )] {
     assets.assets.enumerated().map { i, asset in
       let inUnits = result.assetUnits[i].map { units.features[$0].id }
       let properties: JSONObject = [
         "asset_id": .string(asset.id), "asset_name": asset.name.map { .string($0) } ?? .null,
-        "category": .string(asset.category), "source_layer": .string(asset.layer), "source_index": .number(Double(asset.index)),
+        "category": .string(asset.category), "source_layer": .string(asset.layer),
+        "source_index": .number(Double(asset.index)),
         "unit_id": inUnits.first.map { .string($0) } ?? .null,
         "unit_ids": .string(inUnits.joined(separator: ";")),
       ]
@@ -94,7 +108,8 @@ public enum CoverageOutput {
   }
 
   static func summaryJSON(
-    _ result: CoverageResult, units: Layer, assets: AssetSet, population: PopulationLayer?, options: CoverageOptions,
+    _ result: CoverageResult, units: Layer, assets: AssetSet, population: PopulationLayer?,
+    options: CoverageOptions,
     versions: JSONObject, inputs: [Layer], files: [String]
   ) -> JSONValue {
     var categories: [JSONValue] = []
@@ -113,7 +128,8 @@ public enum CoverageOutput {
         entry["population"] = .number(rounded(total, 2))
         entry["population_uncovered"] = .number(rounded(uncovered, 2))
         entry["share_population_covered"] = .number(rounded(total > 0 ? (total - uncovered) / total : 0, 6))
-        entry["assets_per_1000"] = .number(rounded(total > 0 ? Double(assets.assets(in: category).count) / total * 1000 : 0, 4))
+        entry["assets_per_1000"] = .number(
+          rounded(total > 0 ? Double(assets.assets(in: category).count) / total * 1000 : 0, 4))
       }
       categories.append(.object(entry))
     }
@@ -124,16 +140,23 @@ public enum CoverageOutput {
       ])
     }
     var parameters: JSONObject = [
-      "radii_m": .string(options.radii.description), "quadrant_segments": .number(Double(options.quadrantSegments)),
+      "radii_m": .string(options.radii.description),
+      "quadrant_segments": .number(Double(options.quadrantSegments)),
       "reach": .string("straight-line (Euclidean) distance in \(units.crs)"),
       "farthest_m": .string("approximate: a lower bound from gap inscribed-circle centres and unit vertices"),
     ]
-    if let population { parameters["population"] = .object(["layer": .string(population.name), "field": .string(population.field)]) }
+    if let population {
+      parameters["population"] = .object([
+        "layer": .string(population.name), "field": .string(population.field),
+      ])
+    }
     return .object([
-      "versions": .object(versions), "inputs": .array(inputs.map(\.summaryJSON)), "parameters": .object(parameters),
+      "versions": .object(versions), "inputs": .array(inputs.map(\.summaryJSON)),
+      "parameters": .object(parameters),
       "units": .number(Double(units.features.count)), "categories": .array(categories),
       "duplicate_assets": .array(duplicates),
-      "assets_outside_every_unit": .array(result.assetsOutside.map { .string("\(assets.assets[$0].layer):\(assets.assets[$0].id)") }),
+      "assets_outside_every_unit": .array(
+        result.assetsOutside.map { .string("\(assets.assets[$0].layer):\(assets.assets[$0].id)") }),
       "files": .array(files.map { .string($0) }),
     ])
   }

@@ -34,7 +34,9 @@ public enum OverlapOutput {
     let order = run.pieceOrder
     if run.options.keepPieceGeometry {
       let threads = run.options.threads
-      try geoJSON.write(count: order.count, threads: threads, to: path("pieces.geojson")) { pieceFeature(run, order[$0]) }
+      try geoJSON.write(count: order.count, threads: threads, to: path("pieces.geojson")) {
+        pieceFeature(run, order[$0])
+      }
       let slivers = order.filter { run.overlay.pieces[$0].isSliver }
       try geoJSON.write(count: slivers.count, threads: threads, to: path("slivers.geojson")) {
         pieceFeature(run, slivers[$0])
@@ -55,11 +57,14 @@ public enum OverlapOutput {
   {
     let all = written + [file]
     let names = all.map { ($0 as NSString).lastPathComponent }
-    try AtomicFile.write(OverlapSummary.json(run, versions: versions, files: names).prettyJSON + "\n", to: file)
+    try AtomicFile.write(
+      OverlapSummary.json(run, versions: versions, files: names).prettyJSON + "\n", to: file)
     return all
   }
 
-  public static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (geometry: FlatGeometry?, properties: JSONObject) {
+  public static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (
+    geometry: FlatGeometry?, properties: JSONObject
+  ) {
     let piece = run.overlay.pieces[k]
     let a = run.a.features[piece.a], b = run.b.features[piece.b]
     var properties: JSONObject = [
@@ -73,18 +78,27 @@ public enum OverlapOutput {
     return (piece.geometry, properties)
   }
 
-  public static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  public static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(
+    geometry: FlatGeometry?, properties: JSONObject
+  )] {
     let overlaps: [(geometry: FlatGeometry?, properties: JSONObject)] = report.overlaps.map { overlap in
-      (overlap.geometry, [
-        "kind": .string("overlap"), "first_id": .string(layer.features[overlap.first].id),
-        "second_id": .string(layer.features[overlap.second].id), "area_m2": .number(rounded(overlap.area, 2)),
-      ])
+      (
+        overlap.geometry,
+        [
+          "kind": .string("overlap"), "first_id": .string(layer.features[overlap.first].id),
+          "second_id": .string(layer.features[overlap.second].id),
+          "area_m2": .number(rounded(overlap.area, 2)),
+        ]
+      )
     }
     let gaps: [(geometry: FlatGeometry?, properties: JSONObject)] = report.gaps.map { gap in
-      (gap.geometry, [
-        "kind": .string("gap"), "area_m2": .number(rounded(gap.area, 2)),
-        "neighbours": .string(gap.neighbours.map { layer.features[$0].id }.sorted().joined(separator: ";")),
-      ])
+      (
+        gap.geometry,
+        [
+          "kind": .string("gap"), "area_m2": .number(rounded(gap.area, 2)),
+          "neighbours": .string(gap.neighbours.map { layer.features[$0].id }.sorted().joined(separator: ";")),
+        ]
+      )
     }
     return overlaps + gaps
   }

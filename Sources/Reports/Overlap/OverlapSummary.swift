@@ -14,7 +14,9 @@ public enum OverlapSummary {
       "working_crs": .string(run.a.crs), "scope": .string(run.scope.rawValue),
     ]
     if let population = run.population {
-      parameters["population"] = .object(["layer": .string(population.name), "field": .string(population.field)])
+      parameters["population"] = .object([
+        "layer": .string(population.name), "field": .string(population.field),
+      ])
     }
     object["parameters"] = .object(parameters)
     object["pieces"] = .object([
@@ -38,19 +40,24 @@ public enum OverlapSummary {
     }
     let pair = MismatchAnalysis.pairSummary(summaries)
     var classes = JSONObject()
-    for (mismatchClass, count) in pair.classCounts { classes[mismatchClass.rawValue] = .number(Double(count)) }
+    for (mismatchClass, count) in pair.classCounts {
+      classes[mismatchClass.rawValue] = .number(Double(count))
+    }
     let worst = summaries.filter { $0.hausdorff != nil && $0.mismatchClass != .within }
       .sorted { ($0.hausdorff!, own.features[$1.feature].id) > ($1.hausdorff!, own.features[$0.feature].id) }
       .prefix(10)
       .map { s -> JSONValue in
         .object([
-          "id": .string(own.features[s.feature].id), "name": own.features[s.feature].name.map { .string($0) } ?? .null,
+          "id": .string(own.features[s.feature].id),
+          "name": own.features[s.feature].name.map { .string($0) } ?? .null,
           "class": .string(s.mismatchClass.rawValue), "hausdorff_m": .number(rounded(s.hausdorff!, 2)),
-          "best": s.best.map { .string(other.features[$0].id) } ?? .null, "best_share": .number(rounded(s.bestShare, 6)),
+          "best": s.best.map { .string(other.features[$0].id) } ?? .null,
+          "best_share": .number(rounded(s.bestShare, 6)),
         ])
       }
     return .object([
-      "layer": .string(own.name), "features": .number(Double(own.features.count)), "classes": .object(classes),
+      "layer": .string(own.name), "features": .number(Double(own.features.count)),
+      "classes": .object(classes),
       "coterminosity_index": .number(rounded(pair.coterminosityIndex, 6)),
       "sliver_area_m2": .number(rounded(pair.sliverArea, 2)), "worst_mismatches": .array(Array(worst)),
     ])

@@ -7,13 +7,16 @@ import PROJ
 
 /// What the report says (issue 6), section by section.
 enum ReportContent {
-  static func build(_ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, files: [String]) throws {
+  static func build(_ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, files: [String])
+    throws
+  {
     let config = study.config
     doc.heading(1, "Neighbourhoods and statutory boundaries: \(config.study)")
     doc.paragraph(
       "How the neighbourhoods residents recognise line up with the boundaries health and care services are run on, "
         + "how to apportion statistics between them, and where community assets leave people out of reach. "
-        + "Areas are measured in square metres in \(study.layers.first?.layer.crs ?? "EPSG:27700"); reach is straight-line distance.")
+        + "Areas are measured in square metres in \(study.layers.first?.layer.crs ?? "EPSG:27700"); reach is straight-line distance."
+    )
     keyFindings(study, into: &doc)
     try pairs(study, into: &doc)
     try cards(study, into: &doc)
@@ -21,7 +24,9 @@ enum ReportContent {
     topology(study, into: &doc)
     inputs(study, into: &doc, versions: versions)
     doc.heading(2, "Files")
-    doc.paragraph("Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report:")
+    doc.paragraph(
+      "Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report:"
+    )
     doc.list(files)
     doc.heading(2, "Attribution")
     doc.list([
@@ -53,10 +58,13 @@ enum ReportContent {
           let out = rows.reduce(0) { $0 + ($1.populationUncovered ?? 0) }
           items.append(
             "\(category): \(ReportText.integer(out)) of \(ReportText.integer(total)) residents of \(first.config.name) "
-              + "(\(ReportText.percent(total > 0 ? out / total : 0))) live more than \(JSONValue.format(radius)) m from one")
+              + "(\(ReportText.percent(total > 0 ? out / total : 0))) live more than \(JSONValue.format(radius)) m from one"
+          )
         } else {
           let area = rows.reduce(0) { $0 + $1.area }, gap = rows.reduce(0) { $0 + $1.gapArea }
-          items.append("\(category): \(ReportText.percent(area > 0 ? gap / area : 0)) of \(first.config.name) is more than \(JSONValue.format(radius)) m from one")
+          items.append(
+            "\(category): \(ReportText.percent(area > 0 ? gap / area : 0)) of \(first.config.name) is more than \(JSONValue.format(radius)) m from one"
+          )
         }
       }
     }
@@ -71,36 +79,58 @@ enum ReportContent {
         ["layer", "units"] + MismatchClass.allCases.map(\.rawValue) + ["coterminosity index", "sliver area"],
         [
           [pair.a, "\(run.a.features.count)"] + MismatchClass.allCases.map { "\(a.count($0))" }
-            + [FixedDecimal.format(a.coterminosityIndex, decimals: 3), ReportText.squareKilometres(a.sliverArea)],
+            + [
+              FixedDecimal.format(a.coterminosityIndex, decimals: 3),
+              ReportText.squareKilometres(a.sliverArea),
+            ],
           [pair.b, "\(run.b.features.count)"] + MismatchClass.allCases.map { "\(b.count($0))" }
-            + [FixedDecimal.format(b.coterminosityIndex, decimals: 3), ReportText.squareKilometres(b.sliverArea)],
+            + [
+              FixedDecimal.format(b.coterminosityIndex, decimals: 3),
+              ReportText.squareKilometres(b.sliverArea),
+            ],
         ], numeric: Set(1...8))
       doc.paragraph(
         "Classes at τ = \(run.options.tolerance): coterminous (the same area), within (nests inside one unit of \(pair.b)), "
           + "aggregate (a clean union of whole units), split (straddles boundaries), outside (mostly not covered). "
           + "The coterminosity index is the area-weighted mean best share: 1 means identical geographies.")
-      doc.map(try ReportMaps.pairOverview(run, side: .a), file: "pair_\(pair.a)__\(pair.b).svg", caption: "\(pair.a) coloured by class; \(pair.b) dashed")
-      let worst = run.summariesA.filter { [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil }
-        .sorted { ($0.hausdorff!, run.a.features[$1.feature].id) > ($1.hausdorff!, run.a.features[$0.feature].id) }.prefix(5)
+      doc.map(
+        try ReportMaps.pairOverview(run, side: .a), file: "pair_\(pair.a)__\(pair.b).svg",
+        caption: "\(pair.a) coloured by class; \(pair.b) dashed")
+      let worst = run.summariesA.filter {
+        [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil
+      }
+      .sorted {
+        ($0.hausdorff!, run.a.features[$1.feature].id) > ($1.hausdorff!, run.a.features[$0.feature].id)
+      }.prefix(5)
       if !worst.isEmpty {
         doc.heading(3, "Worst mismatches")
         doc.table(
           ["\(pair.a)", "class", "best \(pair.b)", "best share", "Hausdorff distance"],
           worst.map { s in
-            [run.a.features[s.feature].label, s.mismatchClass.rawValue, s.best.map { run.b.features[$0].label } ?? "–",
-             ReportText.percent(s.bestShare), FixedDecimal.format(s.hausdorff!, decimals: 0) + " m"]
+            [
+              run.a.features[s.feature].label, s.mismatchClass.rawValue,
+              s.best.map { run.b.features[$0].label } ?? "–",
+              ReportText.percent(s.bestShare), FixedDecimal.format(s.hausdorff!, decimals: 0) + " m",
+            ]
           }, numeric: [3, 4])
       }
       let slivers = run.overlay.pieces.filter(\.isSliver)
       doc.heading(3, "Slivers")
       if slivers.isEmpty {
-        doc.paragraph("No slivers (pieces narrower than \(JSONValue.format(run.options.sliverWidth)) m or smaller than \(JSONValue.format(run.options.minArea)) m²).")
+        doc.paragraph(
+          "No slivers (pieces narrower than \(JSONValue.format(run.options.sliverWidth)) m or smaller than \(JSONValue.format(run.options.minArea)) m²)."
+        )
       } else {
-        doc.paragraph("\(slivers.count) slivers, \(ReportText.squareKilometres(slivers.reduce(0) { $0 + $1.area })) in all: boundary digitising noise, left out of the classes.")
+        doc.paragraph(
+          "\(slivers.count) slivers, \(ReportText.squareKilometres(slivers.reduce(0) { $0 + $1.area })) in all: boundary digitising noise, left out of the classes."
+        )
         doc.table(
           ["\(pair.a)", "\(pair.b)", "area m²"],
           slivers.sorted { $0.area > $1.area }.prefix(10).map {
-            [run.a.features[$0.a].label, run.b.features[$0.b].label, FixedDecimal.format($0.area, decimals: 0)]
+            [
+              run.a.features[$0.a].label, run.b.features[$0.b].label,
+              FixedDecimal.format($0.area, decimals: 0),
+            ]
           }, numeric: [2])
       }
     }
@@ -110,11 +140,15 @@ enum ReportContent {
   static let maximumCardMaps = 200
 
   static func cards(_ study: StudyRun, into doc: inout ReportDocument) throws {
-    let cardLayers = study.pairs.map(\.pair.a).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    let cardLayers = study.pairs.map(\.pair.a).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
     for name in cardLayers {
       guard let layer = study.layer(name) else { continue }
       doc.heading(2, "\(name): one card per unit", anchor: ReportText.anchor("cards", name))
-      let order = layer.features.indices.sorted { (layer.features[$0].label, $0) < (layer.features[$1].label, $1) }
+      let order = layer.features.indices.sorted {
+        (layer.features[$0].label, $0) < (layer.features[$1].label, $1)
+      }
       if order.count > maximumCardMaps {
         doc.paragraph(
           "\(order.count) units: the first \(maximumCardMaps) cards (by name) carry a map; every card has its tables, "
@@ -125,7 +159,9 @@ enum ReportContent {
         doc.beginCard(anchor: ReportText.anchor("card", name, f.id))
         doc.heading(3, f.name.map { "\($0) (\(f.id))" } ?? f.id)
         var facts = ["Area \(ReportText.squareKilometres(f.geometry.polygonalArea))"]
-        if let people = study.populations[name] { facts.append("population \(ReportText.integer(people[i]))") }
+        if let people = study.populations[name] {
+          facts.append("population \(ReportText.integer(people[i]))")
+        }
         doc.paragraph(facts.joined(separator: "; "))
         for (pair, run) in study.pairs where pair.a == name {
           let s = run.summariesA[i]
@@ -135,28 +171,41 @@ enum ReportContent {
             "Best fit \(s.best.map { run.b.features[$0].label } ?? "none") (\(ReportText.percent(s.bestShare)) of this unit); "
               + "\(s.parts) part\(s.parts == 1 ? "" : "s"), uncovered \(ReportText.percent(s.uncoveredShare)); "
               + "building-block fit: \(blocks.isEmpty ? "none" : blocks.joined(separator: ", ")) with IoU \(FixedDecimal.format(s.buildingBlockIoU, decimals: 3))"
-              + (s.hausdorff.map { "; boundaries disagree by up to \(FixedDecimal.format($0, decimals: 0)) m (Hausdorff)" } ?? ""))
+              + (s.hausdorff.map {
+                "; boundaries disagree by up to \(FixedDecimal.format($0, decimals: 0)) m (Hausdorff)"
+              } ?? ""))
           let pieces = run.overlay.pieces.filter { $0.a == i }.sorted { $0.shareOfA > $1.shareOfA }
           let hasPeople = run.population != nil
           doc.table(
-            ["\(pair.b)", "share of this unit", "share of the \(pair.b) unit", "area km²"] + (hasPeople ? ["people"] : []) + ["note"],
+            ["\(pair.b)", "share of this unit", "share of the \(pair.b) unit", "area km²"]
+              + (hasPeople ? ["people"] : []) + ["note"],
             pieces.map { p in
-              [run.b.features[p.b].label, ReportText.percent(p.shareOfA), ReportText.percent(p.shareOfB),
-               FixedDecimal.format(p.area / 1_000_000, decimals: 3)] + (hasPeople ? [ReportText.decimal(p.population, 0)] : [])
+              [
+                run.b.features[p.b].label, ReportText.percent(p.shareOfA), ReportText.percent(p.shareOfB),
+                FixedDecimal.format(p.area / 1_000_000, decimals: 3),
+              ] + (hasPeople ? [ReportText.decimal(p.population, 0)] : [])
                 + [p.isSliver ? "sliver" : ""]
             }, numeric: hasPeople ? [1, 2, 3, 4] : [1, 2, 3])
         }
         if position < maximumCardMaps, let (pair, run) = study.pairs.first(where: { $0.pair.a == name }) {
-          doc.map(try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg", caption: "\(f.label) and the \(pair.b) units it overlaps")
+          doc.map(
+            try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg",
+            caption: "\(f.label) and the \(pair.b) units it overlaps")
         }
         if let coverage = study.coverage[name] {
           let rows = coverage.rows.filter { $0.unit == i }
           let hasPeople = study.population != nil
           doc.table(
-            ["asset", "reach", "inside", "reaching", "area covered"] + (hasPeople ? ["people out of reach"] : []) + ["nearest from centre"],
+            ["asset", "reach", "inside", "reaching", "area covered"]
+              + (hasPeople ? ["people out of reach"] : []) + ["nearest from centre"],
             rows.map { r in
-              [r.category, "\(JSONValue.format(r.radius)) m", "\(r.assetsInside)", "\(r.assetsReaching)", ReportText.percent(r.coveredShare)]
-                + (hasPeople ? [ReportText.decimal(r.populationUncovered, 0)] : []) + [r.nearest.map { FixedDecimal.format($0, decimals: 0) + " m" } ?? "–"]
+              [
+                r.category, "\(JSONValue.format(r.radius)) m", "\(r.assetsInside)", "\(r.assetsReaching)",
+                ReportText.percent(r.coveredShare),
+              ]
+                + (hasPeople ? [ReportText.decimal(r.populationUncovered, 0)] : []) + [
+                  r.nearest.map { FixedDecimal.format($0, decimals: 0) + " m" } ?? "–"
+                ]
             }, numeric: hasPeople ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5])
         }
         doc.endCard()
@@ -167,8 +216,9 @@ enum ReportContent {
   static func coverage(_ study: StudyRun, into doc: inout ReportDocument) throws {
     guard !study.coverage.isEmpty else { return }
     doc.heading(2, "Asset coverage", anchor: "coverage")
-    doc.paragraph("Reach is a straight line from each asset (from the edge of polygon assets such as parks); "
-      + "farthest distances are approximate (lower bounds from the gaps' inscribed circles).")
+    doc.paragraph(
+      "Reach is a straight line from each asset (from the edge of polygon assets such as parks); "
+        + "farthest distances are approximate (lower bounds from the gaps' inscribed circles).")
     for (entry, layer) in study.layers {
       guard let coverage = study.coverage[entry.name] else { continue }
       doc.heading(3, entry.name)
@@ -177,22 +227,30 @@ enum ReportContent {
       for category in coverage.categories {
         let r = coverage.rows.filter { $0.category == category }
         let area = r.reduce(0) { $0 + $1.area }, gap = r.reduce(0) { $0 + $1.gapArea }
-        let total = r.reduce(0) { $0 + ($1.population ?? 0) }, out = r.reduce(0) { $0 + ($1.populationUncovered ?? 0) }
+        let total = r.reduce(0) { $0 + ($1.population ?? 0) },
+          out = r.reduce(0) { $0 + ($1.populationUncovered ?? 0) }
         rows.append(
-          [category, "\(JSONValue.format(r.first?.radius ?? 0)) m", "\(study.assets.assets(in: category).count)",
-           "\(r.filter { $0.assetsInside == 0 }.count) of \(layer.features.count)", ReportText.percent(area > 0 ? 1 - gap / area : 0)]
+          [
+            category, "\(JSONValue.format(r.first?.radius ?? 0)) m",
+            "\(study.assets.assets(in: category).count)",
+            "\(r.filter { $0.assetsInside == 0 }.count) of \(layer.features.count)",
+            ReportText.percent(area > 0 ? 1 - gap / area : 0),
+          ]
             + (hasPeople ? [ReportText.integer(out), ReportText.percent(total > 0 ? out / total : 0)] : []))
       }
       doc.table(
-        ["asset", "reach", "assets", "units with none inside", "area covered"] + (hasPeople ? ["people out of reach", "share"] : []),
+        ["asset", "reach", "assets", "units with none inside", "area covered"]
+          + (hasPeople ? ["people out of reach", "share"] : []),
         rows, numeric: hasPeople ? [1, 2, 4, 5, 6] : [1, 2, 4])
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
       for category in coverage.categories {
         let radius = coverage.rows.first { $0.category == category }?.radius ?? 0
         doc.map(
-          try ReportMaps.gaps(layer: first.layer, coverage: coverage, category: category, assets: study.assets, radius: radius),
-          file: "gaps_\(ReportText.anchor(category)).svg", caption: "Gaps in reach of \(category) across \(first.config.name)")
+          try ReportMaps.gaps(
+            layer: first.layer, coverage: coverage, category: category, assets: study.assets, radius: radius),
+          file: "gaps_\(ReportText.anchor(category)).svg",
+          caption: "Gaps in reach of \(category) across \(first.config.name)")
       }
     }
   }
@@ -203,40 +261,62 @@ enum ReportContent {
       ["layer", "overlapping pairs", "overlap area", "gaps", "gap area"],
       study.layers.map { entry, _ in
         let r = study.topology[entry.name]
-        return [entry.name, "\(r?.overlaps.count ?? 0)", ReportText.squareKilometres(r?.overlaps.reduce(0) { $0 + $1.area } ?? 0),
-                "\(r?.gaps.count ?? 0)", ReportText.squareKilometres(r?.gaps.reduce(0) { $0 + $1.area } ?? 0)]
+        return [
+          entry.name, "\(r?.overlaps.count ?? 0)",
+          ReportText.squareKilometres(r?.overlaps.reduce(0) { $0 + $1.area } ?? 0),
+          "\(r?.gaps.count ?? 0)", ReportText.squareKilometres(r?.gaps.reduce(0) { $0 + $1.area } ?? 0),
+        ]
       }, numeric: [1, 2, 3, 4])
   }
 
   static func inputs(_ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject) {
     doc.heading(2, "Inputs, parameters and versions")
     var rows: [[String]] = []
-    var all: [(String, String, String, Layer)] = study.layers.map { ($0.config.name, $0.config.role.rawValue, $0.config.file, $0.layer) }
-    if let population = study.population, let source = study.config.population { all.append(("population", "population", source.file, population.layer)) }
+    var all: [(String, String, String, Layer)] = study.layers.map {
+      ($0.config.name, $0.config.role.rawValue, $0.config.file, $0.layer)
+    }
+    if let population = study.population, let source = study.config.population {
+      all.append(("population", "population", source.file, population.layer))
+    }
     all += study.assetLayers.map { ($0.config.category, "asset", $0.config.file, $0.layer) }
     for (name, role, file, layer) in all {
       let r = layer.record
       rows.append([
         name, role, file, String((study.checksums[file] ?? "").prefix(12)),
         "\(r.inputFeatures) read, \(layer.features.count) used", "\(r.sourceCRS) (\(r.crsDecision))",
-        r.operation.map { "\($0)" + (r.operationAccuracyMetres.map { ", ±\(JSONValue.format($0)) m" } ?? "") } ?? "none needed",
+        r.operation.map { "\($0)" + (r.operationAccuracyMetres.map { ", ±\(JSONValue.format($0)) m" } ?? "") }
+          ?? "none needed",
         "\(r.repairs.count)", "\(r.duplicateIDs.count)", "\(r.excluded.count)",
       ])
     }
-    doc.table(["layer", "role", "file", "sha256", "features", "CRS (how decided)", "transformation", "repaired", "duplicate ids", "excluded"], rows)
+    doc.table(
+      [
+        "layer", "role", "file", "sha256", "features", "CRS (how decided)", "transformation", "repaired",
+        "duplicate ids", "excluded",
+      ], rows)
     let notes = all.flatMap { name, _, _, layer in
       layer.record.repairs.map { "\(name) feature \($0.index) (\($0.id)) repaired: \($0.reason)" }
         + layer.record.excluded.map { "\(name) feature \($0.index) (\($0.id)) not used: \($0.reason)" }
-        + layer.record.duplicateIDs.map { "\(name) id \($0.id) is used by features \($0.indices.map(String.init).joined(separator: ", ")) (all kept)" }
+        + layer.record.duplicateIDs.map {
+          "\(name) id \($0.id) is used by features \($0.indices.map(String.init).joined(separator: ", ")) (all kept)"
+        }
     }
-    if !notes.isEmpty { doc.list(Array(notes.prefix(100)) + (notes.count > 100 ? ["… \(notes.count - 100) more in input_features.csv"] : [])) }
+    if !notes.isEmpty {
+      doc.list(
+        Array(notes.prefix(100))
+          + (notes.count > 100 ? ["… \(notes.count - 100) more in input_features.csv"] : []))
+    }
     doc.paragraph("Every input feature, used, repaired or excluded, is listed in input_features.csv.")
     let c = study.config
     doc.table(
       ["parameter", "value"],
-      [["tolerance τ", "\(c.tolerance)"], ["sliver width", "\(JSONValue.format(c.sliverWidth)) m"], ["minimum piece area", "\(JSONValue.format(c.minArea)) m²"],
-       ["largest gap", "\(JSONValue.format(c.maxGapArea)) m²"], ["buffer segments per quarter circle", "\(c.quadrantSegments)"],
-       ["working CRS", study.layers.first?.layer.crs ?? ""]]
+      [
+        ["tolerance τ", "\(c.tolerance)"], ["sliver width", "\(JSONValue.format(c.sliverWidth)) m"],
+        ["minimum piece area", "\(JSONValue.format(c.minArea)) m²"],
+        ["largest gap", "\(JSONValue.format(c.maxGapArea)) m²"],
+        ["buffer segments per quarter circle", "\(c.quadrantSegments)"],
+        ["working CRS", study.layers.first?.layer.crs ?? ""],
+      ]
         + c.assets.map { ["reach of \($0.category)", "\(JSONValue.format($0.radius)) m"] })
     doc.paragraph(versions.map { "\($0.0) \($0.1.text ?? "")" }.joined(separator: ", "))
   }

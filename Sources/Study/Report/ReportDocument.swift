@@ -36,11 +36,15 @@ struct ReportDocument {
     markdown += "|" + header.indices.map { numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
     for row in rows { markdown += "| " + row.map(Self.cellEscaped).joined(separator: " | ") + " |\n" }
     markdown += "\n"
-    body += "<table>\n<thead><tr>" + header.map { "<th>\($0.xmlEscaped)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    body +=
+      "<table>\n<thead><tr>" + header.map { "<th>\($0.xmlEscaped)</th>" }.joined()
+      + "</tr></thead>\n<tbody>\n"
     for row in rows {
-      body += "<tr>" + row.enumerated().map { i, cell in
-        numeric.contains(i) ? "<td class=\"n\">\(cell.xmlEscaped)</td>" : "<td>\(cell.xmlEscaped)</td>"
-      }.joined() + "</tr>\n"
+      body +=
+        "<tr>"
+        + row.enumerated().map { i, cell in
+          numeric.contains(i) ? "<td class=\"n\">\(cell.xmlEscaped)</td>" : "<td>\(cell.xmlEscaped)</td>"
+        }.joined() + "</tr>\n"
     }
     body += "</tbody>\n</table>\n"
   }
@@ -50,7 +54,9 @@ struct ReportDocument {
     mapFiles.append((file, svg))
     markdown += "![\(Self.markdownEscaped(caption))](maps/\(file))\n\n"
     // The SVG's own XML prolog is not allowed inside HTML.
-    let inline = svg.hasPrefix("<?xml") ? String(svg[(svg.firstIndex(of: "\n").map { svg.index(after: $0) } ?? svg.startIndex)...]) : svg
+    let inline =
+      svg.hasPrefix("<?xml")
+      ? String(svg[(svg.firstIndex(of: "\n").map { svg.index(after: $0) } ?? svg.startIndex)...]) : svg
     body += "<figure>\n\(inline)\n<figcaption>\(caption.xmlEscaped)</figcaption>\n</figure>\n"
   }
 

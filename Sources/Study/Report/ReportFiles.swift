@@ -31,17 +31,21 @@ enum ReportFiles {
     for (entry, layer) in study.layers {
       if let report = study.topology[entry.name] {
         try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(entry.name).csv"))
-        try geoJSON.write(OverlapOutput.topologyFeatures(report, layer: layer), to: path("topology_\(entry.name).geojson"))
+        try geoJSON.write(
+          OverlapOutput.topologyFeatures(report, layer: layer), to: path("topology_\(entry.name).geojson"))
       }
       if let coverage = study.coverage[entry.name] {
         try CoverageOutput.table(coverage, units: layer, hasPopulation: study.population != nil)
           .write(to: path("coverage_\(entry.name).csv"))
-        try geoJSON.write(CoverageOutput.gapFeatures(coverage, units: layer), to: path("gaps_\(entry.name).geojson"))
+        try geoJSON.write(
+          CoverageOutput.gapFeatures(coverage, units: layer), to: path("gaps_\(entry.name).geojson"))
       }
       try geoJSON.write(units(study, entry.name, layer), to: path("units_\(entry.name).geojson"))
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
-      try geoJSON.write(CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets), to: path("assets.geojson"))
+      try geoJSON.write(
+        CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets),
+        to: path("assets.geojson"))
     }
     return files
   }
@@ -49,11 +53,14 @@ enum ReportFiles {
   /// Every feature of every input, with what became of it.
   static func features(_ study: StudyRun) -> CSVWriter {
     var csv = CSVWriter(header: ["layer", "role", "file", "index", "id", "status", "note"])
-    var inputs: [(String, String, Layer)] = study.layers.map { ($0.config.name, $0.config.role.rawValue, $0.layer) }
+    var inputs: [(String, String, Layer)] = study.layers.map {
+      ($0.config.name, $0.config.role.rawValue, $0.layer)
+    }
     if let population = study.population { inputs.append(("population", "population", population.layer)) }
     inputs += study.assetLayers.map { ($0.config.category, "asset", $0.layer) }
     for (name, role, layer) in inputs {
-      let repairs = Dictionary(layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
+      let repairs = Dictionary(
+        layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
       let duplicated = Set(layer.record.duplicateIDs.flatMap(\.indices))
       var rows: [(Int, String, String, String)] = layer.features.map { f in
         var notes: [String] = []
@@ -78,7 +85,9 @@ enum ReportFiles {
 
   /// The units of one layer with their metrics: population, class against each other layer,
   /// and coverage per category.
-  static func units(_ study: StudyRun, _ name: String, _ layer: Layer) -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+  static func units(_ study: StudyRun, _ name: String, _ layer: Layer) -> [(
+    geometry: FlatGeometry?, properties: JSONObject
+  )] {
     layer.features.indices.map { i in
       let f = layer.features[i]
       var properties: JSONObject = ["id": .string(f.id), "name": f.name.map { .string($0) } ?? .null]
@@ -100,7 +109,9 @@ enum ReportFiles {
       if let coverage = study.coverage[name] {
         for row in coverage.rows where row.unit == i {
           properties["covered_share_\(row.category)"] = .number(rounded(row.coveredShare, 6))
-          if let out = row.populationUncovered { properties["population_uncovered_\(row.category)"] = .number(rounded(out, 2)) }
+          if let out = row.populationUncovered {
+            properties["population_uncovered_\(row.category)"] = .number(rounded(out, 2))
+          }
         }
       }
       return (f.geometry, properties)

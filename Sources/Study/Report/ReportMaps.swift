@@ -15,8 +15,11 @@ enum ReportMaps {
     let (own, other, summaries) = side == .a ? (run.a, run.b, run.summariesA) : (run.b, run.a, run.summariesB)
     var map = MapDocument(
       width: 900, height: 700, title: "\(own.name): fit with \(other.name)",
-      subtitle: "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance); \(other.name) outlined")
-    let features = own.features.indices.map { feature(own, $0, category: summaries[$0].mismatchClass.rawValue) }
+      subtitle:
+        "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance); \(other.name) outlined")
+    let features = own.features.indices.map {
+      feature(own, $0, category: summaries[$0].mismatchClass.rawValue)
+    }
     map.add(
       PolygonLayer(
         title: own.name, features: features, symbology: .categories(.mismatchClasses()),
@@ -35,31 +38,42 @@ enum ReportMaps {
     var extent = own.geometry.boundingBox
     for piece in pieces { extent.include(run.b.features[piece.b].geometry.boundingBox) }
     let margin = max(extent.width, extent.height) * 0.05
-    var map = MapDocument(width: 560, height: 420, title: own.name ?? own.id, subtitle: "\(run.b.name) it overlaps")
+    var map = MapDocument(
+      width: 560, height: 420, title: own.name ?? own.id, subtitle: "\(run.b.name) it overlaps")
     map.extent = extent.expanded(by: margin)
     map.showsNorthArrow = false
     map.add(
       PolygonLayer(
         title: run.a.name, features: [feature(run.a, i)],
-        symbology: .single(LayerStyle(fill: .color(Color(0x56B4E9)), stroke: Color(0x0072B2), strokeWidth: 2, fillOpacity: 0.35))))
+        symbology: .single(
+          LayerStyle(
+            fill: .color(Color(0x56B4E9)), stroke: Color(0x0072B2), strokeWidth: 2, fillOpacity: 0.35))))
     let units = pieces.map { feature(run.b, $0.b) }
     map.add(
       PolygonLayer(
         title: run.b.name, features: units, symbology: .single(.outline(.darkGrey, width: 1.2)),
         labels: LabelOptions(minimumFontSize: 7, maximumFontSize: 12)))
     let slivers = pieces.filter(\.isSliver).compactMap { piece in
-      piece.geometry.map { MapFeature(id: "\(own.id)|\(run.b.features[piece.b].id)", name: "sliver", geometry: $0) }
+      piece.geometry.map {
+        MapFeature(id: "\(own.id)|\(run.b.features[piece.b].id)", name: "sliver", geometry: $0)
+      }
     }
     if !slivers.isEmpty {
-      map.add(PolygonLayer(title: "slivers", features: slivers, symbology: .single(.filled(Color(0xD55E00), stroke: Color(0xD55E00)))))
+      map.add(
+        PolygonLayer(
+          title: "slivers", features: slivers,
+          symbology: .single(.filled(Color(0xD55E00), stroke: Color(0xD55E00)))))
     }
     return try map.render()
   }
 
   /// The parts of a layer out of reach of one category (hatched), with the assets.
-  static func gaps(layer: Layer, coverage: CoverageResult, category: String, assets: AssetSet, radius: Double) throws -> String {
+  static func gaps(layer: Layer, coverage: CoverageResult, category: String, assets: AssetSet, radius: Double)
+    throws -> String
+  {
     var map = MapDocument(
-      width: 900, height: 700, title: "Out of reach of \(category): more than \(JSONValue.format(radius)) m in a straight line",
+      width: 900, height: 700,
+      title: "Out of reach of \(category): more than \(JSONValue.format(radius)) m in a straight line",
       subtitle: "\(layer.name); gaps hatched")
     map.add(
       PolygonLayer(
@@ -68,23 +82,33 @@ enum ReportMaps {
         labels: layer.features.count <= 60 ? LabelOptions(minimumFontSize: 8, maximumFontSize: 12) : nil))
     let gaps = coverage.gaps.filter { $0.category == category }.map { gap in
       MapFeature(
-        id: layer.features[gap.unit].id, name: "gap in \(layer.features[gap.unit].label)", geometry: gap.geometry,
+        id: layer.features[gap.unit].id, name: "gap in \(layer.features[gap.unit].label)",
+        geometry: gap.geometry,
         value: gap.population)
     }
     map.add(
       PolygonLayer(
         title: "beyond \(JSONValue.format(radius)) m", features: gaps,
-        symbology: .single(LayerStyle(fill: .hatch(Hatch(color: Color(0xD55E00))), stroke: Color(0xD55E00), strokeWidth: 0.6, sealsSeams: false))))
+        symbology: .single(
+          LayerStyle(
+            fill: .hatch(Hatch(color: Color(0xD55E00))), stroke: Color(0xD55E00), strokeWidth: 0.6,
+            sealsSeams: false))))
     let points = assets.assets.filter { $0.category == category }.map {
       MapFeature(id: $0.id, name: $0.name, geometry: $0.geometry, category: category)
     }
     let polygons = points.filter { !$0.geometry.kind.isPuntal }
     if !polygons.isEmpty {
-      map.add(PolygonLayer(title: category, features: polygons, symbology: .single(.filled(Color(0x009E73), stroke: Color(0x009E73)))))
+      map.add(
+        PolygonLayer(
+          title: category, features: polygons,
+          symbology: .single(.filled(Color(0x009E73), stroke: Color(0x009E73)))))
     }
     let puntal = points.filter { $0.geometry.kind.isPuntal }
     if !puntal.isEmpty {
-      map.add(PointLayer(title: category, features: puntal, categories: [PointCategory(category, symbol: .circle, color: Color(0x0072B2), size: 7)]))
+      map.add(
+        PointLayer(
+          title: category, features: puntal,
+          categories: [PointCategory(category, symbol: .circle, color: Color(0x0072B2), size: 7)]))
     }
     return try map.render()
   }

@@ -29,8 +29,10 @@ enum ReportSummary {
         for (c, n) in s.classCounts { classes[c.rawValue] = .number(Double(n)) }
         object[label] = .object(classes)
       }
-      object["coterminosity_index_a"] = .number(ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesA).coterminosityIndex, 6))
-      object["coterminosity_index_b"] = .number(ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesB).coterminosityIndex, 6))
+      object["coterminosity_index_a"] = .number(
+        ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesA).coterminosityIndex, 6))
+      object["coterminosity_index_b"] = .number(
+        ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesB).coterminosityIndex, 6))
       object["units"] = .array(
         run.a.features.indices.map { i in
           let s = run.summariesA[i]
@@ -38,9 +40,14 @@ enum ReportSummary {
             "id": .string(run.a.features[i].id), "class": .string(s.mismatchClass.rawValue),
             "best": s.best.map { .string(run.b.features[$0].id) } ?? .null,
             "best_share": .number(ReportFiles.rounded(s.bestShare, 6)),
-            "overlaps": .array(run.overlay.pieces.filter { $0.a == i }.map { p in
-              .object(["id": .string(run.b.features[p.b].id), "share_of_a": .number(ReportFiles.rounded(p.shareOfA, 6)), "share_of_b": .number(ReportFiles.rounded(p.shareOfB, 6))])
-            }),
+            "overlaps": .array(
+              run.overlay.pieces.filter { $0.a == i }.map { p in
+                .object([
+                  "id": .string(run.b.features[p.b].id),
+                  "share_of_a": .number(ReportFiles.rounded(p.shareOfA, 6)),
+                  "share_of_b": .number(ReportFiles.rounded(p.shareOfB, 6)),
+                ])
+              }),
           ])
         })
       pairs.append(.object(object))
@@ -48,27 +55,35 @@ enum ReportSummary {
     var coverage = JSONObject()
     for (entry, layer) in study.layers {
       guard let result = study.coverage[entry.name] else { continue }
-      coverage[entry.name] = .array(result.categories.map { category in
-        let rows = result.rows.filter { $0.category == category }
-        var o: JSONObject = [
-          "category": .string(category), "radius_m": .number(rows.first?.radius ?? 0),
-          "uncovered_area_m2": .number(ReportFiles.rounded(rows.reduce(0) { $0 + $1.gapArea }, 2)),
-        ]
-        if study.population != nil {
-          o["population"] = .number(ReportFiles.rounded(rows.reduce(0) { $0 + ($1.population ?? 0) }, 2))
-          o["population_uncovered"] = .number(ReportFiles.rounded(rows.reduce(0) { $0 + ($1.populationUncovered ?? 0) }, 2))
-          o["units"] = .array(rows.map { r in
-            .object(["id": .string(layer.features[r.unit].id), "population_uncovered": .number(ReportFiles.rounded(r.populationUncovered ?? 0, 2)), "covered_share": .number(ReportFiles.rounded(r.coveredShare, 6))])
-          })
-        }
-        return .object(o)
-      })
+      coverage[entry.name] = .array(
+        result.categories.map { category in
+          let rows = result.rows.filter { $0.category == category }
+          var o: JSONObject = [
+            "category": .string(category), "radius_m": .number(rows.first?.radius ?? 0),
+            "uncovered_area_m2": .number(ReportFiles.rounded(rows.reduce(0) { $0 + $1.gapArea }, 2)),
+          ]
+          if study.population != nil {
+            o["population"] = .number(ReportFiles.rounded(rows.reduce(0) { $0 + ($1.population ?? 0) }, 2))
+            o["population_uncovered"] = .number(
+              ReportFiles.rounded(rows.reduce(0) { $0 + ($1.populationUncovered ?? 0) }, 2))
+            o["units"] = .array(
+              rows.map { r in
+                .object([
+                  "id": .string(layer.features[r.unit].id),
+                  "population_uncovered": .number(ReportFiles.rounded(r.populationUncovered ?? 0, 2)),
+                  "covered_share": .number(ReportFiles.rounded(r.coveredShare, 6)),
+                ])
+              })
+          }
+          return .object(o)
+        })
     }
     let c = study.config
     return .object([
       "study": .string(c.study), "versions": .object(versions), "inputs": .array(inputs),
       "parameters": .object([
-        "tolerance": .number(c.tolerance), "sliver_width_m": .number(c.sliverWidth), "min_area_m2": .number(c.minArea),
+        "tolerance": .number(c.tolerance), "sliver_width_m": .number(c.sliverWidth),
+        "min_area_m2": .number(c.minArea),
         "max_gap_area_m2": .number(c.maxGapArea), "quadrant_segments": .number(Double(c.quadrantSegments)),
       ]),
       "pairs": .array(pairs), "coverage": .object(coverage), "files": .array(files.map { .string($0) }),

@@ -9,7 +9,9 @@ import Reports
 /// folder that replaces the old output only when complete, so a failed run leaves the previous
 /// report intact.
 public enum ReportWriter {
-  public static func write(_ study: StudyRun, to directory: String, versions: JSONObject, progress: StudyRunner.Progress = { _ in })
+  public static func write(
+    _ study: StudyRun, to directory: String, versions: JSONObject, progress: StudyRunner.Progress = { _ in }
+  )
     throws
   {
     let staging = OutputFolder.staging(for: directory)
@@ -22,8 +24,10 @@ public enum ReportWriter {
       try ReportContent.build(study, into: &document, versions: versions, files: files)
       for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
       try AtomicFile.write(document.markdown, to: staging + "/report.md")
-      try AtomicFile.write(document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
-      let summary = ReportSummary.json(study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
+      try AtomicFile.write(
+        document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
+      let summary = ReportSummary.json(
+        study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
       try AtomicFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
       try OutputFolder.replace(directory, with: staging)
     } catch {
@@ -43,7 +47,8 @@ enum OutputFolder {
     let base = parent.isEmpty ? "." : parent
     try? FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
     removeAbandoned(in: base, prefix: ".\(name).tmp-")
-    return (base as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    return (base as NSString).appendingPathComponent(
+      ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
   }
 
   /// Removes `prefix<pid>-…` folders whose process no longer exists.
@@ -65,7 +70,9 @@ enum OutputFolder {
     if manager.fileExists(atPath: directory) {
       let aside = staging + ".old"
       guard rename(directory, aside) == 0 else {
-        throw AtomicFile.WriteError(path: directory, reason: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
+        throw AtomicFile.WriteError(
+          path: directory,
+          reason: "cannot move the previous output aside: \(String(cString: strerror(errno)))")
       }
       old = aside
     }

@@ -39,7 +39,10 @@ struct Convert: ParsableCommand {
     let loaded = try reportingFailures { try LayerLoader.load(input, options: options) }
     let rewound = loaded.features.reduce(0) { $0 + RingWinding.ringsNeedingReversal($1.geometry) }
     var features: [(Int, Feature)] = loaded.features.map { feature in
-      (feature.index, Feature(id: feature.featureID, properties: feature.properties, geometry: feature.geometry))
+      (
+        feature.index,
+        Feature(id: feature.featureID, properties: feature.properties, geometry: feature.geometry)
+      )
     }
     features += loaded.excludedFeatures.map { ($0.index, $0.feature) }
     features.sort { $0.0 < $1.0 }
@@ -56,9 +59,13 @@ struct Convert: ParsableCommand {
     lines.append("  precision     \(precision) decimals")
     lines.append("  winding       \(rewound) rings reversed to the right-hand rule (RFC 7946)")
     lines.append("  repaired      \(record.repairs.count)" + (noRepair ? " (repair off)" : ""))
-    for note in record.repairs.prefix(20) { lines.append("                feature \(note.index) (\(note.id)): \(note.reason)") }
+    for note in record.repairs.prefix(20) {
+      lines.append("                feature \(note.index) (\(note.id)): \(note.reason)")
+    }
     lines.append("  unchanged     \(record.excluded.count) features without usable geometry written as read")
-    for note in record.excluded.prefix(20) { lines.append("                feature \(note.index) (\(note.id)): \(note.reason)") }
+    for note in record.excluded.prefix(20) {
+      lines.append("                feature \(note.index) (\(note.id)): \(note.reason)")
+    }
     StandardError.write(lines.joined(separator: "\n"))
   }
 }

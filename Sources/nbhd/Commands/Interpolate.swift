@@ -8,7 +8,8 @@ import Reports
 /// `nbhd interpolate SOURCE TARGET`: move counts and rates from one geography to another.
 struct Interpolate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Areal interpolation: move counts (extensive) and rates (intensive) from SOURCE units to TARGET "
+    abstract:
+      "Areal interpolation: move counts (extensive) and rates (intensive) from SOURCE units to TARGET "
       + "units, weighted by area or by population; prints a conservation check.")
 
   @Argument(help: "Source layer carrying the variables.")
@@ -35,7 +36,9 @@ struct Interpolate: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if extensive.isEmpty && intensive.isEmpty { throw ValidationError("give at least one --extensive or --intensive field") }
+    if extensive.isEmpty && intensive.isEmpty {
+      throw ValidationError("give at least one --extensive or --intensive field")
+    }
     if (population == nil) != (populationField == nil) {
       throw ValidationError("give --population and --population-field together")
     }
@@ -44,9 +47,11 @@ struct Interpolate: ParsableCommand {
   func run() throws {
     let (layerS, layerT, results, weightName) = try reportingFailures {
       () throws -> (Layer, Layer, [(String, ArealInterpolation.Kind, ArealInterpolation.Result)], String) in
-      let s = try Overlap.loadPolygons(source, idField: sourceIDField, nameField: nil, crs: nil, threads: analysis.threads)
+      let s = try Overlap.loadPolygons(
+        source, idField: sourceIDField, nameField: nil, crs: nil, threads: analysis.threads)
       let t = try Overlap.loadPolygons(
-        target, idField: targetIDField, nameField: targetNameField, crs: nil, threads: analysis.threads, workingCRS: s.crs)
+        target, idField: targetIDField, nameField: targetNameField, crs: nil, threads: analysis.threads,
+        workingCRS: s.crs)
       try Overlap.checkOverlap(s, t)
       var options = analysis.overlapOptions
       options.computeHausdorff = false
@@ -56,8 +61,10 @@ struct Interpolate: ParsableCommand {
       if let population, let populationField {
         var load = LoadOptions()
         load.workingCRS = s.crs
-        let people = try PopulationLayer(try LayerLoader.load(population, options: load), field: populationField)
-        let estimate = try overlay.weight(by: people, a: s.geometries, b: t.geometries, threads: options.threads)
+        let people = try PopulationLayer(
+          try LayerLoader.load(population, options: load), field: populationField)
+        let estimate = try overlay.weight(
+          by: people, a: s.geometries, b: t.geometries, threads: options.threads)
         weights = ArealInterpolation.Weights(
           pieces: overlay.pieces.map { $0.population ?? 0 }, sources: estimate.a.totals, name: "population")
       }
@@ -66,7 +73,12 @@ struct Interpolate: ParsableCommand {
         + intensive.map({ ($0, ArealInterpolation.Kind.intensive) })
       {
         let values = try Self.values(of: field, in: s)
-        results.append((field, kind, ArealInterpolation.interpolate(values, kind: kind, overlay: overlay, targetCount: t.features.count, weights: weights)))
+        results.append(
+          (
+            field, kind,
+            ArealInterpolation.interpolate(
+              values, kind: kind, overlay: overlay, targetCount: t.features.count, weights: weights)
+          ))
       }
       return (s, t, results, weights.name)
     }
@@ -75,14 +87,16 @@ struct Interpolate: ParsableCommand {
     for (field, kind, result) in results {
       if kind == .extensive {
         let difference = result.interpolatedTotal - result.expectedTotal
-        let relative = result.expectedTotal != 0 ? abs(difference) / abs(result.expectedTotal) : abs(difference)
+        let relative =
+          result.expectedTotal != 0 ? abs(difference) / abs(result.expectedTotal) : abs(difference)
         lines.append(
           "  \(field) (extensive): source total \(FixedDecimal.format(result.sourceTotal, decimals: 3)), "
             + "inside the target layer \(FixedDecimal.format(result.expectedTotal, decimals: 3)), "
             + "interpolated \(FixedDecimal.format(result.interpolatedTotal, decimals: 3)) "
             + "(conservation difference \(String(format: "%.3e", relative)) relative)")
       } else {
-        lines.append("  \(field) (intensive): weighted mean over \(result.values.compactMap { $0 }.count) targets")
+        lines.append(
+          "  \(field) (intensive): weighted mean over \(result.values.compactMap { $0 }.count) targets")
       }
     }
     lines.append("  wrote interpolated.csv, interpolated.geojson in \(output.directory)")
@@ -93,20 +107,24 @@ struct Interpolate: ParsableCommand {
   static func values(of field: String, in layer: Layer) throws -> [Double?] {
     guard layer.features.contains(where: { $0.properties[field] != nil }) else {
       let keys = layer.features.first.map { $0.properties.keys.joined(separator: ", ") } ?? ""
-      throw LayerError.badOption("\(layer.source): no feature has the field \"\(field)\"; properties are: \(keys)")
+      throw LayerError.badOption(
+        "\(layer.source): no feature has the field \"\(field)\"; properties are: \(keys)")
     }
     return try layer.features.map { feature in
       let value = feature.properties[field] ?? .null
       if value == .null || value == .string("") { return nil }
       guard let number = value.numberValue, number.isFinite else {
         throw LayerError.badFeature(
-          layer.source, index: feature.index, id: feature.id, "field \"\(field)\" is \(value.jsonText), not a number")
+          layer.source, index: feature.index, id: feature.id,
+          "field \"\(field)\" is \(value.jsonText), not a number")
       }
       return number
     }
   }
 
-  func write(_ target: Layer, _ results: [(String, ArealInterpolation.Kind, ArealInterpolation.Result)]) throws {
+  func write(_ target: Layer, _ results: [(String, ArealInterpolation.Kind, ArealInterpolation.Result)])
+    throws
+  {
     try FileManager.default.createDirectory(atPath: output.directory, withIntermediateDirectories: true)
     var csv = CSVWriter(header: ["id", "name"] + results.map(\.0))
     let order = target.features.indices.sorted { (target.features[$0].id, $0) < (target.features[$1].id, $1) }
@@ -117,13 +135,15 @@ struct Interpolate: ParsableCommand {
       csv.endRow()
     }
     try csv.write(to: output.directory + "/interpolated.csv")
-    let features = target.features.enumerated().map { i, feature -> (geometry: FlatGeometry?, properties: JSONObject) in
+    let features = target.features.enumerated().map {
+      i, feature -> (geometry: FlatGeometry?, properties: JSONObject) in
       var properties = feature.properties
       for (field, _, result) in results { properties[field] = result.values[i].map { .number($0) } ?? .null }
       return (feature.geometry, properties)
     }
     let geoJSON = GeoJSONOutput(
-      workingCRS: target.crs, outputCRS: output.outputCRS, precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+      workingCRS: target.crs, outputCRS: output.outputCRS,
+      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
     try geoJSON.write(features, to: output.directory + "/interpolated.geojson")
   }
 }

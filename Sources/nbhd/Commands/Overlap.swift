@@ -9,7 +9,8 @@ import Reports
 /// topology checks for two polygon layers.
 struct Overlap: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Crosswalk two polygon layers: pieces with shares, mismatch classes, slivers, building-block fits, "
+    abstract:
+      "Crosswalk two polygon layers: pieces with shares, mismatch classes, slivers, building-block fits, "
       + "best-fit lookups and each layer's overlaps and gaps.")
 
   @Argument(help: "Layer A (e.g. resident-defined neighbourhoods).")
@@ -55,16 +56,19 @@ struct Overlap: ParsableCommand {
   func run() throws {
     var clock = StageClock()
     let run = try reportingFailures { () throws -> OverlapRun in
-      let layerA = try Self.loadPolygons(a, idField: aIDField, nameField: aNameField, crs: aCRS, threads: analysis.threads)
+      let layerA = try Self.loadPolygons(
+        a, idField: aIDField, nameField: aNameField, crs: aCRS, threads: analysis.threads)
       let layerB = try Self.loadPolygons(
-        b, idField: bIDField, nameField: bNameField, crs: bCRS, threads: analysis.threads, workingCRS: layerA.crs)
+        b, idField: bIDField, nameField: bNameField, crs: bCRS, threads: analysis.threads,
+        workingCRS: layerA.crs)
       var people: PopulationLayer?
       if let population, let populationField {
         var options = LoadOptions()
         options.workingCRS = layerA.crs
         // A layer that carries its own residents is read once.
         let layer =
-          population == a ? layerA : population == b ? layerB : try LayerLoader.load(population, options: options)
+          population == a
+          ? layerA : population == b ? layerB : try LayerLoader.load(population, options: options)
         people = try PopulationLayer(layer, field: populationField)
       }
       try Self.checkOverlap(layerA, layerB)
@@ -77,7 +81,8 @@ struct Overlap: ParsableCommand {
         maxGapArea: analysis.maxGapArea)
     }
     let geoJSON = GeoJSONOutput(
-      workingCRS: run.a.crs, outputCRS: output.outputCRS, precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+      workingCRS: run.a.crs, outputCRS: output.outputCRS,
+      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
     let files = try reportingFailures {
       try OverlapOutput.write(run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
     }
@@ -92,7 +97,8 @@ struct Overlap: ParsableCommand {
 
   /// Loads a polygon layer; an empty one is an error.
   static func loadPolygons(
-    _ path: String, idField: String?, nameField: String?, crs: String?, threads: Int?, workingCRS: String? = nil
+    _ path: String, idField: String?, nameField: String?, crs: String?, threads: Int?,
+    workingCRS: String? = nil
   ) throws -> Layer {
     var options = LoadOptions()
     options.idField = idField
@@ -104,7 +110,8 @@ struct Overlap: ParsableCommand {
     let layer = try LayerLoader.load(path, options: options)
     guard !layer.features.isEmpty else {
       throw LayerError.badLayer(
-        path, "no usable polygons (\(layer.record.inputFeatures) features read, \(layer.record.excluded.count) excluded"
+        path,
+        "no usable polygons (\(layer.record.inputFeatures) features read, \(layer.record.excluded.count) excluded"
           + (layer.record.excluded.first.map { ", e.g. feature \($0.index): \($0.reason)" } ?? "") + ")")
     }
     return layer
@@ -115,7 +122,8 @@ struct Overlap: ParsableCommand {
     let boxA = a.boundingBox, boxB = b.boundingBox
     guard !boxA.intersects(boxB) else { return }
     throw CommandFailure(
-      badInput: "\(a.source) and \(b.source) do not overlap at all (extents \(boxA) and \(boxB) in \(a.crs)); "
+      badInput:
+        "\(a.source) and \(b.source) do not overlap at all (extents \(boxA) and \(boxB) in \(a.crs)); "
         + "check that both are the same area and that each file's CRS is right (--a-crs/--b-crs)")
   }
 }

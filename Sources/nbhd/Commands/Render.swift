@@ -24,7 +24,8 @@ struct Render: ParsableCommand {
   @Option(help: "Numeric field of the first layer to colour by.")
   var choropleth: String?
 
-  @Flag(name: .customLong("per-km2"), help: "Divide the choropleth value by the feature's area in km² (density).")
+  @Flag(
+    name: .customLong("per-km2"), help: "Divide the choropleth value by the feature's area in km² (density).")
   var perSquareKilometre = false
 
   @Option(help: "Number of classes.")
@@ -53,7 +54,9 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     if layers.isEmpty { throw ValidationError("give at least one layer") }
-    if choropleth != nil && categories != nil { throw ValidationError("use --choropleth or --categories, not both") }
+    if choropleth != nil && categories != nil {
+      throw ValidationError("use --choropleth or --categories, not both")
+    }
     guard (2...12).contains(classes) else { throw ValidationError("--classes must be 2 to 12") }
     guard (200...10_000).contains(width) else { throw ValidationError("--width must be 200 to 10000 pixels") }
     _ = try method(values: [])
@@ -68,10 +71,15 @@ struct Render: ParsableCommand {
     case "equal": return .equalInterval(classes)
     case "jenks": return .jenks(classes)
     default:
-      guard scheme.hasPrefix("breaks=") else { throw ValidationError("--scheme must be quantile, equal, jenks or breaks=…") }
-      let breaks = scheme.dropFirst(7).split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+      guard scheme.hasPrefix("breaks=") else {
+        throw ValidationError("--scheme must be quantile, equal, jenks or breaks=…")
+      }
+      let breaks = scheme.dropFirst(7).split(separator: ",").map {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      }
       guard !breaks.isEmpty, breaks.allSatisfy({ $0 != nil }) else {
-        throw ValidationError("--scheme breaks=… needs numbers separated by commas, e.g. breaks=100,1000,5000")
+        throw ValidationError(
+          "--scheme breaks=… needs numbers separated by commas, e.g. breaks=100,1000,5000")
       }
       return .explicit(breaks.map { $0! })
     }
@@ -90,13 +98,17 @@ struct Render: ParsableCommand {
       working = working ?? layer.crs
       if map.title.isEmpty { map.title = layer.name }
       if layer.isPuntal || style == "points" {
-        map.add(PointLayer(title: layer.name, features: layer.features.map { feature(layer, $0, value: nil, category: layer.name) }))
+        map.add(
+          PointLayer(
+            title: layer.name,
+            features: layer.features.map { feature(layer, $0, value: nil, category: layer.name) }))
         continue
       }
       if position == 0 {
         map.add(try mainLayer(layer))
       } else {
-        let colour = style.flatMap { $0.hasPrefix("outline=") ? Color(hex: String($0.dropFirst(8))) : nil } ?? .darkGrey
+        let colour =
+          style.flatMap { $0.hasPrefix("outline=") ? Color(hex: String($0.dropFirst(8))) : nil } ?? .darkGrey
         map.add(
           PolygonLayer(
             title: layer.name, features: layer.features.map { feature(layer, $0, value: nil, category: nil) },
@@ -127,35 +139,45 @@ struct Render: ParsableCommand {
           value = km2 > 0 ? v / km2 : nil
         }
       }
-      features.append(feature(layer, item, value: value, category: categories.flatMap { item.properties[$0]?.text }))
+      features.append(
+        feature(layer, item, value: value, category: categories.flatMap { item.properties[$0]?.text }))
     }
     let labelOptions = labels.map { _ in LabelOptions(minimumFontSize: 8, maximumFontSize: 14) }
     if let choropleth {
-      let chosen: Palette = palette == "cividis" ? .cividis : palette == "diverging" ? .orangePurple : .viridis
+      let chosen: Palette =
+        palette == "cividis" ? .cividis : palette == "diverging" ? .orangePurple : .viridis
       let name = perSquareKilometre ? "\(choropleth) per km²" : choropleth
       return PolygonLayer(
         title: layer.name, features: features,
-        symbology: .choropleth(Choropleth(method: try method(values: features.compactMap(\.value)), palette: chosen, valueName: name)),
+        symbology: .choropleth(
+          Choropleth(
+            method: try method(values: features.compactMap(\.value)), palette: chosen, valueName: name)),
         labels: labelOptions)
     }
     if let categories {
-      let isMismatch = Set(features.compactMap(\.category)).isSubset(of: ["coterminous", "within", "aggregate", "split", "outside"])
+      let isMismatch = Set(features.compactMap(\.category)).isSubset(of: [
+        "coterminous", "within", "aggregate", "split", "outside",
+      ])
       let colours =
         isMismatch
         ? CategoryColors.mismatchClasses()
         : CategoryColors(
           assignment: .distinctFromNeighbours(CategoricalPalette.okabeIto), heading: categories,
           base: LayerStyle(stroke: .white, strokeWidth: 1, fillOpacity: 0.7))
-      return PolygonLayer(title: layer.name, features: features, symbology: .categories(colours), labels: labelOptions)
+      return PolygonLayer(
+        title: layer.name, features: features, symbology: .categories(colours), labels: labelOptions)
     }
     return PolygonLayer(
-      title: layer.name, features: features, symbology: .single(.filled(Color(0xCFE3F3), stroke: .darkGrey, strokeWidth: 0.8)),
+      title: layer.name, features: features,
+      symbology: .single(.filled(Color(0xCFE3F3), stroke: .darkGrey, strokeWidth: 0.8)),
       labels: labelOptions)
   }
 
   func feature(_ layer: Layer, _ item: LayerFeature, value: Double?, category: String?) -> MapFeature {
     let labelText = labels.flatMap { item.properties[$0]?.text }
-    return MapFeature(id: item.id, name: item.name, geometry: item.geometry, value: value, category: category, labelText: labelText)
+    return MapFeature(
+      id: item.id, name: item.name, geometry: item.geometry, value: value, category: category,
+      labelText: labelText)
   }
 
   /// `path:style` → (path, style); a bare path (or one whose suffix is not a style) → (path, nil).

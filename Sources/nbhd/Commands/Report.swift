@@ -6,7 +6,8 @@ import Study
 /// `nbhd report [CONFIG]`: the main job — everything for a study area from one config file.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run a whole study from one YAML config: crosswalks and mismatch classes, topology checks, coverage "
+    abstract:
+      "Run a whole study from one YAML config: crosswalks and mismatch classes, topology checks, coverage "
       + "gaps, population, maps, and a self-contained HTML and Markdown report.",
     discussion: "With no CONFIG it runs the sample study in data/study.yml (Trafford).")
 
@@ -51,12 +52,16 @@ struct Report: ParsableCommand {
         throw CommandFailure(badInput: error.description)
       }
     }
-    try reportingFailures { try ReportWriter.write(run, to: output, versions: NbhdVersion.json, progress: progress) }
+    try reportingFailures {
+      try ReportWriter.write(run, to: output, versions: NbhdVersion.json, progress: progress)
+    }
     if json {
       print(try String(contentsOfFile: output + "/summary.json", encoding: .utf8), terminator: "")
     } else if !quiet {
       let seconds = FixedDecimal.format(Date().timeIntervalSince(started), decimals: 1)
-      print("\(study.study): report written to \(output)/report.html (and report.md, tables, layers) in \(seconds) s")
+      print(
+        "\(study.study): report written to \(output)/report.html (and report.md, tables, layers) in \(seconds) s"
+      )
     }
   }
 

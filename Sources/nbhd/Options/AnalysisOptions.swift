@@ -1,5 +1,5 @@
-import ArgumentParser
 import Analysis
+import ArgumentParser
 
 /// Thresholds and performance switches shared by the analysis commands.
 struct AnalysisOptions: ParsableArguments {
@@ -19,8 +19,12 @@ struct AnalysisOptions: ParsableArguments {
   var threads: Int?
 
   func validate() throws {
-    guard tolerance > 0.5, tolerance <= 1 else { throw ValidationError("--tolerance must be in (0.5, 1], got \(tolerance)") }
-    guard sliverWidth >= 0, sliverWidth.isFinite else { throw ValidationError("--sliver-width must be ≥ 0 metres") }
+    guard tolerance > 0.5, tolerance <= 1 else {
+      throw ValidationError("--tolerance must be in (0.5, 1], got \(tolerance)")
+    }
+    guard sliverWidth >= 0, sliverWidth.isFinite else {
+      throw ValidationError("--sliver-width must be ≥ 0 metres")
+    }
     guard minArea >= 0, minArea.isFinite else { throw ValidationError("--min-area must be ≥ 0 m²") }
     guard maxGapArea >= 0, maxGapArea.isFinite else { throw ValidationError("--max-gap-area must be ≥ 0 m²") }
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -41,7 +45,8 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .customLong("out"), help: "Output folder.")
   var directory: String = "out"
 
-  @Option(name: .customLong("output-crs"), help: "Write GeoJSON in this CRS (with a crs member) instead of WGS84.")
+  @Option(
+    name: .customLong("output-crs"), help: "Write GeoJSON in this CRS (with a crs member) instead of WGS84.")
   var outputCRS: String?
 
   @Option(help: "Decimal places in GeoJSON output (default 6 for WGS84, 2 for a projected CRS).")

@@ -11,7 +11,8 @@ struct LayerOptions: ParsableArguments {
 
   @Option(
     name: .customLong("crs"),
-    help: "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
+    help:
+      "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
   var sourceCRS: String?
 
   @Option(name: .customLong("x-field"), help: "CSV: column holding longitude or easting.")
@@ -21,7 +22,9 @@ struct LayerOptions: ParsableArguments {
   var yField: String?
 
   func validate() throws {
-    if (xField == nil) != (yField == nil) { throw ValidationError("give both --x-field and --y-field, or neither") }
+    if (xField == nil) != (yField == nil) {
+      throw ValidationError("give both --x-field and --y-field, or neither")
+    }
   }
 
   /// Loader options with these overrides applied.

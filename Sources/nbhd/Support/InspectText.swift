@@ -13,10 +13,15 @@ enum InspectText {
     row("features", "\(Count.grouped(record.inputFeatures)) (\(types.isEmpty ? "none" : types))")
     row("CRS", "\(record.sourceCRS) (\(record.crsDecision))")
     let box = record.sourceBoundingBox
-    row("extent", box.isEmpty ? "empty" : "[\(Count.short(box.minX)), \(Count.short(box.minY)), "
-      + "\(Count.short(box.maxX)), \(Count.short(box.maxY))] in \(record.sourceCRS)")
+    row(
+      "extent",
+      box.isEmpty
+        ? "empty"
+        : "[\(Count.short(box.minX)), \(Count.short(box.minY)), "
+          + "\(Count.short(box.maxX)), \(Count.short(box.maxY))] in \(record.sourceCRS)")
     if let operation = record.operation {
-      let accuracy = record.operationAccuracyMetres.map { ", accuracy \(Count.short($0)) m" } ?? ", accuracy unknown"
+      let accuracy =
+        record.operationAccuracyMetres.map { ", accuracy \(Count.short($0)) m" } ?? ", accuracy unknown"
       row("working CRS", "\(layer.crs) via \(operation)\(accuracy)")
     } else {
       row("working CRS", "\(layer.crs) (no transformation needed)")
@@ -47,7 +52,9 @@ enum InspectText {
       return
     }
     lines.append(head + "\(notes.count):")
-    for note in notes.prefix(100) { lines.append("                   feature \(note.index) (\(note.id)): \(note.reason)") }
+    for note in notes.prefix(100) {
+      lines.append("                   feature \(note.index) (\(note.id)): \(note.reason)")
+    }
     if notes.count > 100 { lines.append("                   … and \(notes.count - 100) more (see --json)") }
   }
 }

@@ -18,14 +18,19 @@ enum OverlapText {
     where run.scope == .full {
       let pair = MismatchAnalysis.pairSummary(summaries)
       let counts = pair.classCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-      lines.append("  \(label) \(layer.name) (\(layer.features.count)): \(counts); coterminosity index \(FixedDecimal.format(pair.coterminosityIndex, decimals: 3))")
+      lines.append(
+        "  \(label) \(layer.name) (\(layer.features.count)): \(counts); coterminosity index \(FixedDecimal.format(pair.coterminosityIndex, decimals: 3))"
+      )
     }
     for (label, report) in [("A", run.topologyA), ("B", run.topologyB)] {
       guard let report else { continue }
-      lines.append("  topology \(label): \(report.overlaps.count) overlapping pairs, \(report.gaps.count) gaps")
+      lines.append(
+        "  topology \(label): \(report.overlaps.count) overlapping pairs, \(report.gaps.count) gaps")
     }
     lines += InputNotes.lines([run.a, run.b])
-    lines.append("  wrote \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) in \(((files.first ?? "") as NSString).deletingLastPathComponent)")
+    lines.append(
+      "  wrote \(files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) in \(((files.first ?? "") as NSString).deletingLastPathComponent)"
+    )
     return lines.joined(separator: "\n")
   }
 }
