@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Options of a coverage analysis (DESIGN.md §7).
 public struct CoverageOptions: Sendable {

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Per-feature summaries of an overlay, for either layer (DESIGN.md §4).
 public enum MismatchAnalysis {

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// The pieces of every pair (a, b) of two polygon layers whose intersection has positive area,
 /// computed in parallel (DESIGN.md §4).

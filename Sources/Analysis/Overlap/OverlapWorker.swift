@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// One thread's GEOS state for an overlay: its context and the GEOS forms of the features it
 /// has met, each built once per thread and reused for every pair.

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Overlaps and gaps inside one layer (DESIGN.md §5): hand-drawn neighbourhoods often overlap
 /// their neighbours or leave slivers of nobody's land between them.
