@@ -8,7 +8,9 @@ let package = Package(
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(
       name: "NbhdKit",
-      targets: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study"]),
+      targets: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study",
+        "Shapefile", "KML",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,12 +23,21 @@ let package = Package(
     .systemLibrary(
       name: "CPROJ", pkgConfig: "proj",
       providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+    .systemLibrary(
+      name: "CShapelib", pkgConfig: "shapelib",
+      providers: [.apt(["libshp-dev"]), .brew(["shapelib"])]),
+    .systemLibrary(
+      name: "CMinizip", pkgConfig: "minizip",
+      providers: [.apt(["libminizip-dev"]), .brew(["minizip"])]),
     .target(name: "GeoCore"),
     .target(name: "PlanarKernel", dependencies: ["GeoCore"]),
     .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
-    .target(name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON"]),
+    .target(name: "Shapefile", dependencies: ["CShapelib", "GeoCore", "PlanarKernel"]),
+    .target(name: "KML", dependencies: ["CMinizip", "GeoCore"]),
+    .target(
+      name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Shapefile", "KML"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
     .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
@@ -57,6 +68,8 @@ let package = Package(
     .testTarget(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
+    .testTarget(name: "ShapefileTests", dependencies: ["TestSupport", "Shapefile", "GeoCore"]),
+    .testTarget(name: "KMLTests", dependencies: ["TestSupport", "KML", "GeoCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

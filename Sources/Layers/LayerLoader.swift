@@ -67,8 +67,9 @@ public enum LayerLoader {
     var notes: [String] = []
   }
 
-  /// Reads GeoJSON or CSV (by extension) and decides the source CRS.
+  /// Reads GeoJSON, CSV, Shapefile or KML/KMZ (by extension) and decides the source CRS.
   static func read(_ path: String, options: LoadOptions) throws(LayerError) -> Input {
+    if let input = try readOtherFormat(path, options: options) { return input }
     if path.lowercased().hasSuffix(".csv") {
       let table = try CSVTable.read(contentsOf: path)
       let columns = try CSVPoints.columns(in: table, x: options.xField, y: options.yField)

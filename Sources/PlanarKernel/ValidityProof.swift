@@ -67,7 +67,7 @@ public enum ValidityProof {
   }
 
   /// Whether (x, y) lies inside `ring` (even–odd, exact signs); nil when it lies on the ring.
-  static func contains(_ g: FlatGeometry, ring: Int, x px: Double, y py: Double) -> Bool? {
+  public static func contains(_ g: FlatGeometry, ring: Int, x px: Double, y py: Double) -> Bool? {
     var inside = false
     let range = g.pointRange(ofRing: ring)
     for i in range.lowerBound..<(range.upperBound - 1) {
