@@ -24,8 +24,16 @@ struct Inspect: ParsableCommand {
     var summaries: [JSONValue] = []
     for file in files {
       let loaded = try reportingFailures { try LayerLoader.load(file, options: layer.loadOptions()) }
-      if json { summaries.append(loaded.summaryJSON) } else { print(InspectText.describe(loaded)) }
+      if json { summaries.append(Self.json(loaded)) } else { print(InspectText.describe(loaded)) }
     }
     if json { print(JSONValue.array(summaries).prettyJSON) }
+  }
+
+  /// The layer's summary plus the rule that chose its id field (kept out of `summaryJSON`, which
+  /// other commands' summary.json files hold unchanged).
+  static func json(_ layer: Layer) -> JSONValue {
+    guard case .object(var object) = layer.summaryJSON else { return layer.summaryJSON }
+    object["id_rule"] = .string(layer.fields.rule)
+    return .object(object)
   }
 }

@@ -27,6 +27,7 @@ enum InspectText {
       row("working CRS", "\(layer.crs) (no transformation needed)")
     }
     row("id field", "\(layer.fields.id) (\(layer.fields.how))")
+    if !layer.fields.rule.isEmpty, layer.fields.how != "given" { row("id rule", layer.fields.rule) }
     row("name field", layer.fields.name ?? "none")
     list(&lines, "invalid", record.repairs, none: "none")
     list(&lines, "excluded", record.excluded, none: "none (every feature is usable)")
