@@ -12,6 +12,8 @@ final class KMLDocument: NSObject, XMLParserDelegate {
   let source: String
   private(set) var features: [Feature] = []
   private(set) var failure: KMLError?
+  /// The `href`s of the document's NetworkLinks, in document order.
+  private(set) var links: [String] = []
   private var elements: [String] = []
   private var text = ""
   private var folders: [String?] = []
@@ -75,6 +77,16 @@ final class KMLDocument: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
 
+  /// libxml2 reports some fatal errors (a mismatched end tag) here while `parse()` still returns
+  /// true on Linux: the first one is the document's failure.
+  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+    guard failure == nil else { return }
+    failure = .malformedXML(
+      path: source, line: parser.lineNumber, column: parser.columnNumber,
+      message: XMLParserMessages.text(forCode: (parseError as NSError).code))
+    parser.abortParsing()
+  }
+
   func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
     text += String(decoding: CDATABlock, as: UTF8.self)
   }
@@ -117,6 +129,8 @@ final class KMLDocument: NSObject, XMLParserDelegate {
       }
       placemark?.outer = nil
       placemark?.inners = []
+    case "href" where (parent == "Link" || parent == "Url") && grandparent == "NetworkLink":
+      if !value.isEmpty { links.append(value) }
     case "Placemark":
       if let placemark { features.append(feature(placemark)) }
       placemark = nil

@@ -9,6 +9,9 @@ public enum KMLError: Error, CustomStringConvertible, Sendable, Hashable {
   case malformedXML(path: String, line: Int, column: Int, message: String)
   /// Well-formed XML with no Placemark: nothing to read.
   case noPlacemark(path: String)
+  /// A KML with no Placemark of its own, only links to other files (not followed outside a
+  /// KMZ).
+  case linksOnly(path: String, links: [String])
   /// A `coordinates` element that does not hold `lon,lat[,alt]` tuples.
   case badCoordinates(path: String, line: Int, placemark: Int, name: String?, text: String)
   /// A KMZ that is not a zip archive, holds no .kml, or whose .kml cannot be inflated.
@@ -24,6 +27,9 @@ public enum KMLError: Error, CustomStringConvertible, Sendable, Hashable {
     case .noPlacemark(let path):
       "\(path): no Placemark in the KML: there are no features to read (export the layer's features, "
         + "not only its styles or a network link)"
+    case .linksOnly(let path, let links):
+      "\(path): no Placemark in the KML, only network links to \(links.prefix(3).joined(separator: ", "))"
+        + "\(links.count > 3 ? ", …" : ""): open the linked files themselves"
     case .badCoordinates(let path, let line, let placemark, let name, let text):
       "\(path):\(line): Placemark \(placemark)\(name.map { " (\"\($0)\")" } ?? ""): coordinates must be "
         + "lon,lat or lon,lat,alt tuples separated by spaces, found \"\(text)\""

@@ -36,15 +36,55 @@ public enum KMLReader {
       throw .unreadable(path: path, reason: error.localizedDescription)
     }
     if data.starts(with: [0x50, 0x4B]) || path.lowercased().hasSuffix(".kmz") {
-      let archive = try KMZArchive(path: path)
-      let (name, bytes) = try archive.mainKML()
-      return try read(data: Data(bytes), source: "\(path) (\(name))")
+      return try readArchive(path)
     }
     return try read(data: data, source: path)
   }
 
   /// Reads KML from memory; `source` names it in messages.
   public static func read(data: Data, source: String) throws(KMLError) -> KMLContents {
+    let document = try parse(data, source: source)
+    guard !document.features.isEmpty else {
+      if !document.links.isEmpty {
+        throw .linksOnly(path: source, links: document.links)
+      }
+      throw .noPlacemark(path: source)
+    }
+    return KMLContents(collection: FeatureCollection(features: document.features), notes: document.notes)
+  }
+
+  /// A KMZ's main KML (`doc.kml`, else the first .kml) and the KML files inside the archive
+  /// that it links to (GDAL's LIBKML driver writes each layer to its own file under `layers/`
+  /// and links to it from `doc.kml`), features in link order.
+  static func readArchive(_ path: String) throws(KMLError) -> KMLContents {
+    let archive = try KMZArchive(path: path)
+    let members = try archive.entryNames()
+    let (main, bytes) = try archive.mainKML()
+    var queue = [(main, bytes)]
+    var visited: Set<String> = [main]
+    var features: [Feature] = []
+    var notes: [String] = []
+    while !queue.isEmpty, visited.count <= maximumLinkedFiles {
+      let (name, bytes) = queue.removeFirst()
+      let document = try parse(Data(bytes), source: "\(path) (\(name))")
+      features += document.features
+      notes += document.notes
+      for link in document.links {
+        guard let member = KMZArchive.member(link, from: name), members.contains(member),
+          visited.insert(member).inserted
+        else { continue }
+        queue.append((member, try archive.contents(of: member)))
+      }
+    }
+    guard !features.isEmpty else { throw .noPlacemark(path: "\(path) (\(main))") }
+    return KMLContents(collection: FeatureCollection(features: features), notes: notes)
+  }
+
+  /// The most KML files of one KMZ read through links.
+  static let maximumLinkedFiles = 256
+
+  /// Parses one KML document.
+  static func parse(_ data: Data, source: String) throws(KMLError) -> KMLDocument {
     let parser = XMLParser(data: data)
     let delegate = KMLDocument(source: source)
     parser.delegate = delegate
@@ -58,7 +98,6 @@ public enum KMLReader {
         path: source, line: parser.lineNumber, column: parser.columnNumber,
         message: XMLParserMessages.text(forCode: code))
     }
-    guard !delegate.features.isEmpty else { throw .noPlacemark(path: source) }
-    return KMLContents(collection: FeatureCollection(features: delegate.features), notes: delegate.notes)
+    return delegate
   }
 }

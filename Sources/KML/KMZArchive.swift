@@ -70,6 +70,23 @@ final class KMZArchive {
     return bytes
   }
 
+  /// The archive member a link in member `from` names (`layers/a.kml` from `doc.kml`), or nil
+  /// for links that leave the archive (URLs, absolute paths, `..` above the top).
+  static func member(_ link: String, from: String) -> String? {
+    guard !link.contains("://"), !link.hasPrefix("/") else { return nil }
+    var parts = from.split(separator: "/").dropLast().map(String.init)
+    for part in link.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
   /// The KML a KMZ holds: `doc.kml` at the top level, else the first `.kml` in archive order
   /// (what Google Earth opens).
   func mainKML() throws(KMLError) -> (name: String, bytes: [UInt8]) {

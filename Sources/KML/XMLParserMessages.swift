@@ -1,22 +1,24 @@
-import Foundation
-
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// Words for `XMLParser`'s error codes (Foundation gives only a generic description on Linux).
+/// Words for the error codes `XMLParser` reports. On Linux they are libxml2's `xmlParserErrors`
+/// (Foundation's own names for them are off by a few cases there), so the common ones are
+/// named here from libxml2's list and the rest given by number.
 enum XMLParserMessages {
-  /// `XMLParser.ErrorCode.tagNameMismatchError` → "tag name mismatch (XML error 76)".
+  /// libxml2 codes and what they mean for someone holding the file.
+  private static let known: [Int: String] = [
+    4: "the document is empty",
+    5: "the document ends too early or has content after its end",
+    9: "a character that XML does not allow",
+    26: "an entity (&name;) that is not defined",
+    41: "an attribute value without quotes",
+    46: "a comment that is not closed",
+    64: "an XML declaration that is not closed",
+    68: "a name is missing (a stray '<' or '&')",
+    73: "'>' expected",
+    76: "an end tag that does not match its start tag",
+    77: "a tag that is not closed before the end of the file",
+  ]
+
+  /// `76` → "an end tag that does not match its start tag (XML error 76)".
   static func text(forCode code: Int) -> String {
-    if code == XMLParser.ErrorCode.emptyDocumentError.rawValue || code == 4 {
-      return "the document is empty (XML error \(code))"
-    }
-    guard let known = XMLParser.ErrorCode(rawValue: code) else { return "XML error \(code)" }
-    var words = ""
-    for character in String(describing: known).replacingOccurrences(of: "Error", with: "") {
-      if character.isUppercase { words += " " }
-      words += character.lowercased()
-    }
-    return "\(words.trimmingCharacters(in: .whitespaces)) (XML error \(code))"
+    "\(known[code] ?? "libxml2 reports a syntax error") (XML error \(code))"
   }
 }
