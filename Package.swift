@@ -29,11 +29,11 @@ let package = Package(
     .target(name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis"]),
     .target(
       name: "Study",
       dependencies: [
-        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ",
+        "Reports", "Analysis", "Maps", "Layers", "GeoCore",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
