@@ -56,7 +56,9 @@ let package = Package(
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
-    .testTarget(name: "CLITests", dependencies: ["nbhd"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
   ],
   swiftLanguageModes: [.v6]
 )
