@@ -40,17 +40,18 @@ let package = Package(
       name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Shapefile", "KML"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis"]),
     .target(
       name: "Study",
       dependencies: [
-        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ",
+        "Reports", "Analysis", "Maps", "Layers", "GeoCore",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
       name: "nbhd",
       dependencies: [
         "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Shapefile", "KML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
@@ -67,7 +68,9 @@ let package = Package(
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
-    .testTarget(name: "CLITests", dependencies: ["nbhd"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "ShapefileTests", dependencies: ["TestSupport", "Shapefile", "GeoCore"]),
     .testTarget(name: "KMLTests", dependencies: ["TestSupport", "KML", "GeoCore"]),
   ],

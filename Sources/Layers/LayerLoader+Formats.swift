@@ -28,12 +28,12 @@ extension LayerLoader {
     var notes = contents.notes
     notes.append("dBASE text read as \(contents.encoding)")
     let decision: CRSDecision
-    if options.sourceCRS != nil {
-      decision = CRSDecision.decide(override: options.sourceCRS, crsMember: nil)
+    if let given = options.sourceCRS {
+      decision = CRSDecision.decide(given: given, crsMember: nil)
     } else if let wkt = contents.projection {
       decision = prjDecision(wkt)
     } else {
-      decision = CRSDecision(crs: "OGC:CRS84", reason: "no .prj file: read as WGS84 lon/lat")
+      decision = CRSDecision(crs: "OGC:CRS84", basis: .noPRJFile)
     }
     return Input(collection: contents.collection, decision: decision, notes: notes)
   }
@@ -42,10 +42,10 @@ extension LayerLoader {
   /// named `OGC:CRS84` (lon/lat order), the order shapefiles store coordinates in.
   static func prjDecision(_ wkt: String) -> CRSDecision {
     guard let code = try? CoordinateReferenceSystem.identifiedCode(of: wkt) else {
-      return CRSDecision(crs: wkt, reason: ".prj file")
+      return CRSDecision(crs: wkt, basis: .prjFile(wgs84: false))
     }
-    if code == "EPSG:4326" { return CRSDecision(crs: "OGC:CRS84", reason: ".prj file (WGS 84)") }
-    return CRSDecision(crs: code, reason: ".prj file")
+    if code == "EPSG:4326" { return CRSDecision(crs: "OGC:CRS84", basis: .prjFile(wgs84: true)) }
+    return CRSDecision(crs: code, basis: .prjFile(wgs84: false))
   }
 
   /// A KML or KMZ file's Placemarks; KML is WGS84 lon/lat by definition.
@@ -58,9 +58,8 @@ extension LayerLoader {
       throw .unreadableContent(error.description)
     }
     let decision =
-      options.sourceCRS != nil
-      ? CRSDecision.decide(override: options.sourceCRS, crsMember: nil)
-      : CRSDecision(crs: "OGC:CRS84", reason: "KML is always WGS84 lon/lat")
+      options.sourceCRS.map { CRSDecision.decide(given: $0, crsMember: nil) }
+      ?? CRSDecision(crs: "OGC:CRS84", basis: .kml)
     return Input(collection: contents.collection, decision: decision, notes: contents.notes)
   }
 }

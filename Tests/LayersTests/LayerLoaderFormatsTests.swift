@@ -61,9 +61,9 @@ import Testing
     #expect {
       try LayerLoader.load(Self.fixture("shapefile/bng_no_prj.shp"))
     } throws: { error in
-      guard case LayerError.badFeature(_, 0, "1", let why) = error else { return false }
-      return why.hasPrefix("coordinate 378000 is outside longitude/latitude range")
-        && why.contains("(no .prj file: read as WGS84 lon/lat)")
+      guard case LayerError.projectedAsLonLat(_, 0, "1", let coordinate, let basis) = error else { return false }
+      return coordinate == 378_000 && basis == .noPRJFile
+        && "\(error)".contains("read as WGS84 lon/lat (no .prj file: read as WGS84 lon/lat)")
     }
   }
 

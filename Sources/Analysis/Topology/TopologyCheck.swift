@@ -37,7 +37,7 @@ public enum TopologyCheck {
     let index = BoxIndex(boxes)
     let perFeature = try ParallelChunks.map(
       count: geometries.count, threads: threads, chunkSize: 16,
-      makeWorker: { OverlapWorker(source: geometries) },
+      makeWorker: { ThreadGeometryCache(source: geometries) },
       body: { worker, i -> [TopologyReport.Overlap] in
         var found: [TopologyReport.Overlap] = []
         defer { worker.forget(i) }
