@@ -56,6 +56,7 @@ final class KMLDocument: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
+    guard failure == nil else { return }
     let name = Self.localName(elementName)
     elements.append(name)
     text = ""
@@ -75,25 +76,29 @@ final class KMLDocument: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+  func parser(_ parser: XMLParser, foundCharacters string: String) {
+    if failure == nil { text += string }
+  }
 
   /// libxml2 reports some fatal errors (a mismatched end tag) here while `parse()` still returns
-  /// true on Linux: the first one is the document's failure.
+  /// true on Linux: the first one is the document's failure. Parsing is not aborted: on Linux,
+  /// `abortParsing()` from a callback makes libxml2 read freed state (found by fuzzing, with an
+  /// `encoding="UTF-7"` declaration); once failed, the remaining callbacks do nothing instead.
   func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
     guard failure == nil else { return }
     failure = .malformedXML(
       path: source, line: parser.lineNumber, column: parser.columnNumber,
       message: XMLParserMessages.text(forCode: (parseError as NSError).code))
-    parser.abortParsing()
   }
 
   func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-    text += String(decoding: CDATABlock, as: UTF8.self)
+    if failure == nil { text += String(decoding: CDATABlock, as: UTF8.self) }
   }
 
   func parser(
     _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
   ) {
+    guard failure == nil else { return }
     let name = Self.localName(elementName)
     let parent = elements.count >= 2 ? elements[elements.count - 2] : ""
     let grandparent = elements.count >= 3 ? elements[elements.count - 3] : ""
@@ -163,7 +168,6 @@ final class KMLDocument: NSObject, XMLParserDelegate {
         failure = .badCoordinates(
           path: source, line: parser.lineNumber, placemark: placemark?.index ?? 0, name: placemark?.name,
           text: String(shown))
-        parser.abortParsing()
         return nil
       }
       if numbers.count == 3, let z = numbers[2], z != 0 { altitudes += 1 }

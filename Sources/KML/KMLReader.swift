@@ -92,7 +92,7 @@ public enum KMLReader {
     parser.shouldProcessNamespaces = false
     let finished = parser.parse()
     if let failure = delegate.failure { throw failure }
-    if !finished {
+    if !finished || parser.parserError != nil {
       let code = (parser.parserError as NSError?)?.code ?? 0
       throw .malformedXML(
         path: source, line: parser.lineNumber, column: parser.columnNumber,

@@ -15,6 +15,8 @@ enum XMLParserMessages {
     73: "'>' expected",
     76: "an end tag that does not match its start tag",
     77: "a tag that is not closed before the end of the file",
+    6001: "the declared encoding is one libxml2 cannot read (save the file as UTF-8)",
+    6003: "bytes that are not valid in the declared encoding (save the file as UTF-8)",
   ]
 
   /// `76` → "an end tag that does not match its start tag (XML error 76)".
