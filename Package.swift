@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(
       name: "NbhdKit",
-      targets: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study",
+      targets: [
+        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study",
         "Shapefile", "KML",
       ]),
   ],

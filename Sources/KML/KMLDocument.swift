@@ -43,7 +43,8 @@ final class KMLDocument: NSObject, XMLParserDelegate {
     if closedRings > 0 { notes.append("\(closedRings) unclosed polygon rings closed") }
     if altitudes > 0 { notes.append("altitudes dropped from \(altitudes) coordinates: nbhd works in 2D") }
     for (element, count) in unsupported.sorted(by: { $0.key < $1.key }) {
-      notes.append("\(count) \(element) elements not read (only Point, LineString, Polygon and MultiGeometry are)")
+      notes.append(
+        "\(count) \(element) elements not read (only Point, LineString, Polygon and MultiGeometry are)")
     }
     return notes
   }
@@ -120,7 +121,9 @@ final class KMLDocument: NSObject, XMLParserDelegate {
       guard let coordinates = coordinates(value, parser: parser) else { return }
       switch parent {
       case "Point":
-        if coordinates.count >= 2 { placemark?.geometry.primitives.append(.point(coordinates[0], coordinates[1])) }
+        if coordinates.count >= 2 {
+          placemark?.geometry.primitives.append(.point(coordinates[0], coordinates[1]))
+        }
       case "LineString":
         placemark?.geometry.primitives.append(.line(coordinates))
       case "LinearRing" where grandparent == "outerBoundaryIs": placemark?.outer = closed(coordinates)
@@ -178,7 +181,9 @@ final class KMLDocument: NSObject, XMLParserDelegate {
 
   /// The ring with its first position repeated at the end when it was left open.
   private func closed(_ ring: [Double]) -> [Double] {
-    guard ring.count >= 4, ring[0] != ring[ring.count - 2] || ring[1] != ring[ring.count - 1] else { return ring }
+    guard ring.count >= 4, ring[0] != ring[ring.count - 2] || ring[1] != ring[ring.count - 1] else {
+      return ring
+    }
     closedRings += 1
     return ring + [ring[0], ring[1]]
   }

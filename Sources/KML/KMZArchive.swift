@@ -55,7 +55,8 @@ final class KMZArchive {
       let read = chunk.withUnsafeMutableBytes { unzReadCurrentFile(handle, $0.baseAddress, UInt32($0.count)) }
       if read < 0 {
         unzCloseCurrentFile(handle)
-        throw .badArchive(path: path, reason: "\(name) inside the KMZ cannot be inflated (minizip error \(read))")
+        throw .badArchive(
+          path: path, reason: "\(name) inside the KMZ cannot be inflated (minizip error \(read))")
       }
       if read == 0 { break }
       bytes += chunk[0..<Int(read)]
@@ -65,7 +66,8 @@ final class KMZArchive {
       }
     }
     guard unzCloseCurrentFile(handle) == UNZ_OK else {
-      throw .badArchive(path: path, reason: "\(name) inside the KMZ fails its CRC check: the archive is damaged")
+      throw .badArchive(
+        path: path, reason: "\(name) inside the KMZ fails its CRC check: the archive is damaged")
     }
     return bytes
   }
@@ -91,8 +93,9 @@ final class KMZArchive {
   /// (what Google Earth opens).
   func mainKML() throws(KMLError) -> (name: String, bytes: [UInt8]) {
     let names = try entryNames()
-    guard let name = names.first(where: { $0 == "doc.kml" })
-      ?? names.first(where: { $0.lowercased().hasSuffix(".kml") })
+    guard
+      let name = names.first(where: { $0 == "doc.kml" })
+        ?? names.first(where: { $0.lowercased().hasSuffix(".kml") })
     else {
       throw .badArchive(path: path, reason: "the KMZ holds no .kml file (it has \(names.count) files)")
     }

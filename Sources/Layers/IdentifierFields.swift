@@ -176,7 +176,9 @@ public struct IdentifierFields: Sendable, Hashable {
     let lower = key.lowercased()
     if isTruncated(lower, from: "_code"), let underscore = key.lastIndex(of: "_") {
       let stem = key[..<underscore]
-      let truncated = [stem + "_name", stem + "_Name", stem + "_NAME"].map { String($0.prefix(dbfNameLength)) }
+      let truncated = [stem + "_name", stem + "_Name", stem + "_NAME"].map {
+        String($0.prefix(dbfNameLength))
+      }
       if let match = truncated.first(where: keys.contains) { return match }
     }
     let candidates: [String] =

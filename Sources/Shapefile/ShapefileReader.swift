@@ -54,7 +54,8 @@ public enum ShapefileReader {
       if let named = TextEncoding.named(name) {
         encoding = named
       } else {
-        notes.append("the .cpg names the code page \"\(name)\", which is not known: text read as Windows-1252")
+        notes.append(
+          "the .cpg names the code page \"\(name)\", which is not known: text read as Windows-1252")
       }
     }
     let (outcome, messages) = Shapelib.withFiles(["shp": shp, "shx": shx, "dbf": dbf]) { hooks in
@@ -67,7 +68,9 @@ public enum ShapefileReader {
       return .corrupt(path: path, what: what, shapelib: messages)
     }.get()
     notes += readNotes
-    let projection = prj.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    let projection = prj.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
     return ShapefileContents(
       collection: FeatureCollection(features: features), projection: projection,
       encoding: cpg == nil ? "\(encoding.name) (no .cpg file)" : "\(encoding.name) (.cpg)", notes: notes)

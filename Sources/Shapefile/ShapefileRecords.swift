@@ -58,7 +58,9 @@ struct ShapefileRecords {
   /// What a user should know about how the file was read.
   var notes: [String] {
     var notes: [String] = []
-    if shapesWithZ > 0 { notes.append("Z (height) values dropped from \(shapesWithZ) shapes: nbhd works in 2D") }
+    if shapesWithZ > 0 {
+      notes.append("Z (height) values dropped from \(shapesWithZ) shapes: nbhd works in 2D")
+    }
     if shapesWithM > 0 { notes.append("M (measure) values dropped from \(shapesWithM) shapes") }
     if windingDisagreements > 0 {
       notes.append(
@@ -78,7 +80,8 @@ struct ShapefileRecords {
   mutating func geometry(of shape: ShapeRecord, index: Int) throws(ShapefileError) -> FlatGeometry? {
     if shape.type == ShapeType.null { return nil }
     guard shape.x.allSatisfy(\.isFinite), shape.y.allSatisfy(\.isFinite) else {
-      throw .corrupt(path: source, what: "shape \(index) has a coordinate that is not a finite number", shapelib: [])
+      throw .corrupt(
+        path: source, what: "shape \(index) has a coordinate that is not a finite number", shapelib: [])
     }
     if shape.hasZ { shapesWithZ += 1 }
     if shape.hasM { shapesWithM += 1 }
@@ -125,7 +128,8 @@ struct ShapefileRecords {
     }
     throw .inconsistent(
       path: source,
-      what: "shape \(index) is a \(shape.type == ShapeType.multiPatch ? "MultiPatch (3D surface)" : "type \(shape.type)") "
+      what:
+        "shape \(index) is a \(shape.type == ShapeType.multiPatch ? "MultiPatch (3D surface)" : "type \(shape.type)") "
         + "shape, which nbhd does not read: export points, lines or polygons")
   }
 

@@ -56,7 +56,8 @@ enum Shapelib {
     hooks.FWrite = { _, _, _, _ in 0 }
     hooks.FSeek = { file, offset, whence in
       guard let file else { return SAOffset(bitPattern: -1) }
-      return MemoryFile.borrow(file).seek(Int(bitPattern: UInt(offset)), whence: whence) ? 0 : SAOffset(bitPattern: -1)
+      return MemoryFile.borrow(file).seek(Int(bitPattern: UInt(offset)), whence: whence)
+        ? 0 : SAOffset(bitPattern: -1)
     }
     hooks.FTell = { file in file.map { SAOffset(MemoryFile.borrow($0).position) } ?? 0 }
     hooks.FFlush = { _ in 0 }
@@ -184,7 +185,8 @@ enum ShapeType {
   static let polygons: Set<Int32> = [Int32(SHPT_POLYGON), Int32(SHPT_POLYGONZ), Int32(SHPT_POLYGONM)]
   static let multiPatch = Int32(SHPT_MULTIPATCH)
   static let withZ: Set<Int32> = [
-    Int32(SHPT_POINTZ), Int32(SHPT_ARCZ), Int32(SHPT_POLYGONZ), Int32(SHPT_MULTIPOINTZ), Int32(SHPT_MULTIPATCH),
+    Int32(SHPT_POINTZ), Int32(SHPT_ARCZ), Int32(SHPT_POLYGONZ), Int32(SHPT_MULTIPOINTZ),
+    Int32(SHPT_MULTIPATCH),
   ]
   static let withM: Set<Int32> = [
     Int32(SHPT_POINTM), Int32(SHPT_ARCM), Int32(SHPT_POLYGONM), Int32(SHPT_MULTIPOINTM),
@@ -222,12 +224,16 @@ final class AttributeFile {
 
   /// Whether the value is empty in dBASE's sense (blank, `*` filled, `?` logical).
   /// Wraps `DBFIsAttributeNULL`.
-  func isNull(record: Int, field: Int) -> Bool { DBFIsAttributeNULL(handle, Int32(record), Int32(field)) != 0 }
+  func isNull(record: Int, field: Int) -> Bool {
+    DBFIsAttributeNULL(handle, Int32(record), Int32(field)) != 0
+  }
 
   /// The field's text as stored, trailing blanks removed, or nil when shapelib cannot read
   /// the record. Wraps `DBFReadStringAttribute`.
   func text(record: Int, field: Int) -> [UInt8]? {
     guard let text = DBFReadStringAttribute(handle, Int32(record), Int32(field)) else { return nil }
-    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
+    return Array(
+      UnsafeBufferPointer(
+        start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text)))
   }
 }

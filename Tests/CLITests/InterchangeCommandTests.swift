@@ -74,7 +74,8 @@ import Testing
     try Self.convert(localities, to: "\(folder)/localities.shp")
     let fromGeoJSON = try CLI.run(["overlap", "--crosswalk-only", "--out", "\(folder)/a", localities, wards])
     let fromShapefiles = try CLI.run([
-      "overlap", "--crosswalk-only", "--out", "\(folder)/b", "\(folder)/localities.shp", "\(folder)/wards.shp",
+      "overlap", "--crosswalk-only", "--out", "\(folder)/b", "\(folder)/localities.shp",
+      "\(folder)/wards.shp",
     ])
     #expect(fromGeoJSON.status == 0 && fromShapefiles.status == 0)
     let a = try String(contentsOfFile: "\(folder)/a/crosswalk.csv", encoding: .utf8)

@@ -1,8 +1,8 @@
 import Foundation
 import GeoCore
 import KML
-import Testing
 import TestSupport
+import Testing
 
 /// The hand-made KML in Tests/Fixtures/kml (and the same document zipped as a KMZ, plainly and
 /// in GDAL LIBKML's layout with a network link), the bad-input corpus, and the Chicago drawings
@@ -25,7 +25,8 @@ import TestSupport
     let contents = try KMLReader.read(contentsOf: Self.fixture("placemarks.kml"))
     let features = contents.collection.features
     #expect(features.count == 6)
-    #expect(features.map { $0.geometry?.kind } == [.polygon, .multiPolygon, .lineString, .point, nil, .point])
+    #expect(
+      features.map { $0.geometry?.kind } == [.polygon, .multiPolygon, .lineString, .point, nil, .point])
     let square = try #require(features[0].geometry)
     // 0.01° square less a 0.002° square hole, in degrees².
     #expect(abs(Self.area(square) - (1e-4 - 4e-6)) < 1e-15)
@@ -46,7 +47,10 @@ import TestSupport
     #expect(features[1].properties["folder"] == .string("Sale"))
     #expect(features[2].properties["folder"] == nil)
     #expect(features[4].properties == ["name": .string("Café meeting (no geometry)")])
-    #expect(contents.notes == ["1 unclosed polygon rings closed", "altitudes dropped from 1 coordinates: nbhd works in 2D"])
+    #expect(
+      contents.notes == [
+        "1 unclosed polygon rings closed", "altitudes dropped from 1 coordinates: nbhd works in 2D",
+      ])
   }
 
   @Test func kmzPlainAndLinkedGiveTheSameFeatures() throws {
@@ -65,16 +69,22 @@ import TestSupport
         return error.description
       }
     }
-    #expect(message("\(bad)/kml_no_placemark.kml")?.hasSuffix("kml_no_placemark.kml: no Placemark in the KML: there are no features to read (export the layer's features, not only its styles or a network link)") == true)
+    #expect(
+      message("\(bad)/kml_no_placemark.kml")?.hasSuffix(
+        "kml_no_placemark.kml: no Placemark in the KML: there are no features to read (export the layer's features, not only its styles or a network link)"
+      ) == true)
     #expect(
       message("\(bad)/kml_bad_coordinates.kml")?.hasSuffix(
         "kml_bad_coordinates.kml:4: Placemark 1 (\"Sale Moor\"): coordinates must be lon,lat or lon,lat,alt tuples "
           + "separated by spaces, found \"-2.3;53.4\"") == true)
     #expect(
       message("\(bad)/kml_malformed.kml")?.hasSuffix(
-        "kml_malformed.kml:2:98: not well-formed XML: an end tag that does not match its start tag (XML error 76)")
+        "kml_malformed.kml:2:98: not well-formed XML: an end tag that does not match its start tag (XML error 76)"
+      )
         == true)
-    #expect(message("\(bad)/kmz_not_zip.kmz")?.hasSuffix("not a KMZ: the file is not a zip archive (or it is damaged)") == true)
+    #expect(
+      message("\(bad)/kmz_not_zip.kmz")?.hasSuffix(
+        "not a KMZ: the file is not a zip archive (or it is damaged)") == true)
     #expect(message("nowhere.kml") == "nowhere.kml: file not found")
     #expect(throws: KMLError.noPlacemark(path: "e")) { try KMLReader.read(data: Data(), source: "e") }
   }
@@ -155,7 +165,11 @@ enum Ogr2ogr {
   static func zip(_ file: String, as member: String, into archive: String) throws {
     try launch(
       "/usr/bin/env",
-      ["python3", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[3], 'w', zipfile.ZIP_DEFLATED); z.write(sys.argv[1], sys.argv[2]); z.close()", file, member, archive])
+      [
+        "python3", "-c",
+        "import sys, zipfile; z = zipfile.ZipFile(sys.argv[3], 'w', zipfile.ZIP_DEFLATED); z.write(sys.argv[1], sys.argv[2]); z.close()",
+        file, member, archive,
+      ])
   }
 
   private static func launch(_ executable: String, _ arguments: [String]) throws {

@@ -92,4 +92,3 @@ import Testing
     #expect(fields.rule == "a known code field (ONS *CD, *_code, code), present and unique in every feature")
   }
 }
-

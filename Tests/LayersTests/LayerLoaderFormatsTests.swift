@@ -25,13 +25,17 @@ import Testing
   /// (shapely on the GeoJSON in EPSG:27700: 16,631,094.8 m² for U42898 …).
   @Test func shapefileMatchesItsGeoJSONSource() throws {
     let shapefile = try LayerLoader.load(Self.fixture("shapefile/pcn_nearest_lsoa21.shp"))
-    let geojson = try LayerLoader.load(SharedData.repo("data/trafford/pcn_areas_nearest_lsoa21_DERIVED.geojson"))
+    let geojson = try LayerLoader.load(
+      SharedData.repo("data/trafford/pcn_areas_nearest_lsoa21_DERIVED.geojson"))
     #expect(shapefile.ids == geojson.ids)
     #expect(shapefile.fields.id == .property("pcn_code"))
     #expect(shapefile.fields.name == "pcn_name")
     #expect(shapefile.crs == "EPSG:27700")
     #expect(shapefile.record.operation == geojson.record.operation)
-    let shapely = [16_631_094.819039766, 21_315_918.99088243, 43_113_557.870870575, 13_709_745.946206085, 11_239_006.081301002]
+    let shapely = [
+      16_631_094.819039766, 21_315_918.99088243, 43_113_557.870870575, 13_709_745.946206085,
+      11_239_006.081301002,
+    ]
     for (i, feature) in shapefile.features.enumerated() {
       let area = feature.geometry.polygonalArea
       #expect(abs(area - geojson.features[i].geometry.polygonalArea) / area < 1e-12)
@@ -61,7 +65,9 @@ import Testing
     #expect {
       try LayerLoader.load(Self.fixture("shapefile/bng_no_prj.shp"))
     } throws: { error in
-      guard case LayerError.projectedAsLonLat(_, 0, "1", let coordinate, let basis) = error else { return false }
+      guard case LayerError.projectedAsLonLat(_, 0, "1", let coordinate, let basis) = error else {
+        return false
+      }
       return coordinate == 378_000 && basis == .noPRJFile
         && "\(error)".contains("read as WGS84 lon/lat (no .prj file: read as WGS84 lon/lat)")
     }
@@ -74,7 +80,9 @@ import Testing
     #expect(layer.record.inputFeatures == 6)
     #expect(layer.features.count == 5)
     #expect(
-      layer.record.excluded == [FeatureNote(index: 4, id: "Café meeting (no geometry)", reason: "null geometry")])
+      layer.record.excluded == [
+        FeatureNote(index: 4, id: "Café meeting (no geometry)", reason: "null geometry")
+      ])
     #expect(layer.fields.id == .property("name"))
     #expect(layer.crs == "EPSG:27700")
   }

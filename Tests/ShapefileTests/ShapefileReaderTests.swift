@@ -1,8 +1,8 @@
 import Foundation
 import GeoCore
 import Shapefile
-import Testing
 import TestSupport
+import Testing
 
 /// The hand-made fixtures in Tests/Fixtures/shapefile (written byte by byte by make_fixtures.py,
 /// areas worked out by hand and checked with shapely) and the Trafford cuts made by ogr2ogr.
@@ -103,7 +103,8 @@ import TestSupport
   @Test func traffordPCNsCutByOgr2ogr() throws {
     let contents = try ShapefileReader.read(contentsOf: Self.fixture("pcn_nearest_lsoa21.shp"))
     let features = contents.collection.features
-    #expect(features.map { $0.properties["pcn_code"]?.text } == ["U42898", "U66368", "U79881", "U83990", "U95344"])
+    #expect(
+      features.map { $0.properties["pcn_code"]?.text } == ["U42898", "U66368", "U79881", "U83990", "U95344"])
     #expect(features.map { $0.geometry?.kind } == [.polygon, .polygon, .polygon, .polygon, .multiPolygon])
     #expect(contents.notes.isEmpty)
   }
@@ -126,7 +127,8 @@ import TestSupport
     // Files from two exports: 3 records in the .dbf, 4 shapes in the .shp.
     let mixed = Result {
       try ShapefileReader.read(
-        shp: Self.bytes("rings.shp"), shx: Self.bytes("rings.shx"), dbf: Self.bytes("names_1252.dbf"), source: "m")
+        shp: Self.bytes("rings.shp"), shx: Self.bytes("rings.shx"), dbf: Self.bytes("names_1252.dbf"),
+        source: "m")
     }
     #expect(
       (mixed.failure as? ShapefileError)?.description
@@ -139,7 +141,8 @@ import TestSupport
   /// Bounded random corruption of every file of a shapefile (the libFuzzer harness in
   /// tools/fuzz runs the same reader on millions): it reads or throws, never crashes.
   @Test func corruptedFilesNeverCrash() throws {
-    let shp = try Self.bytes("rings.shp"), shx = try Self.bytes("rings.shx"), dbf = try Self.bytes("rings.dbf")
+    let shp = try Self.bytes("rings.shp"), shx = try Self.bytes("rings.shx"),
+      dbf = try Self.bytes("rings.dbf")
     var random = SeededGenerator(seed: 16)
     let alphabet: [UInt8] = [0, 1, 5, 0x7F, 0x80, 0xFF, 0x20, 0x2A, 0x3F, 0x0D]
     var read = 0
@@ -156,7 +159,9 @@ import TestSupport
     #expect(read > 0 && read < 1_500)
   }
 
-  static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture(name)))) }
+  static func bytes(_ name: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: URL(fileURLWithPath: fixture(name))))
+  }
 }
 
 extension Result {
