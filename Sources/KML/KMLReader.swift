@@ -85,6 +85,7 @@ public enum KMLReader {
 
   /// Parses one KML document.
   static func parse(_ data: Data, source: String) throws(KMLError) -> KMLDocument {
+    try KMLText.check(data, source: source)
     let parser = XMLParser(data: data)
     let delegate = KMLDocument(source: source)
     parser.delegate = delegate

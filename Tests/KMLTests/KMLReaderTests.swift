@@ -86,6 +86,17 @@ import Testing
       message("\(bad)/kmz_not_zip.kmz")?.hasSuffix(
         "not a KMZ: the file is not a zip archive (or it is damaged)") == true)
     #expect(message("nowhere.kml") == "nowhere.kml: file not found")
+    // Inputs that crashed Foundation's XMLParser under the fuzzer: now errors before it sees them.
+    #expect(
+      message("\(bad)/kml_not_utf8.kml")?.hasSuffix(
+        "kml_not_utf8.kml:2: bytes that are not UTF-8 text; nbhd reads KML as UTF-8 (what Google Earth and My Maps write): save it as UTF-8"
+      ) == true)
+    #expect(
+      message("\(bad)/kml_utf7_declared.kml")?.contains(":1: the XML declaration says encoding=\"UTF-7\"")
+        == true)
+    #expect(throws: KMLError.notUTF8(path: "n", line: 1, what: "a NUL byte (is this a KML file?)")) {
+      try KMLReader.read(data: Data([0x3C, 0x00]), source: "n")
+    }
     #expect(throws: KMLError.noPlacemark(path: "e")) { try KMLReader.read(data: Data(), source: "e") }
   }
 
