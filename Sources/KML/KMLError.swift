@@ -9,6 +9,8 @@ public enum KMLError: Error, CustomStringConvertible, Sendable, Hashable {
   case malformedXML(path: String, line: Int, column: Int, message: String)
   /// Bytes that are not UTF-8 text, or a document declaring another encoding.
   case notUTF8(path: String, line: Int, what: String)
+  /// Markup KML does not use (processing instructions, DTDs), refused before parsing.
+  case unsupportedMarkup(path: String, line: Int, what: String)
   /// Well-formed XML with no Placemark: nothing to read.
   case noPlacemark(path: String)
   /// A KML with no Placemark of its own, only links to other files (not followed outside a
@@ -28,6 +30,7 @@ public enum KMLError: Error, CustomStringConvertible, Sendable, Hashable {
       "\(path):\(line):\(column): not well-formed XML: \(message)"
     case .notUTF8(let path, let line, let what):
       "\(path):\(line): \(what); nbhd reads KML as UTF-8 (what Google Earth and My Maps write): save it as UTF-8"
+    case .unsupportedMarkup(let path, let line, let what): "\(path):\(line): \(what): remove it"
     case .noPlacemark(let path):
       "\(path): no Placemark in the KML: there are no features to read (export the layer's features, "
         + "not only its styles or a network link)"

@@ -3,8 +3,10 @@ import Foundation
 /// The text check made before a document reaches `XMLParser`: KML is read as UTF-8 only.
 /// Foundation's XMLParser on Linux traps (a crash, not an error) when libxml2 hands it an
 /// element name that is not valid UTF-8, which libxml2 lets through in some malformed
-/// documents (found by fuzzing: a stray 0x9E after `<kml`). Checking the bytes first turns that
-/// into an error naming the line, and keeps other encodings' converters out of the way.
+/// documents (found by fuzzing: a stray 0x9E after `<kml`), and reads a NULL pointer for a
+/// processing instruction without data (`<?x?>`). Checking the bytes first turns those into
+/// errors naming the line, and keeps other encodings' converters, processing instructions and
+/// DTDs (which KML never has) out of the parser's way.
 enum KMLText {
   /// Throws ``KMLError/notUTF8(path:line:what:)`` for a UTF-16 byte-order mark, a NUL byte,
   /// bytes that are not UTF-8, or an XML declaration naming another encoding.
@@ -28,11 +30,65 @@ enum KMLText {
         break scan
       }
     }
+    try checkMarkup(data, source: source)
     if let declared = declaredEncoding(data),
       !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased())
     {
       throw .notUTF8(path: source, line: 1, what: "the XML declaration says encoding=\"\(declared)\"")
     }
+  }
+
+  /// Rejects processing instructions other than a leading XML declaration, and DOCTYPE or
+  /// ENTITY declarations; comments and CDATA sections are skipped over.
+  static func checkMarkup(_ data: Data, source: String) throws(KMLError) {
+    let bytes = [UInt8](data)
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    if bytes[start...].starts(with: Array("<?xml".utf8)), start + 5 < bytes.count,
+      [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5]),
+      let end = find(Array("?>".utf8), in: bytes, from: start + 5)
+    {
+      start = end + 2
+    }
+    var i = start
+    var line = 1 + bytes[..<start].filter { $0 == 0x0A }.count
+    func skip(to terminator: String) -> Bool {
+      guard let end = find(Array(terminator.utf8), in: bytes, from: i) else { return false }
+      line += bytes[i..<end].filter { $0 == 0x0A }.count
+      i = end + terminator.utf8.count
+      return true
+    }
+    while i < bytes.count {
+      if bytes[i] == 0x0A { line += 1 }
+      guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count else {
+        i += 1
+        continue
+      }
+      let rest = bytes[i...]
+      if rest.starts(with: Array("<!--".utf8)) {
+        guard skip(to: "-->") else { return }
+      } else if rest.starts(with: Array("<![CDATA[".utf8)) {
+        guard skip(to: "]]>") else { return }
+      } else if rest.starts(with: Array("<?".utf8)) {
+        throw .unsupportedMarkup(
+          path: source, line: line, what: "a processing instruction (<?…?>), which KML does not use")
+      } else if rest.starts(with: Array("<!".utf8)) {
+        throw .unsupportedMarkup(
+          path: source, line: line, what: "a DOCTYPE or ENTITY declaration, which KML does not use")
+      } else {
+        i += 1
+      }
+    }
+  }
+
+  /// The first index of `needle` in `bytes` at or after `from`.
+  private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard !needle.isEmpty, bytes.count >= needle.count, from <= bytes.count - needle.count else { return nil }
+    var i = from
+    while i <= bytes.count - needle.count {
+      if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
   }
 
   /// The `encoding` of the XML declaration (`<?xml version="1.0" encoding="…"?>`), if any.

@@ -94,6 +94,17 @@ import Testing
     #expect(
       message("\(bad)/kml_utf7_declared.kml")?.contains(":1: the XML declaration says encoding=\"UTF-7\"")
         == true)
+    #expect(
+      message("\(bad)/kml_processing_instruction.kml")?.hasSuffix(
+        "kml_processing_instruction.kml:2: a processing instruction (<?…?>), which KML does not use: remove it"
+      )
+        == true)
+    let doctype = Data(
+      "<?xml version=\"1.0\"?>\n<!-- <?not?> -->\n<!DOCTYPE kml [<!ENTITY e \"x\">]><kml/>".utf8)
+    #expect(
+      throws: KMLError.unsupportedMarkup(
+        path: "d", line: 3, what: "a DOCTYPE or ENTITY declaration, which KML does not use")
+    ) { try KMLReader.read(data: doctype, source: "d") }
     #expect(throws: KMLError.notUTF8(path: "n", line: 1, what: "a NUL byte (is this a KML file?)")) {
       try KMLReader.read(data: Data([0x3C, 0x00]), source: "n")
     }
