@@ -48,7 +48,7 @@ struct ShapefileRecords {
         } else {
           throw .corrupt(path: source, what: "record \(index) of the .dbf cannot be read", shapelib: [])
         }
-        properties[name] = value
+        properties.append(key: name, value: value)
       }
       features.append(Feature(properties: properties, geometry: geometry))
     }
@@ -158,7 +158,12 @@ struct ShapefileRecords {
   /// A dBASE value as a JSON value: `N`/`F` numbers, `L` booleans, `D` dates as `YYYY-MM-DD`
   /// text, everything else trimmed text.
   mutating func value(_ bytes: [UInt8], type: UInt8) -> JSONValue {
-    let text = decoded(bytes).trimmingCharacters(in: .whitespaces)
+    // Trim blanks on the bytes (dBASE pads with spaces): cheaper than trimming decoded text.
+    let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0 }
+    guard let first = bytes.firstIndex(where: { !isBlank($0) }),
+      let last = bytes.lastIndex(where: { !isBlank($0) })
+    else { return type == UInt8(ascii: "C") ? .string("") : .null }
+    let text = decoded(Array(bytes[first...last]))
     switch type {
     case UInt8(ascii: "N"), UInt8(ascii: "F"):
       if text.isEmpty { return .null }

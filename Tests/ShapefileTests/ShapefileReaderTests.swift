@@ -109,6 +109,15 @@ import Testing
     #expect(contents.notes.isEmpty)
   }
 
+  @Test func heightsAreDroppedWithANote() throws {
+    let contents = try ShapefileReader.read(contentsOf: Self.fixture("points_z.shp"))
+    #expect(
+      contents.collection.features.map(\.geometry) == [
+        .point(x: -2.3031, y: 53.4335), .point(x: -2.4065, y: 53.381),
+      ])
+    #expect(contents.notes == ["Z (height) values dropped from 2 shapes: nbhd works in 2D"])
+  }
+
   @Test func missingCompanionsAndDamageAreClearErrors() throws {
     let bad = SharedData.repo("Tests/Fixtures/bad")
     #expect(throws: ShapefileError.self) { try ShapefileReader.read(contentsOf: "\(bad)/shp_no_dbf.shp") }

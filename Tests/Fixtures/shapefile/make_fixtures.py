@@ -148,3 +148,13 @@ subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(HERE / "pcn_nearest_lsoa2
 subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:27700", "-select",
                 "organisation_data_service_code,pharmacy_name", str(HERE / "pharmacies_bng.shp"),
                 str(trafford / "trafford_pharmacies.geojson")], check=True)
+
+# points_z: heights (a PointZ file), which the reader drops with a note.
+z_source = HERE / "points_z.geojson"
+z_source.write_text(
+    '{"type":"FeatureCollection","features":['
+    '{"type":"Feature","properties":{"name":"Sale Water Park"},"geometry":{"type":"Point","coordinates":[-2.3031,53.4335,21.5]}},'
+    '{"type":"Feature","properties":{"name":"Dunham Massey"},"geometry":{"type":"Point","coordinates":[-2.4065,53.3810,35]}}]}'
+)
+subprocess.run(["ogr2ogr", "-f", "ESRI Shapefile", str(HERE / "points_z.shp"), str(z_source)], check=True)
+z_source.unlink()
