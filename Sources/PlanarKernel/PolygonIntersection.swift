@@ -37,6 +37,7 @@ public struct PolygonIntersection: Sendable {
     /// Ties were met: ask an exact library (GEOS) whether one contains the other.
     case undecided
   }
+  /// Whether one polygon lies inside the other, as far as the crossings show it.
   public var relation: Relation = .other
 
   /// Measures A ∩ B.

@@ -5,11 +5,15 @@ import Layers
 
 /// Everything a study produced (issue 6), ready for the report writers.
 public struct StudyRun: Sendable {
+  /// The config the study ran from.
   public var config: StudyConfig
   /// Area layers in config order, with their roles.
   public var layers: [(config: StudyConfig.AreaLayer, layer: Layer)]
+  /// The population layer and its counts, if the study has one.
   public var population: (layer: Layer, people: PopulationLayer)?
+  /// Asset layers in config order.
   public var assetLayers: [(config: StudyConfig.AssetLayer, layer: Layer)]
+  /// Every asset of every category.
   public var assets: AssetSet
   /// One overlap run per compared pair.
   public var pairs: [(pair: StudyConfig.Pair, run: OverlapRun)]

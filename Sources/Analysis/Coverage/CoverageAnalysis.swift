@@ -4,11 +4,14 @@ import PlanarKernel
 
 /// Options of a coverage analysis (DESIGN.md §7).
 public struct CoverageOptions: Sendable {
+  /// How far each category reaches.
   public var radii: ReachRadii
   /// Segments per quarter circle of a buffer (GEOS's default 8).
   public var quadrantSegments: Int = 8
+  /// Threads for the reach union and the per-unit work.
   public var threads: Int = ParallelChunks.defaultThreadCount
 
+  /// Options with `radii` and the defaults for the rest.
   public init(radii: ReachRadii) {
     self.radii = radii
   }
@@ -16,23 +19,38 @@ public struct CoverageOptions: Sendable {
 
 /// Coverage of one unit by one category of asset.
 public struct CoverageRow: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category.
   public var category: String
+  /// The category's reach in metres.
   public var radius: Double
+  /// Assets of the category standing in (points) or touching (polygons) the unit.
   public var assetsInside: Int
+  /// Assets whose reach touches the unit, those inside included.
   public var assetsReaching: Int
+  /// The unit's area (m²).
   public var area: Double
+  /// The share of the unit's area within reach: 1 − gap area / area.
   public var coveredShare: Double
+  /// The area of the unit out of reach (m²).
   public var gapArea: Double
+  /// The area of the largest separate part of the gap (m²).
   public var largestGapArea: Double
+  /// People in the unit, when a population was given.
   public var population: Double?
+  /// People in the unit within reach.
   public var populationCovered: Double?
+  /// People in the unit's gap (at most the unit's people).
   public var populationUncovered: Double?
+  /// The share of the unit's people within reach; nil for a unit with nobody.
   public var sharePopulationCovered: Double?
+  /// Assets inside the unit per 1,000 of its people; nil for a unit with nobody.
   public var assetsPerThousand: Double?
   /// Distance from the unit's population-weighted centroid (or a point on its surface) to the
   /// nearest asset of the category, and which point was used.
   public var nearest: Double?
+  /// Which point `nearest` was measured from: "population_weighted_centroid" or "point_on_surface".
   public var nearestFrom: String
   /// The furthest any sampled point of the unit is from an asset: an approximation (a lower
   /// bound), from the gap's maximum inscribed circle centres and the unit's vertices.
@@ -41,10 +59,15 @@ public struct CoverageRow: Sendable, Hashable {
 
 /// The part of a unit out of reach of a category.
 public struct CoverageGap: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category it is out of reach of.
   public var category: String
+  /// The gap's polygons, in the working CRS.
   public var geometry: FlatGeometry
+  /// The gap's area (m²).
   public var area: Double
+  /// People in the gap, when a population was given.
   public var population: Double?
 }
 
@@ -52,7 +75,9 @@ public struct CoverageGap: Sendable, Hashable {
 public struct CoverageResult: Sendable {
   /// One row per unit × category, units in layer order, categories in `categories` order.
   public var rows: [CoverageRow]
+  /// Every gap with area, by category then unit.
   public var gaps: [CoverageGap]
+  /// The asset categories, in first-seen order.
   public var categories: [String]
   /// For each asset, the units it stands in (points) or touches (polygons).
   public var assetUnits: [[Int]]

@@ -7,12 +7,15 @@ import PlanarKernel
 public struct Overlay: Sendable {
   /// Every piece, sorted by a then b.
   public var pieces: [CrosswalkPiece]
-  /// Areas of A's and B's features (m²).
+  /// Areas of A's features (m²).
   public var areasA: [Double]
+  /// Areas of B's features (m²).
   public var areasB: [Double]
-  /// Work counts: candidate pairs from the index, pairs settled by containment, intersections.
+  /// Candidate pairs from the box index (boxes overlapping with area).
   public var candidatePairs: Int
+  /// Pairs settled by containment (one feature inside the other).
   public var containedPairs: Int
+  /// Pairs whose intersection was measured or built.
   public var intersectedPairs: Int
   /// Intersected pairs measured from their boundaries' crossings (PolygonIntersection); the
   /// rest went through a GEOS overlay.
