@@ -11,6 +11,7 @@ public struct IdentifierFields: Sendable, Hashable {
     /// No identifier: the feature's position, written `#index`.
     case position
 
+    /// The source as summaries name it.
     public var description: String {
       switch self {
       case .property(let name): name
@@ -20,6 +21,7 @@ public struct IdentifierFields: Sendable, Hashable {
     }
   }
 
+  /// Where each feature's id comes from.
   public var id: Source
   /// The property holding the name, when there is one.
   public var name: String?
@@ -28,6 +30,7 @@ public struct IdentifierFields: Sendable, Hashable {
   /// Which detection rule chose the id, in words (for `inspect`); empty when not detected.
   public var rule: String = ""
 
+  /// Fields as chosen.
   public init(id: Source, name: String?, how: String) {
     self.id = id
     self.name = name
