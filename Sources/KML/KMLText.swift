@@ -45,9 +45,10 @@ enum KMLText {
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     if bytes[start...].starts(with: Array("<?xml".utf8)), start + 5 < bytes.count,
       [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start + 5]),
-      let end = find(Array("?>".utf8), in: bytes, from: start + 5)
+      let end = find(Array("?>".utf8), in: bytes, from: start + 5),
+      !bytes[start + 5..<end].contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
     {
-      start = end + 2
+      start = end + 2  // a declaration holds no markup; one that seems to is checked as markup
     }
     var i = start
     var line = 1 + bytes[..<start].filter { $0 == 0x0A }.count
