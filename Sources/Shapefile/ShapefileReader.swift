@@ -65,7 +65,11 @@ public enum ShapefileReader {
     }
     let (features, readNotes) = try outcome.mapError { error -> ShapefileError in
       guard case .corrupt(let path, let what, _) = error else { return error }
-      return .corrupt(path: path, what: what, shapelib: messages)
+      // shapelib names the in-memory files; say the user's instead.
+      let base = (source as NSString).deletingPathExtension
+      return .corrupt(
+        path: path, what: what,
+        shapelib: messages.map { $0.replacingOccurrences(of: Shapelib.baseName, with: base) })
     }.get()
     notes += readNotes
     let projection = prj.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
