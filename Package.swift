@@ -8,7 +8,7 @@ let package = Package(
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(
       name: "NbhdKit",
-      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study"]),
+      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Layers", "Analysis", "Maps", "Reports", "Study"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,14 +21,19 @@ let package = Package(
     .systemLibrary(
       name: "CPROJ", pkgConfig: "proj",
       providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
     .target(name: "GeoCore"),
     .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
-    .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON"]),
+    .target(name: "GeoPackage", dependencies: ["CSQLite", "GeoCore"]),
+    .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "GeoPackage"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis", "Maps"]),
+    .target(
+      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis", "Maps"]),
     .target(
       name: "Study",
       dependencies: [
@@ -38,7 +43,7 @@ let package = Package(
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
@@ -47,6 +52,7 @@ let package = Package(
     .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
+    .testTarget(name: "GeoPackageTests", dependencies: ["TestSupport", "GeoPackage", "GeoCore"]),
     .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
