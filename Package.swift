@@ -8,7 +8,10 @@ let package = Package(
     .executable(name: "nbhd", targets: ["nbhd"]),
     .library(
       name: "NbhdKit",
-      targets: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Layers", "Analysis", "Maps", "Reports", "Study"]),
+      targets: [
+        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Layers", "Analysis", "Maps", "Reports",
+        "Study",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,19 +28,19 @@ let package = Package(
       name: "CSQLite", pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
     .target(name: "GeoCore"),
+    .target(name: "PlanarKernel", dependencies: ["GeoCore"]),
     .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "GeoPackage", dependencies: ["CSQLite", "GeoCore"]),
-    .target(name: "Layers", dependencies: ["GeoCore", "GEOS", "PROJ", "GeoJSON", "GeoPackage"]),
-    .target(name: "Analysis", dependencies: ["GeoCore", "GEOS", "Layers"]),
+    .target(name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage"]),
+    .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(
-      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis", "Maps"]),
+    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis"]),
     .target(
       name: "Study",
       dependencies: [
-        "Reports", "Analysis", "Maps", "Layers", "GeoCore", "GEOS", "PROJ",
+        "Reports", "Analysis", "Maps", "Layers", "GeoCore",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
@@ -49,11 +52,14 @@ let package = Package(
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GeoCoreTests", dependencies: ["TestSupport", "GeoCore"]),
+    .testTarget(
+      name: "PlanarKernelTests",
+      dependencies: ["TestSupport", "PlanarKernel", "GeoCore", "GEOS", "GeoJSON", "Layers"]),
     .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
     .testTarget(name: "GeoPackageTests", dependencies: ["TestSupport", "GeoPackage", "GeoCore"]),
-    .testTarget(name: "LayersTests", dependencies: ["Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+    .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(

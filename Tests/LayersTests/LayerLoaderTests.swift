@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 @Suite struct LayerLoaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GEOS
 import GeoCore
+import PlanarKernel
 import Testing
 
 /// The quick validity proof never calls a geometry valid that GEOS calls invalid, and proves

@@ -1,3 +1,5 @@
+import GeoCore
+
 extension InscribedWidthProbe {
   /// Whether a disk of `radius` fits inside the region bounded by `linework` (a polygon's rings,
   /// or just its boundary as lines: even–odd), by branch and bound over square cells, as in the

@@ -1,3 +1,26 @@
+/// The one place text becomes safe inside markup: SVG maps, the HTML report and the Markdown
+/// report all take their entities from here.
+public enum MarkupEscaping {
+  /// The entity for one of XML's five special characters (`&`, `<`, `>`, `"`, `'`), or nil for
+  /// any other character.
+  public static func entity(for scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "&": "&amp;"
+    case "<": "&lt;"
+    case ">": "&gt;"
+    case "\"": "&quot;"
+    case "'": "&apos;"
+    default: nil
+    }
+  }
+
+  /// The entity for `character` when it is one of XML's five special characters, else nil.
+  public static func entity(for character: Character) -> String? {
+    guard character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first else { return nil }
+    return entity(for: scalar)
+  }
+}
+
 extension String {
   /// The text with the five XML special characters replaced by entities, safe inside element
   /// content and inside single- or double-quoted attribute values. Control characters XML 1.0
@@ -15,12 +38,11 @@ extension String {
     var out = ""
     out.reserveCapacity(utf8.count)
     for scalar in unicodeScalars {
+      if let entity = MarkupEscaping.entity(for: scalar) {
+        out += entity
+        continue
+      }
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
       case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
       default:
         if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
@@ -29,23 +51,5 @@ extension String {
       }
     }
     return out
-  }
-}
-
-extension String {
-  /// A name usable in `data-*` attribute names: lower-case ASCII letters, digits and hyphens
-  /// (XML names are stricter than property names such as `Referral method`).
-  var dataAttributeName: String {
-    var out = ""
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "a"..."z", "0"..."9": out.unicodeScalars.append(scalar)
-      case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
-      default: if !out.hasSuffix("-") { out += "-" }
-      }
-    }
-    while out.hasPrefix("-") { out.removeFirst() }
-    while out.hasSuffix("-") { out.removeLast() }
-    return out.isEmpty ? "value" : out
   }
 }

@@ -2,6 +2,8 @@ import Foundation
 import GEOS
 import GeoCore
 import GeoJSON
+import PlanarKernel
+import TestSupport
 import Testing
 
 /// On real boundaries, the quick validity proof agrees with GEOS wherever it claims a proof, and

@@ -1,6 +1,7 @@
 import Foundation
 import GEOS
 import GeoCore
+import PlanarKernel
 import TestSupport
 import Testing
 

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The area of A ∩ B for two valid polygonal geometries, and the linework of its boundary,
 /// without building the intersection polygon: by Green's theorem the area is the shoelace sum
 /// over ∂(A ∩ B), which is the part of ∂A inside B plus the part of ∂B inside A, each run with

@@ -1,3 +1,5 @@
+import GeoCore
+
 extension EdgeBands {
   /// On which side of the directed segment p → q this polygon's interior lies, when the whole
   /// segment runs along the polygon's boundary: +1 left, −1 right; nil when some stretch of the

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The ring edges of a polygonal geometry, bucketed into horizontal bands: which edges lie in a
 /// box, and whether a point is inside, without walking every edge of a large polygon (a sub-ICB
 /// location has thousands).

@@ -1,7 +1,7 @@
-import Analysis
 import Foundation
 import GEOS
 import GeoCore
+import PlanarKernel
 import Testing
 
 /// Differences assembled from boundary crossings agree with GEOS's overlay: the same region (the

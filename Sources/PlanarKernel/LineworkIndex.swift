@@ -1,3 +1,5 @@
+import GeoCore
+
 /// A packed R-tree (sort-tile-recursive) over the segments of a geometry's linework — every ring
 /// and line, members of a collection included — for nearest-segment queries and for visiting the
 /// geometry's vertices region by region. Built once per geometry and then only read.

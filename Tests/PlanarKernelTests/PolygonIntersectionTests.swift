@@ -1,7 +1,8 @@
 import Foundation
+import GeoCore
 import Testing
 
-@testable import GeoCore
+@testable import PlanarKernel
 
 /// Intersection areas from boundary crossings, on shapes whose answers are known by hand:
 /// overlaps, nesting, holes, either winding, and the degenerate contacts (shared edges, shared

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 import Testing
 
 /// Point buffers drawn in Swift are GEOS's buffers, bit for bit.

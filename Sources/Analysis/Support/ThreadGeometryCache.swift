@@ -1,9 +1,12 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
-/// One thread's GEOS state for an overlay: its context and the GEOS forms of the features it
-/// has met, each built once per thread and reused for every pair.
-final class OverlapWorker {
+/// One thread's cache of the forms of a list of features that its analysis needs again and again:
+/// the GEOS geometry, its prepared form and its edge bands, each built on first use and kept in
+/// the thread's own GEOS context (GEOS objects must not cross threads). The overlay, coverage,
+/// mismatch, topology and population analyses each make one per thread per feature list.
+final class ThreadGeometryCache {
   let context: GeometryContext
   private let source: [FlatGeometry]
   private var geometries: [Int: Geometry] = [:]

@@ -3,8 +3,8 @@ import Foundation
 /// The national and regional files in ../shared/data, present on the project's machines and
 /// absent from a user's clone: tests on them run when they are there and say they were skipped
 /// when not.
-enum SharedData {
-  static let root: String? = {
+public enum SharedData {
+  public static let root: String? = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     let candidate = url.deletingLastPathComponent().appendingPathComponent("shared/data").path
@@ -18,20 +18,20 @@ enum SharedData {
   }()
 
   /// The path of `relative` under shared/data, or nil (printing a visible skip line).
-  static func path(_ relative: String) -> String? {
+  public static func path(_ relative: String) -> String? {
     guard let root else { return nil }
     let path = root + "/" + relative
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
-  static func available(_ relative: String) -> Bool {
+  public static func available(_ relative: String) -> Bool {
     let found = path(relative) != nil
     if !found { print("SKIPPED: ../shared/data/\(relative) is not present (national-data test)") }
     return found
   }
 
   /// The repository's own files (fixtures, data/).
-  static func repo(_ relative: String) -> String {
+  public static func repo(_ relative: String) -> String {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.appendingPathComponent(relative).path

@@ -1,7 +1,8 @@
 import Foundation
+import GeoCore
 import Testing
 
-@testable import GeoCore
+@testable import PlanarKernel
 
 /// The scanline proofs behind the sliver test, on shapes whose largest inscribed circle is known
 /// by hand (the radius is half the width of a long rectangle; a square ring's is half the band).

@@ -1,7 +1,8 @@
 import Foundation
+import GeoCore
 import Testing
 
-@testable import GeoCore
+@testable import PlanarKernel
 
 /// A − B assembled from boundary crossings, on shapes whose answers are known by hand; the cases
 /// it leaves to GEOS (touching boundaries, holes) must say so with nil.

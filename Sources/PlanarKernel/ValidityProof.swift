@@ -1,3 +1,5 @@
+import GeoCore
+
 /// A quick proof that a polygonal geometry is valid in GEOS's sense, for the common case of
 /// polygons without holes: loading a national layer asks GEOS about every feature, and nearly
 /// all of them are simple rings. `true` is a proof; `false` only means "ask GEOS".

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The discrete Hausdorff distance with GEOS's definition (`GEOSHausdorffDistance_r`): the
 /// largest distance from a vertex of either geometry to the other geometry's linework (for a
 /// polygon, its rings — a vertex inside it is as far as the nearest ring, not 0).

@@ -2,6 +2,8 @@ import Foundation
 import GEOS
 import GeoCore
 import Layers
+import PlanarKernel
+import TestSupport
 import Testing
 
 /// Areas measured from boundary crossings agree with GEOS's overlay on real boundaries (Output
@@ -37,7 +39,7 @@ import Testing
 
   @Test func traffordLayers() throws {
     func load(_ name: String) throws -> [FlatGeometry] {
-      try LayerLoader.load(repoPath("data/trafford/\(name).geojson")).geometries
+      try LayerLoader.load(SharedData.repo("data/trafford/\(name).geojson")).geometries
     }
     let wards = try load("wards23_full")
     let outputAreas = try load("oa21_pop_mid2024")

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Cheap proofs about the largest circle inside a polygon, from parallel scanlines, that settle
 /// most sliver tests without GEOS's maximum inscribed circle.
 ///

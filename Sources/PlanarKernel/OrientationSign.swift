@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The sign of a turn, certified: floating-point determinants whose sign rounding could flip
 /// (Shewchuk's error bound for the 2 × 2 orientation determinant) give no answer, so callers
 /// fall back to an exact library instead of guessing.

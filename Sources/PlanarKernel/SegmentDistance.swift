@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The squared distance from point p to segment a–b, computed the way GEOS computes it
 /// (`LineSegment::closestPoint`, then the distance to that point), so that distances built on it
 /// round like GEOS's (the square root of the minimum is the minimum of the square roots).

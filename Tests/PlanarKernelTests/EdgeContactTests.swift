@@ -1,6 +1,7 @@
+import GeoCore
 import Testing
 
-@testable import GeoCore
+@testable import PlanarKernel
 
 /// Proofs that two polygons only touch (PolygonIntersection.onlyTouch): the boundary of their
 /// intersection must run along both boundaries with the interiors on opposite sides.

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// The buffer of a point as GEOS draws it (`OffsetSegmentGenerator::createCircle`): a regular
 /// polygon of 4 × `quadrantSegments` sides, starting due east of the point and running

@@ -1,6 +1,8 @@
 import GEOS
 import GeoCore
 import Layers
+import PlanarKernel
+import TestSupport
 import Testing
 
 /// The Swift discrete Hausdorff distance equals GEOS's on real boundaries (the Trafford sample in

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// A − B for two valid polygonal geometries, assembled from the boundary crossings that
 /// `PolygonIntersection` measures, without a general overlay: ∂(A − B) is the part of ∂A
 /// outside B, run with A's interior on its left, and the part of ∂B inside A, run with B's
