@@ -13,6 +13,8 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
   case badOption(String)
   /// A reader's own message, which already names the file, line:column and feature.
   case unreadableContent(String)
+  /// A file holding several layers (GeoPackage feature tables) and none named (file, the layers).
+  case severalLayers(String, layers: [String])
 
   public var description: String {
     switch self {
@@ -24,6 +26,8 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
     case .badLayer(let path, let why): "\(path): \(why)"
     case .badOption(let why): why
     case .unreadableContent(let message): message
+    case .severalLayers(let path, let layers):
+      "\(path): the file holds \(layers.count) layers (\(layers.joined(separator: ", "))); name the one to read"
     }
   }
 }

@@ -14,6 +14,9 @@ public struct LoadOptions: Sendable, Hashable {
   /// For CSV: the coordinate columns (`--x-field`, `--y-field`).
   public var xField: String?
   public var yField: String?
+  /// The layer to read from a file that holds several (a GeoPackage feature table); nil when the
+  /// file holds one.
+  public var sourceLayer: String?
   /// What geometries the layer must hold; others are listed as excluded.
   public var expected: ExpectedGeometry = .any
   /// The name used in tables (default: the file name without extension).

@@ -19,8 +19,8 @@ public enum CoverageOutput {
       return (directory as NSString).appendingPathComponent(name)
     }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
-    try geoJSON.write(gapFeatures(result, units: units), to: path("gaps.geojson"))
-    try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path("assets.geojson"))
+    try geoJSON.write(gapFeatures(result, units: units), to: path(geoJSON.fileName("gaps")))
+    try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
     let summary = summaryJSON(
       result, units: units, assets: assets, population: population, options: options, versions: versions,
       inputs: inputs, files: written + ["summary.json"])

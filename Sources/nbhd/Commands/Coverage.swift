@@ -15,7 +15,10 @@ struct Coverage: ParsableCommand {
   @Argument(help: "Area layer (neighbourhoods, PCNs, wards, LSOAs).")
   var areas: String
 
-  @Argument(help: "Asset files (GeoJSON or CSV points, or polygons), each as PATH or CATEGORY=PATH.")
+  @Argument(
+    help: ArgumentHelp(
+      "Asset files (GeoJSON, GeoPackage or CSV points, or polygons), each as PATH or CATEGORY=PATH; a GeoPackage "
+      + "layer as PATH@LAYER (pharmacy=shops.gpkg@pharmacies)."))
   var assets: [String]
 
   @Option(
@@ -35,6 +38,8 @@ struct Coverage: ParsableCommand {
   @Option(name: .customLong("population-field")) var populationField: String?
   @Option(name: .customLong("id-field"), help: "Id field of the area layer.") var idField: String?
   @Option(name: .customLong("name-field"), help: "Name field of the area layer.") var nameField: String?
+  @Option(name: .customLong("layer"), help: "The area layer's feature table when its GeoPackage holds several.")
+  var areaLayer: String?
   @Option(help: "Threads (default: the machine's cores).") var threads: Int?
 
   @OptionGroup var output: OutputOptions
@@ -54,19 +59,22 @@ struct Coverage: ParsableCommand {
   func run() throws {
     var clock = StageClock()
     let radii = try ReachRadii(parsing: radius)
-    let units = try reportingFailures {
-      try Overlap.loadPolygons(areas, idField: idField, nameField: nameField, crs: nil, threads: threads)
+    var flags = [(areas, "--layer"), (LayerReference(parsing: population ?? "").path, "FILE@LAYER")]
+    flags += assets.map { (LayerReference(parsing: Self.split($0).1).path, "FILE@LAYER") }
+    let units = try reportingFailures(layerFlags: flags) {
+      try Overlap.loadPolygons(
+        areas, idField: idField, nameField: nameField, crs: nil, layer: areaLayer, threads: threads)
     }
     var set = AssetSet(assets: [])
     var inputs = [units]
     var people: PopulationLayer?
-    try reportingFailures {
+    try reportingFailures(layerFlags: flags) {
       for argument in assets {
         let (category, path) = Self.split(argument)
         var options = LoadOptions()
         options.workingCRS = units.crs
         if let threads { options.threads = threads }
-        let layer = try LayerLoader.load(path, options: options)
+        let layer = try LayerLoader.load(reference: path, options: options)
         guard !layer.features.isEmpty else {
           throw CommandFailure(
             badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
@@ -79,7 +87,8 @@ struct Coverage: ParsableCommand {
         var options = LoadOptions()
         options.workingCRS = units.crs
         // The units often carry their own residents (LSOAs with a count): read the file once.
-        let layer = population == areas ? units : try LayerLoader.load(population, options: options)
+        let layer =
+          population == areas ? units : try LayerLoader.load(reference: population, options: options)
         inputs.append(layer)
         people = try PopulationLayer(layer, field: populationField)
       }
@@ -92,9 +101,7 @@ struct Coverage: ParsableCommand {
       try CoverageAnalysis.run(units: units.geometries, assets: set, population: people, options: options)
     }
     clock.lap("coverage")
-    let geoJSON = GeoJSONOutput(
-      workingCRS: units.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: units.crs)
     let files = try reportingFailures {
       try CoverageOutput.write(
         result, units: units, assets: set, population: people, options: options, to: output.directory,

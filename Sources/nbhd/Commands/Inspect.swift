@@ -8,7 +8,7 @@ struct Inspect: ParsableCommand {
     abstract: "Describe layers: features, geometry types, CRS, extent, id/name fields, invalid, duplicate "
       + "and empty features.")
 
-  @Argument(help: "GeoJSON or CSV files.")
+  @Argument(help: "GeoJSON, GeoPackage or CSV files.")
   var files: [String]
 
   @OptionGroup var layer: LayerOptions
@@ -23,7 +23,9 @@ struct Inspect: ParsableCommand {
   func run() throws {
     var summaries: [JSONValue] = []
     for file in files {
-      let loaded = try reportingFailures { try LayerLoader.load(file, options: layer.loadOptions()) }
+      let loaded = try reportingFailures(layerFlags: [(file, "--layer")]) {
+        try LayerLoader.load(file, options: layer.loadOptions())
+      }
       if json { summaries.append(loaded.summaryJSON) } else { print(InspectText.describe(loaded)) }
     }
     if json { print(JSONValue.array(summaries).prettyJSON) }

@@ -31,6 +31,10 @@ struct Interpolate: ParsableCommand {
   @Option(name: .customLong("source-id-field")) var sourceIDField: String?
   @Option(name: .customLong("target-id-field")) var targetIDField: String?
   @Option(name: .customLong("target-name-field")) var targetNameField: String?
+  @Option(name: .customLong("source-layer"), help: "The source's feature table when its GeoPackage holds several.")
+  var sourceLayer: String?
+  @Option(name: .customLong("target-layer"), help: "The target's feature table when its GeoPackage holds several.")
+  var targetLayer: String?
 
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var output: OutputOptions
@@ -45,12 +49,16 @@ struct Interpolate: ParsableCommand {
   }
 
   func run() throws {
-    let (layerS, layerT, results, weightName) = try reportingFailures {
+    let flags = [
+      (source, "--source-layer"), (target, "--target-layer"), (LayerReference(parsing: population ?? "").path, "FILE@LAYER"),
+    ]
+    let (layerS, layerT, results, weightName) = try reportingFailures(layerFlags: flags) {
       () throws -> (Layer, Layer, [(String, ArealInterpolation.Kind, ArealInterpolation.Result)], String) in
       let s = try Overlap.loadPolygons(
-        source, idField: sourceIDField, nameField: nil, crs: nil, threads: analysis.threads)
+        source, idField: sourceIDField, nameField: nil, crs: nil, layer: sourceLayer, threads: analysis.threads)
       let t = try Overlap.loadPolygons(
-        target, idField: targetIDField, nameField: targetNameField, crs: nil, threads: analysis.threads,
+        target, idField: targetIDField, nameField: targetNameField, crs: nil, layer: targetLayer,
+        threads: analysis.threads,
         workingCRS: s.crs)
       try Overlap.checkOverlap(s, t)
       var options = analysis.overlapOptions
@@ -62,7 +70,7 @@ struct Interpolate: ParsableCommand {
         var load = LoadOptions()
         load.workingCRS = s.crs
         let people = try PopulationLayer(
-          try LayerLoader.load(population, options: load), field: populationField)
+          try LayerLoader.load(reference: population, options: load), field: populationField)
         let estimate = try overlay.weight(
           by: people, a: s.geometries, b: t.geometries, threads: options.threads)
         weights = ArealInterpolation.Weights(
@@ -141,9 +149,7 @@ struct Interpolate: ParsableCommand {
       for (field, _, result) in results { properties[field] = result.values[i].map { .number($0) } ?? .null }
       return (feature.geometry, properties)
     }
-    let geoJSON = GeoJSONOutput(
-      workingCRS: target.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
-    try geoJSON.write(features, to: output.directory + "/interpolated.geojson")
+    let geoJSON = output.layerOutput(workingCRS: target.crs)
+    try geoJSON.write(features, to: output.directory + "/" + geoJSON.fileName("interpolated"))
   }
 }

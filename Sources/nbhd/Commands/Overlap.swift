@@ -29,10 +29,14 @@ struct Overlap: ParsableCommand {
   @Option(name: .customLong("a-name-field")) var aNameField: String?
   @Option(name: .customLong("a-crs"), help: "CRS of layer A's coordinates when the file does not say.")
   var aCRS: String?
+  @Option(name: .customLong("a-layer"), help: "Layer A's feature table when its GeoPackage holds several.")
+  var aLayer: String?
   @Option(name: .customLong("b-id-field")) var bIDField: String?
   @Option(name: .customLong("b-name-field")) var bNameField: String?
   @Option(name: .customLong("b-crs"), help: "CRS of layer B's coordinates when the file does not say.")
   var bCRS: String?
+  @Option(name: .customLong("b-layer"), help: "Layer B's feature table when its GeoPackage holds several.")
+  var bLayer: String?
 
   @Flag(name: .customLong("no-topology"), help: "Skip the overlaps-and-gaps check inside each layer.")
   var noTopology = false
@@ -55,11 +59,12 @@ struct Overlap: ParsableCommand {
 
   func run() throws {
     var clock = StageClock()
-    let run = try reportingFailures { () throws -> OverlapRun in
+    let flags = [(a, "--a-layer"), (b, "--b-layer"), (LayerReference(parsing: population ?? "").path, "FILE@LAYER")]
+    let run = try reportingFailures(layerFlags: flags) { () throws -> OverlapRun in
       let layerA = try Self.loadPolygons(
-        a, idField: aIDField, nameField: aNameField, crs: aCRS, threads: analysis.threads)
+        a, idField: aIDField, nameField: aNameField, crs: aCRS, layer: aLayer, threads: analysis.threads)
       let layerB = try Self.loadPolygons(
-        b, idField: bIDField, nameField: bNameField, crs: bCRS, threads: analysis.threads,
+        b, idField: bIDField, nameField: bNameField, crs: bCRS, layer: bLayer, threads: analysis.threads,
         workingCRS: layerA.crs)
       var people: PopulationLayer?
       if let population, let populationField {
@@ -68,7 +73,7 @@ struct Overlap: ParsableCommand {
         // A layer that carries its own residents is read once.
         let layer =
           population == a
-          ? layerA : population == b ? layerB : try LayerLoader.load(population, options: options)
+          ? layerA : population == b ? layerB : try LayerLoader.load(reference: population, options: options)
         people = try PopulationLayer(layer, field: populationField)
       }
       try Self.checkOverlap(layerA, layerB)
@@ -80,9 +85,7 @@ struct Overlap: ParsableCommand {
         layerA, layerB, population: people, options: analysis.overlapOptions, checkTopology: !noTopology,
         maxGapArea: analysis.maxGapArea)
     }
-    let geoJSON = GeoJSONOutput(
-      workingCRS: run.a.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: run.a.crs)
     let files = try reportingFailures {
       try OverlapOutput.write(run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
     }
@@ -97,10 +100,11 @@ struct Overlap: ParsableCommand {
 
   /// Loads a polygon layer; an empty one is an error.
   static func loadPolygons(
-    _ path: String, idField: String?, nameField: String?, crs: String?, threads: Int?,
+    _ path: String, idField: String?, nameField: String?, crs: String?, layer: String? = nil, threads: Int?,
     workingCRS: String? = nil
   ) throws -> Layer {
     var options = LoadOptions()
+    options.sourceLayer = layer
     options.idField = idField
     options.nameField = nameField
     options.sourceCRS = crs

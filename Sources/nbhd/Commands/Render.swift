@@ -15,7 +15,7 @@ struct Render: ParsableCommand {
       layers), points (default for point layers), or outline=#RRGGBB.
       """)
 
-  @Argument(help: "Layers as PATH or PATH:STYLE.")
+  @Argument(help: "Layers as PATH or PATH:STYLE; a GeoPackage layer as PATH@LAYER or PATH@LAYER:STYLE.")
   var layers: [String]
 
   @Option(name: .shortAndLong, help: "Output SVG file.")
@@ -93,7 +93,9 @@ struct Render: ParsableCommand {
       let (path, style) = Self.split(argument)
       var options = LoadOptions()
       options.workingCRS = working
-      let layer = try reportingFailures { try LayerLoader.load(path, options: options) }
+      let layer = try reportingFailures(layerFlags: [(LayerReference(parsing: path).path, "FILE@LAYER")]) {
+        try LayerLoader.load(reference: path, options: options)
+      }
       clock.lap("load")
       working = working ?? layer.crs
       if map.title.isEmpty { map.title = layer.name }

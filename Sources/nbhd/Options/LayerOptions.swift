@@ -15,6 +15,11 @@ struct LayerOptions: ParsableArguments {
       "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
   var sourceCRS: String?
 
+  @Option(
+    name: .customLong("layer"),
+    help: "GeoPackage: the feature table to read when the file holds several.")
+  var sourceLayer: String?
+
   @Option(name: .customLong("x-field"), help: "CSV: column holding longitude or easting.")
   var xField: String?
 
@@ -36,6 +41,7 @@ struct LayerOptions: ParsableArguments {
     options.xField = xField
     options.yField = yField
     options.expected = expected
+    options.sourceLayer = sourceLayer
     if let threads { options.threads = threads }
     return options
   }

@@ -36,7 +36,11 @@ struct CommandFailure: Error {
     case let failure as CommandFailure: self = failure
     case let error as LayerError:
       message = error.description
-      exitCode = if case .badOption = error { ExitCodes.usage } else { ExitCodes.badInput }
+      exitCode =
+        switch error {
+        case .badOption, .severalLayers: ExitCodes.usage
+        default: ExitCodes.badInput
+        }
     case let error as GeoJSONError:
       message = error.description
       exitCode = ExitCodes.badInput

@@ -1,0 +1,143 @@
+import Foundation
+import GeoCore
+import GeoPackage
+import PROJ
+
+/// Writes result layers and tables into a GeoPackage (issue 16): geometries in the working CRS
+/// (or `outputCRS`), at full precision unless `precision` is given, the CRS described in
+/// `gpkg_spatial_ref_sys` with PROJ's WKT, atomically like every output.
+public struct GeoPackageOutput: Sendable {
+  /// The CRS the geometries are in (the working CRS).
+  public var workingCRS: String
+  /// The CRS to write: nil keeps the working CRS.
+  public var outputCRS: String?
+  /// Decimal places; nil keeps full precision.
+  public var precision: Int?
+
+  /// An output as given.
+  public init(workingCRS: String, outputCRS: String? = nil, precision: Int? = nil) {
+    self.workingCRS = workingCRS
+    self.outputCRS = outputCRS
+    self.precision = precision
+  }
+
+  /// One feature layer to write.
+  public struct Layer: Sendable {
+    /// The table name.
+    public var name: String
+    /// A line for `gpkg_contents.description`.
+    public var description: String
+    /// The features: geometry in the working CRS, properties.
+    public var features: [(geometry: FlatGeometry?, properties: JSONObject)]
+
+    /// A layer as given.
+    public init(name: String, description: String = "", features: [(geometry: FlatGeometry?, properties: JSONObject)]) {
+      self.name = name
+      self.description = description
+      self.features = features
+    }
+  }
+
+  /// One attribute table (what is a CSV file elsewhere): rows of properties.
+  public struct Table: Sendable {
+    /// The table name.
+    public var name: String
+    /// A line for `gpkg_contents.description`.
+    public var description: String
+    /// The rows.
+    public var rows: [JSONObject]
+
+    /// A table as given.
+    public init(name: String, description: String = "", rows: [JSONObject]) {
+      self.name = name
+      self.description = description
+      self.rows = rows
+    }
+  }
+
+  /// Writes `layers`, `tables` and `styles` into one GeoPackage at `path`.
+  public func write(layers: [Layer], tables: [Table] = [], styles: [LayerStyle] = [], to path: String) throws {
+    let (writer, system, transformer) = try start(path)
+    for layer in layers {
+      var features = layer.features
+      if let transformer {
+        for k in features.indices {
+          features[k].geometry = try features[k].geometry.map { try transformer.transformed($0) }
+        }
+      }
+      try writer.writeFeatures(
+        GeoPackageWriter.FeatureTable(
+          name: layer.name, srsID: system.id, precision: precision, description: layer.description),
+        count: features.count
+      ) { features[$0] }
+    }
+    for table in tables { try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows) }
+    if !styles.isEmpty { try writer.writeStyles(styles) }
+    try writer.finish()
+  }
+
+  /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
+  public func write(
+    count: Int, name: String, to path: String, feature: (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+  ) throws {
+    let (writer, system, transformer) = try start(path)
+    var failure: (any Error)?
+    try writer.writeFeatures(
+      GeoPackageWriter.FeatureTable(name: name, srsID: system.id, precision: precision), count: count
+    ) { k in
+      var (geometry, properties) = feature(k)
+      if let transformer, let g = geometry {
+        do { geometry = try transformer.transformed(g) } catch {
+          failure = failure ?? error
+        }
+      }
+      return (geometry, properties)
+    }
+    if let failure { throw failure }
+    try writer.finish()
+  }
+
+  private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, Transformer?) {
+    let source = try CoordinateReferenceSystem(workingCRS)
+    let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
+    let same = source.definition == target.definition || (source.identifier != nil && source.identifier == target.identifier)
+    let transformer = same ? nil : try Transformer(from: source, to: target)
+    let writer = try GeoPackageWriter(
+      path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
+      lastChange: Self.timestamp())
+    let system = try Self.system(for: target)
+    try writer.add(system)
+    return (writer, system, transformer)
+  }
+
+  /// The `gpkg_spatial_ref_sys` row for a CRS: its EPSG code when it has one (WGS84 lon/lat is
+  /// EPSG:4326, whose GeoPackage axis order is longitude first), else a custom row described by
+  /// PROJ's WKT.
+  public static func system(for crs: CoordinateReferenceSystem) throws -> SpatialReferenceSystem {
+    if crs.identifier == "OGC:CRS84" || crs.epsgCode == 4326 {
+      return SpatialReferenceSystem(
+        id: 4326, name: "WGS 84 geodetic", organization: "EPSG", organizationCode: 4326,
+        definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText())
+    }
+    if let code = crs.epsgCode {
+      return SpatialReferenceSystem(
+        id: Int32(code), name: crs.name, organization: "EPSG", organizationCode: Int64(code),
+        definition: try crs.wellKnownText())
+    }
+    let id = SpatialReferenceSystem.firstCustomID
+    return SpatialReferenceSystem(
+      id: id, name: crs.name == "unknown" ? "nbhd local equal-area" : crs.name, organization: "NBHD",
+      organizationCode: Int64(id), definition: try crs.wellKnownText(), description: crs.definition)
+  }
+
+  /// Now, as GeoPackage wants it (`2026-12-03T10:04:05.000Z`); `SOURCE_DATE_EPOCH` (seconds)
+  /// fixes it for reproducible files.
+  static func timestamp() -> String {
+    let seconds =
+      ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: Date(timeIntervalSince1970: seconds))
+  }
+}
