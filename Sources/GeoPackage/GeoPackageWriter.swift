@@ -88,13 +88,19 @@ public final class GeoPackageWriter {
     public var precision: Int?
     /// A line for `gpkg_contents.description`.
     public var description: String
+    /// The geometry type to declare when the table turns out empty (an empty slivers layer is
+    /// still a polygon layer); nil declares GEOMETRY.
+    public var emptyType: GeometryKind?
 
     /// A table as given.
-    public init(name: String, srsID: Int32, precision: Int? = nil, description: String = "") {
+    public init(
+      name: String, srsID: Int32, precision: Int? = nil, description: String = "", emptyType: GeometryKind? = nil
+    ) {
       self.name = name
       self.srsID = srsID
       self.precision = precision
       self.description = description
+      self.emptyType = emptyType
     }
   }
 
@@ -122,6 +128,7 @@ public final class GeoPackageWriter {
     // layouts are the same): readers then see one geometry type, as ogr2ogr's PROMOTE_TO_MULTI.
     let promoted = Self.promotion(kinds)
     if let promoted { kinds = [promoted] }
+    if kinds.isEmpty, let emptyType = table.emptyType { kinds = [emptyType] }
     let columns = ColumnSchema.infer(properties, reserved: ["fid", "geom"])
     let quoted = GeoPackageSchema.quote(table.name)
     let definitions = columns.map { "\(GeoPackageSchema.quote($0.name)) \($0.type.rawValue)" }
@@ -203,7 +210,7 @@ public final class GeoPackageWriter {
   }
 
   /// Adds rows to the QGIS `layer_styles` table (made on first use).
-  public func writeStyles(_ styles: [LayerStyle]) throws(GeoPackageError) {
+  public func writeStyles(_ styles: [QGISLayerStyle]) throws(GeoPackageError) {
     let database = try open()
     if !hasStyles {
       try database.execute(GeoPackageSchema.layerStyles)
@@ -331,7 +338,7 @@ public final class GeoPackageWriter {
 extension GeoPackageWriter: Sendable {}
 
 /// One QGIS style for a layer of the file (a row of `layer_styles`).
-public struct LayerStyle: Sendable, Hashable {
+public struct QGISLayerStyle: Sendable, Hashable {
   /// The feature table styled.
   public var table: String
   /// Its geometry column.

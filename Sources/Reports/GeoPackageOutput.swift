@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoPackage
+import Layers
 import PROJ
 
 /// Writes result layers and tables into a GeoPackage (issue 16): geometries in the working CRS
@@ -29,12 +30,21 @@ public struct GeoPackageOutput: Sendable {
     public var description: String
     /// The features: geometry in the working CRS, properties.
     public var features: [(geometry: FlatGeometry?, properties: JSONObject)]
+    /// Its QGIS style document (QML), written as the layer's default style; nil for none.
+    public var style: String?
+    /// The geometry type declared if the layer is empty.
+    public var emptyType: GeometryKind?
 
     /// A layer as given.
-    public init(name: String, description: String = "", features: [(geometry: FlatGeometry?, properties: JSONObject)]) {
+    public init(
+      name: String, description: String = "", features: [(geometry: FlatGeometry?, properties: JSONObject)],
+      style: String? = nil, emptyType: GeometryKind? = nil
+    ) {
+      self.emptyType = emptyType
       self.name = name
       self.description = description
       self.features = features
+      self.style = style
     }
   }
 
@@ -55,8 +65,8 @@ public struct GeoPackageOutput: Sendable {
     }
   }
 
-  /// Writes `layers`, `tables` and `styles` into one GeoPackage at `path`.
-  public func write(layers: [Layer], tables: [Table] = [], styles: [LayerStyle] = [], to path: String) throws {
+  /// Writes `layers` (each with its style, if any) and `tables` into one GeoPackage at `path`.
+  public func write(layers: [Layer], tables: [Table] = [], to path: String) throws {
     let (writer, system, transformer) = try start(path)
     for layer in layers {
       var features = layer.features
@@ -67,11 +77,17 @@ public struct GeoPackageOutput: Sendable {
       }
       try writer.writeFeatures(
         GeoPackageWriter.FeatureTable(
-          name: layer.name, srsID: system.id, precision: precision, description: layer.description),
+          name: layer.name, srsID: system.id, precision: precision, description: layer.description,
+          emptyType: layer.emptyType),
         count: features.count
       ) { features[$0] }
     }
     for table in tables { try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows) }
+    let styles = layers.compactMap { layer in
+      layer.style.map {
+        QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")
+      }
+    }
     if !styles.isEmpty { try writer.writeStyles(styles) }
     try writer.finish()
   }
@@ -139,5 +155,32 @@ public struct GeoPackageOutput: Sendable {
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     formatter.timeZone = TimeZone(identifier: "UTC")
     return formatter.string(from: Date(timeIntervalSince1970: seconds))
+  }
+}
+
+extension GeoPackageOutput.Table {
+  /// A table from a CSV the report writes: a column whose every value reads as a number (and
+  /// none looks like a code with a leading zero, such as `01`) is numeric, an empty field is
+  /// null, anything else text.
+  public init(name: String, description: String = "", csv: CSVWriter) throws {
+    let table = try CSVTable.parse(csv.bytes, source: name)
+    let numeric = table.header.indices.map { c in
+      table.records.allSatisfy { record in
+        guard c < record.count, !record[c].isEmpty else { return true }
+        let text = record[c]
+        let digits = text.drop { $0 == "-" }
+        if digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { return false }
+        return Double(text)?.isFinite == true
+      }
+    }
+    let rows = table.records.map { record in
+      var row = JSONObject()
+      for (c, key) in table.header.enumerated() {
+        let text = c < record.count ? record[c] : ""
+        row.append(key: key, value: text.isEmpty ? .null : numeric[c] ? .number(Double(text)!) : .string(text))
+      }
+      return row
+    }
+    self.init(name: name, description: description, rows: rows)
   }
 }

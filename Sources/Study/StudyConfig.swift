@@ -13,6 +13,8 @@ public struct StudyConfig: Sendable {
     public var idField: String?
     public var nameField: String?
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     /// The config line the layer starts on (for messages).
     public var line: Int
   }
@@ -27,6 +29,8 @@ public struct StudyConfig: Sendable {
     public var file: String
     public var radius: Double
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     public var line: Int
   }
 
@@ -34,6 +38,8 @@ public struct StudyConfig: Sendable {
     public var file: String
     public var field: String
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     public var line: Int
   }
 

@@ -51,6 +51,7 @@ public enum StudyRunner {
       options.idField = entry.idField
       options.nameField = entry.nameField
       options.sourceCRS = entry.crs
+      options.sourceLayer = entry.layer
       options.workingCRS = working
       options.expected = .polygons
       options.layerName = entry.name
@@ -73,6 +74,7 @@ public enum StudyRunner {
       var options = LoadOptions()
       options.workingCRS = workingCRS
       options.sourceCRS = source.crs
+      options.sourceLayer = source.layer
       options.layerName = "population"
       let layer = try load(
         config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
@@ -89,6 +91,7 @@ public enum StudyRunner {
       var options = LoadOptions()
       options.workingCRS = workingCRS
       options.sourceCRS = entry.crs
+      options.sourceLayer = entry.layer
       options.layerName = entry.category
       let layer = try load(
         config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
@@ -174,6 +177,11 @@ public enum StudyRunner {
   {
     do {
       return try LayerLoader.load(path, options: options)
+    } catch LayerError.severalLayers(let file, let layers) {
+      throw StudyConfigError(
+        path: config.path, line: line,
+        message: "\(what): \(LayerError.severalLayers(file, layers: layers)); add \"layer: \(layers[0])\" (or another "
+          + "of them) to its entry")
     } catch {
       throw StudyConfigError(path: config.path, line: line, message: "\(what): \(error)")
     }

@@ -43,6 +43,7 @@ struct Convert: ParsableCommand {
   }
 
   func run() throws {
+    var clock = StageClock()
     let geoPackage = (format ?? LayerFormat(fileName: output)) == .geoPackage
     var options = layer.loadOptions()
     options.workingCRS = geoPackage ? to : to ?? "OGC:CRS84"
@@ -80,6 +81,7 @@ struct Convert: ParsableCommand {
         try GeoJSONWriter.write(features: features.map(\.1), to: output, options: writerOptions)
       }
     }
+    clock.lap("write \(output)")
     let record = loaded.record
     var lines = ["\(output): \(features.count) features written (of \(record.inputFeatures) read)"]
     lines.append(
