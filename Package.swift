@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
-      name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
+      name: "StudyTests", dependencies: ["TestSupport", "Study", "GeoPackage", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "CLITests", dependencies: ["nbhd"]),
   ],
   swiftLanguageModes: [.v6]

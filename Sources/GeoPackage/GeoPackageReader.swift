@@ -58,7 +58,7 @@ public enum GeoPackageReader {
     return try readRows(database, info, system: system)
   }
 
-  private static func open(_ path: String) throws(GeoPackageError) -> SQLiteDatabase {
+  fileprivate static func open(_ path: String) throws(GeoPackageError) -> SQLiteDatabase {
     guard fileExists(path) else { throw .fileNotFound(path) }
     let database = try SQLiteDatabase(path: path, mode: .readOnly)
     // The first read of the schema is where SQLite finds out a file is not a database.
@@ -185,3 +185,21 @@ public enum GeoPackageReader {
 /// True when `path` names something that exists (SQLite would otherwise report a missing file
 /// as "unable to open database file"). Wraps `access(2)`.
 private func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+extension GeoPackageReader {
+  /// The default QGIS style (QML) of each feature table that has one in `layer_styles`; empty
+  /// when the file has no such table.
+  public static func defaultStyles(in path: String) throws(GeoPackageError) -> [String: String] {
+    let database = try open(path)
+    guard try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'layer_styles'") == 1 else {
+      return [:]
+    }
+    let statement = try database.prepare(
+      "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault ORDER BY id")
+    var styles: [String: String] = [:]
+    while try statement.step() {
+      if let table = statement.text(0), let qml = statement.text(1), styles[table] == nil { styles[table] = qml }
+    }
+    return styles
+  }
+}

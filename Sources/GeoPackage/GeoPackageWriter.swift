@@ -37,6 +37,8 @@ public final class GeoPackageWriter {
         PRAGMA page_size = 4096;
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
+        PRAGMA cache_size = -131072;
+        PRAGMA locking_mode = EXCLUSIVE;
         BEGIN;
         \(GeoPackageSchema.core)
         """)
@@ -150,9 +152,9 @@ public final class GeoPackageWriter {
       if var geometry = feature(k).geometry {
         if let promoted, geometry.kind != .geometryCollection { geometry.kind = promoted }
         if let scale { geometry.mapCoordinates { x, y in Self.round(&x, &y, scale) } }
-        GeometryBlob.encode(geometry, srsID: table.srsID, into: &blob)
-        try insert.bind(2, blob: blob)
         let box = geometry.boundingBox
+        GeometryBlob.encode(geometry, srsID: table.srsID, box: box, into: &blob)
+        try insert.bind(2, blob: blob)
         if !box.isEmpty {
           extent.include(box)
           try index.bind(1, fid)

@@ -3,11 +3,10 @@ import GeoCore
 /// The GeoPackage binary geometry (GeoPackage 1.3 §2.1.3): the `GP` header (version, flags,
 /// srs_id, an xy envelope) followed by standard WKB.
 enum GeometryBlob {
-  /// Appends the blob of `geometry` in `srsID` to `out` (cleared first). Points carry no
+  /// Appends the blob of `geometry` (whose bounding box is `box`) in `srsID` to `out` (cleared first). Points carry no
   /// envelope (their envelope is the point); empty geometries are flagged empty.
-  static func encode(_ geometry: FlatGeometry, srsID: Int32, into out: inout [UInt8]) {
+  static func encode(_ geometry: FlatGeometry, srsID: Int32, box: BoundingBox, into out: inout [UInt8]) {
     out.removeAll(keepingCapacity: true)
-    let box = geometry.boundingBox
     let empty = geometry.isEmpty || box.isEmpty
     let envelope = !empty && geometry.kind != .point
     // Bit 0: little-endian header; bits 1-3: envelope kind (1 = minx, maxx, miny, maxy); bit 4: empty.
@@ -15,7 +14,10 @@ enum GeometryBlob {
     out.append(contentsOf: [0x47, 0x50, 0, flags])
     withUnsafeBytes(of: srsID.littleEndian) { out.append(contentsOf: $0) }
     if envelope {
-      for value in [box.minX, box.maxX, box.minY, box.maxY] { WellKnownBinary.appendDouble(value, to: &out) }
+      WellKnownBinary.appendDouble(box.minX, to: &out)
+      WellKnownBinary.appendDouble(box.maxX, to: &out)
+      WellKnownBinary.appendDouble(box.minY, to: &out)
+      WellKnownBinary.appendDouble(box.maxY, to: &out)
     }
     WellKnownBinary.append(geometry, to: &out)
   }

@@ -30,7 +30,7 @@ import Testing
   @Test func damagedBlobsAreErrorsNotCrashes() {
     let square = FlatGeometry.polygon([[(0, 0), (1, 0), (1, 1), (0, 0)]])
     var blob: [UInt8] = []
-    GeometryBlob.encode(square, srsID: 27700, into: &blob)
+    GeometryBlob.encode(square, srsID: 27700, box: square.boundingBox, into: &blob)
     // Every truncation fails cleanly.
     for length in 0..<blob.count {
       let cut = Array(blob[0..<length])
@@ -56,7 +56,7 @@ import Testing
   @Test func headerCarriesTheEnvelope() throws {
     let line = FlatGeometry(kind: .lineString, coordinates: [3, 4, -1, 9], ringOffsets: [0, 2], partOffsets: [0, 1])
     var blob: [UInt8] = []
-    GeometryBlob.encode(line, srsID: 27700, into: &blob)
+    GeometryBlob.encode(line, srsID: 27700, box: line.boundingBox, into: &blob)
     #expect(Array(blob[0..<4]) == [0x47, 0x50, 0, 0b011])
     let envelope = blob.withUnsafeBytes { raw in
       (0..<4).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 8 * $0, as: UInt64.self))) }
