@@ -49,7 +49,7 @@ let package = Package(
         "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
+    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoPackage", "GeoCore", "PROJ"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GeoCoreTests", dependencies: ["TestSupport", "GeoCore"]),
     .testTarget(
