@@ -64,7 +64,11 @@ let package = Package(
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "GeoPackage", "Reports", "Analysis", "Layers", "GeoCore"]),
-    .testTarget(name: "CLITests", dependencies: ["nbhd"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ", "GeoCore",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -21,14 +21,15 @@ enum GeoPackageInput {
     if table.droppedDimensions { notes.append("Z/M values dropped (nbhd measures in two dimensions)") }
     let system = table.system
     let decision: CRSDecision
-    if let override = options.sourceCRS {
-      decision = CRSDecision.decide(override: override, crsMember: nil)
+    if let given = options.sourceCRS {
+      decision = CRSDecision.decide(given: given, crsMember: nil)
     } else if let definition = system.crsDefinition {
       decision = CRSDecision(
-        crs: definition, reason: "gpkg_spatial_ref_sys srs_id \(system.id) (\(system.organization))")
+        crs: definition, basis: .geoPackage("gpkg_spatial_ref_sys srs_id \(system.id) (\(system.organization))"))
     } else {
       decision = CRSDecision(
-        crs: "OGC:CRS84", reason: "undefined SRS (srs_id \(system.id)) read as WGS84 lon/lat, as GeoJSON is")
+        crs: "OGC:CRS84",
+        basis: .geoPackage("undefined SRS (srs_id \(system.id)) read as WGS84 lon/lat, as GeoJSON is"))
     }
     return LayerLoader.Input(
       collection: FeatureCollection(features: table.features), decision: decision, notes: notes)

@@ -18,6 +18,7 @@ public struct GeoJSONOutput: Sendable {
   /// Decimal places in a GeoPackage; nil keeps full precision.
   public var geoPackagePrecision: Int?
 
+  /// Output from `workingCRS` to `outputCRS` (nil: RFC 7946) at `precision` decimals.
   public init(workingCRS: String, outputCRS: String? = nil, precision: Int = 6) {
     self.workingCRS = workingCRS
     self.outputCRS = outputCRS

@@ -33,7 +33,8 @@ struct Convert: ParsableCommand {
   @Flag(help: "Keep invalid polygons as they are instead of repairing them.")
   var noRepair = false
 
-  @OptionGroup var layer: LayerOptions
+  @OptionGroup var reading: InputOptions<FileInput>
+  @OptionGroup var columns: CSVColumnOptions<FileInput>
 
   func validate() throws {
     if let precision, !(0...17).contains(precision) {
@@ -45,12 +46,9 @@ struct Convert: ParsableCommand {
   func run() throws {
     var clock = StageClock()
     let geoPackage = (format ?? LayerFormat(fileName: output)) == .geoPackage
-    var options = layer.loadOptions()
-    options.workingCRS = geoPackage ? to : to ?? "OGC:CRS84"
+    var options = reading.loadOptions(workingCRS: geoPackage ? to : to ?? "OGC:CRS84")
     options.repair = !noRepair
-    let loaded = try reportingFailures(layerFlags: [(input, "--layer")]) {
-      try LayerLoader.load(input, options: options)
-    }
+    let loaded = try reportingFailures { try reading.load(input, options: options, columns: columns) }
     let rewound =
       geoPackage ? 0 : loaded.features.reduce(0) { $0 + RingWinding.ringsNeedingReversal($1.geometry) }
     var features: [(Int, Feature)] = loaded.features.map { feature in

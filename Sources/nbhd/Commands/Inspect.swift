@@ -11,7 +11,8 @@ struct Inspect: ParsableCommand {
   @Argument(help: "GeoJSON, GeoPackage or CSV files.")
   var files: [String]
 
-  @OptionGroup var layer: LayerOptions
+  @OptionGroup var reading: InputOptions<FileInput>
+  @OptionGroup var columns: CSVColumnOptions<FileInput>
 
   @Flag(help: "Print JSON instead of text.")
   var json = false
@@ -23,8 +24,8 @@ struct Inspect: ParsableCommand {
   func run() throws {
     var summaries: [JSONValue] = []
     for file in files {
-      let loaded = try reportingFailures(layerFlags: [(file, "--layer")]) {
-        try LayerLoader.load(file, options: layer.loadOptions())
+      let loaded = try reportingFailures {
+        try reading.load(file, options: reading.loadOptions(), columns: columns)
       }
       if json { summaries.append(loaded.summaryJSON) } else { print(InspectText.describe(loaded)) }
     }

@@ -93,8 +93,16 @@ struct Render: ParsableCommand {
       let (path, style) = Self.split(argument)
       var options = LoadOptions()
       options.workingCRS = working
-      let layer = try reportingFailures(layerFlags: [(LayerReference(parsing: path).path, "FILE@LAYER")]) {
-        try LayerLoader.load(reference: path, options: options)
+      let layer: Layer
+      do {
+        layer = try LayerLoader.load(reference: path, options: options)
+      } catch let LayerError.severalLayers(file, layers) {
+        // Several files, no per-file options: a GeoPackage table is named in the argument.
+        let settings = InputSettings(sourceCRS: "", layer: LayerReference.form)
+        throw CommandFailure(
+          usage: LayerError.severalLayers(file, layers: layers).description(naming: settings))
+      } catch {
+        throw CommandFailure(error)
       }
       clock.lap("load")
       working = working ?? layer.crs
