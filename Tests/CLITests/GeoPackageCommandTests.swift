@@ -1,4 +1,5 @@
 import Foundation
+import GeoPackage
 import Testing
 
 /// GeoPackage in and out through the CLI (issue 16): convert both ways, layers read from a
@@ -92,5 +93,42 @@ import Testing
     let features = json["features"] as! [[String: Any]]
     #expect(features.count == 21)
     #expect((features[0]["properties"] as! [String: Any])["area_code"] as? String == "E05015239")
+  }
+
+  /// `--precision` rounds a GeoPackage's coordinates (full precision otherwise); `--output-crs`
+  /// writes result layers in another CRS, described in gpkg_spatial_ref_sys.
+  @Test func precisionAndOutputCRS() throws {
+    let directory = try CLI.temporaryDirectory()
+    #expect(try CLI.run(["convert", Self.wards, directory + "/full.gpkg"]).status == 0)
+    #expect(try CLI.run(["convert", Self.wards, directory + "/metres.gpkg", "--precision", "0"]).status == 0)
+    let full = try GeoPackageReader.read(directory + "/full.gpkg").features.flatMap { $0.geometry!.coordinates }
+    let metres = try GeoPackageReader.read(directory + "/metres.gpkg").features.flatMap { $0.geometry!.coordinates }
+    #expect(full.count == metres.count)
+    #expect(metres.allSatisfy { $0 == $0.rounded() })
+    #expect(full.contains { $0 != $0.rounded() })
+    #expect(zip(full, metres).allSatisfy { abs($0 - $1) <= 0.5 })
+    let run = try CLI.run([
+      "overlap", Self.localities, Self.wards, "--format", "gpkg", "--output-crs", "OGC:CRS84", "--out",
+      directory + "/o",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let pieces = try GeoPackageReader.read(directory + "/o/pieces.gpkg")
+    #expect(pieces.system.id == 4326)
+    #expect(pieces.features.count == 21)
+    let box = pieces.features.reduce(into: BoundingBoxProbe()) { $0.include($1.geometry!.coordinates) }
+    #expect(box.minX > -2.6 && box.maxX < -2.2 && box.minY > 53.3 && box.maxY < 53.5)
+  }
+}
+
+/// The extent of interleaved x, y values.
+struct BoundingBoxProbe {
+  var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+  mutating func include(_ coordinates: [Double]) {
+    for i in stride(from: 0, to: coordinates.count, by: 2) {
+      minX = min(minX, coordinates[i])
+      maxX = max(maxX, coordinates[i])
+      minY = min(minY, coordinates[i + 1])
+      maxY = max(maxY, coordinates[i + 1])
+    }
   }
 }
