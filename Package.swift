@@ -9,7 +9,8 @@ let package = Package(
     .library(
       name: "NbhdKit",
       targets: [
-        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Layers", "Analysis", "Maps", "Reports",
+        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Layers", "Analysis", "Maps",
+        "Reports",
         "Study",
       ]),
   ],
@@ -33,10 +34,12 @@ let package = Package(
     .target(name: "PROJ", dependencies: ["CPROJ", "GeoCore"]),
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "GeoPackage", dependencies: ["CSQLite", "GeoCore"]),
-    .target(name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage"]),
+    .target(
+      name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis"]),
+    .target(
+      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis"]),
     .target(
       name: "Study",
       dependencies: [
@@ -59,11 +62,13 @@ let package = Package(
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
     .testTarget(name: "GeoPackageTests", dependencies: ["TestSupport", "GeoPackage", "GeoCore"]),
-    .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+    .testTarget(
+      name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
-      name: "StudyTests", dependencies: ["TestSupport", "Study", "GeoPackage", "Reports", "Analysis", "Layers", "GeoCore"]),
+      name: "StudyTests",
+      dependencies: ["TestSupport", "Study", "GeoPackage", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(
       name: "CLITests",
       dependencies: [

@@ -23,6 +23,7 @@ public enum GeoPackageError: Error, CustomStringConvertible, Equatable {
   /// The finished file could not be put in place (file, why).
   case cannotWrite(String, String)
 
+  /// The message: the file, the table or feature where there is one, and what is wrong.
   public var description: String {
     switch self {
     case .fileNotFound(let path): "\(path): file not found"

@@ -33,7 +33,9 @@ public enum GeoPackageReader {
   }
 
   /// The feature tables of `path`, in `gpkg_contents` order, and its attribute tables.
-  public static func tables(in path: String) throws(GeoPackageError) -> (features: [TableInfo], attributes: [String]) {
+  public static func tables(in path: String) throws(GeoPackageError) -> (
+    features: [TableInfo], attributes: [String]
+  ) {
     let database = try open(path)
     return try tables(database)
   }
@@ -47,7 +49,9 @@ public enum GeoPackageReader {
     guard !features.isEmpty else { throw .noFeatureTable(path, attributeTables: attributes) }
     let info: TableInfo
     if let table {
-      guard let named = features.first(where: { $0.name == table }) ?? features.first(where: { $0.name.lowercased() == table.lowercased() })
+      guard
+        let named = features.first(where: { $0.name == table })
+          ?? features.first(where: { $0.name.lowercased() == table.lowercased() })
       else { throw .unknownTable(path, table: table, tables: features.map(\.name)) }
       info = named
     } else {
@@ -68,17 +72,21 @@ public enum GeoPackageReader {
       if case .sqlite(_, let message) = error { throw .notSQLite(path, message) }
       throw error
     }
-    let present = try database.integer(
-      "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') "
-        + "AND name IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')") ?? 0
+    let present =
+      try database.integer(
+        "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') "
+          + "AND name IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')") ?? 0
     guard present == 3 else {
       throw .notGeoPackage(
-        path, "an SQLite database without the tables gpkg_contents, gpkg_geometry_columns and gpkg_spatial_ref_sys")
+        path,
+        "an SQLite database without the tables gpkg_contents, gpkg_geometry_columns and gpkg_spatial_ref_sys")
     }
     return database
   }
 
-  private static func tables(_ database: SQLiteDatabase) throws(GeoPackageError) -> (features: [TableInfo], attributes: [String]) {
+  private static func tables(_ database: SQLiteDatabase) throws(GeoPackageError) -> (
+    features: [TableInfo], attributes: [String]
+  ) {
     var features: [TableInfo] = []
     var attributes: [String] = []
     let statement = try database.prepare(
@@ -133,7 +141,9 @@ public enum GeoPackageReader {
       }
     }
     let keyExpression = key.map(GeoPackageSchema.quote) ?? "rowid"
-    let select = ([keyExpression, GeoPackageSchema.quote(info.geometryColumn)] + columns.map { GeoPackageSchema.quote($0.name) })
+    let select =
+      ([keyExpression, GeoPackageSchema.quote(info.geometryColumn)]
+      + columns.map { GeoPackageSchema.quote($0.name) })
       .joined(separator: ", ")
     let statement = try database.prepare("SELECT \(select) FROM \(quoted) ORDER BY \(keyExpression)")
     var features: [Feature] = []
@@ -198,7 +208,9 @@ extension GeoPackageReader {
       "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault ORDER BY id")
     var styles: [String: String] = [:]
     while try statement.step() {
-      if let table = statement.text(0), let qml = statement.text(1), styles[table] == nil { styles[table] = qml }
+      if let table = statement.text(0), let qml = statement.text(1), styles[table] == nil {
+        styles[table] = qml
+      }
     }
     return styles
   }

@@ -1,9 +1,10 @@
+import GeoCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import GeoCore
 
 /// Writes a GeoPackage 1.3 file (application_id `GPKG`, user_version 10300): spatial reference
 /// systems, feature tables with typed columns, GeoPackage binary geometries and an R-tree index
@@ -46,7 +47,8 @@ public final class GeoPackageWriter {
         SpatialReferenceSystem.undefinedCartesian, .undefinedGeographic,
         SpatialReferenceSystem(
           id: 4326, name: "WGS 84 geodetic", organization: "EPSG", organizationCode: 4326,
-          definition: wgs84Definition, description: "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+          definition: wgs84Definition,
+          description: "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
       ] {
         try add(system)
       }
@@ -75,7 +77,11 @@ public final class GeoPackageWriter {
     try statement.bind(3, system.organization)
     try statement.bind(4, system.organizationCode)
     try statement.bind(5, system.definition)
-    if let description = system.description { try statement.bind(6, description) } else { try statement.bindNull(6) }
+    if let description = system.description {
+      try statement.bind(6, description)
+    } else {
+      try statement.bindNull(6)
+    }
     try statement.run()
     systems[system.id] = system
   }
@@ -96,7 +102,8 @@ public final class GeoPackageWriter {
 
     /// A table as given.
     public init(
-      name: String, srsID: Int32, precision: Int? = nil, description: String = "", emptyType: GeometryKind? = nil
+      name: String, srsID: Int32, precision: Int? = nil, description: String = "",
+      emptyType: GeometryKind? = nil
     ) {
       self.name = name
       self.srsID = srsID
@@ -192,7 +199,9 @@ public final class GeoPackageWriter {
 
   /// Writes an attribute table (`data_type` 'attributes', no geometry): one row per object,
   /// columns inferred as for features.
-  public func writeAttributes(name: String, description: String = "", rows: [JSONObject]) throws(GeoPackageError) {
+  public func writeAttributes(name: String, description: String = "", rows: [JSONObject])
+    throws(GeoPackageError)
+  {
     let database = try open()
     try claim(name)
     let columns = ColumnSchema.infer(rows, reserved: ["fid"])
@@ -262,7 +271,8 @@ public final class GeoPackageWriter {
 
   private func claim(_ name: String) throws(GeoPackageError) {
     let lower = name.lowercased()
-    guard !lower.hasPrefix("gpkg_"), !lower.hasPrefix("rtree_"), !lower.hasPrefix("sqlite_"), lower != "layer_styles"
+    guard !lower.hasPrefix("gpkg_"), !lower.hasPrefix("rtree_"), !lower.hasPrefix("sqlite_"),
+      lower != "layer_styles"
     else { throw .unsupported(path, "table name \"\(name)\" is reserved by GeoPackage, SQLite or QGIS") }
     guard tables.insert(lower).inserted else { throw .unsupported(path, "two tables named \"\(name)\"") }
   }
@@ -290,7 +300,9 @@ public final class GeoPackageWriter {
     try insert.run()
   }
 
-  private func bind(_ object: JSONObject, _ columns: [ColumnSchema], to statement: SQLiteStatement, from first: Int32)
+  private func bind(
+    _ object: JSONObject, _ columns: [ColumnSchema], to statement: SQLiteStatement, from first: Int32
+  )
     throws(GeoPackageError)
   {
     for (c, column) in columns.enumerated() {
@@ -317,7 +329,10 @@ public final class GeoPackageWriter {
 
   /// The multi type to write a table as, when it mixes one type's single and multi forms.
   static func promotion(_ kinds: Set<GeometryKind>) -> GeometryKind? {
-    for (single, multi) in [(GeometryKind.polygon, GeometryKind.multiPolygon), (.point, .multiPoint), (.lineString, .multiLineString)]
+    for (single, multi) in [
+      (GeometryKind.polygon, GeometryKind.multiPolygon), (.point, .multiPoint),
+      (.lineString, .multiLineString),
+    ]
     where kinds == [single, multi] {
       return multi
     }

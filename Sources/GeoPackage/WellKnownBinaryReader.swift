@@ -37,7 +37,9 @@ struct WellKnownBinaryReader {
 
   private mutating func readHeader() throws(Failure) -> Header {
     let order = try byte()
-    guard order <= 1 else { throw Failure(reason: "byte-order mark \(order) at byte \(offset - 1) (not 0 or 1)") }
+    guard order <= 1 else {
+      throw Failure(reason: "byte-order mark \(order) at byte \(offset - 1) (not 0 or 1)")
+    }
     let little = order == 1
     let raw = try uint32(little)
     var code = raw & 0x0FFF_FFFF
@@ -108,7 +110,9 @@ struct WellKnownBinaryReader {
     return builder.geometry
   }
 
-  private mutating func polygonRings(_ header: Header, into builder: inout FlatGeometryBuilder) throws(Failure) {
+  private mutating func polygonRings(_ header: Header, into builder: inout FlatGeometryBuilder)
+    throws(Failure)
+  {
     let count = try counted(header, minimumBytes: 4)
     for _ in 0..<count { try ring(header, into: &builder) }
   }
@@ -143,14 +147,17 @@ struct WellKnownBinaryReader {
     #endif
     if native && header.dimensions == 2 {
       builder.appendCoordinates(count: count) { target in
-        UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(start: base, count: 16 * count))
+        UnsafeMutableRawBufferPointer(target).copyMemory(
+          from: UnsafeRawBufferPointer(start: base, count: 16 * count))
       }
     } else {
       for i in 0..<count {
         let bitsX = base.loadUnaligned(fromByteOffset: i * stride, as: UInt64.self)
         let bitsY = base.loadUnaligned(fromByteOffset: i * stride + 8, as: UInt64.self)
-        let x = Double(bitPattern: header.littleEndian ? UInt64(littleEndian: bitsX) : UInt64(bigEndian: bitsX))
-        let y = Double(bitPattern: header.littleEndian ? UInt64(littleEndian: bitsY) : UInt64(bigEndian: bitsY))
+        let x = Double(
+          bitPattern: header.littleEndian ? UInt64(littleEndian: bitsX) : UInt64(bigEndian: bitsX))
+        let y = Double(
+          bitPattern: header.littleEndian ? UInt64(littleEndian: bitsY) : UInt64(bigEndian: bitsY))
         builder.append(x: x, y: y)
       }
     }

@@ -25,7 +25,8 @@ enum GeoPackageInput {
       decision = CRSDecision.decide(given: given, crsMember: nil)
     } else if let definition = system.crsDefinition {
       decision = CRSDecision(
-        crs: definition, basis: .geoPackage("gpkg_spatial_ref_sys srs_id \(system.id) (\(system.organization))"))
+        crs: definition,
+        basis: .geoPackage("gpkg_spatial_ref_sys srs_id \(system.id) (\(system.organization))"))
     } else {
       decision = CRSDecision(
         crs: "OGC:CRS84",

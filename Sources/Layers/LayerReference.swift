@@ -34,7 +34,8 @@ public struct LayerReference: Sendable, Hashable {
 
 extension LayerLoader {
   /// Loads a `FILE@LAYER` reference (see ``LayerReference``) with `options`.
-  public static func load(reference: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer {
+  public static func load(reference: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer
+  {
     let parsed = LayerReference(parsing: reference)
     var options = options
     if let layer = parsed.layer { options.sourceLayer = layer }

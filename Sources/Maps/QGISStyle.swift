@@ -29,7 +29,9 @@ public enum QGISStyle {
         let cycle = palette.isEmpty ? [Color.grey] : palette
         assigned = names.enumerated().map { CategoryColor($1, cycle[$0 % cycle.count]) }
       }
-      var rows = assigned.map { (value: $0.name, label: $0.name, style: colors.base.with(fill: .color($0.color))) }
+      var rows = assigned.map {
+        (value: $0.name, label: $0.name, style: colors.base.with(fill: .color($0.color)))
+      }
       // An empty value is QGIS's "all other values": features without a known category.
       rows.append((value: "", label: "No data", style: colors.noData))
       var categoriesXML = ""
@@ -73,7 +75,8 @@ public enum QGISStyle {
     let breaks = ClassBreaks(lowerBound: 0, upperBounds: [0.5, 0.625, 0.75, 0.875, 1])
     return graduated(
       field: field, breaks: breaks, colors: Palette.cividis.colors(count: breaks.count),
-      base: LayerStyle(stroke: nil, strokeWidth: 0.5), decimals: 3, method: .explicit([0.5, 0.625, 0.75, 0.875]))
+      base: LayerStyle(stroke: nil, strokeWidth: 0.5), decimals: 3,
+      method: .explicit([0.5, 0.625, 0.75, 0.875]))
   }
 
   private static func graduated(
@@ -90,7 +93,8 @@ public enum QGISStyle {
     var symbols = ""
     for k in 0..<breaks.count {
       let (lower, upper) = breaks.range(ofClass: k)
-      let label = "\(NumberText.grouped(lower, decimals: places)) – \(NumberText.grouped(upper, decimals: places))"
+      let label =
+        "\(NumberText.grouped(lower, decimals: places)) – \(NumberText.grouped(upper, decimals: places))"
       ranges +=
         "<range render=\"true\" symbol=\"\(k)\" lower=\"\(number(lower))\" upper=\"\(number(upper))\" "
         + "label=\"\(escape(label))\"/>"
@@ -104,7 +108,8 @@ public enum QGISStyle {
     case .explicit: mode = "Manual"
     }
     return document(
-      renderer: "<renderer-v2 type=\"graduatedSymbol\" attr=\"\(escape(field))\" graduatedMethod=\"GraduatedColor\" "
+      renderer:
+        "<renderer-v2 type=\"graduatedSymbol\" attr=\"\(escape(field))\" graduatedMethod=\"GraduatedColor\" "
         + "symbollevels=\"0\" forceraster=\"0\" enableorderby=\"0\"><ranges>\(ranges)</ranges>"
         + "<symbols>\(symbols)</symbols><mode name=\"\(mode)\"/></renderer-v2>")
   }
@@ -135,7 +140,9 @@ public enum QGISStyle {
     case .color(let color):
       layers = simpleFill(prop("color", rgba(color, style.fillOpacity)) + prop("style", "solid") + outline)
     case .hatch(let hatch):
-      let background = hatch.background.map { prop("color", rgba($0, style.fillOpacity)) + prop("style", "solid") }
+      let background = hatch.background.map {
+        prop("color", rgba($0, style.fillOpacity)) + prop("style", "solid")
+      }
       layers = simpleFill((background ?? prop("color", "0,0,0,0") + prop("style", "no")) + outline)
       layers +=
         "<layer class=\"LinePatternFill\" enabled=\"1\" pass=\"0\" locked=\"0\">"
@@ -170,7 +177,8 @@ public enum QGISStyle {
       }
     return "<symbol type=\"marker\" name=\"\(name)\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">"
       + "<layer class=\"SimpleMarker\" enabled=\"1\" pass=\"0\" locked=\"0\">"
-      + prop("name", shape) + prop("color", rgba(category.color, 1)) + prop("outline_color", "255,255,255,255")
+      + prop("name", shape) + prop("color", rgba(category.color, 1))
+      + prop("outline_color", "255,255,255,255")
       + prop("outline_width", "0.2") + prop("outline_width_unit", "MM")
       + prop("size", number(millimetres(category.size))) + prop("size_unit", "MM")
       + prop("angle", category.symbol == .invertedTriangle ? "180" : "0") + "</layer></symbol>"

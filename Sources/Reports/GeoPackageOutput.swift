@@ -82,7 +82,9 @@ public struct GeoPackageOutput: Sendable {
         count: features.count
       ) { features[$0] }
     }
-    for table in tables { try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows) }
+    for table in tables {
+      try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows)
+    }
     let styles = layers.compactMap { layer in
       layer.style.map {
         QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")
@@ -94,7 +96,8 @@ public struct GeoPackageOutput: Sendable {
 
   /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
   public func write(
-    count: Int, name: String, to path: String, feature: (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+    count: Int, name: String, to path: String,
+    feature: (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws {
     let (writer, system, transformer) = try start(path)
     var failure: (any Error)?
@@ -116,7 +119,9 @@ public struct GeoPackageOutput: Sendable {
   private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, Transformer?) {
     let source = try CoordinateReferenceSystem(workingCRS)
     let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
-    let same = source.definition == target.definition || (source.identifier != nil && source.identifier == target.identifier)
+    let same =
+      source.definition == target.definition
+      || (source.identifier != nil && source.identifier == target.identifier)
     let transformer = same ? nil : try Transformer(from: source, to: target)
     let writer = try GeoPackageWriter(
       path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
@@ -150,7 +155,8 @@ public struct GeoPackageOutput: Sendable {
   /// fixes it for reproducible files.
   static func timestamp() -> String {
     let seconds =
-      ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) ?? Date().timeIntervalSince1970
+      ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
+      ?? Date().timeIntervalSince1970
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     formatter.timeZone = TimeZone(identifier: "UTC")
@@ -177,7 +183,8 @@ extension GeoPackageOutput.Table {
       var row = JSONObject()
       for (c, key) in table.header.enumerated() {
         let text = c < record.count ? record[c] : ""
-        row.append(key: key, value: text.isEmpty ? .null : numeric[c] ? .number(Double(text)!) : .string(text))
+        row.append(
+          key: key, value: text.isEmpty ? .null : numeric[c] ? .number(Double(text)!) : .string(text))
       }
       return row
     }

@@ -249,7 +249,9 @@ struct YAMLReader {
 
   func asset(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AssetLayer {
     var category: String?, file: String?, radius: Double?, crs: String?, layer: String?
-    for (key, _, value) in try mapping(node, "an asset", allowed: ["category", "file", "radius", "crs", "layer"]) {
+    for (key, _, value) in try mapping(
+      node, "an asset", allowed: ["category", "file", "radius", "crs", "layer"])
+    {
       switch key {
       case "layer": layer = try string(value, key)
       case "category": category = try string(value, key)
@@ -266,7 +268,8 @@ struct YAMLReader {
     guard let file else { throw fail(node, "an asset needs \"file\"") }
     guard let radius else { throw fail(node, "asset \(category ?? file) needs \"radius\" (metres)") }
     let name = category ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    return .init(category: name, file: file, radius: radius, crs: crs, layer: layer, line: node.mark?.line ?? 1)
+    return .init(
+      category: name, file: file, radius: radius, crs: crs, layer: layer, line: node.mark?.line ?? 1)
   }
 
   func pair(_ node: Node) throws(StudyConfigError) -> StudyConfig.Pair {

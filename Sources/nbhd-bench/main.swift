@@ -136,7 +136,9 @@ case "parse-gpkg":
   print(
     "parse-gpkg \(path): \(fileSize(path)) bytes, \(features.count) features, "
       + "\(coordinatePairs(FeatureCollection(features: features))) coordinates")
-  print("median of \(runs): \(String(median(times) * 1000)) ms; median CPU time \(String(median(cpuTimes) * 1000)) ms")
+  print(
+    "median of \(runs): \(String(median(times) * 1000)) ms; median CPU time \(String(median(cpuTimes) * 1000)) ms"
+  )
   print("fastest run: \(String((times.min() ?? 0) * 1000)) ms")
 case "write":
   let collection = readOrFail(path)

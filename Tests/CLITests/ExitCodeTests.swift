@@ -32,7 +32,8 @@ import Testing
     ],
     "GeoPackageError": [
       (GeoPackageError.fileNotFound("f"), 1), (GeoPackageError.notSQLite("f", "why"), 1),
-      (GeoPackageError.notGeoPackage("f", "why"), 1), (GeoPackageError.noFeatureTable("f", attributeTables: []), 1),
+      (GeoPackageError.notGeoPackage("f", "why"), 1),
+      (GeoPackageError.noFeatureTable("f", attributeTables: []), 1),
       (GeoPackageError.severalFeatureTables("f", tables: ["a", "b"]), 2),
       (GeoPackageError.unknownTable("f", table: "c", tables: ["a"]), 2),
       (GeoPackageError.badGeometry("f", table: "t", fid: 1, "why"), 1),
@@ -72,7 +73,8 @@ import Testing
   /// Error types that never reach a command, and what becomes of them.
   static let neverEscape: [String: String] = [
     "ParseFailure": "internal to GeoJSON's parser; GeoJSONReader turns it into GeoJSONError.invalidInput",
-    "Failure": "internal to GeoPackage's geometry reader; GeoPackageReader turns it into GeoPackageError.badGeometry",
+    "Failure":
+      "internal to GeoPackage's geometry reader; GeoPackageReader turns it into GeoPackageError.badGeometry",
   ]
 
   static func invalidGeoJSON() -> any Error {

@@ -49,7 +49,9 @@ import Testing
     #expect(info.stderr.isEmpty, "\(info.stderr)")
     #expect(info.stdout.contains("Feature Count: 21"))
     #expect(info.stdout.contains("ID[\"EPSG\",27700]"))
-    let index = try Self.tool(["ogrinfo", "-ro", gpkg, "-sql", "SELECT HasSpatialIndex('wards23_full','geom')"])
+    let index = try Self.tool([
+      "ogrinfo", "-ro", gpkg, "-sql", "SELECT HasSpatialIndex('wards23_full','geom')",
+    ])
     #expect(index.stdout.contains("HasSpatialIndex (Integer) = 1"))
     let back = directory + "/wards_back.geojson"
     let ogr = try Self.tool(["ogr2ogr", "-f", "GeoJSON", back, gpkg])
@@ -67,7 +69,8 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let csv = try String(contentsOfFile: directory + "/o/crosswalk.csv", encoding: .utf8)
     let plain = try CLI.run([
-      "overlap", CLI.repo("data/trafford/pcn_areas_nearest_lsoa21_DERIVED.geojson"), Self.wards, "--crosswalk-only",
+      "overlap", CLI.repo("data/trafford/pcn_areas_nearest_lsoa21_DERIVED.geojson"), Self.wards,
+      "--crosswalk-only",
       "--out", directory + "/p",
     ])
     #expect(plain.status == 0)
@@ -101,8 +104,12 @@ import Testing
     let directory = try CLI.temporaryDirectory()
     #expect(try CLI.run(["convert", Self.wards, directory + "/full.gpkg"]).status == 0)
     #expect(try CLI.run(["convert", Self.wards, directory + "/metres.gpkg", "--precision", "0"]).status == 0)
-    let full = try GeoPackageReader.read(directory + "/full.gpkg").features.flatMap { $0.geometry!.coordinates }
-    let metres = try GeoPackageReader.read(directory + "/metres.gpkg").features.flatMap { $0.geometry!.coordinates }
+    let full = try GeoPackageReader.read(directory + "/full.gpkg").features.flatMap {
+      $0.geometry!.coordinates
+    }
+    let metres = try GeoPackageReader.read(directory + "/metres.gpkg").features.flatMap {
+      $0.geometry!.coordinates
+    }
     #expect(full.count == metres.count)
     #expect(metres.allSatisfy { $0 == $0.rounded() })
     #expect(full.contains { $0 != $0.rounded() })

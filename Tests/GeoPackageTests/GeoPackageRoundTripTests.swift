@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct GeoPackageRoundTripTests {
   static func temporaryPath(_ name: String) -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-gpkg-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nbhd-gpkg-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder.appendingPathComponent(name).path
   }
@@ -26,7 +27,8 @@ import Testing
     ),
     (
       .multiPolygon([
-        [[(20, 0), (21, 0), (21, 1), (20, 0)]], [[(30.123456789012345, 0), (31, 0), (31, 1), (30.123456789012345, 0)]],
+        [[(20, 0), (21, 0), (21, 1), (20, 0)]],
+        [[(30.123456789012345, 0), (31, 0), (31, 1), (30.123456789012345, 0)]],
       ]),
       ["code": .string("B"), "count": .number(4), "share": .number(1), "ok": .bool(false)]
     ),
@@ -35,7 +37,8 @@ import Testing
 
   @Test func writesAndReadsBackExactly() throws {
     let path = Self.temporaryPath("t.gpkg")
-    let writer = try GeoPackageWriter(path: path, wgs84Definition: "GEOGCS[\"WGS 84\"]", lastChange: "2026-01-01T00:00:00.000Z")
+    let writer = try GeoPackageWriter(
+      path: path, wgs84Definition: "GEOGCS[\"WGS 84\"]", lastChange: "2026-01-01T00:00:00.000Z")
     try writer.add(Self.bng)
     let columns = try writer.writeFeatures(
       .init(name: "units", srsID: 27700), count: Self.features.count
@@ -70,7 +73,8 @@ import Testing
     #expect(try database.integer("SELECT count(*) FROM rtree_units_geom WHERE minx <= 0 AND maxx >= 10") == 1)
     #expect(
       try database.integer(
-        "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'units' AND extension_name = 'gpkg_rtree_index'")
+        "SELECT count(*) FROM gpkg_extensions WHERE table_name = 'units' AND extension_name = 'gpkg_rtree_index'"
+      )
         == 1)
     #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == 6)
     #expect(try database.integer("SELECT count(*) FROM gpkg_spatial_ref_sys") == 4)  // -1, 0, 4326, 27700
@@ -81,7 +85,8 @@ import Testing
 
   @Test func severalTablesMustBeNamed() throws {
     let path = Self.temporaryPath("two.gpkg")
-    let writer = try GeoPackageWriter(path: path, wgs84Definition: "GEOGCS[\"WGS 84\"]", lastChange: "2026-01-01T00:00:00.000Z")
+    let writer = try GeoPackageWriter(
+      path: path, wgs84Definition: "GEOGCS[\"WGS 84\"]", lastChange: "2026-01-01T00:00:00.000Z")
     try writer.add(Self.bng)
     try writer.writeFeatures(.init(name: "first", srsID: 27700), count: 1) { _ in Self.features[0] }
     try writer.writeFeatures(.init(name: "second", srsID: 27700), count: 2) { Self.features[$0] }
@@ -98,7 +103,8 @@ import Testing
   @Test func unfinishedWriterLeavesNoFile() throws {
     let path = Self.temporaryPath("gone.gpkg")
     do {
-      let writer = try GeoPackageWriter(path: path, wgs84Definition: "x", lastChange: "2026-01-01T00:00:00.000Z")
+      let writer = try GeoPackageWriter(
+        path: path, wgs84Definition: "x", lastChange: "2026-01-01T00:00:00.000Z")
       try writer.writeFeatures(.init(name: "t", srsID: 4326), count: 1) { _ in Self.features[0] }
     }
     let folder = (path as NSString).deletingLastPathComponent
@@ -115,7 +121,9 @@ import Testing
     #expect(table.name == "pcn_areas")
     #expect(table.system.crsDefinition == "EPSG:4326")
     #expect(table.features.count == 5)
-    #expect(table.features.map { $0.properties.keys } == Array(repeating: ["pcn_code", "pcn_name", "n_lsoa21", "pop_mid2024", "method"], count: 5))
+    #expect(
+      table.features.map { $0.properties.keys }
+        == Array(repeating: ["pcn_code", "pcn_name", "n_lsoa21", "pop_mid2024", "method"], count: 5))
     var box = BoundingBox.empty
     for feature in table.features { box.include(feature.geometry!.boundingBox) }
     // ogrinfo: Extent: (-2.478334, 53.357432) - (-2.253060, 53.480384)

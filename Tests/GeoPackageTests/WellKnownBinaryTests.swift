@@ -54,12 +54,16 @@ import Testing
   /// The header: magic GP, version 0, flags 0b011 (little-endian, xy envelope), srs_id, then
   /// minx, maxx, miny, maxy.
   @Test func headerCarriesTheEnvelope() throws {
-    let line = FlatGeometry(kind: .lineString, coordinates: [3, 4, -1, 9], ringOffsets: [0, 2], partOffsets: [0, 1])
+    let line = FlatGeometry(
+      kind: .lineString, coordinates: [3, 4, -1, 9], ringOffsets: [0, 2], partOffsets: [0, 1])
     var blob: [UInt8] = []
     GeometryBlob.encode(line, srsID: 27700, box: line.boundingBox, into: &blob)
     #expect(Array(blob[0..<4]) == [0x47, 0x50, 0, 0b011])
     let envelope = blob.withUnsafeBytes { raw in
-      (0..<4).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 8 * $0, as: UInt64.self))) }
+      (0..<4).map {
+        Double(
+          bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 8 * $0, as: UInt64.self)))
+      }
     }
     #expect(envelope == [-1, 3, 4, 9])
     var dropped = false

@@ -13,7 +13,9 @@ import Testing
   @Test func holdsEveryLayerAndTable() throws {
     let (features, attributes) = try GeoPackageReader.tables(in: Self.path)
     let counts = try Dictionary(
-      uniqueKeysWithValues: features.map { ($0.name, try GeoPackageReader.read(Self.path, table: $0.name).features.count) })
+      uniqueKeysWithValues: features.map {
+        ($0.name, try GeoPackageReader.read(Self.path, table: $0.name).features.count)
+      })
     #expect(counts["units_wards"] == 21)
     #expect(counts["units_localities"] == 4)
     #expect(counts["units_pcn_areas"] == 5)
@@ -37,7 +39,8 @@ import Testing
   @Test func everyLayerHasTheReportsStyle() throws {
     let styles = try GeoPackageReader.defaultStyles(in: Self.path)
     #expect(styles.count == 17)
-    #expect(styles["units_wards"]?.contains("type=\"categorizedSymbol\" attr=\"class_vs_localities\"") == true)
+    #expect(
+      styles["units_wards"]?.contains("type=\"categorizedSymbol\" attr=\"class_vs_localities\"") == true)
     // The crosswalk classes in their fixed colours (split is vermillion #D55E00).
     #expect(styles["units_wards"]?.contains("value=\"split\" label=\"split\"") == true)
     #expect(styles["units_wards"]?.contains("<prop k=\"color\" v=\"213,94,0,255\"/>") == true)

@@ -4,6 +4,7 @@
 // to the same structure. (The file format itself is SQLite's, fuzzed upstream.)
 import GeoCore
 
+/// Decodes one blob; crashes only on a broken invariant (which libFuzzer then reports).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGeoPackageBlob(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var dropped = false

@@ -22,7 +22,8 @@ public enum CoverageOutput {
     }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
     try geoJSON.write(gapFeatures(result, units: units), to: path(geoJSON.fileName("gaps")))
-    try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
+    try geoJSON.write(
+      assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
     let summary = summaryJSON(
       result, units: units, assets: assets, population: population, options: options, versions: versions,
       inputs: inputs, files: written + ["summary.json"])

@@ -46,7 +46,8 @@ public enum OverlapOutput {
     for (label, report, layer) in [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)] {
       guard let report else { continue }
       try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
-      try geoJSON.write(topologyFeatures(report, layer: layer), to: path(geoJSON.fileName("topology_\(label)")))
+      try geoJSON.write(
+        topologyFeatures(report, layer: layer), to: path(geoJSON.fileName("topology_\(label)")))
     }
     return try writeSummary(run, versions: versions, written: written, to: summaryFile)
   }

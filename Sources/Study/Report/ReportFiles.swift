@@ -38,7 +38,8 @@ enum ReportFiles {
       } else {
         layers.append(
           GeoPackageOutput.Layer(
-            name: name, features: features, style: style, emptyType: areaStyle == nil ? .multiPolygon : .point))
+            name: name, features: features, style: style, emptyType: areaStyle == nil ? .multiPolygon : .point
+          ))
       }
     }
     try table("input_features", features(study))
@@ -49,7 +50,8 @@ enum ReportFiles {
       try table("summary_\(pair.b)_vs_\(pair.a)", CrosswalkTables.summary(run, side: .b))
       try table("lookup_\(tag)", CrosswalkTables.lookup(run))
       let order = run.pieceOrder
-      try layer("pieces_\(tag)", order.map { OverlapOutput.pieceFeature(run, $0) }, style: ReportStyles.pieces)
+      try layer(
+        "pieces_\(tag)", order.map { OverlapOutput.pieceFeature(run, $0) }, style: ReportStyles.pieces)
       try layer(
         "slivers_\(tag)",
         order.filter { run.overlay.pieces[$0].isSliver }.map { OverlapOutput.pieceFeature(run, $0) },
@@ -57,16 +59,19 @@ enum ReportFiles {
     }
     for (entry, unitsLayer) in study.layers {
       if let report = study.topology[entry.name] {
-        try table("topology_\(entry.name)", CrosswalkTables.topology(report, layer: unitsLayer), clashes: true)
+        try table(
+          "topology_\(entry.name)", CrosswalkTables.topology(report, layer: unitsLayer), clashes: true)
         try layer(
           "topology_\(entry.name)", OverlapOutput.topologyFeatures(report, layer: unitsLayer),
           style: ReportStyles.topology)
       }
       if let coverage = study.coverage[entry.name] {
         try table(
-          "coverage_\(entry.name)", CoverageOutput.table(coverage, units: unitsLayer, hasPopulation: study.population != nil))
+          "coverage_\(entry.name)",
+          CoverageOutput.table(coverage, units: unitsLayer, hasPopulation: study.population != nil))
         try layer(
-          "gaps_\(entry.name)", CoverageOutput.gapFeatures(coverage, units: unitsLayer), style: ReportStyles.gaps)
+          "gaps_\(entry.name)", CoverageOutput.gapFeatures(coverage, units: unitsLayer),
+          style: ReportStyles.gaps)
       }
       let features = units(study, entry.name, unitsLayer)
       try layer("units_\(entry.name)", features, style: ReportStyles.units(study, entry.name, features))

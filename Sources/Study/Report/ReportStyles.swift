@@ -8,7 +8,9 @@ enum ReportStyles {
   /// Units coloured by crosswalk class against the first layer they are compared with (the
   /// report's overview maps); without a pair, a choropleth of the first category's covered share
   /// or of residents; else a flat fill.
-  static func units(_ study: StudyRun, _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)])
+  static func units(
+    _ study: StudyRun, _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)]
+  )
     -> String
   {
     if let pair = study.pairs.first(where: { $0.0.a == name || $0.0.b == name })?.0 {
@@ -30,7 +32,8 @@ enum ReportStyles {
 
   /// Overlap pieces: translucent blue, as the report's feature cards draw a unit.
   static let pieces = QGISStyle.polygons(
-    .single(LayerStyle(fill: .color(Color(0x56B4E9)), stroke: Color(0x0072B2), strokeWidth: 1, fillOpacity: 0.35)))
+    .single(
+      LayerStyle(fill: .color(Color(0x56B4E9)), stroke: Color(0x0072B2), strokeWidth: 1, fillOpacity: 0.35)))
 
   /// Slivers: vermillion, as on the cards.
   static let slivers = QGISStyle.polygons(.single(.filled(Color(0xD55E00), stroke: Color(0xD55E00))))

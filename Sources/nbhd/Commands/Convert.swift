@@ -8,7 +8,8 @@ import Reports
 /// GeoJSON, GeoPackage and CSV in, GeoJSON or GeoPackage out.
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Convert a GeoJSON, GeoPackage or CSV layer to RFC 7946 GeoJSON (or a projected CRS with --to), "
+    abstract:
+      "Convert a GeoJSON, GeoPackage or CSV layer to RFC 7946 GeoJSON (or a projected CRS with --to), "
       + "or to a GeoPackage (OUT ending in .gpkg, or --format gpkg: the working CRS at full precision), "
       + "repairing invalid polygons and fixing ring winding.")
 
@@ -21,7 +22,7 @@ struct Convert: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Output CRS, e.g. EPSG:27700 (GeoJSON: written with a crs member for QGIS). Default: WGS84 lon/lat for "
-      + "GeoJSON, the working CRS (EPSG:27700 in Great Britain) for a GeoPackage."))
+        + "GeoJSON, the working CRS (EPSG:27700 in Great Britain) for a GeoPackage."))
   var to: String?
 
   @Option(help: "Decimal places for coordinates (default 6 in GeoJSON, full precision in a GeoPackage).")
@@ -55,7 +56,9 @@ struct Convert: ParsableCommand {
       var properties = feature.properties
       // A GeoPackage has no id member: a GeoJSON id becomes an `id` column, as GDAL does.
       if geoPackage, let id = feature.featureID, properties["id"] == nil { properties["id"] = id }
-      return (feature.index, Feature(id: feature.featureID, properties: properties, geometry: feature.geometry))
+      return (
+        feature.index, Feature(id: feature.featureID, properties: properties, geometry: feature.geometry)
+      )
     }
     // Features without usable geometry are written as read (GeoJSON) or with no geometry (a
     // GeoPackage holds one CRS, and these were never reprojected).
@@ -85,7 +88,8 @@ struct Convert: ParsableCommand {
     lines.append(
       "  reprojected   \(record.sourceCRS) → \(target)"
         + (record.operation.map { " via \($0)" } ?? " (no transformation needed)"))
-    lines.append("  precision     " + (precision.map { "\($0) decimals" } ?? (geoPackage ? "full" : "6 decimals")))
+    lines.append(
+      "  precision     " + (precision.map { "\($0) decimals" } ?? (geoPackage ? "full" : "6 decimals")))
     if !geoPackage {
       lines.append("  winding       \(rewound) rings reversed to the right-hand rule (RFC 7946)")
     }

@@ -18,7 +18,7 @@ struct Coverage: ParsableCommand {
   @Argument(
     help: ArgumentHelp(
       "Asset files (GeoJSON, GeoPackage or CSV points, or polygons), each as PATH or CATEGORY=PATH; a GeoPackage "
-      + "layer as PATH@LAYER (pharmacy=shops.gpkg@pharmacies)."))
+        + "layer as PATH@LAYER (pharmacy=shops.gpkg@pharmacies)."))
   var assets: [String]
 
   @Option(

@@ -54,7 +54,8 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Decimal places in GeoJSON output (default 6 for WGS84, 2 for a projected CRS).")
   var precision: Int?
 
-  @Option(help: "Format of the result layers: geojson, or gpkg (GeoPackage, in the working CRS at full precision).")
+  @Option(
+    help: "Format of the result layers: geojson, or gpkg (GeoPackage, in the working CRS at full precision).")
   var format: LayerFormat = .geoJSON
 
   @Flag(help: "Print summary.json to stdout.")
