@@ -32,6 +32,8 @@ public struct GeoPackageOutput: Sendable {
     public var features: [(geometry: FlatGeometry?, properties: JSONObject)]
     /// Its QGIS style document (QML), written as the layer's default style; nil for none.
     public var style: String?
+    /// Other styles QGIS offers in the layer's style menu (name, QML).
+    public var alternativeStyles: [(name: String, qml: String)] = []
     /// The geometry type declared if the layer is empty.
     public var emptyType: GeometryKind?
 
@@ -85,10 +87,15 @@ public struct GeoPackageOutput: Sendable {
     for table in tables {
       try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows)
     }
-    let styles = layers.compactMap { layer in
-      layer.style.map {
-        QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")
-      }
+    let styles = layers.flatMap { layer in
+      (layer.style.map {
+        [QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")]
+      } ?? [])
+        + layer.alternativeStyles.map {
+          QGISLayerStyle(
+            table: layer.name, name: $0.name, qml: $0.qml, isDefault: false,
+            description: "nbhd report symbology")
+        }
     }
     if !styles.isEmpty { try writer.writeStyles(styles) }
     try writer.finish()

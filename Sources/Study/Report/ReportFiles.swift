@@ -74,7 +74,9 @@ enum ReportFiles {
           style: ReportStyles.gaps)
       }
       let features = units(study, entry.name, unitsLayer)
-      try layer("units_\(entry.name)", features, style: ReportStyles.units(study, entry.name, features))
+      let styles = ReportStyles.units(study, entry.name, features)
+      try layer("units_\(entry.name)", features, style: styles[0].qml)
+      layers[layers.count - 1].alternativeStyles = Array(styles.dropFirst())
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
       let assets = CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets)

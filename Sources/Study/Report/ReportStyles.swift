@@ -8,26 +8,38 @@ enum ReportStyles {
   /// Units coloured by crosswalk class against the first layer they are compared with (the
   /// report's overview maps); without a pair, a choropleth of the first category's covered share
   /// or of residents; else a flat fill.
+  /// Every style of a units layer, the default first: its class against each layer it is
+  /// compared with, drawings' agreement, then a choropleth (quantiles, viridis, as `nbhd render
+  /// --choropleth` draws it) of each covered share and of residents; a flat fill when none applies.
   static func units(
     _ study: StudyRun, _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)]
-  )
-    -> String
-  {
-    if let pair = study.pairs.first(where: { $0.0.a == name || $0.0.b == name })?.0 {
+  ) -> [(name: String, qml: String)] {
+    var styles: [(name: String, qml: String)] = []
+    for (pair, _) in study.pairs where pair.a == name || pair.b == name {
       let field = "class_vs_\(pair.a == name ? pair.b : pair.a)"
-      return QGISStyle.polygons(.categories(.mismatchClasses()), field: field)
+      styles.append((field, QGISStyle.polygons(.categories(.mismatchClasses()), field: field)))
     }
-    if features.contains(where: { $0.properties["agreement"] != nil }) { return QGISStyle.agreement() }
-    let field =
-      features.first?.properties.keys.first { $0.hasPrefix("covered_share_") }
-      ?? (features.contains { $0.properties["population"] != nil } ? "population" : nil)
-    guard let field else {
-      return QGISStyle.polygons(.single(.filled(Color(0xE8F1E4), stroke: .darkGrey, strokeWidth: 0.8)))
+    if features.contains(where: { $0.properties["agreement"] != nil }) {
+      styles.append(("agreement", QGISStyle.agreement()))
     }
-    let values = features.map { $0.properties[field]?.numberValue ?? .nan }
-    return QGISStyle.polygons(
-      .choropleth(Choropleth(method: .quantile(5), palette: .viridis, valueName: field)), field: field,
-      values: values)
+    let numeric =
+      (features.first?.properties.keys.filter { $0.hasPrefix("covered_share_") } ?? [])
+      + (features.contains { $0.properties["population"] != nil } ? ["population"] : [])
+    for field in numeric {
+      let values = features.map { $0.properties[field]?.numberValue ?? .nan }
+      styles.append(
+        (
+          field,
+          QGISStyle.polygons(
+            .choropleth(Choropleth(method: .quantile(5), palette: .viridis, valueName: field)), field: field,
+            values: values)
+        ))
+    }
+    if styles.isEmpty {
+      styles.append(
+        (name, QGISStyle.polygons(.single(.filled(Color(0xE8F1E4), stroke: .darkGrey, strokeWidth: 0.8)))))
+    }
+    return styles
   }
 
   /// Overlap pieces: translucent blue, as the report's feature cards draw a unit.
