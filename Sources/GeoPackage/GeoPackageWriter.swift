@@ -115,10 +115,13 @@ public final class GeoPackageWriter {
 
   /// Writes a feature table of `count` features, the k-th given by `feature(k)` (a nil geometry
   /// is written as NULL), with its columns inferred from the properties, its extent in
-  /// `gpkg_contents` and its R-tree index. Returns the columns written.
+  /// `gpkg_contents` and its R-tree index. Geometries are rounded and encoded on `threads`
+  /// threads (the bytes do not depend on the count); SQLite is fed on this one. Returns the
+  /// columns written.
   @discardableResult
   public func writeFeatures(
-    _ table: FeatureTable, count: Int, feature: (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+    _ table: FeatureTable, count: Int, threads: Int = ParallelChunks.defaultThreadCount,
+    feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws(GeoPackageError) -> [ColumnSchema] {
     let database = try open()
     try claim(table.name)
@@ -151,16 +154,21 @@ public final class GeoPackageWriter {
         + "VALUES (?\(String(repeating: ", ?", count: columns.count + 1)))")
     let index = try database.prepare("INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)")
     var extent = BoundingBox.empty
-    var blob: [UInt8] = []
     let scale = table.precision.map { Self.power10($0) }
+    let srsID = table.srsID
+    let encoded = Self.encode(count: count, threads: threads) { k -> (blob: [UInt8], box: BoundingBox)? in
+      guard var geometry = feature(k).geometry else { return nil }
+      if let promoted, geometry.kind != .geometryCollection { geometry.kind = promoted }
+      if let scale { geometry.mapCoordinates { x, y in Self.round(&x, &y, scale) } }
+      let box = geometry.boundingBox
+      var blob: [UInt8] = []
+      GeometryBlob.encode(geometry, srsID: srsID, box: box, into: &blob)
+      return (blob, box)
+    }
     for k in 0..<count {
       let fid = Int64(k + 1)
       try insert.bind(1, fid)
-      if var geometry = feature(k).geometry {
-        if let promoted, geometry.kind != .geometryCollection { geometry.kind = promoted }
-        if let scale { geometry.mapCoordinates { x, y in Self.round(&x, &y, scale) } }
-        let box = geometry.boundingBox
-        GeometryBlob.encode(geometry, srsID: table.srsID, box: box, into: &blob)
+      if let (blob, box) = encoded[k] {
         try insert.bind(2, blob: blob)
         if !box.isEmpty {
           extent.include(box)
@@ -325,6 +333,14 @@ public final class GeoPackageWriter {
   static func geometryTypeName(_ kinds: Set<GeometryKind>) -> String {
     guard kinds.count == 1, let kind = kinds.first else { return "GEOMETRY" }
     return kind.description.uppercased()
+  }
+
+  /// `body(k)` for every k in `0..<count`, in parallel chunks, in order.
+  private static func encode<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    // The body cannot throw, so neither can the chunks.
+    (try? ParallelChunks.map(count: count, threads: threads, chunkSize: 256, makeWorker: {}) { _, k in body(k)
+    })
+      ?? (0..<count).map(body)
   }
 
   /// The multi type to write a table as, when it mixes one type's single and multi forms.

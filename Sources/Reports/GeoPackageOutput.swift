@@ -69,14 +69,10 @@ public struct GeoPackageOutput: Sendable {
 
   /// Writes `layers` (each with its style, if any) and `tables` into one GeoPackage at `path`.
   public func write(layers: [Layer], tables: [Table] = [], to path: String) throws {
-    let (writer, system, transformer) = try start(path)
+    let (writer, system, recipe) = try start(path)
     for layer in layers {
-      var features = layer.features
-      if let transformer {
-        for k in features.indices {
-          features[k].geometry = try features[k].geometry.map { try transformer.transformed($0) }
-        }
-      }
+      let source = layer.features
+      let features = try transformed(count: source.count, recipe: recipe) { source[$0] }
       try writer.writeFeatures(
         GeoPackageWriter.FeatureTable(
           name: layer.name, srsID: system.id, precision: precision, description: layer.description,
@@ -102,40 +98,51 @@ public struct GeoPackageOutput: Sendable {
   }
 
   /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
+  /// Making and reprojecting run in parallel chunks (each thread with its own PROJ transformer).
   public func write(
     count: Int, name: String, to path: String,
-    feature: (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+    feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws {
-    let (writer, system, transformer) = try start(path)
-    var failure: (any Error)?
+    var clock = StageClock()
+    let (writer, system, recipe) = try start(path)
+    clock.lap("GeoPackage: start")
+    let features = try transformed(count: count, recipe: recipe, feature)
+    clock.lap("GeoPackage: features made")
     try writer.writeFeatures(
       GeoPackageWriter.FeatureTable(name: name, srsID: system.id, precision: precision), count: count
-    ) { k in
-      var (geometry, properties) = feature(k)
-      if let transformer, let g = geometry {
-        do { geometry = try transformer.transformed(g) } catch {
-          failure = failure ?? error
-        }
-      }
-      return (geometry, properties)
-    }
-    if let failure { throw failure }
+    ) { features[$0] }
+    clock.lap("GeoPackage: table written")
     try writer.finish()
+    clock.lap("GeoPackage: committed, synced, renamed")
   }
 
-  private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, Transformer?) {
+  /// The features in the output CRS (as they are when no transformation is needed).
+  private func transformed(
+    count: Int, recipe: TransformerRecipe?,
+    _ feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
+  ) throws -> [(geometry: FlatGeometry?, properties: JSONObject)] {
+    try ParallelChunks.map(
+      count: count, chunkSize: 256, makeWorker: { try recipe.map { try Transformer($0) } },
+      body: { transformer, k in
+        let (geometry, properties) = feature(k)
+        return (try geometry.map { try transformer?.transformed($0) ?? $0 }, properties)
+      })
+  }
+
+  private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?)
+  {
     let source = try CoordinateReferenceSystem(workingCRS)
     let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
     let same =
       source.definition == target.definition
       || (source.identifier != nil && source.identifier == target.identifier)
-    let transformer = same ? nil : try Transformer(from: source, to: target)
+    let recipe = same ? nil : try TransformerRecipe.best(from: source, to: target)
     let writer = try GeoPackageWriter(
       path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
       lastChange: Self.timestamp())
     let system = try Self.system(for: target)
     try writer.add(system)
-    return (writer, system, transformer)
+    return (writer, system, recipe)
   }
 
   /// The `gpkg_spatial_ref_sys` row for a CRS: its EPSG code when it has one (WGS84 lon/lat is
