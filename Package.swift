@@ -62,9 +62,10 @@ let package = Package(
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
     .testTarget(name: "GeoPackageTests", dependencies: ["TestSupport", "GeoPackage", "GeoCore"]),
+    .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["TestSupport", "Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(
-      name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
+      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests",
@@ -72,7 +73,8 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ", "GeoCore",
+        "TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ",
+        "GeoCore",
       ]),
   ],
   swiftLanguageModes: [.v6]
