@@ -152,8 +152,9 @@ public final class GeoPackageWriter {
     let insert = try database.prepare(
       "INSERT INTO \(quoted) (fid, geom\(columns.map { ", " + GeoPackageSchema.quote($0.name) }.joined())) "
         + "VALUES (?\(String(repeating: ", ?", count: columns.count + 1)))")
-    let index = try database.prepare("INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)")
     var extent = BoundingBox.empty
+    var boxes: [RTreeBulkLoad.Entry] = []
+    boxes.reserveCapacity(count)
     let scale = table.precision.map { Self.power10($0) }
     let srsID = table.srsID
     let encoded = Self.encode(count: count, threads: threads) { k -> (blob: [UInt8], box: BoundingBox)? in
@@ -172,13 +173,7 @@ public final class GeoPackageWriter {
         try insert.bind(2, blob: blob)
         if !box.isEmpty {
           extent.include(box)
-          try index.bind(1, fid)
-          // The R-tree stores 32-bit floats: round outwards so every box still holds its feature.
-          try index.bind(2, Double(Float(box.minX).nextDown))
-          try index.bind(3, Double(Float(box.maxX).nextUp))
-          try index.bind(4, Double(Float(box.minY).nextDown))
-          try index.bind(5, Double(Float(box.maxY).nextUp))
-          try index.run()
+          boxes.append(RTreeBulkLoad.Entry(id: fid, box: box))
         }
       } else {
         try insert.bindNull(2)
@@ -186,6 +181,7 @@ public final class GeoPackageWriter {
       try bind(properties[k], columns, to: insert, from: 3)
       try insert.run()
     }
+    try RTreeBulkLoad.load(boxes, into: "rtree_\(table.name)_geom", database: database)
     try contents(
       table.name, dataType: "features", description: table.description, extent: extent, srsID: table.srsID)
     let geometryColumns = try database.prepare(

@@ -69,11 +69,8 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
         + ". " + (settings?.coordinateColumns.map { "Name them with \($0)" } ?? "Rename them to one of those")
     case .severalLayers(let path, let layers):
       let advice =
-        settings?.layer.map {
-          $0 == LayerReference.form
-            ? "name the one to read as \(path)@\(layers[0])"
-            : "name the one to read with \($0) (e.g. \($0) \(layers[0]))"
-        } ?? "name the one to read"
+        settings?.layer.map { "name the one to read with \($0) (e.g. \($0) \(layers[0]))" }
+        ?? "name the one to read"
       return "\(path): the file holds \(layers.count) layers (\(layers.joined(separator: ", "))); \(advice)"
     }
   }

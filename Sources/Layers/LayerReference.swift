@@ -4,8 +4,6 @@ import Foundation
 /// (`shops.gpkg@pharmacies`). The one form for arguments that carry several files (coverage's
 /// `CATEGORY=FILE`, render's `FILE:STYLE`), where a per-input option cannot be given.
 public struct LayerReference: Sendable, Hashable {
-  /// How messages write the form, as a setting (see ``InputSettings/layer``).
-  public static let form = "FILE@LAYER"
 
   /// The file.
   public var path: String
