@@ -127,6 +127,38 @@ import Testing
   }
 }
 
+extension GeoPackageCommandTests {
+  /// With SOURCE_DATE_EPOCH fixing the timestamps, GeoPackage outputs are byte-identical
+  /// whatever the thread count and across runs (encoding runs in parallel chunks).
+  @Test func geoPackagesAreByteIdentical() throws {
+    let directory = try CLI.temporaryDirectory()
+    var outputs: [String] = []
+    for threads in ["1", "2", "2"] {
+      let out = directory + "/run\(outputs.count)"
+      let process = Process()
+      process.executableURL = CLI.executable
+      process.arguments = [
+        "overlap", CLI.repo("data/trafford/pcn_areas_voronoi_DERIVED.geojson"), Self.wards, "--format",
+        "gpkg",
+        "--threads", threads, "--out", out,
+      ]
+      process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "0"]) { $1 }
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      outputs.append(out)
+    }
+    for file in ["pieces.gpkg", "slivers.gpkg", "topology_a.gpkg", "topology_b.gpkg"] {
+      let first = try Data(contentsOf: URL(fileURLWithPath: outputs[0] + "/" + file))
+      #expect(first.count > 4096)
+      for other in outputs.dropFirst() {
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other + "/" + file)) == first, "\(file) differs")
+      }
+    }
+  }
+}
+
 /// The extent of interleaved x, y values.
 struct BoundingBoxProbe {
   var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
