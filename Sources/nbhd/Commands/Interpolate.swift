@@ -85,7 +85,8 @@ struct Interpolate: ParsableCommand {
           "  \(field) (intensive): weighted mean over \(result.values.compactMap { $0 }.count) targets")
       }
     }
-    lines.append("  wrote interpolated.csv, interpolated.geojson in \(output.directory)")
+    lines.append(
+      "  wrote interpolated.csv, interpolated.\(output.format.fileExtension) in \(output.directory)")
     StandardError.write(lines.joined(separator: "\n"))
   }
 
