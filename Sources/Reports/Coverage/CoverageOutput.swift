@@ -4,7 +4,8 @@ import GeoCore
 import Layers
 
 /// Writes the outputs of a coverage run (issue 4): coverage.csv (one row per unit × category),
-/// gaps.geojson, assets.geojson (assets with the unit they stand in), summary.json.
+/// gaps.geojson, assets.geojson (assets with the unit they stand in; .gpkg in a GeoPackage
+/// output), summary.json.
 public enum CoverageOutput {
   /// Writes the four files into `directory` (created if needed), GeoJSON through `geoJSON`;
   /// returns the names written. `inputs` are listed in summary.json with what loading did.
