@@ -9,8 +9,8 @@ let package = Package(
     .library(
       name: "NbhdKit",
       targets: [
-        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Layers", "Analysis", "Maps", "Reports", "Study",
-        "Shapefile", "KML",
+        "GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Shapefile", "KML", "Layers",
+        "Analysis", "Maps", "Reports", "Study",
       ]),
   ],
   dependencies: [
@@ -30,6 +30,9 @@ let package = Package(
     .systemLibrary(
       name: "CMinizip", pkgConfig: "minizip",
       providers: [.apt(["libminizip-dev"]), .brew(["minizip"])]),
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
     .target(name: "GeoCore"),
     .target(name: "PlanarKernel", dependencies: ["GeoCore"]),
     .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
@@ -37,11 +40,14 @@ let package = Package(
     .target(name: "GeoJSON", dependencies: ["GeoCore"]),
     .target(name: "Shapefile", dependencies: ["CShapelib", "GeoCore", "PlanarKernel"]),
     .target(name: "KML", dependencies: ["CMinizip", "GeoCore"]),
+    .target(name: "GeoPackage", dependencies: ["CSQLite", "GeoCore"]),
     .target(
-      name: "Layers", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "Shapefile", "KML"]),
+      name: "Layers",
+      dependencies: ["GeoCore", "PlanarKernel", "GEOS", "PROJ", "GeoJSON", "GeoPackage", "Shapefile", "KML"]),
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
-    .target(name: "Reports", dependencies: ["GeoCore", "GeoJSON", "PROJ", "Layers", "Analysis"]),
+    .target(
+      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis"]),
     .target(
       name: "Study",
       dependencies: [
@@ -51,11 +57,11 @@ let package = Package(
     .executableTarget(
       name: "nbhd",
       dependencies: [
-        "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
-        "Shapefile", "KML",
+        "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GeoPackage", "Shapefile", "KML", "GEOS",
+        "PROJ", "GeoCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoCore", "PROJ"]),
+    .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoPackage", "GeoCore", "PROJ"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GeoCoreTests", dependencies: ["TestSupport", "GeoCore"]),
     .testTarget(
@@ -64,16 +70,21 @@ let package = Package(
     .testTarget(name: "GEOSTests", dependencies: ["TestSupport", "GEOS", "GeoCore"]),
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
+    .testTarget(name: "GeoPackageTests", dependencies: ["TestSupport", "GeoPackage", "GeoCore"]),
     .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["TestSupport", "Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
-      name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
+      name: "StudyTests",
+      dependencies: ["TestSupport", "Study", "GeoPackage", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+      dependencies: [
+        "TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ",
+        "GeoCore",
+      ]),
     .testTarget(name: "ShapefileTests", dependencies: ["TestSupport", "Shapefile", "GeoCore"]),
     .testTarget(name: "KMLTests", dependencies: ["TestSupport", "KML", "GeoCore"]),
   ],

@@ -239,6 +239,30 @@ def scale_check(data, tmp, runs):
     return rows
 
 
+def gpkg_workloads(data, tmp):
+    """GeoPackage out (nbhd convert against ogr2ogr, issue 16) and in (parsing into flat geometry
+    against pyogrio's read_dataframe, both on the GeoPackage nbhd wrote)."""
+    lsoa21 = os.path.join(data, "national", "lsoa21_england_bsc_pop2021.geojson")
+    ours = os.path.join(tmp, "lsoa21-nbhd.gpkg")
+    return [
+        {
+            "name": "gpkg-convert", "what": "national LSOA21 GeoJSON to GeoPackage (nbhd: EPSG:27700, validated)",
+            "nbhd": [NBHD, "convert", lsoa21, ours],
+            "peers": {
+                "ogr2ogr": ["ogr2ogr", "-overwrite", "-f", "GPKG", os.path.join(tmp, "lsoa21-ogr.gpkg"), lsoa21],
+                "ogr2ogr -t_srs EPSG:27700": ["ogr2ogr", "-overwrite", "-f", "GPKG", "-t_srs", "EPSG:27700",
+                                              os.path.join(tmp, "lsoa21-ogr27700.gpkg"), lsoa21],
+            },
+        },
+        {
+            "name": "gpkg-read", "what": "parse the national LSOA21 GeoPackage into flat geometry",
+            "nbhd": [BENCH, "parse-gpkg", ours, "--runs", "1"],
+            "prepare": [NBHD, "convert", lsoa21, ours],
+            "peers": {"pyogrio read_dataframe": [PY, os.path.join(PEERS, "parse_pyogrio.py"), ours]},
+        },
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -252,10 +276,12 @@ def main():
     only = set(filter(None, args.only.split(",")))
     rows, stage_rows, computes, checks, scale = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        for w in workloads(data, tmp):
+        for w in workloads(data, tmp) + gpkg_workloads(data, tmp):
             if only and w["name"] not in only:
                 continue
             print(f"== {w['name']}: {w['what']}", file=sys.stderr)
+            if "prepare" in w:
+                subprocess.run(w["prepare"], check=True, capture_output=True)
             one = w["nbhd"] + ["--threads", "1"] if w.get("speedup") else None
             cmds = {"nbhd": w["nbhd"], **w.get("extra", {}), **w["peers"]}
             if one:

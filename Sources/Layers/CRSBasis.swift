@@ -15,6 +15,9 @@ public enum CRSBasis: Sendable, Hashable {
   case noPRJFile
   /// KML, which is WGS84 lon/lat by definition.
   case kml
+  /// A GeoPackage's `gpkg_spatial_ref_sys` row, as described (e.g. "gpkg_spatial_ref_sys
+  /// srs_id 27700 (EPSG)").
+  case geoPackage(String)
 
   /// The basis in words, as summaries and reports show it.
   public var text: String {
@@ -26,6 +29,7 @@ public enum CRSBasis: Sendable, Hashable {
     case .prjFile(let wgs84): wgs84 ? ".prj file (WGS 84)" : ".prj file"
     case .noPRJFile: "no .prj file: read as WGS84 lon/lat"
     case .kml: "KML is always WGS84 lon/lat"
+    case .geoPackage(let how): how
     }
   }
 }

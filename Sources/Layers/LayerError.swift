@@ -28,6 +28,8 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
   /// A CSV with no column recognisable as coordinates (file, its named columns, how many have
   /// no name).
   case noCoordinateColumns(String, columns: [String], unnamed: Int)
+  /// A file holding several layers (GeoPackage feature tables) and none named (file, the layers).
+  case severalLayers(String, layers: [String])
 
   /// The message with generic advice ("give the CRS the coordinates are in").
   public var description: String { description(naming: nil) }
@@ -65,6 +67,11 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
       return "\(path): no coordinate columns: expected lon/lat (or longitude/latitude) or easting/northing; "
         + "columns are " + columns.joined(separator: ", ") + (unnamed > 0 ? " and \(unnamed) unnamed" : "")
         + ". " + (settings?.coordinateColumns.map { "Name them with \($0)" } ?? "Rename them to one of those")
+    case .severalLayers(let path, let layers):
+      let advice =
+        settings?.layer.map { "name the one to read with \($0) (e.g. \($0) \(layers[0]))" }
+        ?? "name the one to read"
+      return "\(path): the file holds \(layers.count) layers (\(layers.joined(separator: ", "))); \(advice)"
     }
   }
 
@@ -84,9 +91,14 @@ public struct InputSettings: Sendable, Hashable {
   /// front end has none.
   public var coordinateColumns: String?
 
-  /// Settings spelt by `sourceCRS` and `coordinateColumns`.
-  public init(sourceCRS: String, coordinateColumns: String? = nil) {
+  /// The setting that names the layer to read from a file holding several (a GeoPackage's
+  /// feature table): `--b-layer`, `layer:`; nil when the front end has none.
+  public var layer: String?
+
+  /// Settings spelt by `sourceCRS`, `coordinateColumns` and `layer`.
+  public init(sourceCRS: String, coordinateColumns: String? = nil, layer: String? = nil) {
     self.sourceCRS = sourceCRS
     self.coordinateColumns = coordinateColumns
+    self.layer = layer
   }
 }

@@ -51,7 +51,9 @@ public enum LayerLoader {
     record.missingIDs = prepared.missingIDs
     record.duplicateIDs = duplicates(prepared.features)
 
-    let name = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let name =
+      options.layerName ?? options.sourceLayer
+      ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var layer = Layer(
       name: name, source: path, features: prepared.features, fields: fields, crs: working.definition,
       record: record)
@@ -67,8 +69,9 @@ public enum LayerLoader {
     var notes: [String] = []
   }
 
-  /// Reads GeoJSON, CSV, Shapefile or KML/KMZ (by extension) and decides the source CRS.
+  /// Reads GeoJSON, CSV, GeoPackage, Shapefile or KML/KMZ (by extension) and decides the source CRS.
   static func read(_ path: String, options: LoadOptions) throws(LayerError) -> Input {
+    if path.lowercased().hasSuffix(".gpkg") { return try GeoPackageInput.read(path, options: options) }
     if let input = try readOtherFormat(path, options: options) { return input }
     if path.lowercased().hasSuffix(".csv") {
       let table = try CSVTable.read(contentsOf: path)

@@ -15,6 +15,9 @@ public struct LoadOptions: Sendable, Hashable {
   public var xField: String?
   /// For CSV: the column of latitude or northing; detected when nil.
   public var yField: String?
+  /// The layer to read from a file that holds several (a GeoPackage feature table); nil when the
+  /// file holds one.
+  public var sourceLayer: String?
   /// What geometries the layer must hold; others are listed as excluded.
   public var expected: ExpectedGeometry = .any
   /// The name used in tables (default: the file name without extension).

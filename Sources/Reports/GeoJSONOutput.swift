@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import GeoJSON
 import PROJ
@@ -11,6 +12,11 @@ public struct GeoJSONOutput: Sendable {
   public var outputCRS: String?
   /// Decimal places (default 6 for degrees; 2 is centimetres in a projected CRS).
   public var precision: Int
+  /// The format of the layer files; a GeoPackage keeps the working CRS unless `outputCRS` is
+  /// given and full precision unless `geoPackagePrecision` is.
+  public var format: LayerFormat = .geoJSON
+  /// Decimal places in a GeoPackage; nil keeps full precision.
+  public var geoPackagePrecision: Int?
 
   /// Output from `workingCRS` to `outputCRS` (nil: RFC 7946) at `precision` decimals.
   public init(workingCRS: String, outputCRS: String? = nil, precision: Int = 6) {
@@ -18,6 +24,9 @@ public struct GeoJSONOutput: Sendable {
     self.outputCRS = outputCRS
     self.precision = precision
   }
+
+  /// `base` with the format's extension (`pieces` → `pieces.geojson` or `pieces.gpkg`).
+  public func fileName(_ base: String) -> String { "\(base).\(format.fileExtension)" }
 
   /// Writes features (geometry in the working CRS, properties) to `path`.
   public func write(_ features: [(geometry: FlatGeometry?, properties: JSONObject)], to path: String) throws {
@@ -31,6 +40,12 @@ public struct GeoJSONOutput: Sendable {
     count: Int, threads: Int = ParallelChunks.defaultThreadCount, to path: String,
     feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws {
+    if format == .geoPackage || LayerFormat(fileName: path) == .geoPackage {
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      try GeoPackageOutput(workingCRS: workingCRS, outputCRS: outputCRS, precision: geoPackagePrecision)
+        .write(count: count, name: name, to: path, feature: feature)
+      return
+    }
     let target = outputCRS ?? "OGC:CRS84"
     let source = try CoordinateReferenceSystem(workingCRS)
     let destination = try CoordinateReferenceSystem(target)

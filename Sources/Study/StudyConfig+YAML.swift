@@ -206,9 +206,9 @@ struct YAMLReader {
 
   func areaLayer(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AreaLayer {
     var name: String?, role: StudyConfig.Role?, file: String?, idField: String?, nameField: String?,
-      crs: String?
+      crs: String?, layer: String?
     for (key, _, value) in try mapping(
-      node, "a layer", allowed: ["name", "role", "file", "id_field", "name_field", "crs"])
+      node, "a layer", allowed: ["name", "role", "file", "id_field", "name_field", "crs", "layer"])
     {
       switch key {
       case "name": name = try string(value, key)
@@ -221,6 +221,7 @@ struct YAMLReader {
       case "file": file = try existingFile(value, key, directory: directory)
       case "id_field": idField = try string(value, key)
       case "name_field": nameField = try string(value, key)
+      case "layer": layer = try string(value, key)
       default: crs = try string(value, key)
       }
     }
@@ -228,27 +229,31 @@ struct YAMLReader {
     guard let role else { throw fail(node, "layer \(name ?? file) needs \"role\": community or statutory") }
     let layerName = name ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     return .init(
-      name: layerName, role: role, file: file, idField: idField, nameField: nameField, crs: crs,
+      name: layerName, role: role, file: file, idField: idField, nameField: nameField, crs: crs, layer: layer,
       line: node.mark?.line ?? 1)
   }
 
   func population(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.PopulationSource {
-    var file: String?, field: String?, crs: String?
-    for (key, _, value) in try mapping(node, "population", allowed: ["file", "field", "crs"]) {
+    var file: String?, field: String?, crs: String?, layer: String?
+    for (key, _, value) in try mapping(node, "population", allowed: ["file", "field", "crs", "layer"]) {
       switch key {
       case "file": file = try existingFile(value, key, directory: directory)
       case "field": field = try string(value, key)
+      case "layer": layer = try string(value, key)
       default: crs = try string(value, key)
       }
     }
     guard let file, let field else { throw fail(node, "population needs \"file\" and \"field\" (the count)") }
-    return .init(file: file, field: field, crs: crs, line: node.mark?.line ?? 1)
+    return .init(file: file, field: field, crs: crs, layer: layer, line: node.mark?.line ?? 1)
   }
 
   func asset(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AssetLayer {
-    var category: String?, file: String?, radius: Double?, crs: String?
-    for (key, _, value) in try mapping(node, "an asset", allowed: ["category", "file", "radius", "crs"]) {
+    var category: String?, file: String?, radius: Double?, crs: String?, layer: String?
+    for (key, _, value) in try mapping(
+      node, "an asset", allowed: ["category", "file", "radius", "crs", "layer"])
+    {
       switch key {
+      case "layer": layer = try string(value, key)
       case "category": category = try string(value, key)
       case "file": file = try existingFile(value, key, directory: directory)
       case "radius":
@@ -263,7 +268,8 @@ struct YAMLReader {
     guard let file else { throw fail(node, "an asset needs \"file\"") }
     guard let radius else { throw fail(node, "asset \(category ?? file) needs \"radius\" (metres)") }
     let name = category ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    return .init(category: name, file: file, radius: radius, crs: crs, line: node.mark?.line ?? 1)
+    return .init(
+      category: name, file: file, radius: radius, crs: crs, layer: layer, line: node.mark?.line ?? 1)
   }
 
   func pair(_ node: Node) throws(StudyConfigError) -> StudyConfig.Pair {

@@ -18,6 +18,8 @@ public struct StudyConfig: Sendable {
     public var nameField: String?
     /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     /// The config line the layer starts on (for messages).
     public var line: Int
   }
@@ -40,6 +42,8 @@ public struct StudyConfig: Sendable {
     public var radius: Double
     /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     /// The config line the entry starts on (for messages).
     public var line: Int
   }
@@ -52,6 +56,8 @@ public struct StudyConfig: Sendable {
     public var field: String
     /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
+    /// The feature table to read when the file is a GeoPackage holding several.
+    public var layer: String? = nil
     /// The config line the entry starts on (for messages).
     public var line: Int
   }

@@ -94,6 +94,7 @@ public enum StudyRunner {
       options.idField = entry.idField
       options.nameField = entry.nameField
       options.sourceCRS = entry.crs
+      options.sourceLayer = entry.layer
       options.workingCRS = working
       options.expected = .polygons
       options.layerName = entry.name
@@ -119,6 +120,7 @@ public enum StudyRunner {
       var options = LoadOptions()
       options.workingCRS = workingCRS
       options.sourceCRS = entry.crs
+      options.sourceLayer = entry.layer
       options.layerName = entry.category
       let layer = try load(
         config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
@@ -148,6 +150,7 @@ public enum StudyRunner {
     var options = LoadOptions()
     options.workingCRS = workingCRS
     options.sourceCRS = source.crs
+    options.sourceLayer = source.layer
     options.layerName = "population"
     let layer = try load(
       config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
@@ -228,7 +231,7 @@ public enum StudyRunner {
       return try LayerLoader.load(path, options: options)
     } catch {
       // A study config is a front end: its advice names its own keys.
-      let settings = InputSettings(sourceCRS: "crs:")
+      let settings = InputSettings(sourceCRS: "crs:", layer: "layer:")
       throw StudyConfigError(
         path: config.path, line: line, message: "\(what): \(error.description(naming: settings))")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoJSON
+import GeoPackage
 import PROJ
 
 // nbhd-bench: timings for the GeoJSON reader and writer (not a test: run it in release).
@@ -10,6 +11,8 @@ import PROJ
 //   nbhd-bench write FILE [--runs N]   read FILE once, encode it N times: median time, MB/s
 //   nbhd-bench reproject FILE [--runs N] lon/lat FILE to EPSG:27700, one batch per geometry:
 //                                      median time on 1 thread and on every core
+//   nbhd-bench parse-gpkg FILE [--runs N]   read a GeoPackage's feature table into flat geometry
+//                                      N times: median time (before reprojection and repair)
 //   nbhd-bench checksum FILE           coordinate count and a bit-exact checksum of x, y values
 //   nbhd-bench fuzz FILE [--runs N]    parse N random mutations of FILE (for valgrind/ASan runs)
 #if canImport(Darwin)
@@ -117,6 +120,26 @@ case "parse":
   // On a shared machine the fastest run is the least disturbed one.
   let best = times.min() ?? time
   print("fastest run: \(String(best * 1000)) ms, \(Int((Double(size) / best / 1e6).rounded())) MB/s")
+case "parse-gpkg":
+  var times: [Double] = []
+  var cpuTimes: [Double] = []
+  var table: GeoPackageReader.Table?
+  for _ in 0..<runs {
+    table = nil  // free the previous result outside the timing
+    let start = clock.now
+    let cpuStart = threadCPUTime()
+    do { table = try GeoPackageReader.read(path) } catch { fail(error.description) }
+    cpuTimes.append(threadCPUTime() - cpuStart)
+    times.append(seconds(clock.now - start))
+  }
+  let features = table?.features ?? []
+  print(
+    "parse-gpkg \(path): \(fileSize(path)) bytes, \(features.count) features, "
+      + "\(coordinatePairs(FeatureCollection(features: features))) coordinates")
+  print(
+    "median of \(runs): \(String(median(times) * 1000)) ms; median CPU time \(String(median(cpuTimes) * 1000)) ms"
+  )
+  print("fastest run: \(String((times.min() ?? 0) * 1000)) ms")
 case "write":
   let collection = readOrFail(path)
   let writer = GeoJSONWriter()

@@ -3,6 +3,7 @@ import Foundation
 import GEOS
 import GeoCore
 import GeoJSON
+import GeoPackage
 import Layers
 import Maps
 import PROJ
@@ -27,6 +28,17 @@ import Testing
       (LayerError.projectedAsLonLat("f", index: 0, id: "A", coordinate: 400_000, basis: .rfc7946Default), 1),
       (LayerError.unknownCRS("f", definition: "EPSG:1", basis: .crsMember, reason: "none"), 1),
       (LayerError.noCoordinateColumns("f.csv", columns: ["a"], unnamed: 0), 1),
+      (LayerError.severalLayers("f.gpkg", layers: ["a", "b"]), 2),
+    ],
+    "GeoPackageError": [
+      (GeoPackageError.fileNotFound("f"), 1), (GeoPackageError.notSQLite("f", "why"), 1),
+      (GeoPackageError.notGeoPackage("f", "why"), 1),
+      (GeoPackageError.noFeatureTable("f", attributeTables: []), 1),
+      (GeoPackageError.severalFeatureTables("f", tables: ["a", "b"]), 2),
+      (GeoPackageError.unknownTable("f", table: "c", tables: ["a"]), 2),
+      (GeoPackageError.badGeometry("f", table: "t", fid: 1, "why"), 1),
+      (GeoPackageError.cannotWrite("f", "why"), 1), (GeoPackageError.unsupported("f", "why"), 3),
+      (GeoPackageError.sqlite(path: "f", message: "m"), 3),
     ],
     "GeoJSONError": [
       (GeoJSONError.fileNotFound(path: "f"), 1), (GeoJSONError.unreadable(path: "f", reason: "why"), 1),
@@ -60,7 +72,9 @@ import Testing
 
   /// Error types that never reach a command, and what becomes of them.
   static let neverEscape: [String: String] = [
-    "ParseFailure": "internal to GeoJSON's parser; GeoJSONReader turns it into GeoJSONError.invalidInput"
+    "ParseFailure": "internal to GeoJSON's parser; GeoJSONReader turns it into GeoJSONError.invalidInput",
+    "Failure":
+      "internal to GeoPackage's geometry reader; GeoPackageReader turns it into GeoPackageError.badGeometry",
   ]
 
   static func invalidGeoJSON() -> any Error {

@@ -4,7 +4,8 @@ import GeoCore
 import Layers
 
 /// Writes the outputs of a coverage run (issue 4): coverage.csv (one row per unit × category),
-/// gaps.geojson, assets.geojson (assets with the unit they stand in), summary.json.
+/// gaps.geojson, assets.geojson (assets with the unit they stand in; .gpkg in a GeoPackage
+/// output), summary.json.
 public enum CoverageOutput {
   /// Writes the four files into `directory` (created if needed), GeoJSON through `geoJSON`;
   /// returns the names written. `inputs` are listed in summary.json with what loading did.
@@ -21,8 +22,9 @@ public enum CoverageOutput {
       return (directory as NSString).appendingPathComponent(name)
     }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
-    try geoJSON.write(gapFeatures(result, units: units), to: path("gaps.geojson"))
-    try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: path("assets.geojson"))
+    try geoJSON.write(gapFeatures(result, units: units), to: path(geoJSON.fileName("gaps")))
+    try geoJSON.write(
+      assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
     let summary = summaryJSON(
       result, units: units, assets: assets, population: population, options: options, versions: versions,
       inputs: inputs, files: written + ["summary.json"])

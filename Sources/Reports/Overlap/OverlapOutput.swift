@@ -34,11 +34,11 @@ public enum OverlapOutput {
     let order = run.pieceOrder
     if run.options.keepPieceGeometry {
       let threads = run.options.threads
-      try geoJSON.write(count: order.count, threads: threads, to: path("pieces.geojson")) {
+      try geoJSON.write(count: order.count, threads: threads, to: path(geoJSON.fileName("pieces"))) {
         pieceFeature(run, order[$0])
       }
       let slivers = order.filter { run.overlay.pieces[$0].isSliver }
-      try geoJSON.write(count: slivers.count, threads: threads, to: path("slivers.geojson")) {
+      try geoJSON.write(count: slivers.count, threads: threads, to: path(geoJSON.fileName("slivers"))) {
         pieceFeature(run, slivers[$0])
       }
     }
@@ -46,7 +46,8 @@ public enum OverlapOutput {
     for (label, report, layer) in [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)] {
       guard let report else { continue }
       try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
-      try geoJSON.write(topologyFeatures(report, layer: layer), to: path("topology_\(label).geojson"))
+      try geoJSON.write(
+        topologyFeatures(report, layer: layer), to: path(geoJSON.fileName("topology_\(label)")))
     }
     return try writeSummary(run, versions: versions, written: written, to: summaryFile)
   }

@@ -23,7 +23,9 @@ enum ReportContent {
     inputs(study, into: &doc, versions: versions)
     doc.heading(2, "Files")
     doc.paragraph(
-      "Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report:"
+      "Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report; "
+        + "report.gpkg holds all of them in one GeoPackage (British National Grid or the working CRS), each layer "
+        + "styled for QGIS as these maps draw it:"
     )
     doc.list(files)
     doc.heading(2, "Attribution")

@@ -4,49 +4,85 @@ import GeoCore
 import Layers
 import Reports
 
-/// The tables (CSV) and result layers (GeoJSON) of a study.
+/// The tables (CSV) and result layers (GeoJSON) of a study, and report.gpkg holding all of them
+/// (layers styled for QGIS as the report draws them, tables as attribute tables).
 enum ReportFiles {
   /// Writes every table and layer into `folder`; returns the file names, in order.
   static func write(_ study: StudyRun, to folder: String) throws -> [String] {
     var files: [String] = []
+    var layers: [GeoPackageOutput.Layer] = []
+    var tables: [GeoPackageOutput.Table] = []
     let crs = study.layers.first?.layer.crs ?? "EPSG:27700"
     let geoJSON = GeoJSONOutput(workingCRS: crs)
     func path(_ name: String) -> String {
       files.append(name)
       return folder + "/" + name
     }
-    try features(study).write(to: path("input_features.csv"))
+    // A table named like a layer (topology_X) is stored as X_table in the GeoPackage.
+    func table(_ name: String, _ csv: CSVWriter, clashes: Bool = false) throws {
+      try csv.write(to: path(name + ".csv"))
+      tables.append(try GeoPackageOutput.Table(name: clashes ? name + "_table" : name, csv: csv))
+    }
+    // In the GeoPackage a layer holding points and polygons (assets: green spaces are areas) is
+    // split in two, NAME (points) and NAME_areas, so that QGIS shows each with its own symbols.
+    func layer(
+      _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)], style: String?,
+      areaStyle: String? = nil
+    ) throws {
+      try geoJSON.write(features, to: path(name + ".geojson"))
+      let areas = features.filter { $0.geometry?.kind.isPolygonal == true }
+      if !areas.isEmpty, areas.count < features.count, let areaStyle {
+        let points = features.filter { $0.geometry?.kind.isPolygonal != true }
+        layers.append(GeoPackageOutput.Layer(name: name, features: points, style: style))
+        layers.append(GeoPackageOutput.Layer(name: name + "_areas", features: areas, style: areaStyle))
+      } else {
+        layers.append(
+          GeoPackageOutput.Layer(
+            name: name, features: features, style: style, emptyType: areaStyle == nil ? .multiPolygon : .point
+          ))
+      }
+    }
+    try table("input_features", features(study))
     for (pair, run) in study.pairs {
       let tag = "\(pair.a)__\(pair.b)"
-      try CrosswalkTables.crosswalk(run).write(to: path("crosswalk_\(tag).csv"))
-      try CrosswalkTables.summary(run, side: .a).write(to: path("summary_\(pair.a)_vs_\(pair.b).csv"))
-      try CrosswalkTables.summary(run, side: .b).write(to: path("summary_\(pair.b)_vs_\(pair.a).csv"))
-      try CrosswalkTables.lookup(run).write(to: path("lookup_\(tag).csv"))
+      try table("crosswalk_\(tag)", CrosswalkTables.crosswalk(run))
+      try table("summary_\(pair.a)_vs_\(pair.b)", CrosswalkTables.summary(run, side: .a))
+      try table("summary_\(pair.b)_vs_\(pair.a)", CrosswalkTables.summary(run, side: .b))
+      try table("lookup_\(tag)", CrosswalkTables.lookup(run))
       let order = run.pieceOrder
-      try geoJSON.write(order.map { OverlapOutput.pieceFeature(run, $0) }, to: path("pieces_\(tag).geojson"))
-      try geoJSON.write(
+      try layer(
+        "pieces_\(tag)", order.map { OverlapOutput.pieceFeature(run, $0) }, style: ReportStyles.pieces)
+      try layer(
+        "slivers_\(tag)",
         order.filter { run.overlay.pieces[$0].isSliver }.map { OverlapOutput.pieceFeature(run, $0) },
-        to: path("slivers_\(tag).geojson"))
+        style: ReportStyles.slivers)
     }
-    for (entry, layer) in study.layers {
+    for (entry, unitsLayer) in study.layers {
       if let report = study.topology[entry.name] {
-        try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(entry.name).csv"))
-        try geoJSON.write(
-          OverlapOutput.topologyFeatures(report, layer: layer), to: path("topology_\(entry.name).geojson"))
+        try table(
+          "topology_\(entry.name)", CrosswalkTables.topology(report, layer: unitsLayer), clashes: true)
+        try layer(
+          "topology_\(entry.name)", OverlapOutput.topologyFeatures(report, layer: unitsLayer),
+          style: ReportStyles.topology)
       }
       if let coverage = study.coverage[entry.name] {
-        try CoverageOutput.table(coverage, units: layer, hasPopulation: study.population != nil)
-          .write(to: path("coverage_\(entry.name).csv"))
-        try geoJSON.write(
-          CoverageOutput.gapFeatures(coverage, units: layer), to: path("gaps_\(entry.name).geojson"))
+        try table(
+          "coverage_\(entry.name)",
+          CoverageOutput.table(coverage, units: unitsLayer, hasPopulation: study.population != nil))
+        try layer(
+          "gaps_\(entry.name)", CoverageOutput.gapFeatures(coverage, units: unitsLayer),
+          style: ReportStyles.gaps)
       }
-      try geoJSON.write(units(study, entry.name, layer), to: path("units_\(entry.name).geojson"))
+      let features = units(study, entry.name, unitsLayer)
+      let styles = ReportStyles.units(study, entry.name, features)
+      try layer("units_\(entry.name)", features, style: styles[0].qml)
+      layers[layers.count - 1].alternativeStyles = Array(styles.dropFirst())
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
-      try geoJSON.write(
-        CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets),
-        to: path("assets.geojson"))
+      let assets = CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets)
+      try layer("assets", assets, style: ReportStyles.assets(assets), areaStyle: ReportStyles.assetAreas)
     }
+    try GeoPackageOutput(workingCRS: crs).write(layers: layers, tables: tables, to: path("report.gpkg"))
     return files
   }
 

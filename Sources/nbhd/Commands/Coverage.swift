@@ -15,7 +15,10 @@ struct Coverage: ParsableCommand {
   @Argument(help: "Area layer (neighbourhoods, PCNs, wards, LSOAs).")
   var areas: String
 
-  @Argument(help: "Asset files (GeoJSON or CSV points, or polygons), each as PATH or CATEGORY=PATH.")
+  @Argument(
+    help: ArgumentHelp(
+      "Asset files (GeoJSON, GeoPackage or CSV points, or polygons), each as PATH or CATEGORY=PATH; a GeoPackage "
+        + "layer as PATH@LAYER (pharmacy=shops.gpkg@pharmacies)."))
   var assets: [String]
 
   @Option(
@@ -86,9 +89,7 @@ struct Coverage: ParsableCommand {
       try CoverageAnalysis.run(units: units.geometries, assets: set, population: people, options: options)
     }
     clock.lap("coverage")
-    let geoJSON = GeoJSONOutput(
-      workingCRS: units.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: units.crs)
     let files = try reportingFailures {
       try CoverageOutput.write(
         result, units: units, assets: set, population: people, options: options, to: output.directory,

@@ -8,7 +8,7 @@ struct Inspect: ParsableCommand {
     abstract: "Describe layers: features, geometry types, CRS, extent, id/name fields, invalid, duplicate "
       + "and empty features.")
 
-  @Argument(help: "GeoJSON or CSV files.")
+  @Argument(help: "GeoJSON, GeoPackage or CSV files.")
   var files: [String]
 
   @OptionGroup var reading: InputOptions<FileInput>

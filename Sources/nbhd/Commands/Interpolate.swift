@@ -85,7 +85,8 @@ struct Interpolate: ParsableCommand {
           "  \(field) (intensive): weighted mean over \(result.values.compactMap { $0 }.count) targets")
       }
     }
-    lines.append("  wrote interpolated.csv, interpolated.geojson in \(output.directory)")
+    lines.append(
+      "  wrote interpolated.csv, interpolated.\(output.format.fileExtension) in \(output.directory)")
     StandardError.write(lines.joined(separator: "\n"))
   }
 
@@ -127,9 +128,7 @@ struct Interpolate: ParsableCommand {
       for (field, _, result) in results { properties[field] = result.values[i].map { .number($0) } ?? .null }
       return (feature.geometry, properties)
     }
-    let geoJSON = GeoJSONOutput(
-      workingCRS: target.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
-    try geoJSON.write(features, to: output.directory + "/interpolated.geojson")
+    let geoJSON = output.layerOutput(workingCRS: target.crs)
+    try geoJSON.write(features, to: output.directory + "/" + geoJSON.fileName("interpolated"))
   }
 }

@@ -51,9 +51,7 @@ struct Overlap: ParsableCommand {
         layerA, layerB, population: people, options: analysis.overlapOptions, checkTopology: !noTopology,
         maxGapArea: analysis.maxGapArea)
     }
-    let geoJSON = GeoJSONOutput(
-      workingCRS: run.a.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: run.a.crs)
     let files = try reportingFailures {
       try OverlapOutput.write(run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
     }

@@ -15,7 +15,7 @@ struct Render: ParsableCommand {
       layers), points (default for point layers), or outline=#RRGGBB.
       """)
 
-  @Argument(help: "Layers as PATH or PATH:STYLE.")
+  @Argument(help: "Layers as PATH or PATH:STYLE; a GeoPackage layer as PATH@LAYER or PATH@LAYER:STYLE.")
   var layers: [String]
 
   @Option(name: .shortAndLong, help: "Output SVG file.")

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import Reports
 
 /// Thresholds and performance switches shared by the analysis commands.
 struct AnalysisOptions: ParsableArguments {
@@ -53,10 +54,26 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Decimal places in GeoJSON output (default 6 for WGS84, 2 for a projected CRS).")
   var precision: Int?
 
+  @Option(
+    help: "Format of the result layers: geojson, or gpkg (GeoPackage, in the working CRS at full precision).")
+  var format: LayerFormat = .geoJSON
+
   @Flag(help: "Print summary.json to stdout.")
   var json = false
+
+  /// The layer writer these options ask for: WGS84 GeoJSON by default (6 decimals, 2 in a
+  /// projected CRS), or a GeoPackage in the working CRS at full precision.
+  func layerOutput(workingCRS: String) -> GeoJSONOutput {
+    var output = GeoJSONOutput(
+      workingCRS: workingCRS, outputCRS: outputCRS, precision: precision ?? (outputCRS == nil ? 6 : 2))
+    output.format = format
+    output.geoPackagePrecision = precision
+    return output
+  }
 
   func validate() throws {
     if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0 to 17") }
   }
 }
+
+extension LayerFormat: ExpressibleByArgument {}

@@ -57,8 +57,8 @@ enum PopulationInput: InputRole {
 }
 
 /// How to read one input, with the same names, help and checks in every command that loads
-/// layers: `--<prefix>id-field`, `--<prefix>name-field`, `--<prefix>crs`. (`--<prefix>layer` is
-/// kept for the GeoPackage layer name.)
+/// layers: `--<prefix>id-field`, `--<prefix>name-field`, `--<prefix>crs`, and
+/// `--<prefix>layer` for the feature table of a GeoPackage holding several.
 struct InputOptions<Role: InputRole>: ParsableArguments {
   @Option(
     name: .customLong(Role.prefix + "id-field"),
@@ -77,8 +77,17 @@ struct InputOptions<Role: InputRole>: ParsableArguments {
         + "lon/lat)."))
   var sourceCRS: String?
 
+  @Option(
+    name: .customLong(Role.prefix + "layer"),
+    help: ArgumentHelp(
+      "GeoPackage: the feature table of \(Role.noun) to read when the file holds several (a file given as "
+        + "FILE.gpkg@TABLE names its own)."))
+  var layer: String?
+
   /// The flag that gives this input's CRS, for advice in messages.
   static var crsFlag: String { "--\(Role.prefix)crs" }
+  /// The flag that names this input's GeoPackage table, for advice in messages.
+  static var layerFlag: String { "--\(Role.prefix)layer" }
 }
 
 /// The coordinate columns of a CSV input, for the inputs that may be points.

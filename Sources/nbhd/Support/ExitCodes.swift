@@ -4,6 +4,7 @@ import Foundation
 import GEOS
 import GeoCore
 import GeoJSON
+import GeoPackage
 import KML
 import Layers
 import Maps
@@ -44,7 +45,11 @@ struct CommandFailure: Error {
     case let failure as CommandFailure: self = failure
     case let error as LayerError:
       message = error.description(naming: settings)
-      exitCode = if case .badOption = error { ExitCodes.usage } else { ExitCodes.badInput }
+      exitCode =
+        switch error {
+        case .badOption, .severalLayers: ExitCodes.usage
+        default: ExitCodes.badInput
+        }
     case let error as GeoJSONError:
       message = error.description
       exitCode = ExitCodes.badInput
@@ -73,6 +78,14 @@ struct CommandFailure: Error {
     case let error as StudyConfigError:
       message = error.description
       exitCode = ExitCodes.badInput
+    case let error as GeoPackageError:
+      message = error.description
+      switch error {
+      case .severalFeatureTables, .unknownTable: exitCode = ExitCodes.usage
+      case .sqlite, .unsupported: exitCode = ExitCodes.internalError
+      case .fileNotFound, .notSQLite, .notGeoPackage, .noFeatureTable, .badGeometry, .cannotWrite:
+        exitCode = ExitCodes.badInput
+      }
     case let error as AtomicFile.WriteError:
       message = error.description
       exitCode = ExitCodes.badInput

@@ -13,23 +13,26 @@ extension InputOptions {
     options.idField = idField
     options.nameField = nameField
     options.sourceCRS = sourceCRS
+    options.sourceLayer = layer
     options.workingCRS = workingCRS
     options.expected = expected
     if let threads { options.threads = threads }
     return options
   }
 
-  /// Loads `path` with `options`; a problem becomes a `CommandFailure` advising this input's
-  /// flags (and `columns`' flags for a CSV, when the command has them).
+  /// Loads `path` (or `FILE.gpkg@TABLE`, see ``LayerReference``) with `options`; a problem
+  /// becomes a `CommandFailure` advising this input's flags (and `columns`' flags for a CSV, when
+  /// the command has them).
   func load(_ path: String, options: LoadOptions, columns: CSVColumnOptions<Role>? = nil) throws -> Layer {
     var options = options
     options.xField = columns?.xField
     options.yField = columns?.yField
     do {
-      return try LayerLoader.load(path, options: options)
+      return try LayerLoader.load(reference: path, options: options)
     } catch {
       let settings = InputSettings(
-        sourceCRS: Self.crsFlag, coordinateColumns: columns.map { _ in CSVColumnOptions<Role>.flags })
+        sourceCRS: Self.crsFlag, coordinateColumns: columns.map { _ in CSVColumnOptions<Role>.flags },
+        layer: Self.layerFlag)
       throw CommandFailure(error, naming: settings)
     }
   }
