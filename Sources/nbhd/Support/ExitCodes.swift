@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import GEOS
@@ -43,6 +44,8 @@ struct CommandFailure: Error {
     case let error as PROJError:
       message = error.description
       exitCode = ExitCodes.badInput
+    case let error as RegistrationError:
+      self = CommandFailure(advising: error)
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError

@@ -1,0 +1,193 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import GeoCore
+import Layers
+import Reports
+
+/// `nbhd catchments REGISTRATIONS LSOAS`: PCN or practice areas from patients registered by
+/// LSOA, and how neighbourhoods fit them in registered patients (issue 15).
+struct Catchments: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Derive PCN or practice catchments from GP patient registrations by LSOA (majority, footprint, "
+      + "threshold), account for every row, and measure neighbourhoods' fit in registered patients.")
+
+  @Argument(help: "Patients registered at a GP practice by LSOA (NHS England CSV).")
+  var registrations: String
+
+  @Argument(help: "LSOA polygons (the study area); their ids are the codes the file uses.")
+  var lsoas: String
+
+  @Option(help: "Group patients by pcn or practice.")
+  var group: CatchmentGrouping = .pcn
+
+  @Option(
+    name: .customLong("practice-map"),
+    help: "Practice → PCN map (CSV or GeoJSON); needed when the file has no PCN column, and wins over it.")
+  var practiceMap: String?
+
+  @Option(name: .customLong("method"), help: "majority, footprint or threshold (repeat; default all three).")
+  var methods: [MethodName] = []
+
+  @Option(help: "Footprint P: the share of a group's patients its footprint holds.")
+  var footprint: Double = 0.8
+
+  @Option(help: "Threshold S: the least share of an LSOA's patients that puts it in a group's area.")
+  var threshold: Double = 0.2
+
+  @Option(name: .customLong("residents-field"), help: "LSOA layer field with residents (registration ratio).")
+  var residentsField: String?
+
+  @Option(name: .customLong("min-coverage"), help: "Flag LSOAs whose registration ratio is below this.")
+  var minCoverage: Double = 0.5
+
+  @Option(help: "Neighbourhood polygons to measure in registered patients.")
+  var neighbourhoods: String?
+
+  @Option(name: .customLong("neighbourhood-id-field")) var neighbourhoodIDField: String?
+  @Option(name: .customLong("neighbourhood-name-field")) var neighbourhoodNameField: String?
+
+  @Option(help: "Population layer: spread an LSOA's patients over neighbourhoods by people, not area.")
+  var population: String?
+
+  @Option(name: .customLong("population-field"), help: "The count field of the population layer.")
+  var populationField: String?
+
+  @Option(name: .customLong("lsoa-id-field"), help: "LSOA layer field with the codes (default: detected).")
+  var lsoaIDField: String?
+  @Option(name: .customLong("lsoa-name-field")) var lsoaNameField: String?
+
+  @Option(name: .customLong("lsoa-column"), help: "Registrations column with the LSOA code.")
+  var lsoaColumn: String?
+  @Option(name: .customLong("practice-column"), help: "Registrations column with the practice code.")
+  var practiceColumn: String?
+  @Option(name: .customLong("practice-name-column")) var practiceNameColumn: String?
+  @Option(name: .customLong("patients-column"), help: "Registrations column with the number of patients.")
+  var patientsColumn: String?
+  @Option(name: .customLong("pcn-column")) var pcnColumn: String?
+  @Option(name: .customLong("pcn-name-column")) var pcnNameColumn: String?
+  @Option(name: .customLong("sex-column")) var sexColumn: String?
+
+  @Option(help: "Threads (default: the machine's cores).")
+  var threads: Int?
+
+  @OptionGroup var output: OutputOptions
+
+  /// A method as named on the command line.
+  enum MethodName: String, ExpressibleByArgument, CaseIterable {
+    case majority, footprint, threshold
+  }
+
+  func validate() throws {
+    guard footprint > 0, footprint <= 1 else { throw ValidationError("--footprint must be in (0, 1], got \(footprint)") }
+    guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
+    guard minCoverage >= 0, minCoverage.isFinite else { throw ValidationError("--min-coverage must be ≥ 0") }
+    if (population == nil) != (populationField == nil) {
+      throw ValidationError("give --population and --population-field together")
+    }
+    if population != nil && neighbourhoods == nil {
+      throw ValidationError("--population weights neighbourhood patients: give --neighbourhoods too")
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
+  var options: CatchmentOptions {
+    var options = CatchmentOptions()
+    options.grouping = group
+    let names = methods.isEmpty ? MethodName.allCases : methods
+    var seen: Set<MethodName> = []
+    options.methods = names.filter { seen.insert($0).inserted }.map {
+      switch $0 {
+      case .majority: .majority
+      case .footprint: .footprint(footprint)
+      case .threshold: .threshold(threshold)
+      }
+    }
+    options.residentsField = residentsField
+    options.minCoverage = minCoverage
+    if let threads { options.threads = threads }
+    return options
+  }
+
+  var columns: RegistrationColumns {
+    var columns = RegistrationColumns()
+    columns.lsoa = lsoaColumn
+    columns.practice = practiceColumn
+    columns.practiceName = practiceNameColumn
+    columns.patients = patientsColumn
+    columns.pcn = pcnColumn
+    columns.pcnName = pcnNameColumn
+    columns.sex = sexColumn
+    return columns
+  }
+
+  func run() throws {
+    let options = options
+    let (result, patients) = try reportingFailures { () throws -> (CatchmentResult, NeighbourhoodPatients?) in
+      do {
+        var table = try Registrations.read(registrations, columns: columns)
+        if let practiceMap { table.apply(try PracticeMap.read(practiceMap)) }
+        let layer = try Overlap.loadPolygons(
+          lsoas, idField: lsoaIDField, nameField: lsoaNameField, crs: nil, threads: threads)
+        let result = try CatchmentAnalysis.run(table, lsoas: layer, options: options)
+        guard let neighbourhoods else { return (result, nil) }
+        let areas = try Overlap.loadPolygons(
+          neighbourhoods, idField: neighbourhoodIDField, nameField: neighbourhoodNameField, crs: nil,
+          threads: threads, workingCRS: layer.crs)
+        try Overlap.checkOverlap(areas, layer)
+        var people: PopulationLayer?
+        if let population, let populationField {
+          var load = LoadOptions()
+          load.workingCRS = layer.crs
+          let source = population == lsoas ? layer : try LayerLoader.load(population, options: load)
+          people = try PopulationLayer(source, field: populationField)
+        }
+        return (
+          result,
+          try NeighbourhoodPatients.compute(
+            result, neighbourhoods: areas, population: people, threads: options.threads)
+        )
+      } catch let error as RegistrationError {
+        throw CommandFailure(advising: error)
+      }
+    }
+    let geoJSON = GeoJSONOutput(
+      workingCRS: result.lsoas.crs, outputCRS: output.outputCRS,
+      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let files = try reportingFailures {
+      try CatchmentOutput.write(
+        result, neighbourhoods: patients, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
+    }
+    if output.json {
+      print(try String(contentsOfFile: output.directory + "/summary.json", encoding: .utf8), terminator: "")
+    } else {
+      print(CatchmentText.describe(result, neighbourhoods: patients, files: files))
+    }
+  }
+}
+
+extension CommandFailure {
+  /// A registrations problem with the flag that fixes it.
+  init(advising error: RegistrationError) {
+    var message = error.description
+    var code = ExitCodes.badInput
+    switch error {
+    case .missingColumn, .unknownColumn:
+      message +=
+        " (name columns with --lsoa-column, --practice-column, --patients-column, --pcn-column, --sex-column)"
+    case .practicesWithoutPCN:
+      message += " (--practice-map, or --group practice)"
+    case .noMatchingLSOAs:
+      message += " (--lsoa-id-field names the LSOA layer's code field)"
+    case .badParameter:
+      code = ExitCodes.usage
+    case .badRow, .empty:
+      break
+    }
+    self.init(badInput: message)
+    exitCode = code
+  }
+}
+
+extension CatchmentGrouping: ExpressibleByArgument {}
