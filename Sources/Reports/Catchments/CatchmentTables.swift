@@ -82,7 +82,7 @@ public enum CatchmentTables {
       for share in patients.byNeighbourhood[i] {
         csv.text(features[i].id)
         csv.text(result.groups[share.group].code)
-        csv.number(share.patients, decimals: 4)
+        csv.number(share.patients, decimals: 6)
         csv.number(share.patients / total, decimals: 6)
         csv.text(features[i].name)
         csv.text(result.groups[share.group].name)
@@ -109,7 +109,7 @@ public enum CatchmentTables {
       let group = result.groups[row.group]
       csv.text(group.code)
       csv.text(features[row.neighbourhood].id)
-      csv.number(row.patients, decimals: 4)
+      csv.number(row.patients, decimals: 6)
       csv.number(group.patientsInLayer > 0 ? row.patients / Double(group.patientsInLayer) : nil, decimals: 6)
       csv.text(group.name)
       csv.text(features[row.neighbourhood].name)

@@ -149,7 +149,7 @@ struct Catchments: ParsableCommand {
             result, neighbourhoods: areas, population: people, threads: options.threads)
         )
       } catch let error as RegistrationError {
-        throw CommandFailure(advising: error)
+        throw CommandFailure(advising: error, registrations: registrations)
       }
     }
     let geoJSON = GeoJSONOutput(
@@ -168,16 +168,21 @@ struct Catchments: ParsableCommand {
 }
 
 extension CommandFailure {
-  /// A registrations problem with the flag that fixes it.
-  init(advising error: RegistrationError) {
+  /// A registrations problem with the flag that fixes it; column flags are named only for the
+  /// registrations file itself (`registrations`), not for a practice map.
+  init(advising error: RegistrationError, registrations: String? = nil) {
     var message = error.description
     var code = ExitCodes.badInput
     switch error {
-    case .missingColumn, .unknownColumn:
-      message +=
-        " (name columns with --lsoa-column, --practice-column, --patients-column, --pcn-column, --sex-column)"
+    case .missingColumn(let file, let role, _, _), .unknownColumn(let file, let role, _, _):
+      let flags = [
+        "LSOA code": "--lsoa-column", "practice code": "--practice-column", "practice name": "--practice-name-column",
+        "number of patients": "--patients-column", "PCN code": "--pcn-column", "PCN name": "--pcn-name-column",
+        "sex": "--sex-column",
+      ]
+      if file == registrations, let flag = flags[role] { message += " (\(flag) NAME)" }
     case .practicesWithoutPCN:
-      message += " (--practice-map, or --group practice)"
+      message += " (--practice-map MAP, or --group practice)"
     case .noMatchingLSOAs:
       message += " (--lsoa-id-field names the LSOA layer's code field)"
     case .badParameter:
