@@ -45,18 +45,9 @@ struct Catchments: ParsableCommand {
   @Option(help: "Neighbourhood polygons to measure in registered patients.")
   var neighbourhoods: String?
 
-  @Option(name: .customLong("neighbourhood-id-field")) var neighbourhoodIDField: String?
-  @Option(name: .customLong("neighbourhood-name-field")) var neighbourhoodNameField: String?
-
-  @Option(help: "Population layer: spread an LSOA's patients over neighbourhoods by people, not area.")
-  var population: String?
-
-  @Option(name: .customLong("population-field"), help: "The count field of the population layer.")
-  var populationField: String?
-
-  @Option(name: .customLong("lsoa-id-field"), help: "LSOA layer field with the codes (default: detected).")
-  var lsoaIDField: String?
-  @Option(name: .customLong("lsoa-name-field")) var lsoaNameField: String?
+  @OptionGroup(title: "LSOA layer") var lsoaInput: InputOptions<LSOAInput>
+  @OptionGroup(title: "Neighbourhoods") var neighbourhoodInput: InputOptions<NeighbourhoodInput>
+  @OptionGroup(title: "Population") var population: PopulationOptions
 
   @Option(name: .customLong("lsoa-column"), help: "Registrations column with the LSOA code.")
   var lsoaColumn: String?
@@ -69,9 +60,7 @@ struct Catchments: ParsableCommand {
   @Option(name: .customLong("pcn-name-column")) var pcnNameColumn: String?
   @Option(name: .customLong("sex-column")) var sexColumn: String?
 
-  @Option(help: "Threads (default: the machine's cores).")
-  var threads: Int?
-
+  @OptionGroup var threadOptions: ThreadOptions
   @OptionGroup var output: OutputOptions
 
   /// A method as named on the command line.
@@ -83,13 +72,9 @@ struct Catchments: ParsableCommand {
     guard footprint > 0, footprint <= 1 else { throw ValidationError("--footprint must be in (0, 1], got \(footprint)") }
     guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
     guard minCoverage >= 0, minCoverage.isFinite else { throw ValidationError("--min-coverage must be ≥ 0") }
-    if (population == nil) != (populationField == nil) {
-      throw ValidationError("give --population and --population-field together")
-    }
-    if population != nil && neighbourhoods == nil {
+    if population.population != nil && neighbourhoods == nil {
       throw ValidationError("--population weights neighbourhood patients: give --neighbourhoods too")
     }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   var options: CatchmentOptions {
@@ -106,7 +91,7 @@ struct Catchments: ParsableCommand {
     }
     options.residentsField = residentsField
     options.minCoverage = minCoverage
-    if let threads { options.threads = threads }
+    if let threads = threadOptions.threads { options.threads = threads }
     return options
   }
 
@@ -128,21 +113,13 @@ struct Catchments: ParsableCommand {
       do {
         var table = try Registrations.read(registrations, columns: columns)
         if let practiceMap { table.apply(try PracticeMap.read(practiceMap)) }
-        let layer = try Overlap.loadPolygons(
-          lsoas, idField: lsoaIDField, nameField: lsoaNameField, crs: nil, threads: threads)
+        let threads = threadOptions.threads
+        let layer = try lsoaInput.loadPolygons(lsoas, threads: threads)
         let result = try CatchmentAnalysis.run(table, lsoas: layer, options: options)
         guard let neighbourhoods else { return (result, nil) }
-        let areas = try Overlap.loadPolygons(
-          neighbourhoods, idField: neighbourhoodIDField, nameField: neighbourhoodNameField, crs: nil,
-          threads: threads, workingCRS: layer.crs)
-        try Overlap.checkOverlap(areas, layer)
-        var people: PopulationLayer?
-        if let population, let populationField {
-          var load = LoadOptions()
-          load.workingCRS = layer.crs
-          let source = population == lsoas ? layer : try LayerLoader.load(population, options: load)
-          people = try PopulationLayer(source, field: populationField)
-        }
+        let areas = try neighbourhoodInput.loadPolygons(neighbourhoods, threads: threads, workingCRS: layer.crs)
+        try LayerInputs.checkOverlap(areas, layer, roles: (NeighbourhoodInput.self, LSOAInput.self))
+        let people = try population.load(workingCRS: layer.crs, reusing: [layer, areas])?.people
         return (
           result,
           try NeighbourhoodPatients.compute(
@@ -196,3 +173,13 @@ extension CommandFailure {
 }
 
 extension CatchmentGrouping: ExpressibleByArgument {}
+
+/// The LSOA layer of `catchments`.
+enum LSOAInput: InputRole {
+  static let prefix = "lsoa-", noun = "the LSOA layer"
+}
+
+/// The neighbourhoods of `catchments`.
+enum NeighbourhoodInput: InputRole {
+  static let prefix = "neighbourhood-", noun = "the neighbourhood layer"
+}
