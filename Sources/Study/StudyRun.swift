@@ -23,6 +23,8 @@ public struct StudyRun: Sendable {
   public var checksums: [String: String]
   /// Wall-clock seconds per step, in order.
   public var timings: [(step: String, seconds: Double)]
+  /// The registrations entry's catchments and patients by neighbourhood, if the config has one.
+  public var registrations: StudyRegistrations? = nil
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -101,7 +103,15 @@ public enum StudyRunner {
           path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
+    var registrations: StudyRegistrations?
+    if let source = config.registrations {
+      progress("deriving \(source.name) from registrations")
+      let derived = try deriveRegistrations(config, source, workingCRS: workingCRS, threads: threads)
+      registrations = derived.0
+      layers.append((source.areaLayer, derived.1))
+    }
     var checksums: [String: String] = [:]
+    for path in config.registrations?.files ?? [] { checksums[path] = try SHA256.hex(ofFile: config.resolve(path)) }
     for path in config.layers.map(\.file) + config.assets.map(\.file)
       + [config.population?.file].compactMap({ $0 })
     {
@@ -161,11 +171,17 @@ public enum StudyRunner {
       }
     }
     lap("population")
+    if let found = registrations {
+      progress("registered patients by neighbourhood")
+      registrations?.neighbourhoods = try registeredPatients(
+        found, layers: layers, population: population?.1, threads: threads)
+      lap("registered patients")
+    }
     return StudyRun(
       config: config, layers: layers.map { ($0.0, $0.1) }, population: population.map { ($0.0, $0.1) },
       assetLayers: assetLayers.map { ($0.0, $0.1) }, assets: assets, pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: checksums,
-      timings: timings.map { (step: $0.0, seconds: $0.1) })
+      timings: timings.map { (step: $0.0, seconds: $0.1) }, registrations: registrations)
   }
 
   /// Loads one input; any problem becomes an error naming the config line as well as the file.

@@ -69,7 +69,7 @@ public struct NeighbourhoodPatients: Sendable {
     }
     return NeighbourhoodPatients(
       neighbourhoods: neighbourhoods,
-      weighting: population.map { "population (\($0.name), field \($0.field))" } ?? "area",
+      weighting: population.map { "people (\($0.name), \($0.field))" } ?? "area",
       byNeighbourhood: sums.map { map in map.keys.sorted().map { Share(group: $0, patients: map[$0]!) } },
       areaFallbacks: fallbacks, placedPatients: placed)
   }

@@ -5,6 +5,9 @@ import Maps
 /// The catchment map: every layer LSOA shaded by the share of its patients at its top group,
 /// the majority catchments outlined and labelled on top (issue 15).
 public enum CatchmentMap {
+  /// Layers with at most this many LSOAs are drawn whole.
+  static let wholeLayerLimit = 5_000
+
   /// The SVG text; `method` picks the catchments drawn (the first method by default).
   public static func svg(_ result: CatchmentResult, method: CatchmentMethod? = nil, width: Int = 1000, height: Int = 850)
     throws -> String
@@ -16,10 +19,26 @@ public enum CatchmentMap {
       title: "\(noun) areas from registered patients" + (chosen.map { " (\($0.method))" } ?? ""),
       subtitle: "LSOAs shaded by the share of their registered patients at the top \(noun); "
         + "LSOAs with no patients hatched")
-    let lsoas = result.lsoas.features.indices.map { i in
+    // A study-area layer is drawn whole. A national one is cut to where the patients live: the
+    // box of the LSOAs holding 99% of them (a few patients live far away). Every LSOA in the box
+    // is drawn, so no-patient holes still show.
+    let ranked = result.assignments.indices.filter { result.assignments[$0].patients > 0 }
+      .sorted { result.assignments[$0].patients > result.assignments[$1].patients }
+    let total = ranked.reduce(0) { $0 + result.assignments[$1].patients }
+    var extent = BoundingBox.empty
+    var held = 0
+    for i in ranked where result.lsoas.features.count > wholeLayerLimit && Double(held) < 0.99 * Double(total) {
+      extent.include(result.lsoas.features[i].geometry.boundingBox)
+      held += result.assignments[i].patients
+    }
+    let shown = result.lsoas.features.indices.filter {
+      extent.isEmpty || result.lsoas.features[$0].geometry.boundingBox.intersects(extent)
+    }
+    let lsoas = shown.map { i in
       let f = result.lsoas.features[i]
       return MapFeature(id: f.id, name: f.name, geometry: f.geometry, value: result.assignments[i].topShare)
     }
+    if !extent.isEmpty { map.extent = extent.expanded(by: 0.02 * max(extent.width, extent.height)) }
     map.add(
       PolygonLayer(
         title: "LSOAs", features: lsoas,

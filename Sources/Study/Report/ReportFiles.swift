@@ -47,6 +47,7 @@ enum ReportFiles {
         CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets),
         to: path("assets.geojson"))
     }
+    files += try ReportRegistrations.write(study, to: folder)
     return files
   }
 
