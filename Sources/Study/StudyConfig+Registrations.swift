@@ -34,8 +34,11 @@ extension StudyConfig {
       let noun = group == .pcn ? "PCN" : "practice"
       switch method {
       case .majority: return "\(noun) areas, majority of registered patients"
-      case .footprint(let p): return "\(noun) areas, LSOAs holding \(JSONValueFormat.percent(p)) of each \(noun)'s patients"
-      case .threshold(let s): return "\(noun) areas, LSOAs where the \(noun) has at least \(JSONValueFormat.percent(s)) of the patients"
+      case .footprint(let p):
+        return "\(noun) areas, LSOAs holding \(JSONValueFormat.percent(p)) of each \(noun)'s patients"
+      case .threshold(let s):
+        return
+          "\(noun) areas, LSOAs where the \(noun) has at least \(JSONValueFormat.percent(s)) of the patients"
       }
     }
   }
@@ -47,7 +50,9 @@ enum JSONValueFormat {
 }
 
 extension YAMLReader {
-  func registrations(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.RegistrationsSource {
+  func registrations(_ node: Node, directory: String) throws(StudyConfigError)
+    -> StudyConfig.RegistrationsSource
+  {
     let allowed = ["file", "lsoas", "lsoa_id_field", "group", "method", "share", "practice_map", "name"]
     var file: String?, lsoas: String?, idField: String?, map: String?, name: String?
     var group = CatchmentGrouping.pcn

@@ -145,7 +145,8 @@ struct YAMLReader {
     var config = StudyConfig(
       study: "", path: path, directory: directory.isEmpty ? "." : directory, output: "out")
     let keys = [
-      "study", "output", "working_crs", "thresholds", "layers", "population", "assets", "pairs", "registrations",
+      "study", "output", "working_crs", "thresholds", "layers", "population", "assets", "pairs",
+      "registrations",
     ]
     for (key, keyNode, value) in try mapping(root, "the config", allowed: keys) {
       switch key {

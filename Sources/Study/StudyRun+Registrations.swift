@@ -31,7 +31,8 @@ extension StudyRunner {
     options.layerName = "lsoas"
     if let threads { options.threads = threads }
     let lsoas = try load(
-      config, line: source.line, what: "registrations lsoas", path: config.resolve(source.lsoas), options: options)
+      config, line: source.line, what: "registrations lsoas", path: config.resolve(source.lsoas),
+      options: options)
     do {
       var table = try Registrations.read(config.resolve(source.file))
       if let map = source.practiceMap { table.apply(try PracticeMap.read(config.resolve(map))) }
@@ -68,7 +69,8 @@ extension StudyRunner {
       "derived from \(source.file): \(source.title), dissolved from \(result.lsoas.source)"
     ]
     let fields = IdentifierFields.detect(
-      in: features.map { Feature(properties: $0.properties, geometry: nil) }, idField: "code", nameField: "name")
+      in: features.map { Feature(properties: $0.properties, geometry: nil) }, idField: "code",
+      nameField: "name")
     return Layer(
       name: source.name, source: source.file, features: features, fields: fields, crs: result.lsoas.crs,
       record: record)
@@ -77,7 +79,8 @@ extension StudyRunner {
   /// Registered patients by group in every unit of each community layer (weighted by people when
   /// the study has a population layer, as its overlaps are).
   static func registeredPatients(
-    _ registrations: StudyRegistrations, layers: [(StudyConfig.AreaLayer, Layer)], population: PopulationLayer?,
+    _ registrations: StudyRegistrations, layers: [(StudyConfig.AreaLayer, Layer)],
+    population: PopulationLayer?,
     threads: Int?
   ) throws -> [String: NeighbourhoodPatients] {
     var found: [String: NeighbourhoodPatients] = [:]

@@ -111,7 +111,9 @@ public enum StudyRunner {
       layers.append((source.areaLayer, derived.1))
     }
     var checksums: [String: String] = [:]
-    for path in config.registrations?.files ?? [] { checksums[path] = try SHA256.hex(ofFile: config.resolve(path)) }
+    for path in config.registrations?.files ?? [] {
+      checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
+    }
     for path in config.layers.map(\.file) + config.assets.map(\.file)
       + [config.population?.file].compactMap({ $0 })
     {

@@ -22,7 +22,9 @@ import Testing
     return try LayerLoader.load(fixture("lsoas.geojson"), options: options)
   }
 
-  static func run(_ file: String = "registrations_ssot_excerpt.csv", map: String? = nil) throws -> CatchmentResult {
+  static func run(_ file: String = "registrations_ssot_excerpt.csv", map: String? = nil) throws
+    -> CatchmentResult
+  {
     var table = try Registrations.read(fixture(file))
     if let map { table.apply(try PracticeMap.read(fixture(map))) }
     var options = CatchmentOptions()
@@ -31,7 +33,9 @@ import Testing
     return try CatchmentAnalysis.run(table, lsoas: try lsoas(), options: options)
   }
 
-  static func code(_ result: CatchmentResult, _ group: Int?) -> String? { group.map { result.groups[$0].code } }
+  static func code(_ result: CatchmentResult, _ group: Int?) -> String? {
+    group.map { result.groups[$0].code }
+  }
 
   @Test func readsTheRawFileAndAccountsForEveryRow() throws {
     let result = try Self.run()
@@ -44,7 +48,8 @@ import Testing
     #expect(result.groups.count == 13)
     let inLayer = result.groups.reduce(0) { $0 + $1.patientsInLayer }
     #expect(inLayer == 13_052)
-    let kinds = Dictionary(uniqueKeysWithValues: result.outsideByKind.map { ($0.kind, ($0.rows, $0.patients)) })
+    let kinds = Dictionary(
+      uniqueKeysWithValues: result.outsideByKind.map { ($0.kind, ($0.rows, $0.patients)) })
     #expect(kinds[.notAnLSOACode]! == (62, 531))
     #expect(kinds[.anotherNation]! == (22, 22))
     #expect(kinds[.pseudoCode]! == (1, 1))
@@ -68,7 +73,8 @@ import Testing
     for (i, feature) in result.lsoas.features.enumerated() {
       let row = result.assignments[i]
       // The layer's own majority_pcn_code, made by the ICB from the full file.
-      #expect(Self.code(result, row.top?.group) == feature.properties["majority_pcn_code"]?.text, "\(feature.id)")
+      #expect(
+        Self.code(result, row.top?.group) == feature.properties["majority_pcn_code"]?.text, "\(feature.id)")
       if let (pcn, patients, total) = expected[feature.id] {
         #expect(Self.code(result, row.top?.group) == pcn)
         #expect(row.top?.patients == patients && row.patients == total, "\(feature.id)")
@@ -155,7 +161,9 @@ import Testing
       #expect(got.count == want.count, "\(feature.id)")
       for share in got {
         let value = want[result.groups[share.group].code]!
-        #expect(abs(share.patients - value) <= 1e-6 * value + 1e-9, "\(feature.id) \(result.groups[share.group].code)")
+        #expect(
+          abs(share.patients - value) <= 1e-6 * value + 1e-9,
+          "\(feature.id) \(result.groups[share.group].code)")
       }
     }
     // Σ over neighbourhoods and groups = the patients placed.
@@ -196,7 +204,9 @@ import Testing
     let features = ["E01000001", "E01000002"].enumerated().map { i, id in
       LayerFeature(
         index: i, id: id, name: nil, properties: [:],
-        geometry: .polygon([[(Double(i), 0), (Double(i) + 1, 0), (Double(i) + 1, 1), (Double(i), 1), (Double(i), 0)]]))
+        geometry: .polygon([
+          [(Double(i), 0), (Double(i) + 1, 0), (Double(i) + 1, 1), (Double(i), 1), (Double(i), 0)]
+        ]))
     }
     let layer = Layer(
       name: "square", source: "square", features: features,
@@ -218,7 +228,8 @@ import Testing
 
   @Test func sexColumnUsesAllRowsWhenPresent() throws {
     let registrations = try Self.table(
-      "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,9\nP1,E01000001,MALE,4\nP1,E01000001,FEMALE,5\n")
+      "PRACTICE_CODE,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nP1,E01000001,ALL,9\nP1,E01000001,MALE,4\nP1,E01000001,FEMALE,5\n"
+    )
     #expect(registrations.sexRule == .allRows)
     #expect(registrations.rowsNotUsed == 2)
     #expect(registrations.totalPatients == 9)
@@ -234,7 +245,8 @@ import Testing
   }
 
   @Test func mapWinsOverTheFileAndDisagreementsAreListed() throws {
-    var registrations = try Self.table("PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS,PCN_CODE\nP1,E01000001,3,A\nP2,E01000001,3,B\n")
+    var registrations = try Self.table(
+      "PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS,PCN_CODE\nP1,E01000001,3,A\nP2,E01000001,3,B\n")
     registrations.apply(
       PracticeMap(source: "map", entries: ["P1": .init(practiceName: nil, pcnCode: "C", pcnName: "C PCN")]))
     #expect(registrations.disagreements == [.init(practice: "P1", filePCN: "A", mapPCN: "C")])

@@ -7,14 +7,21 @@ import Testing
 /// practices of the national maps of January 2022 and October 2025 (pandas on the same files: 4 left,
 /// M83082, M83623, M83706, Y02414; 1 moved, M83627 from U06256 to U93998; 140 stayed; 25 PCNs each).
 @Suite struct ChurnTests {
-  static func entry(_ pcn: String) -> PracticeMap.Entry { .init(practiceName: nil, pcnCode: pcn, pcnName: nil) }
+  static func entry(_ pcn: String) -> PracticeMap.Entry {
+    .init(practiceName: nil, pcnCode: pcn, pcnName: nil)
+  }
 
   @Test func handMadeSplitMergeDissolve() {
     // Old: P1 {A, B}, P3 {C}, P4 {D}. New: P1 {A}, P2 {B, C}, P4 {D, E}.
     let old = PracticeMap(
-      source: "old", entries: ["A": Self.entry("P1"), "B": Self.entry("P1"), "C": Self.entry("P3"), "D": Self.entry("P4")])
+      source: "old",
+      entries: ["A": Self.entry("P1"), "B": Self.entry("P1"), "C": Self.entry("P3"), "D": Self.entry("P4")])
     let new = PracticeMap(
-      source: "new", entries: ["A": Self.entry("P1"), "B": Self.entry("P2"), "C": Self.entry("P2"), "D": Self.entry("P4"), "E": Self.entry("P4")])
+      source: "new",
+      entries: [
+        "A": Self.entry("P1"), "B": Self.entry("P2"), "C": Self.entry("P2"), "D": Self.entry("P4"),
+        "E": Self.entry("P4"),
+      ])
     let churn = PracticeChurn(old: old, new: new)
     #expect(churn.practices.map(\.status) == [.stayed, .moved, .moved, .stayed, .joined])
     let pcns = Dictionary(uniqueKeysWithValues: churn.pcns.map { ($0.code, $0) })
@@ -34,7 +41,8 @@ import Testing
     let new = try PracticeMap.read(folder + "/practice_map_2025-10_ssot.csv")
     let registrations = try Registrations.read(folder + "/registrations_ssot_excerpt.csv")
     let churn = PracticeChurn(old: old, new: new, registrations: registrations)
-    #expect(churn.practices.filter { $0.status == .left }.map(\.code) == ["M83082", "M83623", "M83706", "Y02414"])
+    #expect(
+      churn.practices.filter { $0.status == .left }.map(\.code) == ["M83082", "M83623", "M83706", "Y02414"])
     #expect(churn.count(.joined) == 0 && churn.count(.stayed) == 140)
     let moved = churn.practices.filter { $0.status == .moved }
     #expect(moved.map(\.code) == ["M83627"] && moved[0].oldPCN == "U06256" && moved[0].newPCN == "U93998")

@@ -42,7 +42,8 @@ import Testing
       let out = try CLI.temporaryDirectory()
       let run = try CLI.run([
         "catchments", Self.fixture("registrations_ssot_excerpt.csv"), Self.fixture("lsoas.geojson"),
-        "--residents-field", "usual_residents_2021", "--neighbourhoods", Self.fixture("neighbourhoods.geojson"),
+        "--residents-field", "usual_residents_2021", "--neighbourhoods",
+        Self.fixture("neighbourhoods.geojson"),
         "--threads", threads, "--out", out,
       ])
       #expect(run.status == 0, "\(run.stderr)")
@@ -60,7 +61,8 @@ import Testing
     for file in files where file != "summary.json" {
       #expect(
         FileManager.default.contents(atPath: outputs[0] + "/" + file)
-          == FileManager.default.contents(atPath: outputs[1] + "/" + file), "\(file) differs between 1 and 2 threads")
+          == FileManager.default.contents(atPath: outputs[1] + "/" + file),
+        "\(file) differs between 1 and 2 threads")
     }
     let assignment = try CSVTable(path: outputs[0] + "/lsoa_assignment.csv").keyed(by: "lsoa_code")
     #expect(assignment["E01029651"]?["flag"] == "no_patients")
@@ -146,18 +148,24 @@ import Testing
 
   /// Footprint 0.8 on the national LSOA21 layer against the reference footprints, and the named
   /// neighbourhoods' patients against the geopandas peer (tools/peers/catchments_geopandas.py).
-  @Test(.enabled(if: available(registrations, nationalLSOAs, neighbourhoods, "ssot/pcn_footprints80_lsoa21_2025-10.geojson")))
+  @Test(
+    .enabled(
+      if: available(
+        registrations, nationalLSOAs, neighbourhoods, "ssot/pcn_footprints80_lsoa21_2025-10.geojson")))
   func ssotFootprintOnTheNationalLayerAndNeighbourhoods() throws {
     let out = try CLI.temporaryDirectory()
     let run = try CLI.run([
-      "catchments", Self.shared(Self.registrations)!, Self.shared(Self.nationalLSOAs)!, "--method", "footprint",
+      "catchments", Self.shared(Self.registrations)!, Self.shared(Self.nationalLSOAs)!, "--method",
+      "footprint",
       "--neighbourhoods", Self.shared(Self.neighbourhoods)!, "--neighbourhood-id-field", "msoa11_code",
       "--neighbourhood-name-field", "hcl_name", "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let reference = try Self.features(Self.shared("ssot/pcn_footprints80_lsoa21_2025-10.geojson")!)
     let ours = Dictionary(
-      uniqueKeysWithValues: try Self.features(out + "/catchments_footprint.geojson").map { ($0["code"] as! String, $0) })
+      uniqueKeysWithValues: try Self.features(out + "/catchments_footprint.geojson").map {
+        ($0["code"] as! String, $0)
+      })
     #expect(reference.count == 25 && ours.count == 25)
     for r in reference {
       let code = r["pcn_code"] as! String
@@ -186,11 +194,16 @@ import Testing
     let sum = rows.reduce(0.0) { $0 + Double($1["patients"]!)! }
     #expect(abs(sum - 1_177_498.621191) <= 1e-6 * sum)
     let summary = try Self.json(out + "/summary.json")
-    let lowest = ((summary["neighbourhoods"] as! [String: Any])["lowest_patient_coterminosity"] as! [[String: Any]])
+    let lowest =
+      ((summary["neighbourhoods"] as! [String: Any])["lowest_patient_coterminosity"] as! [[String: Any]])
     #expect(lowest.prefix(6).map { $0["id"] as! String } == peer.map(\.0))
   }
 
-  @Test(.enabled(if: available("national/lookups/gp_practice_pcn_map_2022-01.csv", "national/lookups/gp_practice_pcn_map_2025-10.csv")))
+  @Test(
+    .enabled(
+      if: available(
+        "national/lookups/gp_practice_pcn_map_2022-01.csv", "national/lookups/gp_practice_pcn_map_2025-10.csv"
+      )))
   func nationalChurn() throws {
     let out = try CLI.temporaryDirectory()
     let run = try CLI.run([
@@ -201,7 +214,8 @@ import Testing
     #expect(run.stdout.contains("practices: 341 left, 16 joined, 461 moved, 5,725 stayed"))
     #expect(run.stdout.contains("PCNs: 1,255 before, 1,298 after"))
     let summary = try Self.json(out + "/summary.json")
-    #expect(summary["practices"] as? [String: Int] == ["left": 341, "joined": 16, "moved": 461, "stayed": 5725])
+    #expect(
+      summary["practices"] as? [String: Int] == ["left": 341, "joined": 16, "moved": 461, "stayed": 5725])
     let practices = try CSVTable(path: out + "/practices.csv").rows
     #expect(practices.count == 341 + 16 + 461 + 5725)
   }

@@ -229,7 +229,8 @@ public enum CatchmentAnalysis {
     // 4. Memberships per method.
     var memberships: [(CatchmentMethod, [(group: Int, members: [Int], covered: Int)])] = []
     for method in options.methods {
-      memberships.append((method, members(method, groups: groups, flows: flows, assignments: assignments, lsoas: lsoas)))
+      memberships.append(
+        (method, members(method, groups: groups, flows: flows, assignments: assignments, lsoas: lsoas)))
     }
     // 5. Dissolve.
     let geometries = lsoas.geometries
@@ -279,7 +280,8 @@ public enum CatchmentAnalysis {
         }
       case .footprint(let p):
         let ordered = perGroup[g].sorted {
-          $0.patients != $1.patients ? $0.patients > $1.patients : lsoas.features[$0.lsoa].id < lsoas.features[$1.lsoa].id
+          $0.patients != $1.patients
+            ? $0.patients > $1.patients : lsoas.features[$0.lsoa].id < lsoas.features[$1.lsoa].id
         }
         // Integer patients: compare covered / total ≥ p without the rounding of p × total.
         let total = Double(groups[g].patientsInLayer)
@@ -301,7 +303,9 @@ public enum CatchmentAnalysis {
 
   /// The union of some LSOAs: GEOS's coverage union when it is provably right (neighbours share
   /// identical edges), else a unary union.
-  static func dissolve(_ members: [Int], geometries: [FlatGeometry], areas: [Double], context: GeometryContext)
+  static func dissolve(
+    _ members: [Int], geometries: [FlatGeometry], areas: [Double], context: GeometryContext
+  )
     throws -> (FlatGeometry, Double)
   {
     let parts = try members.map { try Geometry(geometries[$0], context: context) }

@@ -31,7 +31,8 @@ public struct NeighbourhoodPatients: Sendable {
   /// share of them: the patient coterminosity.
   public func main(_ i: Int) -> (group: Int, share: Double)? {
     let total = total(i)
-    guard total > 0, let best = byNeighbourhood[i].max(by: { ($0.patients, -$0.group) < ($1.patients, -$1.group) })
+    guard total > 0,
+      let best = byNeighbourhood[i].max(by: { ($0.patients, -$0.group) < ($1.patients, -$1.group) })
     else { return nil }
     return (best.group, best.patients / total)
   }

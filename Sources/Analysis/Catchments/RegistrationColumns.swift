@@ -19,7 +19,9 @@ public struct RegistrationColumns: Sendable, Hashable {
 
   public init() {}
 
-  static let lsoaNames = ["LSOA_CODE", "LSOA21CD", "LSOA11CD", "lsoa21_code", "lsoa11_code", "lsoa_code", "LSOA"]
+  static let lsoaNames = [
+    "LSOA_CODE", "LSOA21CD", "LSOA11CD", "lsoa21_code", "lsoa11_code", "lsoa_code", "LSOA",
+  ]
   static let practiceNames = ["PRACTICE_CODE", "practice_code", "ORG_CODE", "PRACTICE"]
   static let practiceNameNames = ["PRACTICE_NAME", "practice_name"]
   static let patientNames = ["NUMBER_OF_PATIENTS", "number_of_patients", "PATIENTS", "patients", "COUNT"]
@@ -72,7 +74,8 @@ public struct RegistrationColumns: Sendable, Hashable {
     return Positions(
       lsoa: try required(lsoa, Self.lsoaNames, role: "LSOA code"),
       practice: try required(practice, Self.practiceNames, role: "practice code"),
-      practiceName: try optional(practiceName, Self.practiceNameNames, role: "practice name", allowSuffix: true),
+      practiceName: try optional(
+        practiceName, Self.practiceNameNames, role: "practice name", allowSuffix: true),
       patients: try required(patients, Self.patientNames, role: "number of patients"),
       pcn: try optional(pcn, Self.pcnNames, role: "PCN code"),
       pcnName: try optional(pcnName, Self.pcnNameNames, role: "PCN name", allowSuffix: true),

@@ -35,7 +35,8 @@ public enum RegistrationError: Error, CustomStringConvertible, Equatable {
         + (practices.count == 1 ? "is" : "are")
         + (map.map { " not in the practice map \($0)" } ?? " without a PCN code") + " ("
         + practices.prefix(20).map { "\($0.code): \($0.patients) patients" }.joined(separator: ", ")
-        + (practices.count > 20 ? ", …" : "") + "); each needs a PCN from a practice map, or group by practice"
+        + (practices.count > 20 ? ", …" : "")
+        + "); each needs a PCN from a practice map, or group by practice"
     case .noMatchingLSOAs(let layer, let idField, let examples, let layerExamples):
       "\(layer): none of the registrations' LSOA codes (e.g. \(examples.prefix(3).joined(separator: ", "))) "
         + "is an id of this layer (id field \"\(idField)\", ids such as "

@@ -126,7 +126,8 @@ public struct Registrations: Sendable {
       guard let patients = Int(text) else {
         throw .badRow(
           file: file, line: line,
-          "the number of patients (column \"\(table.header[at.patients])\") is \"\(text)\", not a whole number")
+          "the number of patients (column \"\(table.header[at.patients])\") is \"\(text)\", not a whole number"
+        )
       }
       guard patients >= 0 else {
         throw .badRow(

@@ -113,7 +113,8 @@ public struct PracticeChurn: Sendable {
         newPractices: after, practicesGained: after.filter { !beforeSet.contains($0) },
         practicesLost: before.filter { !afterSet.contains($0) },
         splitInto: destinations.count >= 2 ? destinations.sorted() : [],
-        mergedFrom: origins.count >= 2 ? origins.sorted() : [], oldPatients: sum(before), newPatients: sum(after))
+        mergedFrom: origins.count >= 2 ? origins.sorted() : [], oldPatients: sum(before),
+        newPatients: sum(after))
     }
     self.registrations = registrations?.source
     unknownPractices = patients.map { table in codes.filter { table[$0] == nil } } ?? []

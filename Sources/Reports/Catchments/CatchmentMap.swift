@@ -9,7 +9,9 @@ public enum CatchmentMap {
   static let wholeLayerLimit = 5_000
 
   /// The SVG text; `method` picks the catchments drawn (the first method by default).
-  public static func svg(_ result: CatchmentResult, method: CatchmentMethod? = nil, width: Int = 1000, height: Int = 850)
+  public static func svg(
+    _ result: CatchmentResult, method: CatchmentMethod? = nil, width: Int = 1000, height: Int = 850
+  )
     throws -> String
   {
     let chosen = result.catchments.first { method == nil || $0.method == method } ?? result.catchments.first
@@ -27,7 +29,8 @@ public enum CatchmentMap {
     let total = ranked.reduce(0) { $0 + result.assignments[$1].patients }
     var extent = BoundingBox.empty
     var held = 0
-    for i in ranked where result.lsoas.features.count > wholeLayerLimit && Double(held) < 0.99 * Double(total) {
+    for i in ranked where result.lsoas.features.count > wholeLayerLimit && Double(held) < 0.99 * Double(total)
+    {
       extent.include(result.lsoas.features[i].geometry.boundingBox)
       held += result.assignments[i].patients
     }

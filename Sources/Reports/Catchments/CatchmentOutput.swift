@@ -23,7 +23,8 @@ public enum CatchmentOutput {
     }
     for (method, catchments) in result.catchments {
       try geoJSON.write(
-        count: catchments.count, threads: result.options.threads, to: path("catchments_\(method.name).geojson")
+        count: catchments.count, threads: result.options.threads,
+        to: path("catchments_\(method.name).geojson")
       ) { k in
         let c = catchments[k]
         return (c.geometry, properties(result, c))
@@ -33,8 +34,10 @@ public enum CatchmentOutput {
     try CatchmentTables.flows(result).write(to: path("flows.csv"))
     try CatchmentTables.outside(result).write(to: path("outside.csv"))
     if let neighbourhoods {
-      try CatchmentTables.neighbourhoodGroups(result, neighbourhoods).write(to: path("neighbourhood_groups.csv"))
-      try CatchmentTables.groupNeighbourhoods(result, neighbourhoods).write(to: path("group_neighbourhoods.csv"))
+      try CatchmentTables.neighbourhoodGroups(result, neighbourhoods).write(
+        to: path("neighbourhood_groups.csv"))
+      try CatchmentTables.groupNeighbourhoods(result, neighbourhoods).write(
+        to: path("group_neighbourhoods.csv"))
       try CatchmentTables.neighbourhoodFit(result, neighbourhoods).write(to: path("neighbourhood_fit.csv"))
     }
     try AtomicFile.write(try CatchmentMap.svg(result), to: path("catchments_map.svg"))
@@ -56,7 +59,8 @@ public enum CatchmentOutput {
       "method": .string(c.method.name), "parameter": c.method.parameter.map { .number($0) } ?? .null,
       "lsoas": .number(Double(c.members.count)), "patients_in_layer": .number(inLayer),
       "patients_covered": .number(Double(c.patientsCovered)),
-      "share_covered": .number(FixedDecimal.rounded(inLayer > 0 ? Double(c.patientsCovered) / inLayer : 0, 6)),
+      "share_covered": .number(
+        FixedDecimal.rounded(inLayer > 0 ? Double(c.patientsCovered) / inLayer : 0, 6)),
       "share_in_layer": .number(
         FixedDecimal.rounded(group.patients > 0 ? inLayer / Double(group.patients) : 0, 6)),
       "area_m2": .number(FixedDecimal.rounded(c.area, 2)),

@@ -23,7 +23,8 @@ public enum CatchmentSummary {
       "duplicates": .array(
         r.duplicates.prefix(100).map {
           .object([
-            "practice": .string(r.practices[$0.practice].code), "lsoa": .string($0.lsoa), "rows": number($0.rows),
+            "practice": .string(r.practices[$0.practice].code), "lsoa": .string($0.lsoa),
+            "rows": number($0.rows),
             "patients": number($0.patients),
           ])
         }),
@@ -84,7 +85,8 @@ public enum CatchmentSummary {
     object["groups"] = .array(
       result.groups.map { g in
         .object([
-          "code": .string(g.code), "name": g.name.map { .string($0) } ?? .null, "practices": number(g.practices.count),
+          "code": .string(g.code), "name": g.name.map { .string($0) } ?? .null,
+          "practices": number(g.practices.count),
           "patients": number(g.patients), "patients_in_layer": number(g.patientsInLayer),
           "outside_rows": number(g.outsideRows), "outside_patients": number(g.outsidePatients),
         ])
@@ -108,7 +110,8 @@ public enum CatchmentSummary {
         neighbourhoods.main(i).map { (i, $0.share) }
       }.sorted { ($0.1, features[$0.0].id) < ($1.1, features[$1.0].id) }
       object["neighbourhoods"] = .object([
-        "features": number(features.count), "placed_patients": .number(FixedDecimal.rounded(neighbourhoods.placedPatients, 4)),
+        "features": number(features.count),
+        "placed_patients": .number(FixedDecimal.rounded(neighbourhoods.placedPatients, 4)),
         "area_fallbacks": number(neighbourhoods.areaFallbacks),
         "lowest_patient_coterminosity": .array(
           fits.prefix(10).map { i, share in

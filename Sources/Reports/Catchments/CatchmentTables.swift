@@ -34,7 +34,9 @@ public enum CatchmentTables {
 
   /// flows.csv: group × LSOA patients, by group then LSOA.
   public static func flows(_ result: CatchmentResult) -> CSVWriter {
-    var csv = CSVWriter(header: ["group_code", "group_name", "lsoa_code", "patients", "share_of_lsoa", "share_of_group"])
+    var csv = CSVWriter(header: [
+      "group_code", "group_name", "lsoa_code", "patients", "share_of_lsoa", "share_of_group",
+    ])
     var rows: [(group: Int, lsoa: Int, patients: Int)] = []
     for (i, here) in result.flows.enumerated() {
       for entry in here { rows.append((entry.group, i, entry.patients)) }
@@ -74,7 +76,8 @@ public enum CatchmentTables {
     -> CSVWriter
   {
     var csv = CSVWriter(header: [
-      "neighbourhood_id", "group_code", "patients", "share_of_neighbourhood", "neighbourhood_name", "group_name",
+      "neighbourhood_id", "group_code", "patients", "share_of_neighbourhood", "neighbourhood_name",
+      "group_name",
     ])
     let features = patients.neighbourhoods.features
     for i in features.indices.sorted(by: { (features[$0].id, $0) < (features[$1].id, $1) }) {
@@ -104,7 +107,11 @@ public enum CatchmentTables {
     for (i, shares) in patients.byNeighbourhood.enumerated() {
       for share in shares { rows.append((share.group, i, share.patients)) }
     }
-    rows.sort { ($0.group, features[$0.neighbourhood].id, $0.neighbourhood) < ($1.group, features[$1.neighbourhood].id, $1.neighbourhood) }
+    rows.sort {
+      ($0.group, features[$0.neighbourhood].id, $0.neighbourhood) < (
+        $1.group, features[$1.neighbourhood].id, $1.neighbourhood
+      )
+    }
     for row in rows {
       let group = result.groups[row.group]
       csv.text(group.code)
@@ -120,7 +127,9 @@ public enum CatchmentTables {
 
   /// neighbourhood_fit.csv: per neighbourhood, its patients, main group and patient
   /// coterminosity (the main group's share).
-  public static func neighbourhoodFit(_ result: CatchmentResult, _ patients: NeighbourhoodPatients) -> CSVWriter {
+  public static func neighbourhoodFit(_ result: CatchmentResult, _ patients: NeighbourhoodPatients)
+    -> CSVWriter
+  {
     var csv = CSVWriter(header: [
       "neighbourhood_id", "neighbourhood_name", "patients", "groups", "main_group", "main_group_name",
       "patient_coterminosity",

@@ -6,7 +6,9 @@ import GeoCore
 public enum ChurnOutput {
   /// Writes the files and returns the paths written.
   @discardableResult
-  public static func write(_ churn: PracticeChurn, to directory: String, versions: JSONObject) throws -> [String] {
+  public static func write(_ churn: PracticeChurn, to directory: String, versions: JSONObject) throws
+    -> [String]
+  {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
     let withPatients = churn.registrations != nil
@@ -48,9 +50,13 @@ public enum ChurnOutput {
     try pcns.write(to: path("pcns.csv"))
     func number(_ n: Int) -> JSONValue { .number(Double(n)) }
     var practiceCounts = JSONObject()
-    for status in PracticeChurn.PracticeStatus.allCases { practiceCounts[status.rawValue] = number(churn.count(status)) }
+    for status in PracticeChurn.PracticeStatus.allCases {
+      practiceCounts[status.rawValue] = number(churn.count(status))
+    }
     var pcnCounts = JSONObject()
-    for status in PracticeChurn.PCNStatus.allCases { pcnCounts[status.rawValue] = number(churn.count(status)) }
+    for status in PracticeChurn.PCNStatus.allCases {
+      pcnCounts[status.rawValue] = number(churn.count(status))
+    }
     pcnCounts["before"] = number(churn.pcnsBefore)
     pcnCounts["after"] = number(churn.pcnsAfter)
     pcnCounts["split"] = number(churn.pcns.filter(\.isSplit).count)
@@ -75,7 +81,9 @@ public enum ChurnOutput {
         "unknown_practices": number(churn.unknownPractices.count),
         "unknown": .array(churn.unknownPractices.map { .string($0) }),
         "registered_not_in_maps": .array(
-          churn.registeredNotInMaps.map { .object(["code": .string($0.code), "patients": number($0.patients)]) }),
+          churn.registeredNotInMaps.map {
+            .object(["code": .string($0.code), "patients": number($0.patients)])
+          }),
       ])
     }
     object["files"] = .array(["practices.csv", "pcns.csv", "summary.json"].map { .string($0) })

@@ -48,7 +48,9 @@ enum ReportRegistrations {
     doc.list(facts)
     doc.table(
       ["rows outside the LSOA layer", "rows", "patients"],
-      result.outsideByKind.map { [$0.kind.label, ReportText.grouped($0.rows), ReportText.grouped($0.patients)] },
+      result.outsideByKind.map {
+        [$0.kind.label, ReportText.grouped($0.rows), ReportText.grouped($0.patients)]
+      },
       numeric: [1, 2])
     doc.map(
       try CatchmentMap.svg(result, width: 900, height: 760), file: "catchments_\(source.name).svg",
@@ -65,7 +67,8 @@ enum ReportRegistrations {
         [name, "registered patients", "main \(noun)", "patient coterminosity"],
         fits.prefix(10).map { i, main in
           [
-            features[i].label, ReportText.integer(patients.total(i)), result.groups[main.group].name ?? result.groups[main.group].code,
+            features[i].label, ReportText.integer(patients.total(i)),
+            result.groups[main.group].name ?? result.groups[main.group].code,
             ReportText.percent(main.share),
           ]
         }, numeric: [1, 3])
@@ -74,7 +77,9 @@ enum ReportRegistrations {
 
   /// A card's "who serves the people here": registered patients by group with shares.
   static func card(_ study: StudyRun, layer name: String, feature i: Int, into doc: inout ReportDocument) {
-    guard let registrations = study.registrations, let patients = registrations.neighbourhoods[name] else { return }
+    guard let registrations = study.registrations, let patients = registrations.neighbourhoods[name] else {
+      return
+    }
     let result = registrations.result
     let noun = registrations.source.group == .pcn ? "PCN" : "practice"
     let total = patients.total(i)
@@ -89,7 +94,8 @@ enum ReportRegistrations {
     doc.paragraph(
       "\(ReportText.integer(total)) registered patients live here (LSOA counts spread by \(patients.weighting)); "
         + "patient coterminosity \(ReportText.percent(listed.first.map { $0.patients / total } ?? 0)) "
-        + "with \(listed.first.map { result.groups[$0.group].name ?? result.groups[$0.group].code } ?? "none").")
+        + "with \(listed.first.map { result.groups[$0.group].name ?? result.groups[$0.group].code } ?? "none")."
+    )
     var rows = listed.map { share in
       [
         result.groups[share.group].name ?? result.groups[share.group].code, result.groups[share.group].code,
@@ -98,7 +104,8 @@ enum ReportRegistrations {
     }
     if rest > 0 {
       rows.append([
-        "\(shares.count - listed.count) other \(noun)s", "", ReportText.integer(rest), ReportText.percent(rest / total),
+        "\(shares.count - listed.count) other \(noun)s", "", ReportText.integer(rest),
+        ReportText.percent(rest / total),
       ])
     }
     doc.table([noun, "code", "registered patients", "share"], rows, numeric: [2, 3])
@@ -110,10 +117,12 @@ enum ReportRegistrations {
     let result = registrations.result, name = registrations.source.name
     var files: [(String, CSVWriter)] = [
       ("lsoa_assignment_\(name).csv", CatchmentTables.assignment(result)),
-      ("flows_\(name).csv", CatchmentTables.flows(result)), ("outside_\(name).csv", CatchmentTables.outside(result)),
+      ("flows_\(name).csv", CatchmentTables.flows(result)),
+      ("outside_\(name).csv", CatchmentTables.outside(result)),
     ]
     for (layer, patients) in registrations.neighbourhoods.sorted(by: { $0.key < $1.key }) {
-      files.append(("registered_patients_\(layer).csv", CatchmentTables.neighbourhoodGroups(result, patients)))
+      files.append(
+        ("registered_patients_\(layer).csv", CatchmentTables.neighbourhoodGroups(result, patients)))
       files.append(("patient_fit_\(layer).csv", CatchmentTables.neighbourhoodFit(result, patients)))
     }
     for (file, table) in files { try table.write(to: folder + "/" + file) }

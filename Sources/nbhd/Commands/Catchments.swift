@@ -69,8 +69,12 @@ struct Catchments: ParsableCommand {
   }
 
   func validate() throws {
-    guard footprint > 0, footprint <= 1 else { throw ValidationError("--footprint must be in (0, 1], got \(footprint)") }
-    guard threshold > 0, threshold <= 1 else { throw ValidationError("--threshold must be in (0, 1], got \(threshold)") }
+    guard footprint > 0, footprint <= 1 else {
+      throw ValidationError("--footprint must be in (0, 1], got \(footprint)")
+    }
+    guard threshold > 0, threshold <= 1 else {
+      throw ValidationError("--threshold must be in (0, 1], got \(threshold)")
+    }
     guard minCoverage >= 0, minCoverage.isFinite else { throw ValidationError("--min-coverage must be ≥ 0") }
     if population.population != nil && neighbourhoods == nil {
       throw ValidationError("--population weights neighbourhood patients: give --neighbourhoods too")
@@ -117,7 +121,8 @@ struct Catchments: ParsableCommand {
         let layer = try lsoaInput.loadPolygons(lsoas, threads: threads)
         let result = try CatchmentAnalysis.run(table, lsoas: layer, options: options)
         guard let neighbourhoods else { return (result, nil) }
-        let areas = try neighbourhoodInput.loadPolygons(neighbourhoods, threads: threads, workingCRS: layer.crs)
+        let areas = try neighbourhoodInput.loadPolygons(
+          neighbourhoods, threads: threads, workingCRS: layer.crs)
         try LayerInputs.checkOverlap(areas, layer, roles: (NeighbourhoodInput.self, LSOAInput.self))
         let people = try population.load(workingCRS: layer.crs, reusing: [layer, areas])?.people
         return (
@@ -153,8 +158,10 @@ extension CommandFailure {
     switch error {
     case .missingColumn(let file, let role, _, _), .unknownColumn(let file, let role, _, _):
       let flags = [
-        "LSOA code": "--lsoa-column", "practice code": "--practice-column", "practice name": "--practice-name-column",
-        "number of patients": "--patients-column", "PCN code": "--pcn-column", "PCN name": "--pcn-name-column",
+        "LSOA code": "--lsoa-column", "practice code": "--practice-column",
+        "practice name": "--practice-name-column",
+        "number of patients": "--patients-column", "PCN code": "--pcn-column",
+        "PCN name": "--pcn-name-column",
         "sex": "--sex-column",
       ]
       if file == registrations, let flag = flags[role] { message += " (\(flag) NAME)" }

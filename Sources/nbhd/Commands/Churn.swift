@@ -31,12 +31,15 @@ struct Churn: ParsableCommand {
       do {
         let old = try PracticeMap.read(oldMap)
         let new = try PracticeMap.read(newMap)
-        return PracticeChurn(old: old, new: new, registrations: try registrations.map { try Registrations.read($0) })
+        return PracticeChurn(
+          old: old, new: new, registrations: try registrations.map { try Registrations.read($0) })
       } catch let error as RegistrationError {
         throw CommandFailure(advising: error)
       }
     }
-    let files = try reportingFailures { try ChurnOutput.write(churn, to: directory, versions: NbhdVersion.json) }
+    let files = try reportingFailures {
+      try ChurnOutput.write(churn, to: directory, versions: NbhdVersion.json)
+    }
     if json {
       print(try String(contentsOfFile: directory + "/summary.json", encoding: .utf8), terminator: "")
       return

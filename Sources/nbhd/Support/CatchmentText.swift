@@ -4,7 +4,9 @@ import GeoCore
 
 /// The printed summary of `nbhd catchments`.
 enum CatchmentText {
-  static func describe(_ result: CatchmentResult, neighbourhoods: NeighbourhoodPatients?, files: [String]) -> String {
+  static func describe(_ result: CatchmentResult, neighbourhoods: NeighbourhoodPatients?, files: [String])
+    -> String
+  {
     let r = result.registrations
     let g = FixedDecimal.grouped
     var lines: [String] = []
@@ -14,7 +16,8 @@ enum CatchmentText {
     if !r.ignoredColumns.isEmpty {
       lines.append(
         "  ignored \(r.ignoredColumns.count) column(s) with no header: "
-          + r.ignoredColumns.map { "column \($0.column) (\($0.filledRows) rows with text)" }.joined(separator: ", "))
+          + r.ignoredColumns.map { "column \($0.column) (\($0.filledRows) rows with text)" }.joined(
+            separator: ", "))
     }
     if !r.duplicates.isEmpty {
       lines.append("  \(r.duplicates.count) duplicate (practice, LSOA) pairs summed")
@@ -22,7 +25,8 @@ enum CatchmentText {
     if !r.disagreements.isEmpty {
       lines.append(
         "  practice map overrides the file's PCN for \(r.disagreements.count): "
-          + r.disagreements.prefix(10).map { "\($0.practice) \($0.filePCN)→\($0.mapPCN)" }.joined(separator: ", "))
+          + r.disagreements.prefix(10).map { "\($0.practice) \($0.filePCN)→\($0.mapPCN)" }.joined(
+            separator: ", "))
     }
     let inLayer = result.groups.reduce(0) { $0 + $1.patientsInLayer }
     lines.append(
@@ -35,7 +39,8 @@ enum CatchmentText {
     let low = result.assignments.filter { $0.flag == .lowCoverage }.count
     lines.append("  LSOAs with no patients: \(empty); registration ratio below minimum: \(low)")
     for (method, catchments) in result.catchments {
-      lines.append("\(method): \(catchments.count) catchments, \(Set(catchments.flatMap(\.members)).count) LSOAs")
+      lines.append(
+        "\(method): \(catchments.count) catchments, \(Set(catchments.flatMap(\.members)).count) LSOAs")
     }
     if let neighbourhoods {
       let features = neighbourhoods.neighbourhoods.features
@@ -46,10 +51,13 @@ enum CatchmentText {
           + "(by \(neighbourhoods.weighting)); lowest patient coterminosity:")
       for (i, main) in fits.prefix(5) {
         lines.append(
-          "  \(features[i].label): \(FixedDecimal.format(main.share, decimals: 3)) at \(result.groups[main.group].code)")
+          "  \(features[i].label): \(FixedDecimal.format(main.share, decimals: 3)) at \(result.groups[main.group].code)"
+        )
       }
     }
-    lines.append("wrote \(files.count) files to \((files.first.map { ($0 as NSString).deletingLastPathComponent }) ?? ".")")
+    lines.append(
+      "wrote \(files.count) files to \((files.first.map { ($0 as NSString).deletingLastPathComponent }) ?? ".")"
+    )
     return lines.joined(separator: "\n")
   }
 }
