@@ -128,6 +128,7 @@ public enum CatchmentAnalysis {
         throw RegistrationError.badParameter("the \(method.name) share must be in (0, 1], got \(p)")
       }
     }
+    var clock = StageClock()
     // 1. Groups.
     let practicePatients = registrations.patientsByPractice
     var groupOf = [Int](repeating: -1, count: registrations.practices.count)
@@ -226,12 +227,14 @@ public enum CatchmentAnalysis {
         patients: total, top: ranked.first, runnerUp: ranked.dropFirst().first, residents: residents,
         registrationRatio: ratio, flag: flag)
     }
+    clock.lap("catchments: counts and assignments")
     // 4. Memberships per method.
     var memberships: [(CatchmentMethod, [(group: Int, members: [Int], covered: Int)])] = []
     for method in options.methods {
       memberships.append(
         (method, members(method, groups: groups, flows: flows, assignments: assignments, lsoas: lsoas)))
     }
+    clock.lap("catchments: memberships")
     // 5. Dissolve.
     let geometries = lsoas.geometries
     let areas = geometries.map(\.polygonalArea)
@@ -241,6 +244,7 @@ public enum CatchmentAnalysis {
       body: { context, k -> (FlatGeometry, Double) in
         try dissolve(jobs[k].1.members, geometries: geometries, areas: areas, context: context)
       })
+    clock.lap("catchments: dissolve")
     var catchments: [(method: CatchmentMethod, catchments: [Catchment])] = []
     var k = 0
     for (method, list) in memberships {

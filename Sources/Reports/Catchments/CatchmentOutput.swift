@@ -16,6 +16,7 @@ public enum CatchmentOutput {
   ) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var written: [String] = []
+    var clock = StageClock()
     func path(_ name: String) -> String {
       let full = (directory as NSString).appendingPathComponent(name)
       written.append(full)
@@ -30,6 +31,7 @@ public enum CatchmentOutput {
         return (c.geometry, properties(result, c))
       }
     }
+    clock.lap("write catchments")
     try CatchmentTables.assignment(result).write(to: path("lsoa_assignment.csv"))
     try CatchmentTables.flows(result).write(to: path("flows.csv"))
     try CatchmentTables.outside(result).write(to: path("outside.csv"))
@@ -40,7 +42,9 @@ public enum CatchmentOutput {
         to: path("group_neighbourhoods.csv"))
       try CatchmentTables.neighbourhoodFit(result, neighbourhoods).write(to: path("neighbourhood_fit.csv"))
     }
+    clock.lap("write tables")
     try AtomicFile.write(try CatchmentMap.svg(result), to: path("catchments_map.svg"))
+    clock.lap("write map")
     let summaryFile = (directory as NSString).appendingPathComponent("summary.json")
     let all = written + [summaryFile]
     let summary = CatchmentSummary.json(

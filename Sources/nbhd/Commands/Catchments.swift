@@ -113,13 +113,17 @@ struct Catchments: ParsableCommand {
 
   func run() throws {
     let options = options
+    var clock = StageClock()
     let (result, patients) = try reportingFailures { () throws -> (CatchmentResult, NeighbourhoodPatients?) in
       do {
         var table = try Registrations.read(registrations, columns: columns)
         if let practiceMap { table.apply(try PracticeMap.read(practiceMap)) }
+        clock.lap("read registrations")
         let threads = threadOptions.threads
         let layer = try lsoaInput.loadPolygons(lsoas, threads: threads)
+        clock.lap("load lsoas")
         let result = try CatchmentAnalysis.run(table, lsoas: layer, options: options)
+        clock.lap("catchments")
         guard let neighbourhoods else { return (result, nil) }
         let areas = try neighbourhoodInput.loadPolygons(
           neighbourhoods, threads: threads, workingCRS: layer.crs)
@@ -137,10 +141,12 @@ struct Catchments: ParsableCommand {
     let geoJSON = GeoJSONOutput(
       workingCRS: result.lsoas.crs, outputCRS: output.outputCRS,
       precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    clock.lap("neighbourhood patients")
     let files = try reportingFailures {
       try CatchmentOutput.write(
         result, neighbourhoods: patients, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
     }
+    clock.lap("write")
     if output.json {
       print(try String(contentsOfFile: output.directory + "/summary.json", encoding: .utf8), terminator: "")
     } else {
