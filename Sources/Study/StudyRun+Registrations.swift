@@ -7,7 +7,9 @@ import Reports
 /// What a study's `registrations:` entry produced (issue 15): the catchment derivation behind
 /// the derived statutory layer, and registered patients by group in each community layer's units.
 public struct StudyRegistrations: Sendable {
+  /// The config entry.
   public var source: StudyConfig.RegistrationsSource
+  /// The catchment derivation behind the derived layer.
   public var result: CatchmentResult
   /// Patients by group in every unit of each community layer, by layer name.
   public var neighbourhoods: [String: NeighbourhoodPatients] = [:]

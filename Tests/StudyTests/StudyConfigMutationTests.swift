@@ -36,7 +36,7 @@ import Testing
       failures += 1
     }
     #expect(failures > 0)
-    var rng = SeededGenerator(state: 2026)
+    var rng = SeededGenerator(seed: 2026)
     let alphabet = Array("-:[]{},&*!|>#'\"\n\t ?%@`0123456789.eax".utf8) + [0, 0xC3, 0xFF]
     for _ in 0..<3000 { Self.check(rng.mutated(valid, alphabet: alphabet)) }
   }

@@ -15,12 +15,15 @@ public struct CatchmentOptions: Sendable {
   /// Threads for dissolving.
   public var threads: Int = ParallelChunks.defaultThreadCount
 
+  /// Every method at its default parameter, PCN grouping, no residents field.
   public init() {}
 }
 
 /// One group (a PCN or a practice) and where its patients live.
 public struct CatchmentGroup: Sendable, Hashable {
+  /// The group's code (PCN code or practice code).
   public var code: String
+  /// The group's name, when the file or the map gives one.
   public var name: String?
   /// Practice codes in the group.
   public var practices: [String]
@@ -30,6 +33,7 @@ public struct CatchmentGroup: Sendable, Hashable {
   public var patientsInLayer: Int
   /// Its patients from codes outside the layer, and the rows that gave them.
   public var outsidePatients: Int
+  /// Rows that gave those outside patients.
   public var outsideRows: Int
 }
 
@@ -37,6 +41,7 @@ public struct CatchmentGroup: Sendable, Hashable {
 public struct GroupPatients: Sendable, Hashable {
   /// Position in the result's groups.
   public var group: Int
+  /// The group's patients here.
   public var patients: Int
 }
 
@@ -46,9 +51,11 @@ public struct LSOAAssignment: Sendable, Hashable {
   public var patients: Int
   /// The group with most of them (ties: lowest code) and the runner-up (nil when none).
   public var top: GroupPatients?
+  /// The group with the next most patients, if any.
   public var runnerUp: GroupPatients?
   /// Residents (from the residents field) and patients / residents.
   public var residents: Double?
+  /// The LSOA's patients in the file / its residents (nil without residents).
   public var registrationRatio: Double?
   /// Why the assignment is doubtful: no patients, or a ratio below the minimum coverage.
   public var flag: Flag
@@ -68,15 +75,21 @@ public struct LSOAAssignment: Sendable, Hashable {
 
 /// Patients from one code outside the layer, for one group.
 public struct OutsideCount: Sendable, Hashable {
+  /// Position in the result's groups.
   public var group: Int
+  /// Why the code is outside the layer.
   public var kind: OutsideKind
+  /// The code as the file writes it (CLOSED, W01000044, E01000001, …).
   public var code: String
+  /// Rows of the file with this group and code.
   public var rows: Int
+  /// The group's patients here.
   public var patients: Int
 }
 
 /// One group's area by one method: the LSOAs and their dissolved union.
 public struct Catchment: Sendable {
+  /// The method that made it.
   public var method: CatchmentMethod
   /// Position in the result's groups.
   public var group: Int
@@ -92,14 +105,17 @@ public struct Catchment: Sendable {
 
 /// Everything a catchment derivation produced.
 public struct CatchmentResult: Sendable {
+  /// The registrations as read (after any practice map).
   public var registrations: Registrations
   /// The LSOA layer (the study area).
   public var lsoas: Layer
+  /// The options it ran with.
   public var options: CatchmentOptions
   /// Groups sorted by code.
   public var groups: [CatchmentGroup]
   /// For each layer LSOA, its patients by group (group order).
   public var flows: [[GroupPatients]]
+  /// How each layer LSOA is assigned, in layer order.
   public var assignments: [LSOAAssignment]
   /// Rows outside the layer, by group, kind and code.
   public var outside: [OutsideCount]

@@ -26,6 +26,7 @@ public enum CatchmentMethod: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The method and its share, e.g. "footprint 0.8".
   public var description: String { parameter.map { "\(name) \($0)" } ?? name }
 }
 

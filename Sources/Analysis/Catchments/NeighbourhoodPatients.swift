@@ -9,6 +9,7 @@ public struct NeighbourhoodPatients: Sendable {
   public struct Share: Sendable, Hashable {
     /// Position in the catchment result's groups.
     public var group: Int
+    /// Patients (fractional: LSOA counts spread by share).
     public var patients: Double
   }
 

@@ -36,6 +36,7 @@ public enum OutsideKind: String, Sendable, Hashable, CaseIterable, Comparable {
     }
   }
 
+  /// Kinds sort in their declaration order (the order of the tables).
   public static func < (lhs: OutsideKind, rhs: OutsideKind) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }

@@ -8,8 +8,11 @@ import Layers
 public struct PracticeMap: Sendable {
   /// One practice's row.
   public struct Entry: Sendable, Hashable {
+    /// The practice's name, if the map gives one.
     public var practiceName: String?
+    /// The practice's PCN code.
     public var pcnCode: String
+    /// The PCN's name, if the map gives one.
     public var pcnName: String?
   }
 

@@ -17,6 +17,7 @@ public struct RegistrationColumns: Sendable, Hashable {
   /// `SEX` (`ALL`, `MALE`, `FEMALE`) in the national file.
   public var sex: String?
 
+  /// Every column detected.
   public init() {}
 
   static let lsoaNames = [

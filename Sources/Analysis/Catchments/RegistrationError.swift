@@ -17,10 +17,12 @@ public enum RegistrationError: Error, CustomStringConvertible, Equatable {
   /// A problem with a parameter (what).
   case badParameter(String)
 
+  /// Errors are equal when they say the same.
   public static func == (lhs: RegistrationError, rhs: RegistrationError) -> Bool {
     lhs.description == rhs.description
   }
 
+  /// The message: file, line or feature, what is wrong and what to change.
   public var description: String {
     switch self {
     case .missingColumn(let file, let role, let tried, let found):

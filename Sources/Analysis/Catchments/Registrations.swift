@@ -7,13 +7,17 @@ import Layers
 public struct Registrations: Sendable {
   /// One practice of the file.
   public struct Practice: Sendable, Hashable {
+    /// The practice code.
     public var code: String
+    /// The practice's name, from the file or the map.
     public var name: String?
     /// The PCN the file gives (its PCN column), if any.
     public var filePCN: String?
+    /// The PCN name the file gives, if any.
     public var filePCNName: String?
     /// The PCN used: the practice map's when one is given and lists the practice, else the file's.
     public var pcn: String?
+    /// The used PCN's name.
     public var pcnName: String?
   }
 
@@ -23,6 +27,7 @@ public struct Registrations: Sendable {
     public var practice: Int
     /// The code as written (trimmed): an LSOA, or `CLOSED`, `EMPTY`, a pseudo-code, …
     public var lsoa: String
+    /// Patients summed over those rows.
     public var patients: Int
     /// Rows of the file summed into this count (more than 1: a duplicate).
     public var rows: Int
@@ -40,8 +45,11 @@ public struct Registrations: Sendable {
 
   /// A practice whose PCN in the file differs from the practice map's (the map wins).
   public struct Disagreement: Sendable, Hashable {
+    /// The practice code.
     public var practice: String
+    /// The file's PCN code.
     public var filePCN: String
+    /// The practice map's PCN code (used).
     public var mapPCN: String
   }
 
@@ -57,6 +65,7 @@ public struct Registrations: Sendable {
   public var rowsRead: Int
   /// Rows left out by the SEX rule (the MALE/FEMALE rows when ALL rows exist).
   public var rowsNotUsed: Int
+  /// How the SEX column was read.
   public var sexRule: SexRule
   /// Columns with no header name (1-based), each with how many rows have text in it: ignored.
   public var ignoredColumns: [(column: Int, filledRows: Int)]

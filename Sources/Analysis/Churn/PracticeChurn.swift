@@ -25,10 +25,15 @@ public struct PracticeChurn: Sendable {
 
   /// One practice's row.
   public struct PracticeChange: Sendable, Hashable {
+    /// The practice code.
     public var code: String
+    /// The name (the new map's when both give one).
     public var name: String?
+    /// Its PCN in the old map, if listed there.
     public var oldPCN: String?
+    /// Its PCN in the new map, if listed there.
     public var newPCN: String?
+    /// What happened to it.
     public var status: PracticeStatus
     /// Patients in the registrations file, when one was given and lists the practice.
     public var patients: Int?
@@ -36,14 +41,19 @@ public struct PracticeChurn: Sendable {
 
   /// One PCN's row.
   public struct PCNChange: Sendable, Hashable {
+    /// The PCN code.
     public var code: String
+    /// The name (the new map's when both give one).
     public var name: String?
+    /// What happened to it.
     public var status: PCNStatus
     /// Practices in it in the old and the new map.
     public var oldPractices: [String]
+    /// Practices in it in the new map.
     public var newPractices: [String]
     /// Practices in it in the new map and not in the old (joined or moved in), and the reverse.
     public var practicesGained: [String]
+    /// Practices in it in the old map and not in the new (left or moved out).
     public var practicesLost: [String]
     /// The new PCNs of its practices present in both maps, when there are two or more (split).
     public var splitInto: [String]
@@ -51,13 +61,18 @@ public struct PracticeChurn: Sendable {
     public var mergedFrom: [String]
     /// Registered patients of its old-map and new-map practices (with registrations).
     public var oldPatients: Int?
+    /// Registered patients of its new-map practices (with registrations).
     public var newPatients: Int?
 
+    /// True when its practices present in both maps went to two or more PCNs.
     public var isSplit: Bool { !splitInto.isEmpty }
+    /// True when its new-map practices present in both maps came from two or more PCNs.
     public var isMerged: Bool { !mergedFrom.isEmpty }
   }
 
+  /// The older map.
   public var old: PracticeMap
+  /// The newer map.
   public var new: PracticeMap
   /// Practices of either map, by code.
   public var practices: [PracticeChange]
@@ -65,6 +80,7 @@ public struct PracticeChurn: Sendable {
   public var pcns: [PCNChange]
   /// The registrations file, when given, and the practices of either map it does not list.
   public var registrations: String?
+  /// Practices of either map that the registrations file does not list.
   public var unknownPractices: [String]
   /// Practices in the registrations file that neither map lists, with their patients.
   public var registeredNotInMaps: [(code: String, patients: Int)]
@@ -134,5 +150,6 @@ public struct PracticeChurn: Sendable {
   public func count(_ status: PCNStatus) -> Int { pcns.filter { $0.status == status }.count }
   /// PCN codes in the old map and in the new.
   public var pcnsBefore: Int { pcns.filter { $0.status != .new }.count }
+  /// PCN codes in the new map.
   public var pcnsAfter: Int { pcns.filter { $0.status != .dissolved }.count }
 }

@@ -5,6 +5,7 @@ import Layers
 /// summary.json of a catchment derivation: inputs, parameters, the accounting of every row, and
 /// the figures per method and per neighbourhood.
 public enum CatchmentSummary {
+  /// The summary document; `files` lists the files written, summary.json last.
   public static func json(
     _ result: CatchmentResult, neighbourhoods: NeighbourhoodPatients?, versions: JSONObject, files: [String]
   ) -> JSONValue {
