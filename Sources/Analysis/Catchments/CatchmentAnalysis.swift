@@ -123,6 +123,18 @@ public struct CatchmentResult: Sendable {
   public var catchments: [(method: CatchmentMethod, catchments: [Catchment])]
   /// Layer ids that occur more than once (the first feature gets the patients).
   public var repeatedLayerIDs: [String]
+  /// Layer LSOAs not loaded because no row gives them patients (the loader's skipped features):
+  /// they have no patients and are unassigned.
+  public var unloadedLSOAs: [String] { lsoas.skippedFeatures.map(\.id) }
+
+  /// A not-loaded LSOA's name and residents (from the residents field), read from its properties.
+  public func unloadedDetails(_ k: Int) -> (name: String?, residents: Double?) {
+    let feature = lsoas.skippedFeatures[k].feature
+    return (
+      lsoas.fields.name(of: feature),
+      options.residentsField.flatMap { feature.properties[$0]?.numberValue }
+    )
+  }
 
   /// Outside rows and patients by kind.
   public var outsideByKind: [(kind: OutsideKind, rows: Int, patients: Int)] {
@@ -213,7 +225,7 @@ public enum CatchmentAnalysis {
       throw RegistrationError.noMatchingLSOAs(
         layer: lsoas.source, idField: lsoas.fields.id.description,
         examples: codes.isEmpty ? Array(Set(registrations.counts.map(\.lsoa))).sorted() : codes,
-        layerExamples: lsoas.features.prefix(3).map(\.id))
+        layerExamples: (lsoas.features.map(\.id) + lsoas.record.skipped.map(\.id)).prefix(3).map { $0 })
     }
     // Several practices of a PCN give several rows per (group, code): merge them.
     outside = mergeOutside(outside)

@@ -106,9 +106,7 @@ public struct Registrations: Sendable {
     }
     let needed = [at.lsoa, at.practice, at.patients, at.practiceName, at.pcn, at.pcnName, at.sex]
       .compactMap { $0 }.max()!
-    func field(_ record: [String], _ i: Int) -> String {
-      record[i].trimmingCharacters(in: .whitespaces)
-    }
+    func field(_ record: [String], _ i: Int) -> String { trimmed(record[i]) }
     var sexRule = SexRule.none
     if let sex = at.sex {
       let hasAll = table.records.contains { $0.count > sex && field($0, sex).uppercased() == "ALL" }
@@ -216,6 +214,15 @@ public struct Registrations: Sendable {
       practices[i].pcnName = entry.pcnName ?? map.pcnNames[entry.pcnCode]
       if practices[i].name == nil { practices[i].name = entry.practiceName }
     }
+  }
+
+  /// `text` without leading and trailing spaces and tabs; most fields have none, and are
+  /// returned as they are without a Foundation call (a national file has millions of fields).
+  static func trimmed(_ text: String) -> String {
+    let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 }
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last, blank(first) || blank(last) else { return text }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// Patients of each practice (by position).

@@ -20,7 +20,9 @@ public enum CatchmentMap {
       width: width, height: height,
       title: "\(noun) areas from registered patients" + (chosen.map { " (\($0.method))" } ?? ""),
       subtitle: "LSOAs shaded by the share of their registered patients at the top \(noun); "
-        + "LSOAs with no patients hatched")
+        + (result.unloadedLSOAs.isEmpty
+          ? "LSOAs with no patients hatched"
+          : "the \(FixedDecimal.grouped(result.unloadedLSOAs.count)) with no patients not drawn"))
     // A study-area layer is drawn whole. A national one is cut to where the patients live: the
     // box of the LSOAs holding 99% of them (a few patients live far away). Every LSOA in the box
     // is drawn, so no-patient holes still show.

@@ -73,12 +73,13 @@ public enum CatchmentSummary {
       "outside_codes_not_english_lsoas": .object(byCode),
     ])
     object["lsoas"] = .object([
-      "features": number(assignments.count),
+      "features": number(assignments.count + result.unloadedLSOAs.count),
       "with_patients": number(assignments.filter { $0.patients > 0 }.count),
+      "not_loaded_no_patients": number(result.unloadedLSOAs.count),
       "no_patients": .array(
-        result.lsoas.features.indices.filter { assignments[$0].flag == .noPatients }.map {
-          .string(result.lsoas.features[$0].id)
-        }),
+        (result.lsoas.features.indices.filter { assignments[$0].flag == .noPatients }.map {
+          result.lsoas.features[$0].id
+        } + (result.unloadedLSOAs.count <= 1_000 ? result.unloadedLSOAs : [])).sorted().map { .string($0) }),
       "low_coverage": number(assignments.filter { $0.flag == .lowCoverage }.count),
       "top_share_below_half": number(assignments.filter { ($0.topShare ?? 1) < 0.5 }.count),
       "repeated_ids": .array(result.repeatedLayerIDs.map { .string($0) }),

@@ -13,9 +13,26 @@ public enum CatchmentTables {
       "runner_up_patients", "runner_up_share", "residents", "registration_ratio", "flag",
     ])
     let lsoas = result.lsoas.features
-    for i in lsoas.indices.sorted(by: { (lsoas[$0].id, $0) < (lsoas[$1].id, $1) }) {
+    // Loaded LSOAs (a position) and those the file gave no patients, which were not loaded (nil),
+    // in one id order.
+    let rows: [(id: String, position: Int?, unloaded: Int?)] =
+      (lsoas.indices.map { (lsoas[$0].id, Optional($0), nil) }
+      + result.unloadedLSOAs.enumerated().map { ($1, nil, Optional($0)) })
+      .sorted { ($0.id, $0.position ?? -1) < ($1.id, $1.position ?? -1) }
+    for (id, position, unloaded) in rows {
+      csv.text(id)
+      guard let i = position else {
+        let details = result.unloadedDetails(unloaded!)
+        csv.text(details.name)
+        csv.integer(0)
+        for _ in 0..<6 { csv.text(nil) }
+        csv.number(details.residents, decimals: 0)
+        csv.number(details.residents.flatMap { $0 > 0 ? 0 : nil }, decimals: 6)
+        csv.text(LSOAAssignment.Flag.noPatients.rawValue)
+        csv.endRow()
+        continue
+      }
       let row = result.assignments[i]
-      csv.text(lsoas[i].id)
       csv.text(lsoas[i].name)
       csv.integer(row.patients)
       csv.text(row.top.map { code(result, $0.group) })

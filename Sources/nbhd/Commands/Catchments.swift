@@ -120,7 +120,12 @@ struct Catchments: ParsableCommand {
         if let practiceMap { table.apply(try PracticeMap.read(practiceMap)) }
         clock.lap("read registrations")
         let threads = threadOptions.threads
-        let layer = try lsoaInput.loadPolygons(lsoas, threads: threads)
+        // Only the LSOAs the file names are prepared (a national layer has 33,755; an ICB's file
+        // names a few thousand); the others are listed, with no patients, as the layer's skipped.
+        var load = lsoaInput.loadOptions(expected: .polygons, threads: threads)
+        load.onlyIDs = Set(table.counts.lazy.filter { $0.patients > 0 }.map(\.lsoa))
+        load.skippedReason = "no registered patients in \(registrations)"
+        let layer = try lsoaInput.load(lsoas, options: load)
         clock.lap("load lsoas")
         let result = try CatchmentAnalysis.run(table, lsoas: layer, options: options)
         clock.lap("catchments")

@@ -31,11 +31,11 @@ enum CatchmentText {
     let inLayer = result.groups.reduce(0) { $0 + $1.patientsInLayer }
     lines.append(
       "\(result.groups.count) \(result.options.grouping == .pcn ? "PCNs" : "practices"); \(g(inLayer)) patients in "
-        + "\(g(result.lsoas.features.count)) layer LSOAs")
+        + "\(g(result.lsoas.features.count + result.unloadedLSOAs.count)) layer LSOAs")
     for entry in result.outsideByKind where entry.rows > 0 {
       lines.append("  outside: \(entry.kind.label): \(g(entry.rows)) rows, \(g(entry.patients)) patients")
     }
-    let empty = result.assignments.filter { $0.flag == .noPatients }.count
+    let empty = result.assignments.filter { $0.flag == .noPatients }.count + result.unloadedLSOAs.count
     let low = result.assignments.filter { $0.flag == .lowCoverage }.count
     lines.append("  LSOAs with no patients: \(empty); registration ratio below minimum: \(low)")
     for (method, catchments) in result.catchments {
