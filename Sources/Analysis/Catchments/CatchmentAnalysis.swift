@@ -269,9 +269,10 @@ public enum CatchmentAnalysis {
     let jobs = memberships.flatMap { method, list in list.map { (method, $0) } }
     let dissolved = try ParallelChunks.map(
       count: jobs.count, threads: options.threads, chunkSize: 1, makeWorker: { GeometryContext() },
-      body: { context, k -> (FlatGeometry, Double) in
+      body: { context, k -> (FlatGeometry, Double, Bool) in
         try dissolve(jobs[k].1.members, geometries: geometries, areas: areas, context: context)
       })
+    clock.note("dissolve: \(dissolved.filter(\.2).count) of \(dissolved.count) by coverage union")
     clock.lap("catchments: dissolve")
     var catchments: [(method: CatchmentMethod, catchments: [Catchment])] = []
     var k = 0
@@ -338,14 +339,14 @@ public enum CatchmentAnalysis {
   static func dissolve(
     _ members: [Int], geometries: [FlatGeometry], areas: [Double], context: GeometryContext
   )
-    throws -> (FlatGeometry, Double)
+    throws -> (FlatGeometry, Double, Bool)
   {
     let parts = try members.map { try Geometry(geometries[$0], context: context) }
     let collection = try Geometry.collection(parts, context: context)
     let total = members.reduce(0.0) { $0 + areas[$1] }
-    let union = try collection.coverageUnionIfExact(totalArea: total) ?? collection.unaryUnion()
-    let polygonal = try union.polygonalPart()
-    return (try polygonal.flat(), try polygonal.area())
+    let coverage = try collection.coverageUnionIfExact(totalArea: total)
+    let polygonal = try (coverage ?? collection.unaryUnion()).polygonalPart()
+    return (try polygonal.flat(), try polygonal.area(), coverage != nil)
   }
 
   static func mergeOutside(_ rows: [OutsideCount]) -> [OutsideCount] {
