@@ -8,13 +8,15 @@ public enum CatchmentMap {
   /// Layers with at most this many LSOAs are drawn whole.
   static let wholeLayerLimit = 5_000
 
-  /// The SVG text; `method` picks the catchments drawn (the first method by default).
+  /// The SVG text; `method` picks the catchments drawn (majority by default, else the first).
   public static func svg(
     _ result: CatchmentResult, method: CatchmentMethod? = nil, width: Int = 1000, height: Int = 850
   )
     throws -> String
   {
-    let chosen = result.catchments.first { method == nil || $0.method == method } ?? result.catchments.first
+    // Majority areas do not overlap, so they draw best; another method only when asked or alone.
+    let wanted = method ?? .majority
+    let chosen = result.catchments.first { $0.method == wanted } ?? result.catchments.first
     let noun = result.options.grouping == .pcn ? "PCN" : "practice"
     var map = MapDocument(
       width: width, height: height,
@@ -31,8 +33,8 @@ public enum CatchmentMap {
     let total = ranked.reduce(0) { $0 + result.assignments[$1].patients }
     var extent = BoundingBox.empty
     var held = 0
-    for i in ranked where result.lsoas.features.count > wholeLayerLimit && Double(held) < 0.99 * Double(total)
-    {
+    let layerSize = result.lsoas.features.count + result.unloadedLSOAs.count
+    for i in ranked where layerSize > wholeLayerLimit && Double(held) < 0.99 * Double(total) {
       extent.include(result.lsoas.features[i].geometry.boundingBox)
       held += result.assignments[i].patients
     }
