@@ -334,19 +334,38 @@ public enum CatchmentAnalysis {
     return result
   }
 
-  /// The union of some LSOAs: GEOS's coverage union when it is provably right (neighbours share
-  /// identical edges), else a unary union.
+  /// The union of some LSOAs. Members whose boxes chain together are unioned by GEOS's coverage
+  /// union when it is provably right (neighbours share identical edges), else a unary union; a
+  /// lone member is its own union. Groups lie in boxes that do not touch, so their shapes cannot
+  /// meet and their parts joined make a valid multipolygon (a majority area on a national layer
+  /// is a core and many scattered LSOAs: no union over the whole of it is needed). The flag says
+  /// whether every group was a coverage union.
   static func dissolve(
     _ members: [Int], geometries: [FlatGeometry], areas: [Double], context: GeometryContext
   )
     throws -> (FlatGeometry, Double, Bool)
   {
-    let parts = try members.map { try Geometry(geometries[$0], context: context) }
-    let collection = try Geometry.collection(parts, context: context)
-    let total = members.reduce(0.0) { $0 + areas[$1] }
-    let coverage = try collection.coverageUnionIfExact(totalArea: total)
-    let polygonal = try (coverage ?? collection.unaryUnion()).polygonalPart()
-    return (try polygonal.flat(), try polygonal.area(), coverage != nil)
+    var pieces: [FlatGeometry] = []
+    var area = 0.0
+    var byCoverage = true
+    for group in BoxClusters.group(members.map { geometries[$0].boundingBox }) {
+      let lsoas = group.map { members[$0] }
+      if lsoas.count == 1 {
+        pieces.append(geometries[lsoas[0]])
+        area += areas[lsoas[0]]
+        continue
+      }
+      let parts = try lsoas.map { try Geometry(geometries[$0], context: context) }
+      let collection = try Geometry.collection(parts, context: context)
+      let total = lsoas.reduce(0.0) { $0 + areas[$1] }
+      let coverage = try collection.coverageUnionIfExact(totalArea: total)
+      if coverage == nil { byCoverage = false }
+      let polygonal = try (coverage ?? collection.unaryUnion()).polygonalPart()
+      pieces.append(try polygonal.flat())
+      area += try polygonal.area()
+    }
+    let union = pieces.count == 1 ? pieces[0] : FlatGeometry.multiPolygon(joining: pieces)
+    return (union, area, byCoverage)
   }
 
   static func mergeOutside(_ rows: [OutsideCount]) -> [OutsideCount] {
