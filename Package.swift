@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "Analysis", dependencies: ["GeoCore", "PlanarKernel", "GEOS", "Layers"]),
     .target(name: "Maps", dependencies: ["GeoCore", "GEOS"]),
     .target(
-      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis"]),
+      name: "Reports", dependencies: ["GeoCore", "GeoJSON", "GeoPackage", "PROJ", "Layers", "Analysis", "Maps"]),
     .target(
       name: "Study",
       dependencies: [

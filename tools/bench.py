@@ -205,7 +205,52 @@ def workloads(data, tmp):
             "nbhd": [NBHD, "report", ssot, "--out", os.path.join(tmp, "report-ssot")],
             "peers": {},
         },
+        catchments_workload(data, tmp),
     ]
+
+
+def catchments_workload(data, tmp):
+    """Issue 15: majority + footprint 0.8 + dissolve + neighbourhood patients, SSOT registrations on
+    the national LSOA21 layer, nbhd against the geopandas peer, whole process."""
+    registrations = os.path.join(data, "ssot", "gp_patients_by_lsoa21_2025-10_raw.csv")
+    lsoa21 = os.path.join(data, "national", "lsoa21_england_bsc_pop2021.geojson")
+    named = os.path.join(data, "ssot", "named_neighbourhoods_msoa11.geojson")
+    out = os.path.join(tmp, "catchments")
+
+    def check():
+        ours = {}
+        with open(os.path.join(out, "nbhd", "neighbourhood_groups.csv")) as f:
+            for row in csv.DictReader(f):
+                ours[(row["neighbourhood_id"], row["group_code"])] = float(row["patients"])
+        theirs = {}
+        with open(os.path.join(out, "peer", "neighbourhood_groups.csv")) as f:
+            for row in csv.DictReader(f):
+                theirs[(row["msoa11_code"], row["PCN_CODE"])] = float(row["patients"])
+        worst = max(abs(ours[k] - theirs[k]) / theirs[k] for k in theirs if theirs[k] >= 1)
+        lines = [f"neighbourhood x PCN rows nbhd {len(ours)}, geopandas {len(theirs)}; same keys "
+                 f"{set(ours) == set(theirs)}; largest relative difference (rows of >= 1 patient) {worst:.1e}; "
+                 f"total {sum(ours.values()):,.4f} vs {sum(theirs.values()):,.4f}"]
+        for method in ["majority", "footprint"]:
+            a = {f["properties"]["code"]: f["properties"] for f in
+                 json.load(open(os.path.join(out, "nbhd", f"catchments_{method}.geojson")))["features"]}
+            b = {f["properties"]["PCN_CODE"]: f["properties"] for f in
+                 json.load(open(os.path.join(out, "peer", f"{method}.geojson")))["features"]}
+            same = sum(a[k]["lsoas"] == b[k]["lsoas"] for k in b)
+            area = max(abs(a[k]["area_m2"] - b[k]["area_m2"]) / b[k]["area_m2"] for k in b)
+            lines.append(f"{method}: {len(a)} vs {len(b)} catchments, LSOA counts equal for {same}, "
+                         f"largest relative area difference {area:.1e}")
+        return lines
+
+    return {
+        "name": "catchments", "what": "SSOT registrations on the national LSOA21 layer: majority + footprint 0.8, "
+                                      "dissolved, patients in the 143 named neighbourhoods",
+        "nbhd": [NBHD, "catchments", registrations, lsoa21, "--method", "majority", "--method", "footprint",
+                 "--neighbourhoods", named, "--neighbourhood-id-field", "msoa11_code", "--out",
+                 os.path.join(out, "nbhd")],
+        "peers": {"geopandas": [PY, os.path.join(PEERS, "catchments_geopandas.py"), registrations, lsoa21,
+                                "lsoa21_code", named, "msoa11_code", os.path.join(out, "peer")]},
+        "check": check,
+    }
 
 
 def synthetic_points(pharmacies, n, path, seed=7):

@@ -18,6 +18,9 @@ public struct Layer: Sendable {
   /// The input features that were not usable (listed in `record.excluded`), as read, with their
   /// input positions: kept so a conversion can write every feature back.
   public var excludedFeatures: [(index: Int, feature: Feature)] = []
+  /// The input features skipped at the caller's request (`LoadOptions.onlyIDs`), as read, with
+  /// their input positions and ids: not prepared, but still there to list.
+  public var skippedFeatures: [(index: Int, id: String, feature: Feature)] = []
 
   /// A loaded layer, with no excluded feature kept.
   public init(

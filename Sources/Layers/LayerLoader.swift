@@ -39,10 +39,23 @@ public enum LayerLoader {
       )
     }
 
+    var positions: [Int]?
+    if let only = options.onlyIDs {
+      var kept: [Int] = []
+      for (i, feature) in input.collection.features.enumerated() {
+        let id = fields.id(of: feature, index: i) ?? "#\(i)"
+        if only.contains(id) {
+          kept.append(i)
+        } else {
+          record.skipped.append(FeatureNote(index: i, id: id, reason: options.skippedReason))
+        }
+      }
+      positions = kept
+    }
     let prepared = try PreparedFeatures.make(
       input.collection.features, fields: fields, path: path, source: source, working: working,
       options: options,
-      csvProblems: input.csvProblems)
+      csvProblems: input.csvProblems, positions: positions)
     clock.lap("reproject and repair")
     record.operation = prepared.operation
     record.operationAccuracyMetres = prepared.accuracy
@@ -58,6 +71,7 @@ public enum LayerLoader {
       name: name, source: path, features: prepared.features, fields: fields, crs: working.definition,
       record: record)
     layer.excludedFeatures = prepared.excludedFeatures
+    layer.skippedFeatures = record.skipped.map { ($0.index, $0.id, input.collection.features[$0.index]) }
     return layer
   }
 

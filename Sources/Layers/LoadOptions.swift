@@ -27,6 +27,13 @@ public struct LoadOptions: Sendable, Hashable {
   /// Threads for reprojection and repair.
   public var threads: Int = ParallelChunksDefaults.threads
 
+  /// When set, only the features whose id is in the set are reprojected, checked and kept; the
+  /// others are listed in the record's `skipped` with `skippedReason` (an analysis that needs a
+  /// few features of a national layer reads the file once and prepares only those).
+  public var onlyIDs: Set<String>?
+  /// Why features outside `onlyIDs` were skipped, for the record.
+  public var skippedReason = "not needed by the analysis"
+
   /// Options that detect everything, repair, and use every core.
   public init() {}
 }

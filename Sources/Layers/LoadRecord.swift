@@ -21,6 +21,8 @@ public struct LoadRecord: Sendable {
   public var excluded: [FeatureNote] = []
   /// Ids used by more than one feature: every such feature is kept, and listed here.
   public var duplicateIDs: [DuplicateID] = []
+  /// Features left out because the caller asked only for others (`LoadOptions.onlyIDs`).
+  public var skipped: [FeatureNote] = []
   /// Features that had no id value (given `#index` instead).
   public var missingIDs: [FeatureNote] = []
   /// Other notes (e.g. Z coordinates dropped).
@@ -34,7 +36,7 @@ public struct LoadRecord: Sendable {
   public init() {}
 
   /// True when every input feature is either usable or listed as excluded.
-  public func accountsFor(usable: Int) -> Bool { usable + excluded.count == inputFeatures }
+  public func accountsFor(usable: Int) -> Bool { usable + excluded.count + skipped.count == inputFeatures }
 }
 
 /// A note about one input feature.

@@ -22,7 +22,8 @@ struct PreparedFeatures {
 
   static func make(
     _ input: [Feature], fields: IdentifierFields, path: String, source: CoordinateReferenceSystem,
-    working: CoordinateReferenceSystem, options: LoadOptions, csvProblems: [Int: String]
+    working: CoordinateReferenceSystem, options: LoadOptions, csvProblems: [Int: String],
+    positions: [Int]? = nil
   ) throws(LayerError) -> PreparedFeatures {
     var result = PreparedFeatures()
     let needsTransform = !CRSDecision.same(source, working)
@@ -50,9 +51,11 @@ struct PreparedFeatures {
     let outcomes: [Outcome]
     do {
       outcomes = try ParallelChunks.map(
-        count: input.count, threads: options.threads, chunkSize: 256,
+        count: positions?.count ?? input.count, threads: options.threads, chunkSize: 256,
         makeWorker: { [recipe] in Worker(try recipe.map { try Transformer($0) }) },
-        body: { worker, index -> Outcome in
+        body: { worker, k -> Outcome in
+          // With `positions`, only those input features are prepared, keeping their indices.
+          let index = positions?[k] ?? k
           let feature = input[index]
           let id = fields.id(of: feature, index: index) ?? "#\(index)"
           guard var geometry = feature.geometry else {
@@ -92,7 +95,8 @@ struct PreparedFeatures {
     } catch {
       throw .badLayer(path, "\(error)")
     }
-    for (index, outcome) in outcomes.enumerated() {
+    for (k, outcome) in outcomes.enumerated() {
+      let index = positions?[k] ?? k
       switch outcome {
       case .kept(let feature, let repair):
         if let repair {

@@ -148,7 +148,10 @@ struct YAMLReader {
     let directory = ((path as NSString).deletingLastPathComponent as NSString).standardizingPath
     var config = StudyConfig(
       study: "", path: path, directory: directory.isEmpty ? "." : directory, output: "out")
-    let keys = ["study", "output", "working_crs", "thresholds", "layers", "population", "assets", "pairs"]
+    let keys = [
+      "study", "output", "working_crs", "thresholds", "layers", "population", "assets", "pairs",
+      "registrations",
+    ]
     for (key, keyNode, value) in try mapping(root, "the config", allowed: keys) {
       switch key {
       case "study": config.study = try string(value, key)
@@ -159,6 +162,7 @@ struct YAMLReader {
         guard case .sequence(let items) = value else { throw fail(value, "\"layers\" must be a list") }
         for item in items { config.layers.append(try areaLayer(item, directory: config.directory)) }
       case "population": config.population = try population(value, directory: config.directory)
+      case "registrations": config.registrations = try registrations(value, directory: config.directory)
       case "assets":
         guard case .sequence(let items) = value else { throw fail(value, "\"assets\" must be a list") }
         for item in items { config.assets.append(try asset(item, directory: config.directory)) }
@@ -173,7 +177,8 @@ struct YAMLReader {
     if config.study.isEmpty { throw fail(root, "missing \"study\": give the study area a name") }
     if config.layers.isEmpty { throw fail(root, "missing \"layers\": list at least one polygon layer") }
     var names = Set<String>()
-    for layer in config.layers where !names.insert(layer.name).inserted {
+    for layer in config.layers + (config.registrations.map { [$0.areaLayer] } ?? [])
+    where !names.insert(layer.name).inserted {
       throw StudyConfigError(path: path, line: layer.line, message: "two layers are named \"\(layer.name)\"")
     }
     for pair in config.pairs {

@@ -101,6 +101,8 @@ public struct StudyConfig: Sendable {
   /// The pairs listed under `pairs:`; empty compares every community layer with every statutory
   /// one.
   public var pairs: [Pair] = []
+  /// A statutory layer derived from GP registrations (issue 15).
+  public var registrations: RegistrationsSource?
 
   /// `file` resolved against the config's folder.
   public func resolve(_ file: String) -> String {
@@ -110,11 +112,14 @@ public struct StudyConfig: Sendable {
   /// The pairs to compare: those listed, or every community layer against every statutory one.
   public var comparedPairs: [Pair] {
     if !pairs.isEmpty { return pairs }
+    let statutory = layers.filter { $0.role == .statutory } + (registrations.map { [$0.areaLayer] } ?? [])
     return layers.filter { $0.role == .community }.flatMap { a in
-      layers.filter { $0.role == .statutory }.map { Pair(a: a.name, b: $0.name, line: a.line) }
+      statutory.map { Pair(a: a.name, b: $0.name, line: a.line) }
     }
   }
 
-  /// The area layer called `name`, if any.
-  public func layer(named name: String) -> AreaLayer? { layers.first { $0.name == name } }
+  /// The area layer called `name`, if any (the registrations' derived layer too).
+  public func layer(named name: String) -> AreaLayer? {
+    layers.first { $0.name == name } ?? registrations.map(\.areaLayer).flatMap { $0.name == name ? $0 : nil }
+  }
 }

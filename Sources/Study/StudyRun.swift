@@ -27,6 +27,8 @@ public struct StudyRun: Sendable {
   public var checksums: [String: String]
   /// Wall-clock seconds per step, in order.
   public var timings: [(step: String, seconds: Double)]
+  /// The registrations entry's catchments and patients by neighbourhood, if the config has one.
+  public var registrations: StudyRegistrations? = nil
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -64,13 +66,20 @@ public enum StudyRunner {
     lap("coverage")
     let populations = try populations(inputs, threads: options.threads, progress: progress)
     lap("population")
+    var registrations = inputs.registrations
+    if let found = registrations {
+      progress("registered patients by neighbourhood")
+      registrations?.neighbourhoods = try registeredPatients(
+        found, layers: inputs.layers, population: inputs.population?.1, threads: threads)
+      lap("registered patients")
+    }
     return StudyRun(
       config: config, layers: inputs.layers.map { ($0.0, $0.1) },
       population: inputs.population.map { ($0.0, $0.1) },
       assetLayers: inputs.assetLayers.map { ($0.0, $0.1) }, assets: inputs.assets,
       pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: inputs.checksums,
-      timings: timings.map { (step: $0.0, seconds: $0.1) })
+      timings: timings.map { (step: $0.0, seconds: $0.1) }, registrations: registrations)
   }
 
   /// Every input of a study, loaded and checked.
@@ -80,6 +89,7 @@ public enum StudyRunner {
     var assetLayers: [(StudyConfig.AssetLayer, Layer)] = []
     var assets = AssetSet(assets: [])
     var checksums: [String: String] = [:]
+    var registrations: StudyRegistrations?
   }
 
   /// Loads and checks every input before any analysis: the area layers (the first one's working
@@ -133,7 +143,13 @@ public enum StudyRunner {
           path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
-    for path in config.layers.map(\.file) + config.assets.map(\.file)
+    if let source = config.registrations {
+      progress("deriving \(source.name) from registrations")
+      let derived = try deriveRegistrations(config, source, workingCRS: workingCRS, threads: threads)
+      inputs.registrations = derived.0
+      inputs.layers.append((source.areaLayer, derived.1))
+    }
+    for path in (config.registrations?.files ?? []) + config.layers.map(\.file) + config.assets.map(\.file)
       + [config.population?.file].compactMap({ $0 })
     {
       inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))

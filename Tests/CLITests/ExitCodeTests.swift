@@ -67,6 +67,21 @@ import Testing
     "MapError": [(MapError.invalidPage("too small"), 2), (MapError.write(path: "m.svg", message: "why"), 1)],
     "StudyConfigError": [(StudyConfigError(path: "s.yml", line: 3, message: "why"), 1)],
     "WriteError": [(AtomicFile.WriteError(path: "f", reason: "why"), 1)],
+    "RegistrationError": [
+      (
+        RegistrationError.missingColumn(file: "r.csv", role: "LSOA code", tried: ["LSOA_CODE"], found: ["X"]),
+        1
+      ),
+      (RegistrationError.unknownColumn(file: "r.csv", role: "sex", name: "S", found: ["X"]), 1),
+      (RegistrationError.badRow(file: "r.csv", line: 2, "why"), 1),
+      (RegistrationError.empty(file: "r.csv", "why"), 1),
+      (RegistrationError.practicesWithoutPCN(file: "r.csv", map: nil, practices: [("P1", 3)]), 1),
+      (
+        RegistrationError.noMatchingLSOAs(layer: "l", idField: "id", examples: ["E01"], layerExamples: ["W"]),
+        1
+      ),
+      (RegistrationError.badParameter("why"), 2),
+    ],
     "CommandFailure": [(CommandFailure(usage: "u"), 2), (CommandFailure(badInput: "b"), 1)],
   ]
 

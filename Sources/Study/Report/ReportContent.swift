@@ -17,6 +17,7 @@ enum ReportContent {
     )
     keyFindings(study, into: &doc)
     try pairs(study, into: &doc)
+    try ReportRegistrations.section(study, into: &doc)
     try cards(study, into: &doc)
     try coverage(study, into: &doc)
     topology(study, into: &doc)
@@ -187,6 +188,7 @@ enum ReportContent {
                 + [p.isSliver ? "sliver" : ""]
             }, numeric: hasPeople ? [1, 2, 3, 4] : [1, 2, 3])
         }
+        ReportRegistrations.card(study, layer: name, feature: i, into: &doc)
         if position < maximumCardMaps, let (pair, run) = study.pairs.first(where: { $0.pair.a == name }) {
           doc.map(
             try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg",

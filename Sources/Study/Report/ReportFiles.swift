@@ -82,6 +82,7 @@ enum ReportFiles {
       let assets = CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets)
       try layer("assets", assets, style: ReportStyles.assets(assets), areaStyle: ReportStyles.assetAreas)
     }
+    files += try ReportRegistrations.write(study, to: folder)
     try GeoPackageOutput(workingCRS: crs).write(layers: layers, tables: tables, to: path("report.gpkg"))
     return files
   }

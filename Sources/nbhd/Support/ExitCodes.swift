@@ -66,6 +66,8 @@ struct CommandFailure: Error {
       case .unknownCRS, .invalidParameter, .noTransformation, .transformationFailed:
         exitCode = ExitCodes.badInput
       }
+    case let error as RegistrationError:
+      self = CommandFailure(advising: error)
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError
