@@ -57,6 +57,8 @@ public struct CoverageResult: Sendable {
   public var assetUnits: [[Int]]
   /// Assets in no unit.
   public var assetsOutside: [Int]
+  /// Each category's reach (in `categories` order), for analyses built on this one (change).
+  var reaches: [ReachUnion] = []
 }
 
 /// Computes who and what is out of reach of each category of asset.
@@ -66,21 +68,32 @@ public enum CoverageAnalysis {
   public static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
   ) throws -> CoverageResult {
+    try run(units: units, assets: assets, population: population, estimate: nil, options: options)
+  }
+
+  /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
+  /// that two runs over the same units (before and after a change) estimate them once.
+  static func run(
+    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
+    options: CoverageOptions
+  ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
     let unitAreas = units.map(\.polygonalArea)
     let unitBoxes = units.map(\.boundingBox)
     let unitIndex = BoxIndex(unitBoxes)
-    let people = try population?.estimate(in: units, threads: options.threads)
+    let people = try estimate ?? population?.estimate(in: units, threads: options.threads)
     clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
     var gaps: [CoverageGap] = []
+    var reaches: [ReachUnion] = []
     for category in categories {
       let radius = try options.radii.radius(for: category)
       let members = assets.assets(in: category).map(\.geometry)
       let reach = try ReachUnion.build(
         members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
+      reaches.append(reach)
       let nearest = NearestAsset(members)
       let assetIndex = BoxIndex(members.map(\.boundingBox))
       let perUnit = try ParallelChunks.map(
@@ -213,7 +226,8 @@ public enum CoverageAnalysis {
       assets, units: units, unitIndex: unitIndex, threads: options.threads)
     clock.lap("coverage: locate assets")
     return CoverageResult(
-      rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+      rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
+      reaches: reaches)
   }
 
   /// The unit less its cover assembled from the exact crossings (PolygonDifference), or nil to

@@ -62,15 +62,7 @@ struct Coverage: ParsableCommand {
     var people: PopulationLayer?
     try reportingFailures {
       for argument in assets {
-        let (category, path) = Self.split(argument)
-        var options = LoadOptions()
-        options.workingCRS = units.crs
-        if let threads { options.threads = threads }
-        let layer = try LayerLoader.load(path, options: options)
-        guard !layer.features.isEmpty else {
-          throw CommandFailure(
-            badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
-        }
+        let (category, layer) = try Self.loadAssets(argument, workingCRS: units.crs, threads: threads)
         inputs.append(layer)
         try set.add(layer, category: category, categoryField: categoryField)
       }
@@ -135,6 +127,23 @@ struct Coverage: ParsableCommand {
     lines += InputNotes.lines(inputs)
     lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
     print(lines.joined(separator: "\n"))
+  }
+
+  /// Loads one asset argument (`CATEGORY=PATH` or `PATH`) into `workingCRS`; a file with no
+  /// usable feature is bad input (shared with `nbhd change`).
+  static func loadAssets(_ argument: String, workingCRS: String, threads: Int?, idField: String? = nil) throws
+    -> (category: String?, layer: Layer)
+  {
+    let (category, path) = split(argument)
+    var options = LoadOptions()
+    options.workingCRS = workingCRS
+    options.idField = idField
+    if let threads { options.threads = threads }
+    let layer = try LayerLoader.load(path, options: options)
+    guard !layer.features.isEmpty else {
+      throw CommandFailure(badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
+    }
+    return (category, layer)
   }
 
   /// `pharmacy=path.geojson` → ("pharmacy", "path.geojson"); a bare path has no category.

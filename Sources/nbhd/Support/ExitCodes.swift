@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import GEOS
@@ -41,6 +42,9 @@ struct CommandFailure: Error {
       message = error.description
       exitCode = ExitCodes.badInput
     case let error as PROJError:
+      message = error.description
+      exitCode = ExitCodes.badInput
+    case let error as ChangeError:
       message = error.description
       exitCode = ExitCodes.badInput
     case let error as GEOSError:

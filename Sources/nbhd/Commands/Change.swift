@@ -1,0 +1,175 @@
+import Analysis
+import ArgumentParser
+import Foundation
+import GeoCore
+import Layers
+import Reports
+
+/// `nbhd change AREAS ASSETS… --before ASSETS…`: who lost and who gained reach of each kind of
+/// asset between two dates, and what happened to each asset.
+struct Change: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract:
+      "Change in asset reach between two dates: per unit and category, ground and people that lost or gained "
+      + "reach, and which assets closed, merged at a site, opened, moved or stayed.")
+
+  @Argument(help: "Area layer (neighbourhoods, PCNs, wards, LSOAs).")
+  var areas: String
+
+  @Argument(help: "Asset files of the later date, as for nbhd coverage: PATH or CATEGORY=PATH.")
+  var assets: [String]
+
+  @Option(
+    name: .customLong("before"), parsing: .singleValue,
+    help: "Asset file of the earlier date, CATEGORY=PATH (repeat per category).")
+  var before: [String] = []
+
+  @Option(help: "Reach in metres: 800, or per category: gp=1000,pharmacy=800.")
+  var radius: String = "800"
+
+  @Option(name: .customLong("quadrant-segments"), help: "Buffer segments per quarter circle.")
+  var quadrantSegments: Int = 8
+
+  @Option(help: "Population layer (polygons or points with a count).")
+  var population: String?
+
+  @Option(name: .customLong("population-field")) var populationField: String?
+
+  @Option(
+    name: .customLong("asset-id-field"),
+    help: "Asset property matching assets across the dates (default: detected; by location when none is usable).")
+  var assetIDField: String?
+
+  @Option(
+    name: .customLong("moved-distance"),
+    help: "Metres an asset may move and still be at the same site (inclusive).")
+  var movedDistance: Double = 100
+
+  @Option(name: .customLong("before-label"), help: "Name of the earlier date in the outputs.")
+  var beforeLabel: String = "before"
+
+  @Option(name: .customLong("after-label"), help: "Name of the later date in the outputs.")
+  var afterLabel: String = "after"
+
+  @Option(name: .customLong("id-field"), help: "Id field of the area layer.") var idField: String?
+  @Option(name: .customLong("name-field"), help: "Name field of the area layer.") var nameField: String?
+  @Option(help: "Threads (default: the machine's cores).") var threads: Int?
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if assets.isEmpty { throw ValidationError("give at least one asset file of the later date") }
+    if before.isEmpty { throw ValidationError("give the earlier date's assets with --before CATEGORY=PATH") }
+    do { _ = try ReachRadii(parsing: radius) } catch { throw ValidationError("--radius: \(error)") }
+    guard (1...64).contains(quadrantSegments) else {
+      throw ValidationError("--quadrant-segments must be 1 to 64")
+    }
+    guard movedDistance.isFinite, movedDistance >= 0 else {
+      throw ValidationError("--moved-distance must be a number of metres ≥ 0")
+    }
+    if (population == nil) != (populationField == nil) {
+      throw ValidationError("give --population and --population-field together")
+    }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+
+  func run() throws {
+    var clock = StageClock()
+    let radii = try ReachRadii(parsing: radius)
+    let units = try reportingFailures {
+      try Overlap.loadPolygons(areas, idField: idField, nameField: nameField, crs: nil, threads: threads)
+    }
+    var earlier = AssetVintage(label: beforeLabel)
+    var later = AssetVintage(label: afterLabel)
+    var inputs = [units]
+    var people: PopulationLayer?
+    try reportingFailures {
+      for (arguments, isBefore) in [(before, true), (assets, false)] {
+        for argument in arguments {
+          let (category, layer) = try Coverage.loadAssets(
+            argument, workingCRS: units.crs, threads: threads, idField: assetIDField)
+          inputs.append(layer)
+          if isBefore {
+            try earlier.add(layer, category: category ?? layer.name)
+          } else {
+            try later.add(layer, category: category ?? layer.name)
+          }
+        }
+      }
+      for category in later.assets.categories { _ = try radii.radius(for: category) }
+      if let population, let populationField {
+        var options = LoadOptions()
+        options.workingCRS = units.crs
+        let layer = population == areas ? units : try LayerLoader.load(population, options: options)
+        inputs.append(layer)
+        people = try PopulationLayer(layer, field: populationField)
+      }
+    }
+    clock.lap("load")
+    var coverage = CoverageOptions(radii: radii)
+    coverage.quadrantSegments = quadrantSegments
+    if let threads { coverage.threads = threads }
+    var options = ChangeOptions(coverage: coverage)
+    options.movedDistance = movedDistance
+    options.idField = assetIDField
+    let result: ChangeResult
+    do {
+      result = try ChangeAnalysis.run(
+        units: units.geometries, before: earlier, after: later, population: people, options: options)
+    } catch let error as ChangeError {
+      throw CommandFailure(
+        badInput:
+          "\(error) (name each file's category: --before gp=BEFORE.geojson for gp=AFTER.geojson)")
+    } catch {
+      throw CommandFailure(error)
+    }
+    clock.lap("change")
+    let geoJSON = GeoJSONOutput(
+      workingCRS: units.crs, outputCRS: output.outputCRS,
+      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let files = try reportingFailures {
+      try ChangeOutput.write(
+        result, units: units, before: earlier, after: later, population: people, options: options,
+        to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, inputs: inputs)
+    }
+    clock.lap("write")
+    if output.json {
+      print(try String(contentsOfFile: output.directory + "/summary.json", encoding: .utf8), terminator: "")
+      return
+    }
+    var lines = summaryLines(result, units: units, hasPopulation: people != nil)
+    lines += InputNotes.lines(inputs)
+    lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
+    print(lines.joined(separator: "\n"))
+  }
+
+  /// The lines printed after a run: per category, people and ground lost and gained, asset counts.
+  func summaryLines(_ result: ChangeResult, units: Layer, hasPopulation: Bool) -> [String] {
+    var lines = ["\(units.name): \(units.features.count) units, \(beforeLabel) → \(afterLabel)"]
+    switch result.matching {
+    case .identifier(let field): lines.append("  assets matched by \(field)")
+    case .location(let reasons):
+      lines.append(
+        "  assets matched by location (within \(FixedDecimal.format(movedDistance, decimals: 0)) m; "
+          + "give --asset-id-field to match by an id):")
+      lines += reasons.prefix(10).map { "    \($0)" }
+      if reasons.count > 10 { lines.append("    … \(reasons.count - 10) more in summary.json") }
+    }
+    for category in result.categories {
+      let totals = ChangeOutput.totals(result, category: category, hasPopulation: hasPopulation)
+      func number(_ key: String, _ decimals: Int = 0) -> String {
+        FixedDecimal.format(totals[key]?.numberValue ?? 0, decimals: decimals)
+      }
+      var line = "  \(category) (\(number("radius_m")) m): "
+      if hasPopulation {
+        line += "\(number("population_lost")) people lost reach, \(number("population_gained")) gained; "
+      }
+      line +=
+        "\(number("lost_area_m2")) m² lost, \(number("gained_area_m2")) m² gained; assets: "
+        + "\(number("closed")) closed (\(number("closed_merged_at_site")) merged at a site), "
+        + "\(number("opened")) opened, \(number("moved")) moved, \(number("stayed")) stayed"
+      lines.append(line)
+    }
+    return lines
+  }
+}
