@@ -243,10 +243,16 @@ struct YAMLReader {
 
   func asset(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AssetLayer {
     var category: String?, file: String?, radius: Double?, crs: String?
-    for (key, _, value) in try mapping(node, "an asset", allowed: ["category", "file", "radius", "crs"]) {
+    var before: String?, beforeLabel: String?, afterLabel: String?
+    for (key, _, value) in try mapping(
+      node, "an asset", allowed: ["category", "file", "radius", "crs", "before", "before_label", "after_label"])
+    {
       switch key {
       case "category": category = try string(value, key)
       case "file": file = try existingFile(value, key, directory: directory)
+      case "before": before = try existingFile(value, key, directory: directory)
+      case "before_label": beforeLabel = try string(value, key)
+      case "after_label": afterLabel = try string(value, key)
       case "radius":
         guard case .scalar(let scalar) = value, let r = Double(scalar.string), r.isFinite else {
           throw fail(value, "radius must be a number of metres, found \(Self.shown(value))")
@@ -259,7 +265,9 @@ struct YAMLReader {
     guard let file else { throw fail(node, "an asset needs \"file\"") }
     guard let radius else { throw fail(node, "asset \(category ?? file) needs \"radius\" (metres)") }
     let name = category ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-    return .init(category: name, file: file, radius: radius, crs: crs, line: node.mark?.line ?? 1)
+    return .init(
+      category: name, file: file, radius: radius, crs: crs, line: node.mark?.line ?? 1, before: before,
+      beforeLabel: beforeLabel, afterLabel: afterLabel)
   }
 
   func pair(_ node: Node) throws(StudyConfigError) -> StudyConfig.Pair {

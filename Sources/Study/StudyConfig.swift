@@ -28,6 +28,11 @@ public struct StudyConfig: Sendable {
     public var radius: Double
     public var crs: String?
     public var line: Int
+    /// The same category at an earlier date (issue 19: the report's "What changed"), and how the
+    /// two dates are named.
+    public var before: String? = nil
+    public var beforeLabel: String? = nil
+    public var afterLabel: String? = nil
   }
 
   public struct PopulationSource: Sendable, Hashable {

@@ -23,6 +23,8 @@ public struct StudyRun: Sendable {
   public var checksums: [String: String]
   /// Wall-clock seconds per step, in order.
   public var timings: [(step: String, seconds: Double)]
+  /// Change between two dates when asset entries carry `before:` (issue 19).
+  public var change: StudyChange? = nil
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -101,8 +103,9 @@ public enum StudyRunner {
           path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
+    var change = try StudyChange.load(config, workingCRS: workingCRS, threads: threads, assetLayers: assetLayers)
     var checksums: [String: String] = [:]
-    for path in config.layers.map(\.file) + config.assets.map(\.file)
+    for path in config.layers.map(\.file) + config.assets.map(\.file) + config.assets.compactMap(\.before)
       + [config.population?.file].compactMap({ $0 })
     {
       checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
@@ -151,6 +154,9 @@ public enum StudyRunner {
       }
     }
     lap("coverage")
+    try change?.analyse(
+      config, layers: layers, population: population?.1, threads: options.threads, progress: progress)
+    if change != nil { lap("change") }
 
     // 5. Population in every area layer.
     var populations: [String: [Double]] = [:]
@@ -165,7 +171,7 @@ public enum StudyRunner {
       config: config, layers: layers.map { ($0.0, $0.1) }, population: population.map { ($0.0, $0.1) },
       assetLayers: assetLayers.map { ($0.0, $0.1) }, assets: assets, pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: checksums,
-      timings: timings.map { (step: $0.0, seconds: $0.1) })
+      timings: timings.map { (step: $0.0, seconds: $0.1) }, change: change)
   }
 
   /// Loads one input; any problem becomes an error naming the config line as well as the file.

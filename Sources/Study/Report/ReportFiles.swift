@@ -40,12 +40,22 @@ enum ReportFiles {
         try geoJSON.write(
           CoverageOutput.gapFeatures(coverage, units: layer), to: path("gaps_\(entry.name).geojson"))
       }
+      if let change = study.change?.results[entry.name] {
+        try ChangeOutput.table(change, units: layer, hasPopulation: study.population != nil)
+          .write(to: path("change_\(entry.name).csv"))
+        try geoJSON.write(ChangeOutput.pieceFeatures(change.lost, units: layer), to: path("lost_\(entry.name).geojson"))
+        try geoJSON.write(
+          ChangeOutput.pieceFeatures(change.gained, units: layer), to: path("gained_\(entry.name).geojson"))
+      }
       try geoJSON.write(units(study, entry.name, layer), to: path("units_\(entry.name).geojson"))
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
       try geoJSON.write(
         CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets),
         to: path("assets.geojson"))
+    }
+    if let first = study.layers.first, let change = study.change?.results[first.config.name] {
+      try ChangeOutput.assetTable(change, hasPopulation: study.population != nil).write(to: path("assets_change.csv"))
     }
     return files
   }
@@ -58,6 +68,7 @@ enum ReportFiles {
     }
     if let population = study.population { inputs.append(("population", "population", population.layer)) }
     inputs += study.assetLayers.map { ($0.config.category, "asset", $0.layer) }
+    inputs += (study.change?.beforeLayers ?? []).map { ($0.config.category, "asset, earlier", $0.layer) }
     for (name, role, layer) in inputs {
       let repairs = Dictionary(
         layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
