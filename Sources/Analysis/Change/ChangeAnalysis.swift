@@ -22,7 +22,12 @@ public struct AssetVintage: Sendable {
   public mutating func add(_ layer: Layer, category: String) throws(LayerError) {
     try assets.add(layer, category: category, categoryField: nil)
     properties += layer.features.map(\.properties)
-    if case .property(let field) = layer.fields.id, !idFields.contains(field) { idFields.append(field) }
+    // A name the loader fell back on for want of a unique code is no id to match dates by.
+    if case .property(let field) = layer.fields.id, field != layer.fields.name || layer.fields.how == "given",
+      !idFields.contains(field)
+    {
+      idFields.append(field)
+    }
   }
 }
 
