@@ -117,7 +117,7 @@ enum ReportChange {
         }
         .filter { ($0.populationLost ?? $0.lostArea) > 0 }
       if !units.isEmpty {
-        doc.paragraph("The \(name) units that lost most (\(min(10, units.count)) of \(units.count) that lost any):")
+        doc.paragraph("Units of \(name) that lost most (\(min(10, units.count)) of the \(units.count) that lost any):")
         doc.table(
           [name, hasPeople ? "people lost reach" : "area lost", hasPeople ? "people gained reach" : "area gained",
            "nearest \(change.before.label)", "nearest \(change.after.label)"],
@@ -198,10 +198,27 @@ enum ReportChange {
       width: 900, height: 700,
       title: "Reach of \(category) within \(distance(radius)): \(change.before.label) to \(change.after.label)",
       subtitle: "\(layer.name); lost reach orange, gained reach green")
+    // Changes are small beside a whole study area: frame the ground that changed (and the assets
+    // that closed, merged or opened) with a reach's margin, showing every unit it touches.
+    var changed = BoundingBox.empty
+    for piece in result.lost + result.gained where piece.category == category {
+      changed.include(piece.geometry.boundingBox)
+    }
+    for asset in result.assets where asset.category == category && asset.status != .stayed {
+      if let b = asset.before { changed.include(change.before.assets.assets[b].geometry.boundingBox) }
+      if let a = asset.after { changed.include(change.after.assets.assets[a].geometry.boundingBox) }
+    }
+    let whole = layer.boundingBox
+    let framed = changed.expanded(by: radius)
+    if !changed.isEmpty, framed.width * framed.height < 0.5 * whole.width * whole.height {
+      map.extent = framed
+    }
+    let shown = layer.features.indices.filter { map.extent?.intersects(layer.features[$0].geometry.boundingBox) ?? true }
     map.add(
       PolygonLayer(
-        title: layer.name, features: layer.features.indices.map { ReportMaps.feature(layer, $0) },
-        symbology: .single(.filled(Color(0xF2F2F2), stroke: .darkGrey, strokeWidth: 0.6))))
+        title: layer.name, features: shown.map { ReportMaps.feature(layer, $0) },
+        symbology: .single(.filled(Color(0xF2F2F2), stroke: .darkGrey, strokeWidth: 0.6)),
+        labels: shown.count <= 40 ? LabelOptions(minimumFontSize: 7, maximumFontSize: 11) : nil))
     for (title, pieces, colour) in [
       ("reach lost", result.lost, Color(0xD55E00)), ("reach gained", result.gained, Color(0x009E73)),
     ] {
