@@ -33,18 +33,21 @@ public struct StudyChange: Sendable {
       options.layerName = "\(entry.category) (\(before.label))"
       if let threads { options.threads = threads }
       let layer = try StudyRunner.load(
-        config, line: entry.line, what: "asset \(entry.category), before", path: config.resolve(file), options: options)
+        config, line: entry.line, what: "asset \(entry.category), before", path: config.resolve(file),
+        options: options)
       guard !layer.features.isEmpty else {
         throw StudyConfigError(
           path: config.path, line: entry.line,
           message:
-            "asset \(entry.category), before: \(file): no usable assets (\(layer.record.inputFeatures) features read)")
+            "asset \(entry.category), before: \(file): no usable assets (\(layer.record.inputFeatures) features read)"
+        )
       }
       do {
         try before.add(layer, category: entry.category)
         try after.add(laterLayer, category: entry.category)
       } catch {
-        throw StudyConfigError(path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
+        throw StudyConfigError(
+          path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
       beforeLayers.append((entry, layer))
     }
@@ -53,7 +56,8 @@ public struct StudyChange: Sendable {
 
   /// Runs the change of every area layer.
   mutating func analyse(
-    _ config: StudyConfig, layers: [(StudyConfig.AreaLayer, Layer)], population: PopulationLayer?, threads: Int,
+    _ config: StudyConfig, layers: [(StudyConfig.AreaLayer, Layer)], population: PopulationLayer?,
+    threads: Int,
     progress: StudyRunner.Progress
   ) throws {
     var byCategory: [String: Double] = [:]

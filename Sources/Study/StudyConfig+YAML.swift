@@ -245,7 +245,8 @@ struct YAMLReader {
     var category: String?, file: String?, radius: Double?, crs: String?
     var before: String?, beforeLabel: String?, afterLabel: String?
     for (key, _, value) in try mapping(
-      node, "an asset", allowed: ["category", "file", "radius", "crs", "before", "before_label", "after_label"])
+      node, "an asset",
+      allowed: ["category", "file", "radius", "crs", "before", "before_label", "after_label"])
     {
       switch key {
       case "category": category = try string(value, key)

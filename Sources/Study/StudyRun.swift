@@ -103,7 +103,8 @@ public enum StudyRunner {
           path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
-    var change = try StudyChange.load(config, workingCRS: workingCRS, threads: threads, assetLayers: assetLayers)
+    var change = try StudyChange.load(
+      config, workingCRS: workingCRS, threads: threads, assetLayers: assetLayers)
     var checksums: [String: String] = [:]
     for path in config.layers.map(\.file) + config.assets.map(\.file) + config.assets.compactMap(\.before)
       + [config.population?.file].compactMap({ $0 })

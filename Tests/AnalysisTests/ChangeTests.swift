@@ -20,10 +20,12 @@ func codedPoints(_ points: [(code: String?, x: Double, y: Double)], name: String
     ? IdentifierFields(id: .property("code"), name: nil, how: "test")
     : IdentifierFields(id: .position, name: nil, how: "test")
   return Layer(
-    name: name, source: "\(name).geojson", features: features, fields: fields, crs: "EPSG:27700", record: record)
+    name: name, source: "\(name).geojson", features: features, fields: fields, crs: "EPSG:27700",
+    record: record)
 }
 
-func vintage(_ label: String, _ points: [(code: String?, x: Double, y: Double)], category: String = "gp") throws
+func vintage(_ label: String, _ points: [(code: String?, x: Double, y: Double)], category: String = "gp")
+  throws
   -> AssetVintage
 {
   var vintage = AssetVintage(label: label)
@@ -40,11 +42,13 @@ func vintage(_ label: String, _ points: [(code: String?, x: Double, y: Double)],
   /// gained, 780.36 people each way.
   @Test func movedPracticeLosesOneCircleAndGainsAnother() throws {
     let unit = square(0, 0, 4000, 2000)
-    let people = try PopulationLayer(squaresLayer([(0, 0, 4000, 8000)]).replacingGeometry(unit), field: "count")
+    let people = try PopulationLayer(
+      squaresLayer([(0, 0, 4000, 8000)]).replacingGeometry(unit), field: "count")
     var options = ChangeOptions(coverage: CoverageOptions(radii: try ReachRadii(parsing: "500")))
     options.coverage.threads = 1
     let result = try ChangeAnalysis.run(
-      units: [unit], before: try vintage("2022", [("A", 1000, 1000)]), after: try vintage("2025", [("A", 3000, 1000)]),
+      units: [unit], before: try vintage("2022", [("A", 1000, 1000)]),
+      after: try vintage("2025", [("A", 3000, 1000)]),
       population: people, options: options)
     let row = try #require(result.rows.first)
     let circle = Self.polygon(500)
@@ -79,7 +83,8 @@ func vintage(_ label: String, _ points: [(code: String?, x: Double, y: Double)],
   /// Without ids, an after asset within the moved distance is the same asset (closest first, one
   /// to one); 150 m away it is a closure and an opening; the 100 m limit is inclusive.
   @Test func locationMatching() throws {
-    let before = try vintage("2022", [(nil, 1000, 1000), (nil, 1050, 1000), (nil, 3000, 1000), (nil, 5000, 0)])
+    let before = try vintage(
+      "2022", [(nil, 1000, 1000), (nil, 1050, 1000), (nil, 3000, 1000), (nil, 5000, 0)])
     let after = try vintage("2025", [(nil, 1040, 1000), (nil, 3000, 1150), (nil, 5100, 0)])
     let result = try ChangeAnalysis.run(
       units: [square(0, 0, 6000, 2000)], before: before, after: after, population: nil,
@@ -114,7 +119,8 @@ func vintage(_ label: String, _ points: [(code: String?, x: Double, y: Double)],
     #expect(throws: ChangeError.categoryInOneVintage(category: "pharmacy", vintage: "2025", other: "2022")) {
       try ChangeAnalysis.run(
         units: [square(-1000, -1000, 2000)], before: try vintage("2022", [("A", 0, 0)]), after: after,
-        population: nil, options: ChangeOptions(coverage: CoverageOptions(radii: try ReachRadii(parsing: "500"))))
+        population: nil,
+        options: ChangeOptions(coverage: CoverageOptions(radii: try ReachRadii(parsing: "500"))))
     }
   }
 }

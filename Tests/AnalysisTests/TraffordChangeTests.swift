@@ -22,20 +22,24 @@ import Testing
     let wards = try LayerLoader.load(repoPath("data/trafford/wards23_full.geojson"))
     var load = LoadOptions()
     load.workingCRS = wards.crs
-    let practices = try LayerLoader.load(repoPath("data/trafford/gp_practices_2026-05_pcn.geojson"), options: load)
+    let practices = try LayerLoader.load(
+      repoPath("data/trafford/gp_practices_2026-05_pcn.geojson"), options: load)
     var later = practices
     var opened = later.features[0]
     opened.geometry = .point(x: opened.geometry.x(0) + 1500, y: opened.geometry.y(0))
     opened.properties["practice_code"] = .string("NEW001")
     opened.id = "NEW001"
-    later.features[5].geometry = .point(x: later.features[5].geometry.x(0) + 600, y: later.features[5].geometry.y(0))
-    later.features = later.features.enumerated().filter { ![3, 7, 12].contains($0.offset) }.map(\.element) + [opened]
+    later.features[5].geometry = .point(
+      x: later.features[5].geometry.x(0) + 600, y: later.features[5].geometry.y(0))
+    later.features =
+      later.features.enumerated().filter { ![3, 7, 12].contains($0.offset) }.map(\.element) + [opened]
     var before = AssetVintage(label: "2026-05")
     try before.add(practices, category: "gp")
     var after = AssetVintage(label: "later")
     try after.add(later, category: "gp")
     let people = try PopulationLayer(
-      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: load), field: "pop_mid2024")
+      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: load),
+      field: "pop_mid2024")
     return Fixture(
       wards: wards, people: people, before: before, after: after,
       options: ChangeOptions(coverage: CoverageOptions(radii: try ReachRadii(parsing: "gp=1000"))))
@@ -52,9 +56,10 @@ import Testing
     #expect(counts[.closed, default: 0] + counts[.mergedAtSite, default: 0] == 3)
     #expect(counts[.opened] == 1 && counts[.moved] == 1 && counts[.stayed] == 22)
     #expect(abs(try #require(result.assets.first { $0.status == .moved }?.distance) - 600) < 1e-6)
-    for (assets, rows) in [(f.before.assets, result.rows.map(\.populationCoveredBefore)),
-      (f.after.assets, result.rows.map(\.populationCoveredAfter))]
-    {
+    for (assets, rows) in [
+      (f.before.assets, result.rows.map(\.populationCoveredBefore)),
+      (f.after.assets, result.rows.map(\.populationCoveredAfter)),
+    ] {
       let alone = try CoverageAnalysis.run(
         units: f.wards.geometries, assets: assets, population: f.people, options: f.options.coverage)
       #expect(alone.rows.map(\.populationCovered) == rows)
@@ -63,7 +68,8 @@ import Testing
     for row in result.rows {
       let area = f.wards.geometries[row.unit].polygonalArea
       let people = try #require(row.population)
-      #expect(abs((row.coveredAreaAfter - row.coveredAreaBefore) - (row.gainedArea - row.lostArea)) <= 1e-9 * area)
+      #expect(
+        abs((row.coveredAreaAfter - row.coveredAreaBefore) - (row.gainedArea - row.lostArea)) <= 1e-9 * area)
       let covered = try #require(row.populationCoveredAfter) - (try #require(row.populationCoveredBefore))
       #expect(abs(covered - (try #require(row.populationNetChange))) <= 1e-9 * people)
       totalLost += row.populationLost ?? 0

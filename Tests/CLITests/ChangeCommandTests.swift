@@ -6,7 +6,8 @@ import Testing
   static let trafford = "data/trafford/"
 
   static func summary(_ out: String) throws -> [String: Any] {
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+    let json = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
     let categories = try #require((json as? [String: Any])?["categories"] as? [[String: Any]])
     return try #require(categories.first)
   }
@@ -25,11 +26,15 @@ import Testing
     try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: later))
     let wards = CLI.repo(Self.trafford + "wards23_full.geojson")
     let population = [
-      "--population", CLI.repo(Self.trafford + "oa21_pop_mid2024.geojson"), "--population-field", "pop_mid2024",
+      "--population", CLI.repo(Self.trafford + "oa21_pop_mid2024.geojson"), "--population-field",
+      "pop_mid2024",
     ]
     let run = try CLI.run(
-      ["change", wards, "gp=" + later, "--before", "gp=" + gp, "--radius", "gp=1000", "--before-label", "2026-05",
-       "--after-label", "later", "--out", scratch + "/change"] + population)
+      [
+        "change", wards, "gp=" + later, "--before", "gp=" + gp, "--radius", "gp=1000", "--before-label",
+        "2026-05",
+        "--after-label", "later", "--out", scratch + "/change",
+      ] + population)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("assets matched by practice_code"))
     let change = try Self.summary(scratch + "/change")
@@ -41,8 +46,9 @@ import Testing
         ["coverage", wards, "gp=" + file, "--radius", "gp=1000", "--out", scratch + "/" + name] + population)
       #expect(coverage.status == 0, "\(coverage.stderr)")
       let alone = try Self.summary(scratch + "/" + name)
-      let people = try #require(alone["population"] as? Double), out = try #require(
-        alone["population_uncovered"] as? Double)
+      let people = try #require(alone["population"] as? Double),
+        out = try #require(
+          alone["population_uncovered"] as? Double)
       covered.append(people - out)
     }
     let before = try #require(change["population_covered_before"] as? Double)
@@ -80,7 +86,8 @@ import Testing
     let lsoa = CLI.shared("ssot/lsoa21_pop2021_patients_pcn.geojson")!
     let run = try CLI.run([
       "change", lsoa, "gp=" + CLI.shared("ssot/gp_practices_2025-10.geojson")!, "--before",
-      "gp=" + CLI.repo("data/ssot/gp_practices_2022-01_qnc.geojson"), "--radius", "gp=1000", "--population", lsoa,
+      "gp=" + CLI.repo("data/ssot/gp_practices_2022-01_qnc.geojson"), "--radius", "gp=1000", "--population",
+      lsoa,
       "--population-field", "usual_residents_2021", "--out", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")

@@ -130,7 +130,8 @@ public enum ChangeAnalysis {
     let people = try population?.estimate(in: units, threads: threads)
     clock.lap("change: population of units")
     let coverageBefore = try CoverageAnalysis.run(
-      units: units, assets: before.assets, population: population, estimate: people, options: options.coverage)
+      units: units, assets: before.assets, population: population, estimate: people, options: options.coverage
+    )
     let coverageAfter = try CoverageAnalysis.run(
       units: units, assets: after.assets, population: population, estimate: people, options: options.coverage)
     clock.lap("change: coverage before and after")
@@ -174,7 +175,9 @@ public enum ChangeAnalysis {
       lost += lostPieces
       gained += gainedPieces
       // Assets: matched, then each gone asset's sole reach.
-      let beforePositions = before.assets.assets.indices.filter { before.assets.assets[$0].category == category }
+      let beforePositions = before.assets.assets.indices.filter {
+        before.assets.assets[$0].category == category
+      }
       let afterPositions = after.assets.assets.indices.filter { after.assets.assets[$0].category == category }
       var keys: (before: [String], after: [String])?
       if case .identifier(let field) = matching {
@@ -194,7 +197,8 @@ public enum ChangeAnalysis {
       clock.lap("change: \(category) assets")
     }
     return ChangeResult(
-      rows: rows, lost: lost, gained: gained, assets: assetChanges, categories: categories, matching: matching,
+      rows: rows, lost: lost, gained: gained, assets: assetChanges, categories: categories,
+      matching: matching,
       before: coverageBefore, after: coverageAfter)
   }
 
@@ -204,7 +208,9 @@ public enum ChangeAnalysis {
     people: PopulationEstimate?, threads: Int
   ) throws -> [ChangePiece] {
     let found = try difference.pieces(in: units, threads: threads)
-    var pieces = found.map { ChangePiece(unit: $0.unit, category: category, geometry: $0.geometry, area: $0.area) }
+    var pieces = found.map {
+      ChangePiece(unit: $0.unit, category: category, geometry: $0.geometry, area: $0.area)
+    }
     if let population, let people {
       let counts = try population.people(
         inPieces: found.map(\.geometry), pieceAreas: found.map(\.area), of: found.map(\.unit), areas: units,
@@ -217,8 +223,11 @@ public enum ChangeAnalysis {
   /// The field to match assets by: `field` when given, else the first id field the loader found
   /// in either date's layers, provided every asset of both dates has a value and no value repeats
   /// within a category at one date. Otherwise matching is by location, with the reasons.
-  public static func identifier(before: AssetVintage, after: AssetVintage, field: String?) -> AssetMatchingMethod {
-    let candidates = field.map { [$0] } ?? (before.idFields + after.idFields.filter { !before.idFields.contains($0) })
+  public static func identifier(before: AssetVintage, after: AssetVintage, field: String?)
+    -> AssetMatchingMethod
+  {
+    let candidates =
+      field.map { [$0] } ?? (before.idFields + after.idFields.filter { !before.idFields.contains($0) })
     if candidates.isEmpty { return .location(reasons: ["no id field was found in the asset files"]) }
     var reasons: [String] = []
     for candidate in candidates {

@@ -39,7 +39,9 @@ struct ReachDifference: Sendable {
   /// Each unit's share of the difference: for every unit that meets it, the pieces joined into
   /// one polygonal geometry, and their area. A part inside the unit is taken whole; others are
   /// intersected with the unit.
-  func pieces(in units: [FlatGeometry], threads: Int) throws -> [(unit: Int, geometry: FlatGeometry, area: Double)] {
+  func pieces(in units: [FlatGeometry], threads: Int) throws -> [(
+    unit: Int, geometry: FlatGeometry, area: Double
+  )] {
     let difference = self
     let perUnit = try ParallelChunks.map(
       count: units.count, threads: threads, chunkSize: 64,
@@ -55,11 +57,14 @@ struct ReachDifference: Sendable {
         var found: [FlatGeometry] = []
         for p in touching {
           let part = difference.parts[p]
-          if box.contains(part.boundingBox), try workers.units.prepared(u).contains(try workers.parts.geometry(p)) {
+          if box.contains(part.boundingBox),
+            try workers.units.prepared(u).contains(try workers.parts.geometry(p))
+          {
             found.append(part)
             continue
           }
-          let piece = try workers.units.geometry(u).intersection(try workers.parts.geometry(p)).polygonalPart()
+          let piece = try workers.units.geometry(u).intersection(try workers.parts.geometry(p))
+            .polygonalPart()
           if !piece.isEmpty { found += try piece.flat().polygonParts }
         }
         found = found.filter { $0.polygonalArea > 0 }

@@ -46,7 +46,8 @@ enum SoleReach {
         }
         var sole = circle
         if !cover.isEmpty {
-          sole = try circle.difference(try Geometry.collection(cover, context: context).unaryUnion()).polygonalPart()
+          sole = try circle.difference(try Geometry.collection(cover, context: context).unaryUnion())
+            .polygonalPart()
         }
         guard !sole.isEmpty, try sole.area() > 0 else { return (0, []) }
         let soleBox = sole.boundingBox

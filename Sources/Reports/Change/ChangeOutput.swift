@@ -9,8 +9,10 @@ public enum ChangeOutput {
   /// Writes every file into `directory` (atomically, each) and returns their names.
   @discardableResult
   public static func write(
-    _ result: ChangeResult, units: Layer, before: AssetVintage, after: AssetVintage, population: PopulationLayer?,
-    options: ChangeOptions, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject, inputs: [Layer]
+    _ result: ChangeResult, units: Layer, before: AssetVintage, after: AssetVintage,
+    population: PopulationLayer?,
+    options: ChangeOptions, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject,
+    inputs: [Layer]
   ) throws -> [String] {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var written: [String] = []
@@ -151,7 +153,8 @@ public enum ChangeOutput {
   }
 
   static func summaryJSON(
-    _ result: ChangeResult, units: Layer, before: AssetVintage, after: AssetVintage, population: PopulationLayer?,
+    _ result: ChangeResult, units: Layer, before: AssetVintage, after: AssetVintage,
+    population: PopulationLayer?,
     options: ChangeOptions, versions: JSONObject, inputs: [Layer], files: [String]
   ) -> JSONValue {
     var parameters: JSONObject = [

@@ -36,7 +36,9 @@ enum ReportChange {
   }
 
   /// The first area layer's change, the one the key findings and the section describe.
-  static func main(_ study: StudyRun) -> (name: String, layer: Layer, result: ChangeResult, change: StudyChange)? {
+  static func main(_ study: StudyRun) -> (
+    name: String, layer: Layer, result: ChangeResult, change: StudyChange
+  )? {
     guard let change = study.change, let first = study.layers.first,
       let result = change.results[first.config.name]
     else { return nil }
@@ -86,19 +88,27 @@ enum ReportChange {
       let t = ChangeOutput.totals(result, category: category, hasPopulation: hasPeople)
       func n(_ key: String) -> String { ReportText.integer(t[key]?.numberValue ?? 0) }
       rows.append(
-        [category, n("assets_before"), n("assets_after"), "\(n("closed")) (\(n("closed_merged_at_site")))",
-         n("opened"), n("moved")]
+        [
+          category, n("assets_before"), n("assets_after"), "\(n("closed")) (\(n("closed_merged_at_site")))",
+          n("opened"), n("moved"),
+        ]
           + (hasPeople
-            ? [n("population_lost"), n("population_gained"), n("population_net_change"),
-              n("population_covered_before"), n("population_covered_after")]
-            : [ReportText.squareKilometres(t["lost_area_m2"]?.numberValue ?? 0),
-              ReportText.squareKilometres(t["gained_area_m2"]?.numberValue ?? 0)]))
+            ? [
+              n("population_lost"), n("population_gained"), n("population_net_change"),
+              n("population_covered_before"), n("population_covered_after"),
+            ]
+            : [
+              ReportText.squareKilometres(t["lost_area_m2"]?.numberValue ?? 0),
+              ReportText.squareKilometres(t["gained_area_m2"]?.numberValue ?? 0),
+            ]))
     }
     doc.table(
       ["asset", change.before.label, change.after.label, "closed (merged at a site)", "opened", "moved"]
         + (hasPeople
-          ? ["people lost reach", "people gained reach", "net", "covered \(change.before.label)",
-            "covered \(change.after.label)"]
+          ? [
+            "people lost reach", "people gained reach", "net", "covered \(change.before.label)",
+            "covered \(change.after.label)",
+          ]
           : ["area lost", "area gained"]),
       rows, numeric: Set(1..<(hasPeople ? 11 : 8)))
     for category in result.categories {
@@ -117,15 +127,20 @@ enum ReportChange {
         }
         .filter { ($0.populationLost ?? $0.lostArea) > 0 }
       if !units.isEmpty {
-        doc.paragraph("Units of \(name) that lost most (\(min(10, units.count)) of the \(units.count) that lost any):")
+        doc.paragraph(
+          "Units of \(name) that lost most (\(min(10, units.count)) of the \(units.count) that lost any):")
         doc.table(
-          [name, hasPeople ? "people lost reach" : "area lost", hasPeople ? "people gained reach" : "area gained",
-           "nearest \(change.before.label)", "nearest \(change.after.label)"],
+          [
+            name, hasPeople ? "people lost reach" : "area lost",
+            hasPeople ? "people gained reach" : "area gained",
+            "nearest \(change.before.label)", "nearest \(change.after.label)",
+          ],
           units.prefix(10).map { r in
             [
               layer.features[r.unit].label,
               hasPeople ? ReportText.decimal(r.populationLost, 0) : ReportText.squareKilometres(r.lostArea),
-              hasPeople ? ReportText.decimal(r.populationGained, 0) : ReportText.squareKilometres(r.gainedArea),
+              hasPeople
+                ? ReportText.decimal(r.populationGained, 0) : ReportText.squareKilometres(r.gainedArea),
               r.nearestBefore.map { FixedDecimal.format($0, decimals: 0) + " m" } ?? "–",
               r.nearestAfter.map { FixedDecimal.format($0, decimals: 0) + " m" } ?? "–",
             ]
@@ -149,7 +164,8 @@ enum ReportChange {
               ReportText.decimal(a.soleReachPopulation, 0), ReportText.squareKilometres(a.soleReachArea ?? 0),
               a.sharesSpotWith > 0
                 ? "shared its spot with \(a.sharesSpotWith) other asset\(a.sharesSpotWith == 1 ? "" : "s")"
-                : (a.status == .mergedAtSite ? "an asset within \(JSONValue.format(a.distance ?? 0)) m remains" : ""),
+                : (a.status == .mergedAtSite
+                  ? "an asset within \(JSONValue.format(a.distance ?? 0)) m remains" : ""),
             ]
           }, numeric: [3, 4])
       }
@@ -191,12 +207,14 @@ enum ReportChange {
   }
 
   /// The units, the ground that lost and gained reach, and the closed, merged and opened assets.
-  static func map(layer: Layer, result: ChangeResult, change: StudyChange, category: String, radius: Double) throws
+  static func map(layer: Layer, result: ChangeResult, change: StudyChange, category: String, radius: Double)
+    throws
     -> String
   {
     var map = MapDocument(
       width: 900, height: 700,
-      title: "Reach of \(category) within \(distance(radius)): \(change.before.label) to \(change.after.label)",
+      title:
+        "Reach of \(category) within \(distance(radius)): \(change.before.label) to \(change.after.label)",
       subtitle: "\(layer.name); lost reach orange, gained reach green")
     // Changes are small beside a whole study area: frame the ground that changed (and the assets
     // that closed, merged or opened) with a reach's margin, showing every unit it touches.
@@ -213,7 +231,9 @@ enum ReportChange {
     if !changed.isEmpty, framed.width * framed.height < 0.5 * whole.width * whole.height {
       map.extent = framed
     }
-    let shown = layer.features.indices.filter { map.extent?.intersects(layer.features[$0].geometry.boundingBox) ?? true }
+    let shown = layer.features.indices.filter {
+      map.extent?.intersects(layer.features[$0].geometry.boundingBox) ?? true
+    }
     map.add(
       PolygonLayer(
         title: layer.name, features: shown.map { ReportMaps.feature(layer, $0) },
@@ -230,7 +250,8 @@ enum ReportChange {
       map.add(
         PolygonLayer(
           title: title, features: features,
-          symbology: .single(LayerStyle(fill: .color(colour), stroke: colour, strokeWidth: 0.4, fillOpacity: 0.7))))
+          symbology: .single(
+            LayerStyle(fill: .color(colour), stroke: colour, strokeWidth: 0.4, fillOpacity: 0.7))))
     }
     var points: [MapFeature] = []
     for asset in result.assets where asset.category == category {
@@ -242,14 +263,16 @@ enum ReportChange {
       guard geometry.kind.isPuntal else { continue }
       let status = asset.status == .mergedAtSite ? "merged at a site" : asset.status.rawValue
       points.append(
-        MapFeature(id: asset.id, name: "\(asset.name ?? asset.id) (\(status))", geometry: geometry, category: status))
+        MapFeature(
+          id: asset.id, name: "\(asset.name ?? asset.id) (\(status))", geometry: geometry, category: status))
     }
     map.add(
       PointLayer(
         title: category, features: points,
         categories: [
           PointCategory("stayed", symbol: .circle, color: Color(0x0072B2), size: 5),
-          PointCategory("moved", label: "moved (new site)", symbol: .diamond, color: Color(0x56B4E9), size: 8),
+          PointCategory(
+            "moved", label: "moved (new site)", symbol: .diamond, color: Color(0x56B4E9), size: 8),
           PointCategory("closed", symbol: .cross, color: Color(0xD55E00), size: 11),
           PointCategory("merged at a site", symbol: .square, color: Color(0xCC79A7), size: 9),
           PointCategory("opened", symbol: .triangle, color: Color(0x009E73), size: 10),

@@ -283,8 +283,11 @@ enum ReportContent {
     }
     all += study.assetLayers.map { ($0.config.category, "asset", $0.config.file, $0.layer) }
     all += (study.change?.beforeLayers ?? []).map {
-      ("\($0.config.category) (\(study.change?.before.label ?? "before"))", "asset, earlier", $0.config.before ?? "",
-        $0.layer)
+      (
+        "\($0.config.category) (\(study.change?.before.label ?? "before"))", "asset, earlier",
+        $0.config.before ?? "",
+        $0.layer
+      )
     }
     for (name, role, file, layer) in all {
       let r = layer.record

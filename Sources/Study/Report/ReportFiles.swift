@@ -43,7 +43,8 @@ enum ReportFiles {
       if let change = study.change?.results[entry.name] {
         try ChangeOutput.table(change, units: layer, hasPopulation: study.population != nil)
           .write(to: path("change_\(entry.name).csv"))
-        try geoJSON.write(ChangeOutput.pieceFeatures(change.lost, units: layer), to: path("lost_\(entry.name).geojson"))
+        try geoJSON.write(
+          ChangeOutput.pieceFeatures(change.lost, units: layer), to: path("lost_\(entry.name).geojson"))
         try geoJSON.write(
           ChangeOutput.pieceFeatures(change.gained, units: layer), to: path("gained_\(entry.name).geojson"))
       }
@@ -55,7 +56,8 @@ enum ReportFiles {
         to: path("assets.geojson"))
     }
     if let first = study.layers.first, let change = study.change?.results[first.config.name] {
-      try ChangeOutput.assetTable(change, hasPopulation: study.population != nil).write(to: path("assets_change.csv"))
+      try ChangeOutput.assetTable(change, hasPopulation: study.population != nil).write(
+        to: path("assets_change.csv"))
     }
     return files
   }

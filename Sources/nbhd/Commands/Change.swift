@@ -37,7 +37,8 @@ struct Change: ParsableCommand {
 
   @Option(
     name: .customLong("asset-id-field"),
-    help: "Asset property matching assets across the dates (default: detected; by location when none is usable).")
+    help:
+      "Asset property matching assets across the dates (default: detected; by location when none is usable).")
   var assetIDField: String?
 
   @Option(

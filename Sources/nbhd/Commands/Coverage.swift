@@ -141,7 +141,8 @@ struct Coverage: ParsableCommand {
     if let threads { options.threads = threads }
     let layer = try LayerLoader.load(path, options: options)
     guard !layer.features.isEmpty else {
-      throw CommandFailure(badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
+      throw CommandFailure(
+        badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
     }
     return (category, layer)
   }
