@@ -284,7 +284,7 @@ enum ReportContent {
     all += study.assetLayers.map { ($0.config.category, "asset", $0.config.file, $0.layer) }
     all += (study.change?.beforeLayers ?? []).map {
       (
-        "\($0.config.category) (\(study.change?.before.label ?? "before"))", "asset, earlier",
+        "\($0.config.category) (\(study.change?.before.label ?? "before"))", "earlier asset",
         $0.config.before ?? "",
         $0.layer
       )

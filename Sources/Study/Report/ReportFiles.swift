@@ -70,7 +70,7 @@ enum ReportFiles {
     }
     if let population = study.population { inputs.append(("population", "population", population.layer)) }
     inputs += study.assetLayers.map { ($0.config.category, "asset", $0.layer) }
-    inputs += (study.change?.beforeLayers ?? []).map { ($0.config.category, "asset, earlier", $0.layer) }
+    inputs += (study.change?.beforeLayers ?? []).map { ($0.config.category, "earlier asset", $0.layer) }
     for (name, role, layer) in inputs {
       let repairs = Dictionary(
         layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
