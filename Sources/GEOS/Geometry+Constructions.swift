@@ -55,9 +55,9 @@ extension Geometry {
   /// The x and y of a Point. Wraps `GEOSGeomGetX_r` and `GEOSGeomGetY_r`.
   public func pointCoordinates() throws(GEOSError) -> (x: Double, y: Double) {
     var x = 0.0, y = 0.0
-    guard kind == .point, !isEmpty, GEOSGeomGetX_r(handle, pointer, &x) != 0,
-      GEOSGeomGetY_r(handle, pointer, &y) != 0
-    else { throw .invalidInput("not a non-empty point") }
+    guard kind == .point, try !isEmpty else { throw .invalidInput("not a non-empty point") }
+    try context.succeeded(GEOSGeomGetX_r(handle, pointer, &x), "point x")
+    try context.succeeded(GEOSGeomGetY_r(handle, pointer, &y), "point y")
     return (x, y)
   }
 

@@ -59,8 +59,7 @@ public final class GeometryContext {
   /// Wraps a result GEOS returned as a new owned geometry, or throws GEOS's error when it is NULL.
   /// Ownership of `pointer` is transferred to the returned geometry.
   func own(_ pointer: OpaquePointer?, _ operation: String) throws(GEOSError) -> Geometry {
-    guard let pointer else { throw error(operation) }
-    return Geometry(owning: pointer, context: self)
+    Geometry(owning: try created(pointer, operation), context: self)
   }
 }
 

@@ -6,8 +6,11 @@ public struct LoadRecord: Sendable {
   public var inputFeatures: Int = 0
   /// The CRS the file was read as, and why.
   public var sourceCRS: String = ""
-  /// How the source CRS was decided ("crs member", "--crs option", "RFC 7946 default", ...).
-  public var crsDecision: String = ""
+  /// What decided the source CRS (the user, the file's crs member, RFC 7946's default, CSV
+  /// columns).
+  public var crsBasis: CRSDecision.Basis = .rfc7946Default
+  /// `crsBasis` in words ("crs member", "given by the user", "RFC 7946 default (no crs member)").
+  public var crsDecision: String { crsBasis.text }
   /// The coordinate operation used to reach the working CRS, and its accuracy in metres.
   public var operation: String?
   public var operationAccuracyMetres: Double?

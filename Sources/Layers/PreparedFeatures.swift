@@ -1,6 +1,7 @@
 import GEOS
 import GeoCore
 import PROJ
+import PlanarKernel
 
 /// The per-feature half of loading, run in parallel chunks (each thread with its own PROJ
 /// transformer and GEOS context): reproject, check the geometry type, repair.

@@ -182,7 +182,10 @@ public enum StudyRunner {
     do {
       return try LayerLoader.load(path, options: options)
     } catch {
-      throw StudyConfigError(path: config.path, line: line, message: "\(what): \(error)")
+      // A study config is a front end: its advice names its own keys.
+      let settings = InputSettings(sourceCRS: "crs:")
+      throw StudyConfigError(
+        path: config.path, line: line, message: "\(what): \(error.description(naming: settings))")
     }
   }
 }

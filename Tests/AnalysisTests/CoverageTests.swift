@@ -75,15 +75,17 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
     let radii = try ReachRadii(parsing: "gp=1000,pharmacy=800, 500")
     #expect(try radii.radius(for: "gp") == 1000)
     #expect(try radii.radius(for: "library") == 500)
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "0") }
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=-5") }
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=far") }
+    #expect(throws: ReachError.notPositive("0")) { try ReachRadii(parsing: "0") }
+    #expect(throws: ReachError.notPositive("-5")) { try ReachRadii(parsing: "gp=-5") }
+    #expect(throws: ReachError.notANumber("far")) { try ReachRadii(parsing: "gp=far") }
+    #expect(throws: ReachError.missingCategory("gp=1000, =800")) { try ReachRadii(parsing: "gp=1000, =800") }
     let onlyNamed = try ReachRadii(parsing: "gp=1000")
-    #expect {
+    #expect(throws: ReachError.noRadius(category: "library", given: ["gp"])) {
       try onlyNamed.radius(for: "library")
-    } throws: { error in
-      "\(error)".contains("give --radius library=METRES")
     }
+    #expect(
+      ReachError.noRadius(category: "library", given: ["gp"]).description
+        == "no reach radius for category \"library\" (radii given for: gp)")
   }
 
   /// Trafford localities by pharmacies within 800 m: gap areas agree with shapely 2.2 / GEOS

@@ -45,9 +45,9 @@ struct ReachDifference: Sendable {
     let difference = self
     let perUnit = try ParallelChunks.map(
       count: units.count, threads: threads, chunkSize: 64,
-      makeWorker: { () -> (units: OverlapWorker, parts: OverlapWorker) in
-        let unitsWorker = OverlapWorker(source: units)
-        return (unitsWorker, OverlapWorker(source: difference.parts, context: unitsWorker.context))
+      makeWorker: { () -> (units: ThreadGeometryCache, parts: ThreadGeometryCache) in
+        let unitsWorker = ThreadGeometryCache(source: units)
+        return (unitsWorker, ThreadGeometryCache(source: difference.parts, context: unitsWorker.context))
       },
       body: { workers, u -> (FlatGeometry, Double)? in
         let box = units[u].boundingBox
@@ -65,7 +65,7 @@ struct ReachDifference: Sendable {
           }
           let piece = try workers.units.geometry(u).intersection(try workers.parts.geometry(p))
             .polygonalPart()
-          if !piece.isEmpty { found += try piece.flat().polygonParts }
+          if try !piece.isEmpty { found += try piece.flat().polygonParts }
         }
         found = found.filter { $0.polygonalArea > 0 }
         guard !found.isEmpty else { return nil }

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// What a gone asset's closure alone took away: its reach less the reach of every other before
 /// asset of its category and less the reach after (issue 19). Assets gone from the same spot
@@ -38,7 +39,7 @@ enum SoleReach {
         let sharing = neighbours.count { before.assets[$0].geometry == asset }
         guard sharing == 0 else { return (sharing, []) }
         let circle = try reach(asset)
-        let box = circle.boundingBox
+        let box = try circle.boundingBox
         var cover = try neighbours.map { try reach(before.assets[$0].geometry) }
         for part in reachAfter.index.items(intersecting: box).sorted() {
           let piece = reachAfter.pieces[reachAfter.piece(of: part, for: box)]
@@ -49,12 +50,12 @@ enum SoleReach {
           sole = try circle.difference(try Geometry.collection(cover, context: context).unaryUnion())
             .polygonalPart()
         }
-        guard !sole.isEmpty, try sole.area() > 0 else { return (0, []) }
-        let soleBox = sole.boundingBox
+        guard try !sole.isEmpty, try sole.area() > 0 else { return (0, []) }
+        let soleBox = try sole.boundingBox
         var pieces: [(unit: Int, geometry: FlatGeometry, area: Double)] = []
         for u in unitIndex.items(intersecting: soleBox).sorted() {
           let piece = try Geometry(units[u], context: context).intersection(sole).polygonalPart()
-          guard !piece.isEmpty else { continue }
+          guard try !piece.isEmpty else { continue }
           let flat = try piece.flat()
           let area = flat.polygonalArea
           if area > 0 { pieces.append((u, flat, area)) }

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Options of a coverage analysis (DESIGN.md §7).
 public struct CoverageOptions: Sendable {
@@ -100,12 +101,13 @@ public enum CoverageAnalysis {
         // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
         // small chunks keep both threads busy to the end.
         count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
-        makeWorker: { () -> (units: OverlapWorker, parts: OverlapWorker, assets: OverlapWorker) in
+        makeWorker: {
+          () -> (units: ThreadGeometryCache, parts: ThreadGeometryCache, assets: ThreadGeometryCache) in
           // One context per thread, shared by the three caches.
-          let unitsWorker = OverlapWorker(source: units)
+          let unitsCache = ThreadGeometryCache(source: units)
           return (
-            unitsWorker, OverlapWorker(source: reach.pieces, context: unitsWorker.context),
-            OverlapWorker(source: members, context: unitsWorker.context)
+            unitsCache, ThreadGeometryCache(source: reach.pieces, context: unitsCache.context),
+            ThreadGeometryCache(source: members, context: unitsCache.context)
           )
         },
         body: { workers, u -> (CoverageRow, FlatGeometry?) in
@@ -235,7 +237,7 @@ public enum CoverageAnalysis {
   /// of reach inside its box (a sub-ICB location less its towns), whose gap has too many holes.
   static func assembledGap(
     _ unit: FlatGeometry, box: BoundingBox, bands: EdgeBands?, cover: [Int], reach: ReachUnion,
-    pieces: OverlapWorker
+    pieces: ThreadGeometryCache
   ) -> FlatGeometry? {
     guard unit.pointCount < PolygonDifference.maximumEdges, let bands,
       cover.count(where: { box.contains(reach.pieceBoxes[$0]) }) <= 8
@@ -289,8 +291,8 @@ public enum CoverageAnalysis {
     let located = try ParallelChunks.map(
       count: geometries.count, threads: threads, chunkSize: 64,
       makeWorker: {
-        let unitsWorker = OverlapWorker(source: units)
-        return (unitsWorker, OverlapWorker(source: geometries, context: unitsWorker.context))
+        let unitsCache = ThreadGeometryCache(source: units)
+        return (unitsCache, ThreadGeometryCache(source: geometries, context: unitsCache.context))
       },
       body: { workers, a -> [Int] in
         let asset = geometries[a]

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// The ground within reach of a category's assets: the union of their buffers, split into its
 /// separate pieces and indexed, so each unit is differenced only against the pieces that touch
@@ -107,21 +108,5 @@ struct ReachUnion: Sendable {
     var byCluster = groupsOf.map { $0.count == 1 ? byGroup[$0[0]] : FlatGeometry.empty(.polygon) }
     for (k, c) in cut.enumerated() { byCluster[c] = merged[k] }
     return try ReachUnion(parts: byCluster.flatMap(\.polygonParts), threads: threads)
-  }
-}
-
-extension FlatGeometry {
-  /// Each polygon of a Polygon or MultiPolygon as its own Polygon.
-  public var polygonParts: [FlatGeometry] {
-    guard kind.isPolygonal else { return members.flatMap(\.polygonParts) }
-    return (0..<partCount).map { part in
-      var builder = FlatGeometryBuilder(kind: .polygon)
-      for ring in ringRange(ofPart: part) {
-        for point in pointRange(ofRing: ring) { builder.append(x: x(point), y: y(point)) }
-        builder.closeRing()
-      }
-      builder.closePart()
-      return builder.geometry
-    }
   }
 }

@@ -24,7 +24,7 @@ public enum BestFit {
     let index = BoxIndex(b.map(\.boundingBox))
     return try ParallelChunks.map(
       count: a.count, threads: threads, chunkSize: 64,
-      makeWorker: { (OverlapWorker(source: a), OverlapWorker(source: b)) },
+      makeWorker: { (ThreadGeometryCache(source: a), ThreadGeometryCache(source: b)) },
       body: { workers, i -> (unit: Int?, method: Method) in
         let (aSide, bSide) = workers
         defer { aSide.forget(i) }

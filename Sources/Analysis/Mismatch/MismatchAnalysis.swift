@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Per-feature summaries of an overlay, for either layer (DESIGN.md §4).
 public enum MismatchAnalysis {
@@ -20,16 +21,16 @@ public enum MismatchAnalysis {
     let keepHausdorff = options.computeHausdorff
 
     struct Worker {
-      let selfSide: OverlapWorker
-      let otherSide: OverlapWorker
+      let selfSide: ThreadGeometryCache
+      let otherSide: ThreadGeometryCache
       /// Linework indexes of the other layer's units met so far (each is best for many features).
       var otherLinework: [Int: LineworkIndex] = [:]
     }
     return try ParallelChunks.map(
       count: selfGeometries.count, threads: options.threads, chunkSize: 32,
       makeWorker: {
-        let selfSide = OverlapWorker(source: selfGeometries)
-        return Worker(selfSide: selfSide, otherSide: OverlapWorker(source: otherGeometries))
+        let selfSide = ThreadGeometryCache(source: selfGeometries)
+        return Worker(selfSide: selfSide, otherSide: ThreadGeometryCache(source: otherGeometries))
       },
       body: { worker, i -> FeatureSummary in
         defer { worker.selfSide.forget(i) }
@@ -69,8 +70,9 @@ public enum MismatchAnalysis {
   /// IoU between a feature and the union of its building blocks: with one block it is that
   /// piece's IoU; with several the union is computed (the blocks may overlap each other).
   static func buildingBlockIoU(
-    _ blocks: [PieceView], selfIndex: Int, selfArea: Double, otherAreas: [Double], worker: OverlapWorker,
-    others: OverlapWorker
+    _ blocks: [PieceView], selfIndex: Int, selfArea: Double, otherAreas: [Double],
+    worker: ThreadGeometryCache,
+    others: ThreadGeometryCache
   ) throws -> Double {
     guard !blocks.isEmpty else { return 0 }
     if blocks.count == 1 {

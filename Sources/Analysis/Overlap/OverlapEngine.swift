@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// The pieces of every pair (a, b) of two polygon layers whose intersection has positive area,
 /// computed in parallel (DESIGN.md §4).
@@ -42,8 +43,8 @@ public enum OverlapEngine {
     let keep = options.keepPieceGeometry
 
     struct Work {
-      let worker: OverlapWorker
-      let aSide: OverlapWorker
+      let bSide: ThreadGeometryCache
+      let aSide: ThreadGeometryCache
     }
     struct FeatureResult: Sendable {
       var pieces: [CrosswalkPiece] = []
@@ -56,8 +57,7 @@ public enum OverlapEngine {
     let perFeature = try ParallelChunks.map(
       count: a.count, threads: options.threads, chunkSize: 32,
       makeWorker: {
-        let worker = OverlapWorker(source: b)
-        return Work(worker: worker, aSide: OverlapWorker(source: a))
+        Work(bSide: ThreadGeometryCache(source: b), aSide: ThreadGeometryCache(source: a))
       },
       body: { work, i -> FeatureResult in
         var result = FeatureResult()
@@ -68,9 +68,9 @@ public enum OverlapEngine {
         var aIsSliver: Bool?
         for j in candidates {
           result.candidates += 1
-          let pair = PairWork(i: i, j: j, boxA: boxA, boxB: boxesB[j], a: work.aSide, b: work.worker)
+          let pair = PairWork(i: i, j: j, boxA: boxA, boxB: boxesB[j], a: work.aSide, b: work.bSide)
           let measured = work.aSide.bands(i).flatMap { a in
-            work.worker.bands(j).map { PolygonIntersection.measure(a, $0) }
+            work.bSide.bands(j).map { PolygonIntersection.measure(a, $0) }
           }
           var found: (area: Double, method: PieceMethod, flat: FlatGeometry?, isSliver: Bool)
           // Containment first: the boundaries' crossings settle it unless they touch somewhere,
@@ -149,10 +149,10 @@ public enum OverlapEngine {
 private final class PairWork {
   let i: Int, j: Int
   let boxA: BoundingBox, boxB: BoundingBox
-  let a: OverlapWorker, b: OverlapWorker
+  let a: ThreadGeometryCache, b: ThreadGeometryCache
   private var made: Geometry?
 
-  init(i: Int, j: Int, boxA: BoundingBox, boxB: BoundingBox, a: OverlapWorker, b: OverlapWorker) {
+  init(i: Int, j: Int, boxA: BoundingBox, boxB: BoundingBox, a: ThreadGeometryCache, b: ThreadGeometryCache) {
     (self.i, self.j, self.boxA, self.boxB, self.a, self.b) = (i, j, boxA, boxB, a, b)
   }
 

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Decides whether a piece is a sliver (DESIGN.md §4): smaller than the minimum area, or with a
 /// maximum inscribed circle narrower than the sliver width.

@@ -80,7 +80,9 @@ extension PopulationLayer {
       ? try Self.neighboursApart(areas, boxes: population.boxes, threads: threads) : nil
     let results = try ParallelChunks.map(
       count: areas.count, threads: threads, chunkSize: 16,
-      makeWorker: { (OverlapWorker(source: areas), OverlapWorker(source: population.geometries)) },
+      makeWorker: {
+        (ThreadGeometryCache(source: areas), ThreadGeometryCache(source: population.geometries))
+      },
       body: { workers, i -> (Double, (x: Double, y: Double)?, [Int]) in
         let (areaSide, populationSide) = workers
         defer { areaSide.forget(i) }
@@ -173,7 +175,9 @@ extension PopulationLayer {
     let population = self
     return try ParallelChunks.map(
       count: pieces.count, threads: threads, chunkSize: 64,
-      makeWorker: { (OverlapWorker(source: pieces), OverlapWorker(source: population.geometries)) },
+      makeWorker: {
+        (ThreadGeometryCache(source: pieces), ThreadGeometryCache(source: population.geometries))
+      },
       body: { workers, k -> Double in
         let (pieceSide, populationSide) = workers
         defer { pieceSide.forget(k) }

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Overlaps and gaps inside one layer (DESIGN.md §5): hand-drawn neighbourhoods often overlap
 /// their neighbours or leave slivers of nobody's land between them.
@@ -36,7 +37,7 @@ public enum TopologyCheck {
     let index = BoxIndex(boxes)
     let perFeature = try ParallelChunks.map(
       count: geometries.count, threads: threads, chunkSize: 16,
-      makeWorker: { OverlapWorker(source: geometries) },
+      makeWorker: { ThreadGeometryCache(source: geometries) },
       body: { worker, i -> [TopologyReport.Overlap] in
         var found: [TopologyReport.Overlap] = []
         defer { worker.forget(i) }

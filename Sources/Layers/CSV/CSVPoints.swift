@@ -51,11 +51,7 @@ public enum CSVPoints {
     }
     let named = table.header.filter { !$0.isEmpty }
     let unnamed = table.header.count - named.count
-    throw .badLayer(
-      table.source,
-      "no coordinate columns: expected lon/lat (or longitude/latitude) or easting/northing; columns are "
-        + named.joined(separator: ", ") + (unnamed > 0 ? " and \(unnamed) unnamed" : "")
-        + ". Name them with --x-field/--y-field")
+    throw .noCoordinateColumns(table.source, columns: named, unnamed: unnamed)
   }
 
   /// The one column whose name starts with `prefix` (case-insensitive), nil for none or several.

@@ -1,9 +1,7 @@
 import Analysis
 import Foundation
-import GEOS
 import GeoCore
 import Layers
-import PROJ
 
 /// What the report says (issue 6), section by section.
 enum ReportContent {

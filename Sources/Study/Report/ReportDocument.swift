@@ -1,4 +1,4 @@
-import Maps
+import GeoCore
 
 /// Builds the report in two forms at once: Markdown (maps as linked SVG files) and one
 /// self-contained HTML page (maps inline, CSS inline, no scripts, no external requests). Every
@@ -112,9 +112,7 @@ struct ReportDocument {
     var out = ""
     for character in text {
       switch character {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
+      case "<", ">", "&": out += MarkupEscaping.entity(for: character) ?? ""
       case "\\", "`", "*", "_", "[", "]", "#", "|", "~": out += "\\" + String(character)
       case "\n", "\r": out += " "
       default: out.append(character)

@@ -30,17 +30,6 @@ struct Change: ParsableCommand {
   @Option(name: .customLong("quadrant-segments"), help: "Buffer segments per quarter circle.")
   var quadrantSegments: Int = 8
 
-  @Option(help: "Population layer (polygons or points with a count).")
-  var population: String?
-
-  @Option(name: .customLong("population-field")) var populationField: String?
-
-  @Option(
-    name: .customLong("asset-id-field"),
-    help:
-      "Asset property matching assets across the dates (default: detected; by location when none is usable).")
-  var assetIDField: String?
-
   @Option(
     name: .customLong("moved-distance"),
     help: "Metres an asset may move and still be at the same site (inclusive).")
@@ -52,10 +41,12 @@ struct Change: ParsableCommand {
   @Option(name: .customLong("after-label"), help: "Name of the later date in the outputs.")
   var afterLabel: String = "after"
 
-  @Option(name: .customLong("id-field"), help: "Id field of the area layer.") var idField: String?
-  @Option(name: .customLong("name-field"), help: "Name field of the area layer.") var nameField: String?
-  @Option(help: "Threads (default: the machine's cores).") var threads: Int?
-
+  @OptionGroup(title: "Area layer") var areaInput: InputOptions<AreaInput>
+  /// `--asset-id-field` is also the field assets are matched by across the dates.
+  @OptionGroup(title: "Asset files (both dates)") var assetInput: InputOptions<AssetInput>
+  @OptionGroup(title: "Asset files (both dates)") var assetColumns: CSVColumnOptions<AssetInput>
+  @OptionGroup(title: "Population") var population: PopulationOptions
+  @OptionGroup var parallel: ThreadOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -68,18 +59,13 @@ struct Change: ParsableCommand {
     guard movedDistance.isFinite, movedDistance >= 0 else {
       throw ValidationError("--moved-distance must be a number of metres ≥ 0")
     }
-    if (population == nil) != (populationField == nil) {
-      throw ValidationError("give --population and --population-field together")
-    }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
     var clock = StageClock()
     let radii = try ReachRadii(parsing: radius)
-    let units = try reportingFailures {
-      try Overlap.loadPolygons(areas, idField: idField, nameField: nameField, crs: nil, threads: threads)
-    }
+    let threads = parallel.threads
+    let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
     var earlier = AssetVintage(label: beforeLabel)
     var later = AssetVintage(label: afterLabel)
     var inputs = [units]
@@ -88,7 +74,7 @@ struct Change: ParsableCommand {
       for (arguments, isBefore) in [(before, true), (assets, false)] {
         for argument in arguments {
           let (category, layer) = try Coverage.loadAssets(
-            argument, workingCRS: units.crs, threads: threads, idField: assetIDField)
+            argument, input: assetInput, columns: assetColumns, workingCRS: units.crs, threads: threads)
           inputs.append(layer)
           if isBefore {
             try earlier.add(layer, category: category ?? layer.name)
@@ -97,13 +83,10 @@ struct Change: ParsableCommand {
           }
         }
       }
-      for category in later.assets.categories { _ = try radii.radius(for: category) }
-      if let population, let populationField {
-        var options = LoadOptions()
-        options.workingCRS = units.crs
-        let layer = population == areas ? units : try LayerLoader.load(population, options: options)
-        inputs.append(layer)
-        people = try PopulationLayer(layer, field: populationField)
+      try Coverage.checkRadii(radii, categories: later.assets.categories + earlier.assets.categories)
+      if let loaded = try population.load(workingCRS: units.crs, reusing: [units]) {
+        inputs.append(loaded.layer)
+        people = loaded.people
       }
     }
     clock.lap("load")
@@ -112,7 +95,7 @@ struct Change: ParsableCommand {
     if let threads { coverage.threads = threads }
     var options = ChangeOptions(coverage: coverage)
     options.movedDistance = movedDistance
-    options.idField = assetIDField
+    options.idField = assetInput.idField
     let result: ChangeResult
     do {
       result = try ChangeAnalysis.run(

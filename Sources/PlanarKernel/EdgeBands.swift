@@ -1,0 +1,142 @@
+import GeoCore
+
+/// The ring edges of a polygonal geometry, bucketed into horizontal bands: which edges lie in a
+/// box, and whether a point is inside, without walking every edge of a large polygon (a sub-ICB
+/// location has thousands).
+///
+/// Edges keep their ring order, so edges `e` and `e + 1` of one ring share a vertex. Each edge
+/// records on which side the polygon's interior lies, whatever way its ring winds.
+public final class EdgeBands: Sendable {
+  public let box: BoundingBox
+  /// Edge `e` runs from (x0[e], y0[e]) to (x1[e], y1[e]).
+  let x0: [Double], y0: [Double], x1: [Double], y1: [Double]
+  /// +1 when the interior lies left of edge `e` as stored, −1 when it lies right.
+  let side: [Double]
+  /// The ring each edge belongs to (consecutive edges of one ring are consecutive here).
+  let ring: [Int32]
+  /// Band `k` holds edges `bandEdges[bandStart[k] ..< bandStart[k + 1]]`: every edge whose
+  /// y-span meets the band.
+  private let bandStart: [Int32]
+  private let bandEdges: [Int32]
+  private let bandCount: Int
+  private let bandHeight: Double
+
+  public var edgeCount: Int { x0.count }
+
+  /// The bands of a Polygon or MultiPolygon; nil for any other kind.
+  public init?(_ geometry: FlatGeometry) {
+    guard geometry.kind.isPolygonal, geometry.members.isEmpty else { return nil }
+    let box = geometry.boundingBox
+    var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
+    var side: [Double] = [], ring: [Int32] = []
+    let capacity = geometry.pointCount
+    x0.reserveCapacity(capacity)
+    y0.reserveCapacity(capacity)
+    x1.reserveCapacity(capacity)
+    y1.reserveCapacity(capacity)
+    side.reserveCapacity(capacity)
+    ring.reserveCapacity(capacity)
+    var ringIndex: Int32 = 0
+    for part in 0..<geometry.partCount {
+      let rings = geometry.ringRange(ofPart: part)
+      for r in rings {
+        let isShell = r == rings.lowerBound
+        let counterClockwise = geometry.signedDoubleArea(ofRing: r) > 0
+        // Shells wound counter-clockwise and holes clockwise have the interior on their left.
+        let interiorLeft: Double = isShell == counterClockwise ? 1 : -1
+        let points = geometry.pointRange(ofRing: r)
+        guard points.count >= 2 else { continue }
+        for i in points.lowerBound..<(points.upperBound - 1) {
+          let ax = geometry.x(i), ay = geometry.y(i), bx = geometry.x(i + 1), by = geometry.y(i + 1)
+          guard ax != bx || ay != by else { continue }
+          x0.append(ax)
+          y0.append(ay)
+          x1.append(bx)
+          y1.append(by)
+          side.append(interiorLeft)
+          ring.append(ringIndex)
+        }
+        ringIndex += 1
+      }
+    }
+    let bandCount = max(1, min(x0.count / 4, 1 << 16))
+    let bandHeight = box.height > 0 ? box.height / Double(bandCount) : 1
+    func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, height: bandHeight, count: bandCount) }
+    var counts = [Int32](repeating: 0, count: bandCount + 1)
+    for e in 0..<x0.count {
+      for k in band(min(y0[e], y1[e]))...band(max(y0[e], y1[e])) { counts[k + 1] += 1 }
+    }
+    for k in 0..<bandCount { counts[k + 1] += counts[k] }
+    var bandEdges = [Int32](repeating: 0, count: Int(counts[bandCount]))
+    var fill = counts
+    for e in 0..<x0.count {
+      for k in band(min(y0[e], y1[e]))...band(max(y0[e], y1[e])) {
+        bandEdges[Int(fill[k])] = Int32(e)
+        fill[k] += 1
+      }
+    }
+    (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
+    (self.bandStart, self.bandEdges, self.bandCount, self.bandHeight) = (
+      counts, bandEdges, bandCount, bandHeight
+    )
+  }
+
+  @inline(__always)
+  private static func band(_ y: Double, minY: Double, height: Double, count: Int) -> Int {
+    let k = ((y - minY) / height).rounded(.down)
+    return k.isNaN || k < 0 ? 0 : k >= Double(count) ? count - 1 : Int(k)
+  }
+
+  @inline(__always)
+  private func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, height: bandHeight, count: bandCount) }
+
+  /// The edges whose boxes meet `query`, ascending (so in ring order).
+  public func edges(in query: BoundingBox, into out: inout [Int32]) {
+    out.removeAll(keepingCapacity: true)
+    guard query.intersects(box) else { return }
+    let first = band(query.minY), last = band(query.maxY)
+    for k in first...last {
+      for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
+        let e = Int(bandEdges[slot])
+        let low = min(y0[e], y1[e])
+        // An edge spanning several bands is reported from the first one the query shares.
+        guard max(band(low), first) == k, low <= query.maxY, max(y0[e], y1[e]) >= query.minY,
+          min(x0[e], x1[e]) <= query.maxX, max(x0[e], x1[e]) >= query.minX
+        else { continue }
+        out.append(Int32(e))
+      }
+    }
+    if first != last { out.sort() }
+  }
+
+  /// Whether (x, y), moved by `shift`·(ε, ε²) for an infinitely small ε > 0, lies inside the
+  /// polygon (even–odd ray to +x, exact signs): a point on the boundary is thereby nudged to one
+  /// side, the same side every test of one overlay uses (see `PolygonIntersection`). Sets `tie`
+  /// when the nudge decided anything.
+  public func contains(x: Double, y: Double, shift: Double, tie: inout Bool) -> Bool {
+    guard box.minX <= x, x <= box.maxX, box.minY <= y, y <= box.maxY else { return false }
+    var inside = false
+    let k = band(y)
+    for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
+      let e = Int(bandEdges[slot])
+      let (lowX, lowY, highX, highY) =
+        y0[e] < y1[e] ? (x0[e], y0[e], x1[e], y1[e]) : (x1[e], y1[e], x0[e], y0[e])
+      // Half-open span low ≤ y + shift·ε² < high; a tie is settled by the nudge.
+      if lowY == y || highY == y { tie = true }
+      guard lowY < y || (lowY == y && shift > 0), y < highY || (y == highY && shift < 0) else { continue }
+      if min(lowX, highX) > x {
+        inside.toggle()
+      } else if max(lowX, highX) >= x {
+        var turn = OrientationSign.exactly(lowX, lowY, highX, highY, x, y)
+        // On the edge's line: moved by shift·ε across an upward edge, the point goes right of it
+        // for shift > 0.
+        if turn == 0 {
+          tie = true
+          turn = shift > 0 ? -1 : 1
+        }
+        if turn > 0 { inside.toggle() }  // the point is left of the upward edge: it passes right
+      }
+    }
+    return inside
+  }
+}

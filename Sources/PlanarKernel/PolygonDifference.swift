@@ -1,0 +1,200 @@
+import GeoCore
+
+/// A − B for two valid polygonal geometries, assembled from the boundary crossings that
+/// `PolygonIntersection` measures, without a general overlay: ∂(A − B) is the part of ∂A
+/// outside B, run with A's interior on its left, and the part of ∂B inside A, run with B's
+/// interior on its right. With every crossing proper, each one ends one run of either kind and
+/// starts one of the other, so the runs link into rings by the crossings they end at.
+///
+/// Built only where the answer is certain; nil asks the caller to use GEOS instead:
+/// - boundaries that touch (an exact tie, which the nudge would settle as a zero-width sliver);
+/// - a result that `ValidityProof` cannot prove valid.
+/// Its vertices are A's and B's, and crossings computed from the two edges' end points.
+public enum PolygonDifference {
+  /// The most edges an A may have: `ValidityProof` leaves longer rings to GEOS, and a big A
+  /// (a sub-ICB location) less a city's reach mostly leaves holes.
+  public static let maximumEdges = ValidityProof.maximumRingPoints
+
+  /// A − B as a Polygon or MultiPolygon (an empty Polygon when nothing is left), or nil.
+  public static func of(_ a: EdgeBands, minus b: EdgeBands) -> FlatGeometry? {
+    guard a.edgeCount < maximumEdges else { return nil }
+    let clip = BoundingBox(
+      minX: max(a.box.minX, b.box.minX), minY: max(a.box.minY, b.box.minY),
+      maxX: min(a.box.maxX, b.box.maxX), maxY: min(a.box.maxY, b.box.maxY))
+    // Only B's edges in the common box can cross A or lie inside it; every edge of A matters.
+    let edgesA = Array(0..<Int32(a.edgeCount))
+    var edgesB: [Int32] = []
+    if !clip.isEmpty { b.edges(in: clip, into: &edgesB) }
+    let crossings = Crossings.find(a, edgesA, b, edgesB)
+    guard !crossings.touches else { return nil }
+    var runs = RunSet(crossingCount: crossings.x.count)
+    // A's points are tested against B moved by +δ (A moved by −δ), B's against A by +δ.
+    guard
+      runs.walk(
+        a, inside: b, keepInside: false, shift: -1, crossings, crossings.byA, crossings.edgeA, rings: nil),
+      runs.walk(
+        b, inside: a, keepInside: true, shift: 1, crossings, crossings.byB, crossings.edgeB,
+        rings: Set(edgesB.map { b.ring[Int($0)] }))
+    else { return nil }
+    guard let rings = runs.linked() else { return nil }
+    if rings.ringCount == 0 { return .empty(.polygon) }
+    // Every run keeps the difference on its left: counter-clockwise rings are shells, clockwise
+    // ones holes.
+    let areas = (0..<rings.ringCount).map { rings.signedDoubleArea(ofRing: $0) }
+    guard !areas.contains(0) else { return nil }
+    let shells = areas.indices.filter { areas[$0] > 0 }, holes = areas.indices.filter { areas[$0] < 0 }
+    guard !shells.isEmpty, shells.count <= 64, holes.count <= 192 else { return nil }
+    // Each hole goes to the smallest shell around its first vertex.
+    var holesOf = [Int: [Int]]()
+    for hole in holes {
+      let first = rings.pointRange(ofRing: hole).lowerBound
+      let around = shells.filter {
+        ValidityProof.contains(rings, ring: $0, x: rings.x(first), y: rings.y(first)) == true
+      }
+      guard let owner = around.min(by: { areas[$0] < areas[$1] }) else { return nil }
+      holesOf[owner, default: []].append(hole)
+    }
+    var builder = FlatGeometryBuilder(kind: shells.count > 1 ? .multiPolygon : .polygon)
+    for shell in shells {
+      for ring in [shell] + holesOf[shell, default: []] {
+        for point in rings.pointRange(ofRing: ring) { builder.append(x: rings.x(point), y: rings.y(point)) }
+        builder.closeRing()
+      }
+      builder.closePart()
+    }
+    let difference = builder.geometry
+    return ValidityProof.isCertainlyValidWithHoles(difference) ? difference : nil
+  }
+}
+
+/// Runs of boundary kept for a difference, each from one crossing to another (or a whole ring),
+/// points as flat x, y pairs in the direction that keeps the difference on their left.
+struct RunSet {
+  var points: [[Double]] = []
+  /// The crossing a run starts and ends at (−1 for a whole ring).
+  var starts: [Int32] = [], ends: [Int32] = []
+  /// The run starting at each crossing.
+  var startingAt: [Int32]
+  /// Set when two runs start at one crossing (which proper crossings never give).
+  var twice = false
+
+  init(crossingCount: Int) {
+    startingAt = [Int32](repeating: -1, count: crossingCount)
+  }
+
+  /// Adds the runs of `own`'s rings that lie inside `other` (`keepInside`) or outside it, in
+  /// every ring (`rings` nil) or the listed ones. `order` lists the crossings by own edge then
+  /// along it, and `crossed` names each crossing's own edge. False when a test met a tie.
+  mutating func walk(
+    _ own: EdgeBands, inside other: EdgeBands, keepInside: Bool, shift: Double, _ crossings: Crossings,
+    _ order: [Int32], _ crossed: [Int32], rings: Set<Int32>?
+  ) -> Bool {
+    // The crossings of each edge, in order along it: order[firstOnEdge[e] ..< firstOnEdge[e + 1]].
+    var firstOnEdge = [Int32](repeating: 0, count: own.edgeCount + 1)
+    for c in crossed { firstOnEdge[Int(c) + 1] += 1 }
+    for e in 0..<own.edgeCount { firstOnEdge[e + 1] += firstOnEdge[e] }
+    var tie = false
+    var start = 0
+    while start < own.edgeCount {
+      var end = start + 1
+      while end < own.edgeCount, own.ring[end] == own.ring[start] { end += 1 }
+      defer { start = end }
+      if let rings, !rings.contains(own.ring[start]) { continue }
+      // Runs are stored with the difference on their left: A's interior, or B's exterior.
+      let reverse = (own.side[start] > 0) != !keepInside
+      let insideAtStart = other.contains(x: own.x0[start], y: own.y0[start], shift: shift, tie: &tie)
+      guard !tie else { return false }
+      let keptAtStart = insideAtStart == keepInside
+      guard let first = (start..<end).first(where: { firstOnEdge[$0] < firstOnEdge[$0 + 1] }) else {
+        // No crossing: the whole ring is kept or dropped.
+        if keptAtStart {
+          var ring: [Double] = []
+          for e in start..<end { ring += [own.x0[e], own.y0[e]] }
+          ring += [own.x0[start], own.y0[start]]
+          add(ring, from: -1, to: -1, reverse: reverse)
+        }
+        continue
+      }
+      // Go round the ring once from its first crossing back to it.
+      let c0 = order[Int(firstOnEdge[first])]
+      var kept = !keptAtStart
+      var run: [Double] = []
+      var runStart: Int32 = -1
+      if kept {
+        run = [crossings.x[Int(c0)], crossings.y[Int(c0)]]
+        runStart = c0
+      }
+      for step in 0..<(end - start) {
+        let e = start + (first - start + step) % (end - start)
+        let slots = Int(firstOnEdge[e])..<Int(firstOnEdge[e + 1])
+        for slot in step == 0 ? slots.dropFirst() : slots {
+          let c = order[slot]
+          let point = [crossings.x[Int(c)], crossings.y[Int(c)]]
+          if kept {
+            add(run + point, from: runStart, to: c, reverse: reverse)
+          } else {
+            run = point
+            runStart = c
+          }
+          kept.toggle()
+        }
+        if kept { run += [own.x1[e], own.y1[e]] }
+      }
+      // Back at the first edge's start: no crossing lies between it and c0.
+      if kept {
+        add(run + [crossings.x[Int(c0)], crossings.y[Int(c0)]], from: runStart, to: c0, reverse: reverse)
+      }
+    }
+    return true
+  }
+
+  private mutating func add(_ run: [Double], from start: Int32, to end: Int32, reverse: Bool) {
+    var run = run
+    var (start, end) = (start, end)
+    if reverse {
+      run = stride(from: run.count - 2, through: 0, by: -2).flatMap { [run[$0], run[$0 + 1]] }
+      (start, end) = (end, start)
+    }
+    if start >= 0 {
+      if startingAt[Int(start)] >= 0 { twice = true }
+      startingAt[Int(start)] = Int32(points.count)
+    }
+    points.append(run)
+    starts.append(start)
+    ends.append(end)
+  }
+
+  /// The runs joined into closed rings (points repeated in a row dropped), each as its own part
+  /// of a MultiPolygon, or nil when they do not join up: a crossing without exactly one run
+  /// leaving it.
+  func linked() -> FlatGeometry? {
+    guard !twice else { return nil }
+    var used = [Bool](repeating: false, count: points.count)
+    var rings = FlatGeometryBuilder(kind: .multiPolygon)
+    for first in points.indices where !used[first] {
+      var ring: [Double] = []
+      var r = first
+      while true {
+        guard !used[r] else { return nil }
+        used[r] = true
+        for k in stride(from: 0, to: points[r].count, by: 2) {
+          let x = points[r][k], y = points[r][k + 1]
+          if ring.count >= 2, ring[ring.count - 2] == x, ring[ring.count - 1] == y { continue }
+          ring += [x, y]
+        }
+        if starts[r] < 0 { break }
+        let next = Int(startingAt[Int(ends[r])])
+        guard next >= 0 else { return nil }
+        if next == first { break }
+        r = next
+      }
+      guard ring.count >= 8, ring[0] == ring[ring.count - 2], ring[1] == ring[ring.count - 1] else {
+        return nil
+      }
+      for k in stride(from: 0, to: ring.count, by: 2) { rings.append(x: ring[k], y: ring[k + 1]) }
+      rings.closeRing()
+      rings.closePart()
+    }
+    return rings.geometry
+  }
+}
