@@ -24,11 +24,7 @@ struct Change: ParsableCommand {
     help: "Asset file of the earlier date, CATEGORY=PATH (repeat per category).")
   var before: [String] = []
 
-  @Option(help: "Reach in metres: 800, or per category: gp=1000,pharmacy=800.")
-  var radius: String = "800"
-
-  @Option(name: .customLong("quadrant-segments"), help: "Buffer segments per quarter circle.")
-  var quadrantSegments: Int = 8
+  @OptionGroup var reach: ReachOptions
 
   @Option(
     name: .customLong("moved-distance"),
@@ -52,10 +48,6 @@ struct Change: ParsableCommand {
   func validate() throws {
     if assets.isEmpty { throw ValidationError("give at least one asset file of the later date") }
     if before.isEmpty { throw ValidationError("give the earlier date's assets with --before CATEGORY=PATH") }
-    do { _ = try ReachRadii(parsing: radius) } catch { throw ValidationError("--radius: \(error)") }
-    guard (1...64).contains(quadrantSegments) else {
-      throw ValidationError("--quadrant-segments must be 1 to 64")
-    }
     guard movedDistance.isFinite, movedDistance >= 0 else {
       throw ValidationError("--moved-distance must be a number of metres ≥ 0")
     }
@@ -63,13 +55,13 @@ struct Change: ParsableCommand {
 
   func run() throws {
     var clock = StageClock()
-    let radii = try ReachRadii(parsing: radius)
     let threads = parallel.threads
     let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
     var earlier = AssetVintage(label: beforeLabel)
     var later = AssetVintage(label: afterLabel)
     var inputs = [units]
     var people: PopulationLayer?
+    var coverage = CoverageOptions(radii: ReachRadii())
     try reportingFailures {
       for (arguments, isBefore) in [(before, true), (assets, false)] {
         for argument in arguments {
@@ -83,16 +75,14 @@ struct Change: ParsableCommand {
           }
         }
       }
-      try Coverage.checkRadii(radii, categories: later.assets.categories + earlier.assets.categories)
+      coverage = try reach.coverageOptions(
+        categories: later.assets.categories + earlier.assets.categories, threads: threads)
       if let loaded = try population.load(workingCRS: units.crs, reusing: [units]) {
         inputs.append(loaded.layer)
         people = loaded.people
       }
     }
     clock.lap("load")
-    var coverage = CoverageOptions(radii: radii)
-    coverage.quadrantSegments = quadrantSegments
-    if let threads { coverage.threads = threads }
     var options = ChangeOptions(coverage: coverage)
     options.movedDistance = movedDistance
     options.idField = assetInput.idField
