@@ -84,6 +84,8 @@ import Testing
     #expect(markdown.contains("The NHS practice lists give main practice sites only"))
     #expect(markdown.contains("Change 2026-05 to later: gp: "))
     #expect(markdown.contains("maps/change_gp.svg"))
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"before_label\": \"2026-05\"") && summary.contains("\"closed\": 3,"))
     let assets = try String(contentsOfFile: output + "/assets_change.csv", encoding: .utf8)
     #expect(assets.split(separator: "\n").count == 27)
     let inputs = try String(contentsOfFile: output + "/input_features.csv", encoding: .utf8)

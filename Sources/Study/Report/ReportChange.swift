@@ -45,6 +45,24 @@ enum ReportChange {
     return (first.config.name, first.layer, result, change)
   }
 
+  /// summary.json's `change`: the labels and, per area layer, the totals of each category
+  /// (nil without `before:` files).
+  static func summary(_ study: StudyRun) -> JSONValue? {
+    guard let change = study.change else { return nil }
+    var layers = JSONObject()
+    for (entry, _) in study.layers {
+      guard let result = change.results[entry.name] else { continue }
+      layers[entry.name] = .array(
+        result.categories.map {
+          .object(ChangeOutput.totals(result, category: $0, hasPopulation: study.population != nil))
+        })
+    }
+    return .object([
+      "before_label": .string(change.before.label), "after_label": .string(change.after.label),
+      "layers": .object(layers),
+    ])
+  }
+
   /// One sentence per category for the key findings.
   static func findings(_ study: StudyRun) -> [String] {
     guard let (name, _, result, change) = main(study) else { return [] }
