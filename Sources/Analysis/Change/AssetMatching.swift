@@ -84,7 +84,9 @@ enum AssetMatching {
     var partner = [Int?](repeating: nil, count: before.count)
     var taken = [Bool](repeating: false, count: after.count)
     if let keys {
-      let afterByKey = Dictionary(uniqueKeysWithValues: keys.after.enumerated().map { ($1, $0) })
+      // Keys are unique (ChangeAnalysis.identifier checks); the first wins if they were not.
+      let afterByKey = Dictionary(
+        keys.after.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       for (b, key) in keys.before.enumerated() {
         if let a = afterByKey[key] {
           partner[b] = a

@@ -191,7 +191,8 @@ public enum ChangeAnalysis {
         after: afterPositions.map { after.assets.assets[$0] }, beforePositions: beforePositions,
         afterPositions: afterPositions, keys: keys, movedDistance: options.movedDistance)
       try SoleReach.measure(
-        &changes, before: before.assets, reachAfter: reachAfter, radius: rowsBefore.first?.radius ?? 0,
+        &changes, before: before.assets, reachAfter: reachAfter,
+        radius: try options.coverage.radii.radius(for: category),
         units: units, population: population, people: people, options: options.coverage)
       assetChanges += changes
       clock.lap("change: \(category) assets")
