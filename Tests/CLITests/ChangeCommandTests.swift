@@ -71,6 +71,38 @@ import Testing
     #expect(assets.rows.filter { $0["status"] == "closed" || $0["status"] == "merged_at_site" }.count == 3)
   }
 
+  /// One and two threads write byte-identical files (Trafford's practices against three of them
+  /// by location, the repeated-id fixture: ground lost, none gained, sole reach measured).
+  @Test func threadCountChangesNothing() throws {
+    let directory = try CLI.temporaryDirectory()
+    var outputs: [String] = []
+    for threads in ["1", "2"] {
+      let out = directory + "/run\(threads)"
+      let run = try CLI.run([
+        "change", CLI.repo(Self.trafford + "wards23_full.geojson"),
+        "gp=" + CLI.repo("Tests/Fixtures/bad/change_gp_repeated_code.geojson"), "--before",
+        "gp=" + CLI.repo(Self.trafford + "gp_practices_2026-05_pcn.geojson"), "--radius", "1000",
+        "--population",
+        CLI.repo(Self.trafford + "oa21_pop_mid2024.geojson"), "--population-field", "pop_mid2024",
+        "--threads",
+        threads, "--out", out,
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      outputs.append(out)
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: outputs[0]).sorted()
+    #expect(files == ["assets_change.csv", "change.csv", "gained.geojson", "lost.geojson", "summary.json"])
+    for file in files {
+      let one = try Data(contentsOf: URL(fileURLWithPath: outputs[0] + "/" + file))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: outputs[1] + "/" + file)) == one, "\(file) differs")
+    }
+    let closed = try CSVTable(path: outputs[0] + "/assets_change.csv").rows.filter {
+      $0["status"] == "closed"
+    }
+    #expect(closed.count == 23)
+    #expect(closed.allSatisfy { Double($0["sole_reach_population"] ?? "") != nil })
+  }
+
   /// The SSOT ICB's practices, January 2022 (cut by ICB code QNC from the national map, in
   /// data/ssot) to October 2025, 1 km, its 697 LSOA21s and their 2021 residents. Figures from
   /// ../shared/peers/change_shapely.py (shapely 2.2, pyproj 3.7.2): lost 10,030.956833846525
