@@ -3,8 +3,9 @@ import GeoCore
 
 /// The centre and radius of the largest circle that fits inside a polygon.
 public struct InscribedCircle: Sendable, Hashable {
-  /// Centre x, y.
+  /// Centre x.
   public var x: Double
+  /// Centre y.
   public var y: Double
   /// Radius (half the polygon's "width" at its widest).
   public var radius: Double

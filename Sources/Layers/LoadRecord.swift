@@ -11,8 +11,9 @@ public struct LoadRecord: Sendable {
   public var crsBasis: CRSDecision.Basis = .rfc7946Default
   /// `crsBasis` in words ("crs member", "given by the user", "RFC 7946 default (no crs member)").
   public var crsDecision: String { crsBasis.text }
-  /// The coordinate operation used to reach the working CRS, and its accuracy in metres.
+  /// The coordinate operation used to reach the working CRS (nil when none was needed).
   public var operation: String?
+  /// The operation's accuracy in metres, as PROJ states it.
   public var operationAccuracyMetres: Double?
   /// Geometries that were invalid and were repaired, with GEOS's reason.
   public var repairs: [FeatureNote] = []
@@ -29,6 +30,7 @@ public struct LoadRecord: Sendable {
   /// The extent of the input coordinates, in the source CRS.
   public var sourceBoundingBox: BoundingBox = .empty
 
+  /// An empty record, filled in as loading goes.
   public init() {}
 
   /// True when every input feature is either usable or listed as excluded.
@@ -44,6 +46,7 @@ public struct FeatureNote: Sendable, Hashable {
   /// What was wrong or what was done.
   public var reason: String
 
+  /// A note on feature `index` (`id`).
   public init(index: Int, id: String, reason: String) {
     self.index = index
     self.id = id
@@ -53,10 +56,12 @@ public struct FeatureNote: Sendable, Hashable {
 
 /// An id shared by several features.
 public struct DuplicateID: Sendable, Hashable {
+  /// The shared id.
   public var id: String
   /// The input positions of the features that carry it.
   public var indices: [Int]
 
+  /// `id`, carried by the features at `indices`.
   public init(id: String, indices: [Int]) {
     self.id = id
     self.indices = indices

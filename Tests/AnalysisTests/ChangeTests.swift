@@ -2,6 +2,7 @@ import Foundation
 import GEOS
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 @testable import Analysis

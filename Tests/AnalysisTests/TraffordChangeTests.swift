@@ -2,6 +2,7 @@ import Foundation
 import GEOS
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 @testable import Analysis
@@ -19,11 +20,11 @@ import Testing
   }
 
   static func fixture() throws -> Fixture {
-    let wards = try LayerLoader.load(repoPath("data/trafford/wards23_full.geojson"))
+    let wards = try LayerLoader.load(SharedData.repo("data/trafford/wards23_full.geojson"))
     var load = LoadOptions()
     load.workingCRS = wards.crs
     let practices = try LayerLoader.load(
-      repoPath("data/trafford/gp_practices_2026-05_pcn.geojson"), options: load)
+      SharedData.repo("data/trafford/gp_practices_2026-05_pcn.geojson"), options: load)
     var later = practices
     var opened = later.features[0]
     opened.geometry = .point(x: opened.geometry.x(0) + 1500, y: opened.geometry.y(0))
@@ -38,7 +39,7 @@ import Testing
     var after = AssetVintage(label: "later")
     try after.add(later, category: "gp")
     let people = try PopulationLayer(
-      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: load),
+      try LayerLoader.load(SharedData.repo("data/trafford/oa21_pop_mid2024.geojson"), options: load),
       field: "pop_mid2024")
     return Fixture(
       wards: wards, people: people, before: before, after: after,

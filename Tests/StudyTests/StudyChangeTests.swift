@@ -3,13 +3,14 @@ import Foundation
 import GeoCore
 import Layers
 import Study
+import TestSupport
 import Testing
 
 /// Issue 19 in the study: an asset entry's `before:` file gives the report "What changed".
 @Suite struct StudyChangeTests {
   /// Trafford's 26 practices (May 2026) as the earlier date; the later file drops three of them.
   static func laterFile() throws -> String {
-    let gp = repoPath("data/trafford/gp_practices_2026-05_pcn.geojson")
+    let gp = SharedData.repo("data/trafford/gp_practices_2026-05_pcn.geojson")
     var collection = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: gp))) as? [String: Any])
     let features = try #require(collection["features"] as? [Any])
@@ -63,10 +64,10 @@ import Testing
     var load = LoadOptions()
     load.workingCRS = localities.crs
     let people = try PopulationLayer(
-      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: load),
+      try LayerLoader.load(SharedData.repo("data/trafford/oa21_pop_mid2024.geojson"), options: load),
       field: "pop_mid2024")
     var uncovered: [Double] = []
-    for file in [repoPath("data/trafford/gp_practices_2026-05_pcn.geojson"), later] {
+    for file in [SharedData.repo("data/trafford/gp_practices_2026-05_pcn.geojson"), later] {
       var assets = AssetSet(assets: [])
       try assets.add(try LayerLoader.load(file, options: load), category: "gp", categoryField: nil)
       let coverage = try CoverageAnalysis.run(

@@ -4,8 +4,10 @@ import GeoCore
 public struct ReachRadii: Sendable, Hashable, CustomStringConvertible {
   /// Radius for categories not named in `byCategory`.
   public var standard: Double?
+  /// Radius of each named category.
   public var byCategory: [String: Double]
 
+  /// Radii from a default for every category and radii for named ones.
   public init(standard: Double? = nil, byCategory: [String: Double] = [:]) {
     self.standard = standard
     self.byCategory = byCategory
@@ -39,6 +41,7 @@ public struct ReachRadii: Sendable, Hashable, CustomStringConvertible {
     throw .noRadius(category: category, given: byCategory.keys.sorted())
   }
 
+  /// The radii as `default=800,gp=1000`, categories sorted.
   public var description: String {
     let named = byCategory.keys.sorted().map { "\($0)=\(JSONValue.format(byCategory[$0]!))" }
     return ((standard.map { ["default=\(JSONValue.format($0))"] } ?? []) + named).joined(separator: ",")

@@ -4,7 +4,9 @@ import GeoCore
 public enum CSVPoints {
   /// The coordinate columns found, and the CRS they imply.
   public struct Columns: Sendable, Hashable {
+    /// The column of longitude or easting.
     public var x: Int
+    /// The column of latitude or northing.
     public var y: Int
     /// `"OGC:CRS84"` for lon/lat columns, `"EPSG:27700"` for easting/northing.
     public var crs: String

@@ -46,6 +46,11 @@ enum AssetInput: InputRole {
   static let prefix = "asset-", noun = "the asset files"
 }
 
+/// The layers of `render`: one set of unprefixed flags for every layer drawn.
+enum MapLayerInput: InputRole {
+  static let prefix = "", noun = "each layer"
+}
+
 /// The population layer of the commands that weight by people.
 enum PopulationInput: InputRole {
   static let prefix = "population-", noun = "the population layer"
