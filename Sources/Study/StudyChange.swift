@@ -8,6 +8,7 @@ import Layers
 public struct StudyChange: Sendable {
   /// The earlier and later assets of the categories with a `before:` file.
   public var before: AssetVintage
+  /// The later assets of the same categories (the entries' own files).
   public var after: AssetVintage
   /// The earlier files as loaded, with their entries (every feature is reported).
   public var beforeLayers: [(config: StudyConfig.AssetLayer, layer: Layer)]

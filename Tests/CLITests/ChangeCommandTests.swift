@@ -108,7 +108,8 @@ import Testing
   /// ../shared/peers/change_shapely.py (shapely 2.2, pyproj 3.7.2): lost 10,030.956833846525
   /// people and 3,318,421.095224319 m², gained 5,143.444868895548 people and
   /// 2,663,881.3370877383 m², covered 625,252.1148603067 → 620,364.6028953558, 31 LSOAs losing
-  /// more than half a person; 145 → 141 practices, 4 closed, none opened.
+  /// more than half a person; 145 → 141 practices, 4 closed, none opened. Needs ../shared/data
+  /// (or NBHD_SHARED_DATA).
   @Test(
     .enabled(
       if: CLI.sharedAvailable("ssot/lsoa21_pop2021_patients_pcn.geojson")
@@ -134,5 +135,18 @@ import Testing
     #expect(value("units_losing_people") == 31)
     #expect(value("assets_before") == 145 && value("assets_after") == 141)
     #expect(value("closed") == 4 && value("opened") == 0)
+    // Sole reach, by shapely: buffer(p, 1000) − every other 2022 practice's buffer − every 2025
+    // buffer, people by LSOA area share: Y02414 768,549.31 m², 3,370.29 people; M83082
+    // 325,439.61 m², 681.08; M83623 (merged into the practice at its spot) none.
+    let assets = try CSVTable(path: out + "/assets_change.csv").keyed(by: "id")
+    for (id, area, people) in [
+      ("Y02414", 768_549.31, 3_370.29), ("M83082", 325_439.61, 681.08), ("M83623", 0, 0),
+    ] {
+      #expect(relativelyClose(CSVTable.number(assets[id], "sole_reach_area_m2"), area, 1e-6), "\(id)")
+      #expect(relativelyClose(CSVTable.number(assets[id], "sole_reach_population"), people, 1e-6), "\(id)")
+    }
+    #expect(
+      assets["M83623"]?["status"] == "merged_at_site"
+        && assets["M83623"]?["before_assets_at_same_spot"] == "1")
   }
 }

@@ -47,5 +47,10 @@ import Testing
     #expect(value("assets_before") == 6519 && value("assets_after") == 6197)
     #expect(value("closed") == 338 && value("closed_merged_at_site") == 93)
     #expect(value("opened") == 16 && value("moved") == 192 && value("stayed") == 5989)
+    // Sole reach checked in shapely (buffer − other 2022 buffers within 2 km − 2025 buffers within
+    // 2 km, people by LSOA area share): H81060 3,121,445.15 m² and 9,815.55 people.
+    let assets = try CSVTable(path: out + "/assets_change.csv").keyed(by: "id")
+    #expect(relativelyClose(CSVTable.number(assets["H81060"], "sole_reach_area_m2"), 3_121_445.15, 1e-6))
+    #expect(relativelyClose(CSVTable.number(assets["H81060"], "sole_reach_population"), 9_815.55, 1e-6))
   }
 }

@@ -30,16 +30,24 @@ public enum AssetMatchingMethod: Sendable, Hashable {
 /// (`after`), and the distance between the two (moved, stayed), or for a merged asset the
 /// distance to the nearest after asset.
 public struct AssetChange: Sendable, Hashable {
+  /// The asset's category.
   public var category: String
+  /// Its id (the matching field's value, or the loader's id).
   public var id: String
+  /// Its name, when the file has one.
   public var name: String?
+  /// What happened to it.
   public var status: AssetStatus
+  /// Its position in the before asset set (nil for an opened asset).
   public var before: Int?
+  /// Its position in the after asset set (nil for a gone asset).
   public var after: Int?
+  /// Metres between its two positions (moved, stayed), or to the nearest after asset (merged).
   public var distance: Double?
   /// For gone assets: the ground only it reached (its reach less the other before assets' reach
   /// and less the reach after), its area and people.
   public var soleReachArea: Double?
+  /// People in the sole reach (with a population layer).
   public var soleReachPopulation: Double?
   /// For gone assets: how many other before assets of its category stood at exactly the same
   /// spot (they share its reach, so none of them has any reach alone).

@@ -7,6 +7,7 @@ import Layers
 public struct AssetVintage: Sendable {
   /// "2022-01", "before": how reports name this date.
   public var label: String
+  /// The assets, as coverage takes them.
   public var assets = AssetSet(assets: [])
   /// Properties of `assets.assets[i]`.
   public var properties: [JSONObject] = []
@@ -34,9 +35,11 @@ public struct AssetVintage: Sendable {
 /// Options of a change analysis: the coverage options for both dates, how far an asset may move
 /// and still be at the same site, and the id field to match assets by (nil: detected).
 public struct ChangeOptions: Sendable {
+  /// Radii, buffer segments and threads, as for coverage of each date.
   public var coverage: CoverageOptions
   /// Metres; inclusive.
   public var movedDistance: Double = 100
+  /// The field assets are matched by (nil: detected).
   public var idField: String?
 
   /// Options with `coverage` and the defaults.
@@ -47,21 +50,34 @@ public struct ChangeOptions: Sendable {
 
 /// Change of one unit's reach by one category between the two dates.
 public struct ChangeRow: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category.
   public var category: String
+  /// The category's reach in metres.
   public var radius: Double
-  /// Unit ∩ reach before − reach after, and the other way round, in m².
+  /// Unit ∩ reach before − reach after, m².
   public var lostArea: Double
+  /// Unit ∩ reach after − reach before, m².
   public var gainedArea: Double
-  /// Covered area (unit ∩ reach) at each date, as `nbhd coverage` gives it.
+  /// Unit ∩ reach before, m² (coverage's figure).
   public var coveredAreaBefore: Double
+  /// Unit ∩ reach after, m² (coverage's figure).
   public var coveredAreaAfter: Double
+  /// From the unit's population-weighted centroid (or a point on its surface) to the nearest
+  /// asset at each date, as coverage measures it.
   public var nearestBefore: Double?
+  /// See `nearestBefore`.
   public var nearestAfter: Double?
+  /// People in the unit, with a population layer.
   public var population: Double?
+  /// People in the lost ground.
   public var populationLost: Double?
+  /// People in the gained ground.
   public var populationGained: Double?
+  /// People within reach at the earlier date (coverage's figure).
   public var populationCoveredBefore: Double?
+  /// People within reach at the later date (coverage's figure).
   public var populationCoveredAfter: Double?
 
   /// Gained minus lost people.
@@ -73,10 +89,15 @@ public struct ChangeRow: Sendable, Hashable {
 
 /// Ground of one unit that lost (or gained) reach of a category, with its people.
 public struct ChangePiece: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category.
   public var category: String
+  /// The piece (polygonal, working CRS).
   public var geometry: FlatGeometry
+  /// Its area in m².
   public var area: Double
+  /// People in the piece, with a population layer.
   public var population: Double?
 }
 
@@ -84,14 +105,19 @@ public struct ChangePiece: Sendable, Hashable {
 public struct ChangeResult: Sendable {
   /// One row per unit × category: categories in before order, units in layer order within each.
   public var rows: [ChangeRow]
+  /// Each unit's lost and gained ground per category.
   public var lost: [ChangePiece]
+  /// See `lost`.
   public var gained: [ChangePiece]
   /// Every before asset (in before order per category), then the opened ones.
   public var assets: [AssetChange]
+  /// Categories in before order.
   public var categories: [String]
+  /// How assets were paired across the dates.
   public var matching: AssetMatchingMethod
   /// Coverage of each date on its own.
   public var before: CoverageResult
+  /// Coverage of the later date on its own.
   public var after: CoverageResult
 }
 
@@ -100,6 +126,7 @@ public enum ChangeError: Error, Equatable, CustomStringConvertible {
   /// A category has assets at one date only: `vintage` is the label of the date that has it.
   case categoryInOneVintage(category: String, vintage: String, other: String)
 
+  /// The message, naming the category and the date that has it.
   public var description: String {
     switch self {
     case .categoryInOneVintage(let category, let vintage, let other):
@@ -130,10 +157,13 @@ public enum ChangeAnalysis {
     let people = try population?.estimate(in: units, threads: threads)
     clock.lap("change: population of units")
     let coverageBefore = try CoverageAnalysis.run(
-      units: units, assets: before.assets, population: population, estimate: people, options: options.coverage
+      units: units, assets: before.assets, population: population, estimate: people,
+      options: options.coverage,
+      locatingAssets: false
     )
     let coverageAfter = try CoverageAnalysis.run(
-      units: units, assets: after.assets, population: population, estimate: people, options: options.coverage)
+      units: units, assets: after.assets, population: population, estimate: people, options: options.coverage,
+      locatingAssets: false)
     clock.lap("change: coverage before and after")
     let matching = identifier(before: before, after: after, field: options.idField)
     var rows: [ChangeRow] = []

@@ -99,10 +99,11 @@ public enum CoverageAnalysis {
   }
 
   /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
-  /// that two runs over the same units (before and after a change) estimate them once.
+  /// that two runs over the same units (before and after a change) estimate them once; a run
+  /// that has no use for which unit each asset stands in skips finding it (`locatingAssets`).
   static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
-    options: CoverageOptions
+    options: CoverageOptions, locatingAssets: Bool = true
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
@@ -143,9 +144,12 @@ public enum CoverageAnalysis {
       rows += categoryRows
       gaps += categoryGaps
     }
-    let (assetUnits, outside) = try locate(
-      assets, units: units, unitIndex: layer.index, threads: options.threads)
-    clock.lap("coverage: locate assets")
+    var (assetUnits, outside): ([[Int]], [Int]) = ([], [])
+    if locatingAssets {
+      (assetUnits, outside) = try locate(
+        assets, units: units, unitIndex: layer.index, threads: options.threads)
+      clock.lap("coverage: locate assets")
+    }
     return CoverageResult(
       rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
       reaches: reaches)
