@@ -174,11 +174,23 @@ public enum ChangeAnalysis {
       // Both dates have every category (checked above).
       let a = coverageAfter.categories.firstIndex(of: category) ?? c
       let reachBefore = coverageBefore.reaches[c], reachAfter = coverageAfter.reaches[a]
+      // Only the buffers of assets not standing at the same spot at the other date can hold
+      // ground that changed (ReachDifference).
+      let radius = try options.coverage.radii.radius(for: category)
+      let beforeMembers = before.assets.assets(in: category).map(\.geometry)
+      let afterMembers = after.assets.assets(in: category).map(\.geometry)
+      let beforeSpots = Set(beforeMembers), afterSpots = Set(afterMembers)
+      func reach(of members: [FlatGeometry]) throws -> ReachUnion {
+        try ReachUnion.build(
+          members, radius: radius, quadrantSegments: options.coverage.quadrantSegments, threads: threads)
+      }
+      let removed = try reach(of: beforeMembers.filter { !afterSpots.contains($0) })
+      let added = try reach(of: afterMembers.filter { !beforeSpots.contains($0) })
       let lostPieces = try pieces(
-        of: ReachDifference.of(reachBefore, minus: reachAfter, threads: threads), units: units,
+        of: ReachDifference.of(removed, minus: reachAfter, threads: threads), units: units,
         category: category, population: population, people: people, threads: threads)
       let gainedPieces = try pieces(
-        of: ReachDifference.of(reachAfter, minus: reachBefore, threads: threads), units: units,
+        of: ReachDifference.of(added, minus: reachBefore, threads: threads), units: units,
         category: category, population: population, people: people, threads: threads)
       clock.lap("change: \(category) lost and gained")
       let rowsBefore = coverageBefore.rows.filter { $0.category == category }
@@ -222,7 +234,7 @@ public enum ChangeAnalysis {
         afterPositions: afterPositions, keys: keys, movedDistance: options.movedDistance)
       try SoleReach.measure(
         &changes, before: before.assets, reachAfter: reachAfter,
-        radius: try options.coverage.radii.radius(for: category),
+        radius: radius,
         units: units, population: population, people: people, options: options.coverage)
       assetChanges += changes
       clock.lap("change: \(category) assets")

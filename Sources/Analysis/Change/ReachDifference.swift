@@ -3,18 +3,19 @@ import GeoCore
 
 /// The ground one reach holds and another does not (reach before − reach after: the reach lost;
 /// the other way round: the reach gained), as disjoint polygons with an index, and its pieces
-/// inside each unit.
+/// inside each unit. The reach lost is only where assets were taken away: the buffers of the
+/// assets still standing at the same spot lie in the reach after, so reach before − reach after =
+/// (the union of the removed assets' buffers) − reach after, and `from` is that small union.
 struct ReachDifference: Sendable {
   /// The polygons of `from − to`.
   var parts: [FlatGeometry]
   var index: BoxIndex
 
-  /// Subtracts `to` from `from` part by part: a part of `from` that is exactly a part of `to`
-  /// (the same assets' buffers, unioned the same way) holds nothing lost, and the others are
-  /// differenced against only the parts of `to` whose boxes meet theirs. The parts of a reach are
-  /// disjoint, so the touching ones together are a valid multipolygon to subtract.
+  /// Subtracts `to` from `from` part by part, each part of `from` against only the parts of
+  /// `to` whose boxes meet its box, each clipped to the smallest quadtree cell holding that box
+  /// (exact there: part − to = part − (to ∩ cell)). The parts of a reach are disjoint, so the
+  /// touching pieces together are a valid multipolygon to subtract.
   static func of(_ from: ReachUnion, minus to: ReachUnion, threads: Int) throws -> ReachDifference {
-    let toParts = Set(to.parts)
     // Biggest first, so a city's part does not leave one thread working alone at the end.
     let order = from.parts.indices.sorted {
       (from.parts[$1].pointCount, $0) < (from.parts[$0].pointCount, $1)
@@ -23,10 +24,13 @@ struct ReachDifference: Sendable {
       count: order.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
       body: { context, k -> [FlatGeometry] in
         let part = from.parts[order[k]]
-        if toParts.contains(part) { return [] }
-        let touching = to.index.items(intersecting: part.boundingBox).sorted()
+        let box = part.boundingBox
+        let touching = to.index.items(intersecting: box).sorted().map {
+          to.pieces[to.piece(of: $0, for: box)]
+        }
+        .filter { !$0.isEmpty }
         if touching.isEmpty { return [part] }
-        let cover = try Geometry(.multiPolygon(joining: touching.map { to.parts[$0] }), context: context)
+        let cover = try Geometry(.multiPolygon(joining: touching), context: context)
         let remainder = try Geometry(part, context: context).difference(cover).polygonalPart()
         return try remainder.flat().polygonParts.filter { $0.polygonalArea > 0 }
       })

@@ -38,16 +38,25 @@ enum SoleReach {
           .map { members[$0] }.filter { $0 != own }.sorted()
         let sharing = neighbours.count { before.assets[$0].geometry == asset }
         guard sharing == 0 else { return (sharing, []) }
+        // The reach after first (its touching parts are disjoint: one multipolygon, clipped to
+        // the circle's quadtree cell): most closures in towns leave nothing, and then the other
+        // before assets need no union.
         let circle = try reach(asset)
         let box = try circle.boundingBox
-        var cover = try neighbours.map { try reach(before.assets[$0].geometry) }
-        for part in reachAfter.index.items(intersecting: box).sorted() {
-          let piece = reachAfter.pieces[reachAfter.piece(of: part, for: box)]
-          if !piece.isEmpty { cover.append(try Geometry(piece, context: context)) }
-        }
+        let after = reachAfter.index.items(intersecting: box).sorted()
+          .map { reachAfter.pieces[reachAfter.piece(of: $0, for: box)] }.filter { !$0.isEmpty }
         var sole = circle
-        if !cover.isEmpty {
-          sole = try circle.difference(try Geometry.collection(cover, context: context).unaryUnion())
+        if !after.isEmpty {
+          sole = try circle.difference(try Geometry(.multiPolygon(joining: after), context: context))
+            .polygonalPart()
+        }
+        guard try !sole.isEmpty else { return (0, []) }
+        let remainingBox = try sole.boundingBox
+        let others = try neighbours.filter {
+          before.assets[$0].geometry.boundingBox.expanded(by: radius).intersects(remainingBox)
+        }.map { try reach(before.assets[$0].geometry) }
+        if !others.isEmpty {
+          sole = try sole.difference(try Geometry.collection(others, context: context).unaryUnion())
             .polygonalPart()
         }
         guard try !sole.isEmpty, try sole.area() > 0 else { return (0, []) }
