@@ -159,11 +159,11 @@ public enum ChangeAnalysis {
     let coverageBefore = try CoverageAnalysis.run(
       units: units, assets: before.assets, population: population, estimate: people,
       options: options.coverage,
-      locatingAssets: false
+      extras: false
     )
     let coverageAfter = try CoverageAnalysis.run(
       units: units, assets: after.assets, population: population, estimate: people, options: options.coverage,
-      locatingAssets: false)
+      extras: false)
     clock.lap("change: coverage before and after")
     let matching = identifier(before: before, after: after, field: options.idField)
     var rows: [ChangeRow] = []

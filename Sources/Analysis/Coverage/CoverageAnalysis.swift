@@ -99,11 +99,12 @@ public enum CoverageAnalysis {
   }
 
   /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
-  /// that two runs over the same units (before and after a change) estimate them once; a run
-  /// that has no use for which unit each asset stands in skips finding it (`locatingAssets`).
+  /// that two runs over the same units (before and after a change) estimate them once. A run that
+  /// needs only the gaps, their people and the nearest distances (change) skips the rest
+  /// (`extras` false: assets inside and reaching, farthest distances, where each asset stands).
   static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
-    options: CoverageOptions, locatingAssets: Bool = true
+    options: CoverageOptions, extras: Bool = true
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
@@ -121,7 +122,8 @@ public enum CoverageAnalysis {
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
       reaches.append(reach)
       let pass = CategoryPass(
-        category: category, radius: radius, members: members, reach: reach, units: layer, people: people)
+        category: category, radius: radius, members: members, reach: reach, units: layer, people: people,
+        extras: extras)
       let perUnit = try ParallelChunks.map(
         // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
         // small chunks keep both threads busy to the end.
@@ -145,7 +147,7 @@ public enum CoverageAnalysis {
       gaps += categoryGaps
     }
     var (assetUnits, outside): ([[Int]], [Int]) = ([], [])
-    if locatingAssets {
+    if extras {
       (assetUnits, outside) = try locate(
         assets, units: units, unitIndex: layer.index, threads: options.threads)
       clock.lap("coverage: locate assets")
@@ -287,13 +289,15 @@ struct CategoryPass: Sendable {
   let people: PopulationEstimate?
   let nearest: NearestAsset
   let assetIndex: BoxIndex
+  /// Whether rows count the assets inside and reaching and estimate the farthest distance.
+  let extras: Bool
 
   init(
     category: String, radius: Double, members: [FlatGeometry], reach: ReachUnion, units: UnitLayer,
-    people: PopulationEstimate?
+    people: PopulationEstimate?, extras: Bool = true
   ) {
-    (self.category, self.radius, self.members, self.reach, self.units, self.people) =
-      (category, radius, members, reach, units, people)
+    (self.category, self.radius, self.members, self.reach, self.units, self.people, self.extras) =
+      (category, radius, members, reach, units, people, extras)
     nearest = NearestAsset(members)
     assetIndex = BoxIndex(members.map(\.boundingBox))
   }
@@ -317,7 +321,7 @@ struct CategoryPass: Sendable {
     defer { caches.units.forget(u) }
     let (gap, gapArea) = try self.gap(of: u, caches: caches)
     let largestGapPart = gap?.polygonParts.max { $0.polygonalArea < $1.polygonalArea }
-    let (inside, reaching) = try assetsInsideAndReaching(u, caches: caches)
+    let (inside, reaching) = extras ? try assetsInsideAndReaching(u, caches: caches) : (0, 0)
     let (centre, centreName) = try centre(of: u, caches: caches)
     let area = units.areas[u]
     let row = CoverageRow(
@@ -326,8 +330,9 @@ struct CategoryPass: Sendable {
       largestGapArea: largestGapPart?.polygonalArea ?? 0, population: nil, populationCovered: nil,
       populationUncovered: nil, sharePopulationCovered: nil, assetsPerThousand: nil,
       nearest: nearest.distance(x: centre.x, y: centre.y, startingAt: radius), nearestFrom: centreName,
-      farthest: CoverageAnalysis.farthestDistance(
-        unit: units.geometries[u], largestGap: largestGapPart, nearest: nearest, radius: radius))
+      farthest: extras
+        ? CoverageAnalysis.farthestDistance(
+          unit: units.geometries[u], largestGap: largestGapPart, nearest: nearest, radius: radius) : nil)
     return (row, gap)
   }
 
