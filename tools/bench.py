@@ -161,6 +161,39 @@ def workloads(data, tmp):
             "stage": "coverage", "speedup": speedup, "check": check, "peer_out": peer_out,
         }
 
+    def change():
+        """Issue 19: national GP change 2022-01 -> 2025-10 at 1,000 m, LSOA21 as its own population."""
+        out = os.path.join(tmp, "change-gp-lsoa21")
+        before = os.path.join(national, "gp_practices_2022-01_pcn.geojson")
+        after = os.path.join(national, "gp_practices_2025-10_pcn.geojson")
+        peer_out = []
+
+        def check():
+            s = json.load(open(os.path.join(out, "summary.json")))["categories"][0]
+            p = json.loads(peer_out[0]) if peer_out else {}
+            lines = []
+            for ours, theirs in [("population_lost", "lost_people"), ("lost_area_m2", "lost_area_m2"),
+                                 ("population_gained", "gained_people"), ("gained_area_m2", "gained_area_m2"),
+                                 ("population_covered_before", "covered_people_before"),
+                                 ("population_covered_after", "covered_people_after")]:
+                a, b = s[ours], p[theirs]
+                lines.append(f"{ours}: nbhd {a:,.2f} vs shapely 2 {b:,.2f} (rel. diff {abs(a - b) / abs(b):.1e})")
+            lines.append(f"units losing people: nbhd {s['units_losing_people']:.0f} vs {p['units_losing_people']}; "
+                         f"closed {s['closed']:.0f} vs {p['closed']}, opened {s['opened']:.0f} vs {p['opened']}; "
+                         f"nbhd: {s['closed_merged_at_site']:.0f} merged at a site, {s['moved']:.0f} moved")
+            return lines
+
+        return {
+            "name": "change-gp-lsoa21",
+            "what": "national GP change 2022-01 -> 2025-10, 1,000 m, all LSOA21 with 2021 residents",
+            "nbhd": [NBHD, "change", lsoa21, "gp=" + after, "--before", "gp=" + before, "--radius", "gp=1000",
+                     "--population", lsoa21, "--population-field", "usual_residents_2021", "--out", out],
+            "peers": {"shapely 2 (change_shapely.py)": [PY, os.path.join(PEERS, "change_shapely.py"), lsoa21,
+                                                        "usual_residents_2021", before, after, "1000",
+                                                        "practice_code"]},
+            "stage": "change", "check": check, "peer_out": peer_out,
+        }
+
     reproject_out = []
     return [
         {
@@ -200,6 +233,7 @@ def workloads(data, tmp):
             "check": lambda: [f"SVG size nbhd {os.path.getsize(os.path.join(tmp, 'lsoa21.svg')) / 1e6:.2f} MB, numpy writer "
                               f"{os.path.getsize(os.path.join(tmp, 'lsoa21-numpy.svg')) / 1e6:.2f} MB"],
         },
+        change(),
         {
             "name": "report-ssot", "what": "a whole `nbhd report` on the SSOT study (3 layers, population, 4 asset categories)",
             "nbhd": [NBHD, "report", ssot, "--out", os.path.join(tmp, "report-ssot")],
@@ -437,6 +471,10 @@ def targets(rows, stage_rows, computes, checks):
                              ("coverage-10k-sicbl", 600), ("coverage-pharmacies-lsoa21", 700), ("svg-lsoa21", 400)]:
         if workload in compute_of:
             judge(f"{workload}: compute", compute_of[workload], target, unit=" ms")
+    name = "change-gp-lsoa21"
+    if (name, "nbhd") in time_of and (name, "shapely 2 (change_shapely.py)") in time_of:
+        judge("national GP change 1 km: times faster than shapely 2 (whole process)",
+              time_of[(name, "shapely 2 (change_shapely.py)")][0] / time_of[(name, "nbhd")][0], 2, "higher", "x")
     for check_name, items in checks:
         if check_name == "svg-lsoa21":
             size = float(re.findall(r"nbhd ([0-9.]+) MB", items[0])[0])

@@ -254,13 +254,18 @@ struct YAMLReader {
 
   func asset(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AssetLayer {
     var category: String?, file: String?, radius: Double?, crs: String?, layer: String?
+    var before: String?, beforeLabel: String?, afterLabel: String?
     for (key, _, value) in try mapping(
-      node, "an asset", allowed: ["category", "file", "radius", "crs", "layer"])
+      node, "an asset",
+      allowed: ["category", "file", "radius", "crs", "layer", "before", "before_label", "after_label"])
     {
       switch key {
       case "layer": layer = try string(value, key)
       case "category": category = try string(value, key)
       case "file": file = try existingFile(value, key, directory: directory)
+      case "before": before = try existingFile(value, key, directory: directory)
+      case "before_label": beforeLabel = try string(value, key)
+      case "after_label": afterLabel = try string(value, key)
       case "radius":
         guard case .scalar(let scalar) = value, let r = Double(scalar.string), r.isFinite else {
           throw fail(value, "radius must be a number of metres, found \(Self.shown(value))")
@@ -274,7 +279,8 @@ struct YAMLReader {
     guard let radius else { throw fail(node, "asset \(category ?? file) needs \"radius\" (metres)") }
     let name = category ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     return .init(
-      category: name, file: file, radius: radius, crs: crs, layer: layer, line: node.mark?.line ?? 1)
+      category: name, file: file, radius: radius, crs: crs, layer: layer, line: node.mark?.line ?? 1,
+      before: before, beforeLabel: beforeLabel, afterLabel: afterLabel)
   }
 
   func pair(_ node: Node) throws(StudyConfigError) -> StudyConfig.Pair {

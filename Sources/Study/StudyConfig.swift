@@ -46,6 +46,13 @@ public struct StudyConfig: Sendable {
     public var layer: String? = nil
     /// The config line the entry starts on (for messages).
     public var line: Int
+    /// The same category at an earlier date (issue 19: the report's "What changed"), and how the
+    /// two dates are named.
+    public var before: String? = nil
+    /// How the earlier date is named ("2022-01").
+    public var beforeLabel: String? = nil
+    /// How the later date is named ("2025-10").
+    public var afterLabel: String? = nil
   }
 
   /// Where the study's people come from.

@@ -29,6 +29,8 @@ public struct StudyRun: Sendable {
   public var timings: [(step: String, seconds: Double)]
   /// The registrations entry's catchments and patients by neighbourhood, if the config has one.
   public var registrations: StudyRegistrations? = nil
+  /// Change between two dates when asset entries carry `before:` (issue 19).
+  public var change: StudyChange? = nil
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -64,6 +66,11 @@ public enum StudyRunner {
     lap("topology")
     let coverage = try coverage(config, inputs, threads: options.threads, progress: progress)
     lap("coverage")
+    var change = inputs.change
+    try change?.analyse(
+      config, layers: inputs.layers, population: inputs.population?.1, threads: options.threads,
+      progress: progress)
+    if change != nil { lap("change") }
     let populations = try populations(inputs, threads: options.threads, progress: progress)
     lap("population")
     var registrations = inputs.registrations
@@ -79,7 +86,7 @@ public enum StudyRunner {
       assetLayers: inputs.assetLayers.map { ($0.0, $0.1) }, assets: inputs.assets,
       pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: inputs.checksums,
-      timings: timings.map { (step: $0.0, seconds: $0.1) }, registrations: registrations)
+      timings: timings.map { (step: $0.0, seconds: $0.1) }, registrations: registrations, change: change)
   }
 
   /// Every input of a study, loaded and checked.
@@ -90,6 +97,7 @@ public enum StudyRunner {
     var assets = AssetSet(assets: [])
     var checksums: [String: String] = [:]
     var registrations: StudyRegistrations?
+    var change: StudyChange?
   }
 
   /// Loads and checks every input before any analysis: the area layers (the first one's working
@@ -149,7 +157,10 @@ public enum StudyRunner {
       inputs.registrations = derived.0
       inputs.layers.append((source.areaLayer, derived.1))
     }
+    inputs.change = try StudyChange.load(
+      config, workingCRS: workingCRS, threads: threads, assetLayers: inputs.assetLayers)
     for path in (config.registrations?.files ?? []) + config.layers.map(\.file) + config.assets.map(\.file)
+      + config.assets.compactMap(\.before)
       + [config.population?.file].compactMap({ $0 })
     {
       inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))

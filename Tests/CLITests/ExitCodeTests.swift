@@ -64,6 +64,7 @@ import Testing
       (ReachError.missingCategory("=8"), 2),
       (ReachError.noRadius(category: "gp", given: []), 2),
     ],
+    "ChangeError": [(ChangeError.categoryInOneVintage(category: "gp", vintage: "after", other: "before"), 1)],
     "MapError": [(MapError.invalidPage("too small"), 2), (MapError.write(path: "m.svg", message: "why"), 1)],
     "StudyConfigError": [(StudyConfigError(path: "s.yml", line: 3, message: "why"), 1)],
     "WriteError": [(AtomicFile.WriteError(path: "f", reason: "why"), 1)],

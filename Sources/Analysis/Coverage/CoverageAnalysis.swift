@@ -83,6 +83,8 @@ public struct CoverageResult: Sendable {
   public var assetUnits: [[Int]]
   /// Assets in no unit.
   public var assetsOutside: [Int]
+  /// Each category's reach (in `categories` order), for analyses built on this one (change).
+  var reaches: [ReachUnion] = []
 }
 
 /// Computes who and what is out of reach of each category of asset.
@@ -93,21 +95,35 @@ public enum CoverageAnalysis {
   public static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
   ) throws -> CoverageResult {
+    try run(units: units, assets: assets, population: population, estimate: nil, options: options)
+  }
+
+  /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
+  /// that two runs over the same units (before and after a change) estimate them once. A run that
+  /// needs only the gaps, their people and the nearest distances (change) skips the rest
+  /// (`extras` false: assets inside and reaching, farthest distances, where each asset stands).
+  static func run(
+    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
+    options: CoverageOptions, extras: Bool = true
+  ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
     let layer = UnitLayer(units)
-    let people = try population?.estimate(in: units, threads: options.threads)
+    let people = try estimate ?? population?.estimate(in: units, threads: options.threads)
     clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
     var gaps: [CoverageGap] = []
+    var reaches: [ReachUnion] = []
     for category in categories {
       let radius = try options.radii.radius(for: category)
       let members = assets.assets(in: category).map(\.geometry)
       let reach = try ReachUnion.build(
         members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
+      reaches.append(reach)
       let pass = CategoryPass(
-        category: category, radius: radius, members: members, reach: reach, units: layer, people: people)
+        category: category, radius: radius, members: members, reach: reach, units: layer, people: people,
+        extras: extras)
       let perUnit = try ParallelChunks.map(
         // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
         // small chunks keep both threads busy to the end.
@@ -130,11 +146,15 @@ public enum CoverageAnalysis {
       rows += categoryRows
       gaps += categoryGaps
     }
-    let (assetUnits, outside) = try locate(
-      assets, units: units, unitIndex: layer.index, threads: options.threads)
-    clock.lap("coverage: locate assets")
+    var (assetUnits, outside): ([[Int]], [Int]) = ([], [])
+    if extras {
+      (assetUnits, outside) = try locate(
+        assets, units: units, unitIndex: layer.index, threads: options.threads)
+      clock.lap("coverage: locate assets")
+    }
     return CoverageResult(
-      rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+      rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
+      reaches: reaches)
   }
 
   /// Puts people into the gaps and the rows of one category: those out of reach in each unit, and
@@ -269,13 +289,15 @@ struct CategoryPass: Sendable {
   let people: PopulationEstimate?
   let nearest: NearestAsset
   let assetIndex: BoxIndex
+  /// Whether rows count the assets inside and reaching and estimate the farthest distance.
+  let extras: Bool
 
   init(
     category: String, radius: Double, members: [FlatGeometry], reach: ReachUnion, units: UnitLayer,
-    people: PopulationEstimate?
+    people: PopulationEstimate?, extras: Bool = true
   ) {
-    (self.category, self.radius, self.members, self.reach, self.units, self.people) =
-      (category, radius, members, reach, units, people)
+    (self.category, self.radius, self.members, self.reach, self.units, self.people, self.extras) =
+      (category, radius, members, reach, units, people, extras)
     nearest = NearestAsset(members)
     assetIndex = BoxIndex(members.map(\.boundingBox))
   }
@@ -299,7 +321,7 @@ struct CategoryPass: Sendable {
     defer { caches.units.forget(u) }
     let (gap, gapArea) = try self.gap(of: u, caches: caches)
     let largestGapPart = gap?.polygonParts.max { $0.polygonalArea < $1.polygonalArea }
-    let (inside, reaching) = try assetsInsideAndReaching(u, caches: caches)
+    let (inside, reaching) = extras ? try assetsInsideAndReaching(u, caches: caches) : (0, 0)
     let (centre, centreName) = try centre(of: u, caches: caches)
     let area = units.areas[u]
     let row = CoverageRow(
@@ -308,8 +330,9 @@ struct CategoryPass: Sendable {
       largestGapArea: largestGapPart?.polygonalArea ?? 0, population: nil, populationCovered: nil,
       populationUncovered: nil, sharePopulationCovered: nil, assetsPerThousand: nil,
       nearest: nearest.distance(x: centre.x, y: centre.y, startingAt: radius), nearestFrom: centreName,
-      farthest: CoverageAnalysis.farthestDistance(
-        unit: units.geometries[u], largestGap: largestGapPart, nearest: nearest, radius: radius))
+      farthest: extras
+        ? CoverageAnalysis.farthestDistance(
+          unit: units.geometries[u], largestGap: largestGapPart, nearest: nearest, radius: radius) : nil)
     return (row, gap)
   }
 

@@ -47,12 +47,8 @@ public enum CoverageOutput {
     }
     header += ["nearest_m", "nearest_from", "farthest_m_approx"]
     var csv = CSVWriter(header: header)
-    let categoryOrder = Dictionary(uniqueKeysWithValues: result.categories.enumerated().map { ($1, $0) })
-    let rows = result.rows.sorted {
-      (units.features[$0.unit].id, categoryOrder[$0.category]!, $0.unit) < (
-        units.features[$1.unit].id, categoryOrder[$1.category]!, $1.unit
-      )
-    }
+    let rows = UnitCategoryOrder.sorted(
+      result.rows, units: units, categories: result.categories, unit: \.unit, category: \.category)
     for row in rows {
       csv.text(units.features[row.unit].id)
       csv.text(units.features[row.unit].name)

@@ -20,6 +20,7 @@ enum ReportContent {
     try ReportRegistrations.section(study, into: &doc)
     try cards(study, into: &doc)
     try coverage(study, into: &doc)
+    try ReportChange.section(study, into: &doc)
     topology(study, into: &doc)
     inputs(study, into: &doc, versions: versions)
     doc.heading(2, "Files")
@@ -69,6 +70,7 @@ enum ReportContent {
         }
       }
     }
+    items += ReportChange.findings(study)
     doc.list(items)
   }
 
@@ -210,6 +212,7 @@ enum ReportContent {
                 ]
             }, numeric: hasPeople ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5])
         }
+        if let line = ReportChange.cardLine(study, layer: name, unit: i) { doc.paragraph(line) }
         doc.endCard()
       }
     }
@@ -281,6 +284,13 @@ enum ReportContent {
       all.append(("population", "population", source.file, population.layer))
     }
     all += study.assetLayers.map { ($0.config.category, "asset", $0.config.file, $0.layer) }
+    all += (study.change?.beforeLayers ?? []).map {
+      (
+        "\($0.config.category) (\(study.change?.before.label ?? "before"))", "earlier asset",
+        $0.config.before ?? "",
+        $0.layer
+      )
+    }
     for (name, role, file, layer) in all {
       let r = layer.record
       rows.append([

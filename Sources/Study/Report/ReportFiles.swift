@@ -73,6 +73,15 @@ enum ReportFiles {
           "gaps_\(entry.name)", CoverageOutput.gapFeatures(coverage, units: unitsLayer),
           style: ReportStyles.gaps)
       }
+      if let change = study.change?.results[entry.name] {
+        try table(
+          "change_\(entry.name)",
+          ChangeOutput.table(change, units: unitsLayer, hasPopulation: study.population != nil))
+        try layer(
+          "lost_\(entry.name)", ChangeOutput.pieceFeatures(change.lost, units: unitsLayer), style: nil)
+        try layer(
+          "gained_\(entry.name)", ChangeOutput.pieceFeatures(change.gained, units: unitsLayer), style: nil)
+      }
       let features = units(study, entry.name, unitsLayer)
       let styles = ReportStyles.units(study, entry.name, features)
       try layer("units_\(entry.name)", features, style: styles[0].qml)
@@ -81,6 +90,9 @@ enum ReportFiles {
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
       let assets = CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets)
       try layer("assets", assets, style: ReportStyles.assets(assets), areaStyle: ReportStyles.assetAreas)
+    }
+    if let first = study.layers.first, let change = study.change?.results[first.config.name] {
+      try table("assets_change", ChangeOutput.assetTable(change, hasPopulation: study.population != nil))
     }
     files += try ReportRegistrations.write(study, to: folder)
     try GeoPackageOutput(workingCRS: crs).write(layers: layers, tables: tables, to: path("report.gpkg"))
@@ -95,6 +107,7 @@ enum ReportFiles {
     }
     if let population = study.population { inputs.append(("population", "population", population.layer)) }
     inputs += study.assetLayers.map { ($0.config.category, "asset", $0.layer) }
+    inputs += (study.change?.beforeLayers ?? []).map { ($0.config.category, "earlier asset", $0.layer) }
     for (name, role, layer) in inputs {
       let repairs = Dictionary(
         layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })

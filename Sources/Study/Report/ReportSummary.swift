@@ -79,7 +79,7 @@ enum ReportSummary {
         })
     }
     let c = study.config
-    return .object([
+    var summary: JSONObject = [
       "study": .string(c.study), "versions": .object(versions), "inputs": .array(inputs),
       "parameters": .object([
         "tolerance": .number(c.tolerance), "sliver_width_m": .number(c.sliverWidth),
@@ -87,6 +87,8 @@ enum ReportSummary {
         "max_gap_area_m2": .number(c.maxGapArea), "quadrant_segments": .number(Double(c.quadrantSegments)),
       ]),
       "pairs": .array(pairs), "coverage": .object(coverage), "files": .array(files.map { .string($0) }),
-    ])
+    ]
+    if let change = ReportChange.summary(study) { summary["change"] = change }
+    return .object(summary)
   }
 }

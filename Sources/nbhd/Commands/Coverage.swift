@@ -26,12 +26,7 @@ struct Coverage: ParsableCommand {
     help: "Asset property holding the category (instead of one per file).")
   var categoryField: String?
 
-  @Option(help: "Reach in metres: 800, or per category: gp=1000,pharmacy=800,library=1200,greenspace=300.")
-  var radius: String = "800"
-
-  @Option(name: .customLong("quadrant-segments"), help: "Buffer segments per quarter circle.")
-  var quadrantSegments: Int = 8
-
+  @OptionGroup var reach: ReachOptions
   @OptionGroup(title: "Area layer") var areaInput: InputOptions<AreaInput>
   @OptionGroup(title: "Asset files") var assetInput: InputOptions<AssetInput>
   @OptionGroup(title: "Asset files") var assetColumns: CSVColumnOptions<AssetInput>
@@ -41,40 +36,24 @@ struct Coverage: ParsableCommand {
 
   func validate() throws {
     if assets.isEmpty { throw ValidationError("give at least one asset file") }
-    do { _ = try ReachRadii(parsing: radius) } catch { throw ValidationError("--radius: \(error)") }
-    guard (1...64).contains(quadrantSegments) else {
-      throw ValidationError("--quadrant-segments must be 1 to 64")
-    }
   }
 
   func run() throws {
     var clock = StageClock()
     let threads = parallel.threads
-    let radii = try ReachRadii(parsing: radius)
     let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
     var set = AssetSet(assets: [])
     var inputs = [units]
     var people: PopulationLayer?
+    var options = CoverageOptions(radii: ReachRadii())
     try reportingFailures {
       for argument in assets {
-        let (category, path) = Self.split(argument)
-        let layer = try assetInput.load(
-          path, options: assetInput.loadOptions(threads: threads, workingCRS: units.crs),
-          columns: assetColumns)
-        guard !layer.features.isEmpty else {
-          throw CommandFailure(
-            badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
-        }
+        let (category, layer) = try Self.loadAssets(
+          argument, input: assetInput, columns: assetColumns, workingCRS: units.crs, threads: threads)
         inputs.append(layer)
         try set.add(layer, category: category, categoryField: categoryField)
       }
-      for category in set.categories {
-        do {
-          _ = try radii.radius(for: category)
-        } catch {
-          throw CommandFailure(usage: "\(error): give --radius \(category)=METRES")
-        }
-      }
+      options = try reach.coverageOptions(categories: set.categories, threads: threads)
       // The units often carry their own residents (LSOAs with a count): read the file once.
       if let loaded = try population.load(workingCRS: units.crs, reusing: [units]) {
         inputs.append(loaded.layer)
@@ -82,9 +61,6 @@ struct Coverage: ParsableCommand {
       }
     }
     clock.lap("load")
-    var options = CoverageOptions(radii: radii)
-    options.quadrantSegments = quadrantSegments
-    if let threads { options.threads = threads }
     let result = try reportingFailures {
       try CoverageAnalysis.run(units: units.geometries, assets: set, population: people, options: options)
     }
@@ -108,7 +84,7 @@ struct Coverage: ParsableCommand {
       let rows = result.rows.filter { $0.category == category }
       let area = rows.reduce(0) { $0 + $1.area }, gap = rows.reduce(0) { $0 + $1.gapArea }
       var line =
-        "  \(category) (\(FixedDecimal.format(try radii.radius(for: category), decimals: 0)) m): "
+        "  \(category) (\(FixedDecimal.format(try options.radii.radius(for: category), decimals: 0)) m): "
         + "\(FixedDecimal.format(area > 0 ? 100 * (1 - gap / area) : 0, decimals: 1))% of the area covered"
       if people != nil {
         let total = rows.reduce(0) { $0 + ($1.population ?? 0) },
@@ -130,6 +106,22 @@ struct Coverage: ParsableCommand {
     lines += InputNotes.lines(inputs)
     lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
     print(lines.joined(separator: "\n"))
+  }
+
+  /// Loads one asset argument (`CATEGORY=PATH` or `PATH`) with the asset files' options into
+  /// `workingCRS`; a file with no usable feature is bad input (shared with `nbhd change`).
+  static func loadAssets(
+    _ argument: String, input: InputOptions<AssetInput>, columns: CSVColumnOptions<AssetInput>,
+    workingCRS: String, threads: Int?
+  ) throws -> (category: String?, layer: Layer) {
+    let (category, path) = split(argument)
+    let layer = try input.load(
+      path, options: input.loadOptions(threads: threads, workingCRS: workingCRS), columns: columns)
+    guard !layer.features.isEmpty else {
+      throw CommandFailure(
+        badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
+    }
+    return (category, layer)
   }
 
   /// `pharmacy=path.geojson` → ("pharmacy", "path.geojson"); a bare path has no category.

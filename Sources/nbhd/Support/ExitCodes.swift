@@ -71,6 +71,9 @@ struct CommandFailure: Error {
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError
+    case let error as ChangeError:
+      message = error.description
+      exitCode = ExitCodes.badInput
     case let error as ReachError:
       message = error.description
       exitCode = ExitCodes.usage
