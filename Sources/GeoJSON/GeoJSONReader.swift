@@ -45,6 +45,28 @@ public enum GeoJSONReader {
     }
   }
 
+  /// Reads the file at `path` as a layer of drawings: a feature whose coordinates cannot make
+  /// its geometry (a ring of fewer than 4 positions, an unclosed ring) comes back with no
+  /// geometry, and why is returned by feature index. Everything else is as strict as `read`.
+  public static func readSkippingUnusableGeometries(contentsOf path: String) throws(GeoJSONError)
+    -> (collection: FeatureCollection, unusable: [Int: String])
+  {
+    let bytes = try InputFile.readAll(path: path)
+    defer { bytes.deallocate() }
+    var parser = GeoJSONParser(bytes: UnsafeRawBufferPointer(bytes))
+    parser.skipsUnusableGeometries = true
+    do {
+      let collection = try parser.parseDocument()
+      return (collection, parser.unusableGeometries)
+    } catch {
+      let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
+      throw .invalidInput(
+        GeoJSONDiagnostic(
+          problem: error.problem, source: path, line: line, column: column, byteOffset: error.offset,
+          featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+    }
+  }
+
   /// Reads GeoJSON from a byte array; `source` names the input in error messages.
   public static func read(bytes: [UInt8], source: String, parallelAbove: Int = parallelThreshold)
     throws(GeoJSONError)
