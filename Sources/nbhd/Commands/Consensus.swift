@@ -4,6 +4,7 @@ import Foundation
 import GeoCore
 import Layers
 import Reports
+import Study
 
 /// `nbhd consensus DRAWINGS`: residents' drawings of their neighbourhoods → agreement bands,
 /// cores, outliers, the neighbourhood map and contested ground.
@@ -99,7 +100,7 @@ struct Consensus: ParsableCommand {
     let geoJSON = GeoJSONOutput(
       workingCRS: run.layer.crs, outputCRS: output.outputCRS,
       precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
-    let maps: [String] = []
+    let maps = try reportingFailures { noMaps ? [] : try ConsensusMaps.write(run, to: output.directory) }
     let files = try reportingFailures {
       try ConsensusOutput.write(
         run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, extraFiles: maps)

@@ -21,7 +21,10 @@ enum ConsensusText {
     for record in records where record.status == .excluded {
       lines.append("  excluded feature \(record.index) (id \"\(record.id)\"): \(record.reason)")
     }
-    lines.append("wrote \(files.count) files to \(directory): \(files.joined(separator: ", "))")
+    let maps = files.filter { $0.hasPrefix("maps/") }.count
+    let tables = files.filter { !$0.hasPrefix("maps/") }
+    lines.append(
+      "wrote to \(directory): \(tables.joined(separator: ", "))" + (maps > 0 ? " and \(maps) maps in maps/" : ""))
     return lines.joined(separator: "\n")
   }
 }
