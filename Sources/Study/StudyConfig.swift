@@ -15,6 +15,10 @@ public struct StudyConfig: Sendable {
     public var crs: String?
     /// The config line the layer starts on (for messages).
     public var line: Int
+    /// Residents' drawings to make the layer from (a community layer: its consensus map).
+    public var sketches: SketchSource? = nil
+    /// The layer's own attribution line for maps (the OS/ONS lines are added for GB data only).
+    public var attribution: String? = nil
   }
 
   public enum Role: String, Sendable, Hashable {

@@ -23,6 +23,8 @@ public struct StudyRun: Sendable {
   public var checksums: [String: String]
   /// Wall-clock seconds per step, in order.
   public var timings: [(step: String, seconds: Double)]
+  /// The consensus behind each layer given as residents' drawings, by layer name.
+  public var consensus: [String: ConsensusRun] = [:]
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -44,9 +46,17 @@ public enum StudyRunner {
     }
     // 1. Load and check every input before any analysis.
     var layers: [(StudyConfig.AreaLayer, Layer)] = []
+    var consensus: [String: ConsensusRun] = [:]
     var working = config.workingCRS
     for (i, entry) in config.layers.enumerated() {
       progress("loading layer \(i + 1)/\(config.layers.count): \(entry.name)")
+      if let sketches = entry.sketches {
+        let (layer, run) = try sketchLayer(entry, sketches, config: config, workingCRS: working, threads: threads)
+        consensus[entry.name] = run
+        working = working ?? layer.crs
+        layers.append((entry, layer))
+        continue
+      }
       var options = LoadOptions()
       options.idField = entry.idField
       options.nameField = entry.nameField
@@ -161,11 +171,13 @@ public enum StudyRunner {
       }
     }
     lap("population")
-    return StudyRun(
+    var run = StudyRun(
       config: config, layers: layers.map { ($0.0, $0.1) }, population: population.map { ($0.0, $0.1) },
       assetLayers: assetLayers.map { ($0.0, $0.1) }, assets: assets, pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: checksums,
       timings: timings.map { (step: $0.0, seconds: $0.1) })
+    run.consensus = consensus
+    return run
   }
 
   /// Loads one input; any problem becomes an error naming the config line as well as the file.

@@ -20,13 +20,44 @@ public struct ConsensusRun: Sendable {
 
   /// Loads a drawing layer: polygons expected, and a drawing that cannot be a polygon excluded
   /// with its reason rather than stopping the load.
-  public static func load(_ path: String, sourceCRS: String? = nil, threads: Int? = nil) throws -> Layer {
+  public static func load(
+    _ path: String, sourceCRS: String? = nil, workingCRS: String? = nil, threads: Int? = nil
+  ) throws -> Layer {
     var options = LoadOptions()
     options.sourceCRS = sourceCRS
+    options.workingCRS = workingCRS
     options.expected = .polygons
     options.excludesUnusableGeometries = true
     if let threads { options.threads = threads }
     return try LayerLoader.load(path, options: options)
+  }
+
+  /// The neighbourhood map as a community layer (one feature per neighbourhood that wins
+  /// ground, id and name the neighbourhood's name), named `name`.
+  public func mapLayer(named name: String) -> Layer {
+    let drawings = Dictionary(neighbourhoods.map { ($0.name, $0.drawingCount) }, uniquingKeysWith: { a, _ in a })
+    let features = map.territories.filter { $0.area > 0 }.enumerated().map { i, territory in
+      LayerFeature(
+        index: i, id: territory.name, name: territory.name,
+        properties: [
+          "name": .string(territory.name), "drawings": .number(Double(drawings[territory.name] ?? 0)),
+        ],
+        geometry: territory.region)
+    }
+    var record = LoadRecord()
+    record.inputFeatures = features.count
+    record.sourceCRS = layer.crs
+    record.crsDecision = "the consensus of \(layer.source)"
+    record.notes = [
+      "made from \(drawings.values.reduce(0, +)) residents' drawings of \(neighbourhoods.count) neighbourhoods "
+        + "(\(layer.source)): the consensus map at agreement \(options.mapLevel)"
+    ]
+    var result = Layer(
+      name: name, source: layer.source, features: features,
+      fields: IdentifierFields(id: .property("name"), name: "name", how: "consensus map"), crs: layer.crs,
+      record: record)
+    result.excludedFeatures = []
+    return result
   }
 
   /// The consensus of a loaded drawing layer.
