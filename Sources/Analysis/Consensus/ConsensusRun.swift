@@ -62,6 +62,7 @@ public struct ConsensusRun: Sendable {
 
   /// The consensus of a loaded drawing layer.
   public static func analyse(_ layer: Layer, options: ConsensusOptions) throws -> ConsensusRun {
+    var clock = StageClock()
     var drawings = try DrawingSet.make(
       layer, nameField: options.nameField, respondentField: options.respondentField)
     let groups = drawings.neighbourhoods
@@ -78,6 +79,7 @@ public struct ConsensusRun: Sendable {
           name: group.name, drawings: group.drawings.map { ($0, geometries[$0]!) }, levels: levels,
           mapLevel: mapLevel, mapKey: group.drawings.count >= minimum ? Int32(i) : nil, context: context)
       })
+    clock.lap("consensus: \(groups.count) neighbourhoods")
     var flags: [String] = []
     var outliers: [Int] = []
     for agreement in neighbourhoods {
@@ -95,6 +97,7 @@ public struct ConsensusRun: Sendable {
     }
     let mapped = neighbourhoods.indices.filter { neighbourhoods[$0].drawingCount >= minimum }
     let map = try ConsensusMap.make(neighbourhoods, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
+    clock.lap("consensus: the map of \(mapped.count) neighbourhoods")
     return ConsensusRun(
       layer: layer, options: options, drawings: drawings,
       neighbourhoods: neighbourhoods, flags: flags, outlierCounts: outliers, map: map)

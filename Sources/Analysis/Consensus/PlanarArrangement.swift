@@ -61,7 +61,9 @@ struct PlanarArrangement {
   /// Builds the arrangement of `segments` in `context`.
   init(_ segments: [ChainSegment], context: GeometryContext) throws {
     guard !segments.isEmpty else { return }
+    var clock = StageClock()
     let noded = try Self.nodedLinework(segments, context: context)
+    if segments.count > 20_000 { clock.lap("arrangement: noding \(segments.count) segments") }
     var vertexIndex: [SIMD2<UInt64>: Int32] = [:]
     var edgeIndex: [UInt64: Int32] = [:]
     var edgeEnds: [Int32] = []
@@ -92,8 +94,10 @@ struct PlanarArrangement {
     }
     origin = edgeEnds
     let deltas = edgeDeltas(segments)
+    if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
     walk(segments, deltas: deltas)
+    if segments.count > 20_000 { clock.lap("arrangement: \(cycleCount) faces walked") }
   }
 
   /// The segments as one MultiLineString, noded and dissolved by GEOS's unary union (OverlayNG:
@@ -101,21 +105,39 @@ struct PlanarArrangement {
   private static func nodedLinework(_ segments: [ChainSegment], context: GeometryContext) throws
     -> FlatGeometry
   {
+    // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
+    // far fewer, longer segment strings for its noder.
     var seen = Set<SIMD4<UInt64>>()
     var coordinates: [Double] = []
-    coordinates.reserveCapacity(segments.count * 4)
+    var ringOffsets = [0]
+    coordinates.reserveCapacity(segments.count * 3)
+    var open = false
     for s in segments {
       let forward = SIMD4(s.x0.bitPattern, s.y0.bitPattern, s.x1.bitPattern, s.y1.bitPattern)
       let backward = SIMD4(s.x1.bitPattern, s.y1.bitPattern, s.x0.bitPattern, s.y0.bitPattern)
-      guard !seen.contains(backward), seen.insert(forward).inserted else { continue }
-      coordinates += [s.x0, s.y0, s.x1, s.y1]
+      guard !seen.contains(backward), seen.insert(forward).inserted else {
+        if open { ringOffsets.append(coordinates.count / 2) }
+        open = false
+        continue
+      }
+      let n = coordinates.count
+      if !(open && coordinates[n - 2] == s.x0 && coordinates[n - 1] == s.y0) {
+        if open { ringOffsets.append(n / 2) }
+        coordinates += [s.x0, s.y0]
+      }
+      coordinates += [s.x1, s.y1]
+      open = true
     }
-    let lines = coordinates.count / 4
+    if open { ringOffsets.append(coordinates.count / 2) }
+    let lines = ringOffsets.count - 1
     let lineGeometry = FlatGeometry(
-      kind: .multiLineString, coordinates: coordinates, ringOffsets: (0...lines).map { 2 * $0 },
-      partOffsets: Array(0...lines))
-    let union = try Geometry(lineGeometry, context: context).unaryUnion()
-    return try union.flat()
+      kind: .multiLineString, coordinates: coordinates, ringOffsets: ringOffsets, partOffsets: Array(0...lines))
+    let linework = try Geometry(lineGeometry, context: context)
+    // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
+    // iterated noding can fail to converge on nearly coincident lines, where the unary union's
+    // snapping fallback still succeeds.
+    if let noded = try? linework.noded() { return try noded.flat() }
+    return try linework.unaryUnion().flat()
   }
 
   /// Per edge, the count change on crossing it from right to left (as stored, first vertex to
