@@ -147,7 +147,7 @@ import Testing
     let original = try Self.run("squares.geojson")
     let text = try String(contentsOfFile: repoPath("Tests/Fixtures/consensus/squares.geojson"), encoding: .utf8)
     var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-    object["features"] = (object["features"] as! [Any]).reversed()
+    object["features"] = Array((object["features"] as! [Any]).reversed())
     let path = NSTemporaryDirectory() + "consensus-reversed-\(UUID().uuidString).geojson"
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }

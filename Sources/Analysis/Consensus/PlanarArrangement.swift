@@ -56,13 +56,22 @@ struct PlanarArrangement {
   static let alongTolerance = 1e-9
 
   /// Edges at least this long (metres) are trusted by the walk (see `walk`).
-  static let reliableEdgeLength = 1e-6
+  static let reliableEdgeLength = 1e-3
 
-  /// Builds the arrangement of `segments` in `context`.
+  /// Builds the arrangement of `segments` in `context`: noded by GEOS's noder, or, when the walk
+  /// finds the result inconsistent (the floating-point noder can leave a crossing a hair off
+  /// where lines nearly coincide), by GEOS's unary union, which falls back to snapping.
   init(_ segments: [ChainSegment], context: GeometryContext) throws {
+    self = try PlanarArrangement(segments, context: context, union: false)
+    if inconsistentCrossings > 0 {
+      self = try PlanarArrangement(segments, context: context, union: true)
+    }
+  }
+
+  private init(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws {
     guard !segments.isEmpty else { return }
     var clock = StageClock()
-    let noded = try Self.nodedLinework(segments, context: context)
+    let noded = try Self.nodedLinework(segments, context: context, union: union)
     if segments.count > 20_000 { clock.lap("arrangement: noding \(segments.count) segments") }
     var vertexIndex: [SIMD2<UInt64>: Int32] = [:]
     var edgeIndex: [UInt64: Int32] = [:]
@@ -102,7 +111,7 @@ struct PlanarArrangement {
 
   /// The segments as one MultiLineString, noded and dissolved by GEOS's unary union (OverlayNG:
   /// robust noding, with snapping as its fallback).
-  private static func nodedLinework(_ segments: [ChainSegment], context: GeometryContext) throws
+  private static func nodedLinework(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws
     -> FlatGeometry
   {
     // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
@@ -136,7 +145,7 @@ struct PlanarArrangement {
     // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
     // iterated noding can fail to converge on nearly coincident lines, where the unary union's
     // snapping fallback still succeeds.
-    if let noded = try? linework.noded() { return try noded.flat() }
+    if !union, let noded = try? linework.noded() { return try noded.flat() }
     return try linework.unaryUnion().flat()
   }
 
@@ -290,7 +299,7 @@ struct PlanarArrangement {
     }
     // Edges shorter than this join vertices the noder put a hair apart where three or more
     // lines nearly meet: which chains run along them is not well defined, so the walk crosses
-    // them only to reach faces no longer edge leads to (faces of a few square nanometres).
+    // them only to reach faces no longer edge leads to (faces far below a square millimetre).
     let reliable = Self.reliableEdgeLength * Self.reliableEdgeLength
     func isReliable(_ h: Int) -> Bool {
       let a = origin[h], b = origin[h ^ 1]

@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import GEOS
@@ -43,6 +44,14 @@ struct CommandFailure: Error {
     case let error as PROJError:
       message = error.description
       exitCode = ExitCodes.badInput
+    case let error as ConsensusError:
+      message = error.description
+      exitCode =
+        switch error {
+        case .nameFieldMissing: ExitCodes.usage
+        case .noUsableDrawings: ExitCodes.badInput
+        case .inconsistentArrangement: ExitCodes.internalError
+        }
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError
