@@ -7,6 +7,7 @@ public enum GEOSError: Error, CustomStringConvertible, Equatable {
   /// Well-known text or binary that GEOS could not read.
   case unreadable(format: String, message: String)
 
+  /// What failed, with GEOS's own message when it gave one.
   public var description: String {
     switch self {
     case .operationFailed(let operation, let message):

@@ -3,8 +3,9 @@ import GeoCore
 
 /// The centre and radius of the largest circle that fits inside a polygon.
 public struct InscribedCircle: Sendable, Hashable {
-  /// Centre x, y.
+  /// Centre x.
   public var x: Double
+  /// Centre y.
   public var y: Double
   /// Radius (half the polygon's "width" at its widest).
   public var radius: Double
@@ -55,9 +56,9 @@ extension Geometry {
   /// The x and y of a Point. Wraps `GEOSGeomGetX_r` and `GEOSGeomGetY_r`.
   public func pointCoordinates() throws(GEOSError) -> (x: Double, y: Double) {
     var x = 0.0, y = 0.0
-    guard kind == .point, !isEmpty, GEOSGeomGetX_r(handle, pointer, &x) != 0,
-      GEOSGeomGetY_r(handle, pointer, &y) != 0
-    else { throw .invalidInput("not a non-empty point") }
+    guard kind == .point, try !isEmpty else { throw .invalidInput("not a non-empty point") }
+    try context.succeeded(GEOSGeomGetX_r(handle, pointer, &x), "point x")
+    try context.succeeded(GEOSGeomGetY_r(handle, pointer, &y), "point y")
     return (x, y)
   }
 

@@ -35,13 +35,19 @@ struct FlatGeometryConverter {
   func makeGeometry(_ flat: FlatGeometry) throws(GEOSError) -> OpaquePointer {
     switch flat.kind {
     case .point:
-      if flat.partCount == 0 { return try check(GEOSGeom_createEmptyPoint_r(handle), "create point") }
+      if flat.partCount == 0 {
+        return try context.created(GEOSGeom_createEmptyPoint_r(handle), "create point")
+      }
       return try makePoint(flat, ring: flat.partOffsets[0])
     case .lineString:
-      if flat.partCount == 0 { return try check(GEOSGeom_createEmptyLineString_r(handle), "create line") }
+      if flat.partCount == 0 {
+        return try context.created(GEOSGeom_createEmptyLineString_r(handle), "create line")
+      }
       return try makeLine(flat, ring: flat.partOffsets[0])
     case .polygon:
-      if flat.partCount == 0 { return try check(GEOSGeom_createEmptyPolygon_r(handle), "create polygon") }
+      if flat.partCount == 0 {
+        return try context.created(GEOSGeom_createEmptyPolygon_r(handle), "create polygon")
+      }
       return try makePolygon(flat, part: 0)
     case .multiPoint:
       return try makeCollection(GEOS_MULTIPOINT, (0..<flat.partCount).map { $0 }) {
@@ -66,18 +72,13 @@ struct FlatGeometryConverter {
     }
   }
 
-  private func check(_ pointer: OpaquePointer?, _ operation: String) throws(GEOSError) -> OpaquePointer {
-    guard let pointer else { throw context.error(operation) }
-    return pointer
-  }
-
   private func makeSequence(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
     let range = flat.pointRange(ofRing: ring)
     let sequence = flat.coordinates.withUnsafeBufferPointer { buffer in
       GEOSCoordSeq_copyFromBuffer_r(
         handle, buffer.baseAddress! + 2 * range.lowerBound, UInt32(range.count), 0, 0)
     }
-    return try check(sequence, "copy coordinates")
+    return try context.created(sequence, "copy coordinates")
   }
 
   private func makePoint(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
@@ -85,7 +86,7 @@ struct FlatGeometryConverter {
     guard range.count == 1 else {
       throw .invalidInput("a point needs exactly one position, found \(range.count)")
     }
-    return try check(
+    return try context.created(
       GEOSGeom_createPointFromXY_r(handle, flat.x(range.lowerBound), flat.y(range.lowerBound)), "create point"
     )
   }
@@ -93,7 +94,8 @@ struct FlatGeometryConverter {
   private func makeLine(_ flat: FlatGeometry, ring: Int) throws(GEOSError) -> OpaquePointer {
     let count = flat.pointRange(ofRing: ring).count
     guard count != 1 else { throw .invalidInput("a line needs at least 2 positions, found 1") }
-    return try check(GEOSGeom_createLineString_r(handle, try makeSequence(flat, ring: ring)), "create line")
+    return try context.created(
+      GEOSGeom_createLineString_r(handle, try makeSequence(flat, ring: ring)), "create line")
   }
 
   /// GEOS takes ownership of the coordinate sequence even when it refuses the ring.
@@ -108,12 +110,15 @@ struct FlatGeometryConverter {
         throw .invalidInput("ring \(ring) is not closed (first and last positions differ)")
       }
     }
-    return try check(GEOSGeom_createLinearRing_r(handle, try makeSequence(flat, ring: ring)), "create ring")
+    return try context.created(
+      GEOSGeom_createLinearRing_r(handle, try makeSequence(flat, ring: ring)), "create ring")
   }
 
   private func makePolygon(_ flat: FlatGeometry, part: Int) throws(GEOSError) -> OpaquePointer {
     let rings = flat.ringRange(ofPart: part)
-    guard !rings.isEmpty else { return try check(GEOSGeom_createEmptyPolygon_r(handle), "create polygon") }
+    guard !rings.isEmpty else {
+      return try context.created(GEOSGeom_createEmptyPolygon_r(handle), "create polygon")
+    }
     var made: [OpaquePointer?] = []
     made.reserveCapacity(rings.count)
     do {
@@ -126,7 +131,7 @@ struct FlatGeometryConverter {
     let polygon = made.withUnsafeMutableBufferPointer { holes in
       GEOSGeom_createPolygon_r(handle, shell, holes.baseAddress! + 1, UInt32(holes.count - 1))
     }
-    return try check(polygon, "create polygon")
+    return try context.created(polygon, "create polygon")
   }
 
   /// Builds members one by one; if one fails, the ones already made are destroyed.
@@ -144,7 +149,7 @@ struct FlatGeometryConverter {
     let collection = made.withUnsafeMutableBufferPointer { members in
       GEOSGeom_createCollection_r(handle, Int32(type.rawValue), members.baseAddress, UInt32(members.count))
     }
-    return try check(collection, "create collection")
+    return try context.created(collection, "create collection")
   }
 
   // MARK: GEOS → flat
@@ -153,22 +158,22 @@ struct FlatGeometryConverter {
     let type = GEOSGeomTypeId_r(handle, geometry)
     switch type {
     case Int32(GEOS_POINT.rawValue), Int32(GEOS_LINESTRING.rawValue), Int32(GEOS_LINEARRING.rawValue):
-      if GEOSisEmpty_r(handle, geometry) == 1 { return }
+      if try context.answer(GEOSisEmpty_r(handle, geometry), "is empty") { return }
       try appendSequence(of: geometry, to: &builder)
       builder.closePart()
     case Int32(GEOS_POLYGON.rawValue):
-      if GEOSisEmpty_r(handle, geometry) == 1 { return }
+      if try context.answer(GEOSisEmpty_r(handle, geometry), "is empty") { return }
       try appendPolygonRings(geometry, to: &builder)
       builder.closePart()
     case Int32(GEOS_MULTIPOINT.rawValue), Int32(GEOS_MULTILINESTRING.rawValue),
       Int32(GEOS_MULTIPOLYGON.rawValue):
-      for i in 0..<GEOSGetNumGeometries_r(handle, geometry) {
-        guard let member = GEOSGetGeometryN_r(handle, geometry, i) else { throw context.error("read member") }
+      for i in 0..<(try context.count(GEOSGetNumGeometries_r(handle, geometry), "count members")) {
+        let member = try context.created(GEOSGetGeometryN_r(handle, geometry, Int32(i)), "read member")
         try append(member, to: &builder)
       }
     default:
-      for i in 0..<GEOSGetNumGeometries_r(handle, geometry) {
-        guard let member = GEOSGetGeometryN_r(handle, geometry, i) else { throw context.error("read member") }
+      for i in 0..<(try context.count(GEOSGetNumGeometries_r(handle, geometry), "count members")) {
+        let member = try context.created(GEOSGetGeometryN_r(handle, geometry, Int32(i)), "read member")
         var memberBuilder = FlatGeometryBuilder(kind: GeometryKind(borrowedKindOf: member, handle: handle))
         try append(member, to: &memberBuilder)
         builder.appendMember(memberBuilder.geometry)
@@ -179,12 +184,11 @@ struct FlatGeometryConverter {
   private func appendPolygonRings(_ polygon: OpaquePointer, to builder: inout FlatGeometryBuilder)
     throws(GEOSError)
   {
-    guard let shell = GEOSGetExteriorRing_r(handle, polygon) else { throw context.error("read shell") }
-    try appendSequence(of: shell, to: &builder)
-    let holes = GEOSGetNumInteriorRings_r(handle, polygon)
-    guard holes >= 0 else { throw context.error("count holes") }
+    try appendSequence(
+      of: try context.created(GEOSGetExteriorRing_r(handle, polygon), "read shell"), to: &builder)
+    let holes = try context.count(GEOSGetNumInteriorRings_r(handle, polygon), "count holes")
     for i in 0..<holes {
-      guard let hole = GEOSGetInteriorRingN_r(handle, polygon, i) else { throw context.error("read hole") }
+      let hole = try context.created(GEOSGetInteriorRingN_r(handle, polygon, Int32(i)), "read hole")
       try appendSequence(of: hole, to: &builder)
     }
   }
@@ -193,19 +197,15 @@ struct FlatGeometryConverter {
   private func appendSequence(of geometry: OpaquePointer, to builder: inout FlatGeometryBuilder)
     throws(GEOSError)
   {
-    guard let sequence = GEOSGeom_getCoordSeq_r(handle, geometry) else {
-      throw context.error("read coordinates")
-    }
+    let sequence = try context.created(GEOSGeom_getCoordSeq_r(handle, geometry), "read coordinates")
     var size: UInt32 = 0
-    guard GEOSCoordSeq_getSize_r(handle, sequence, &size) != 0 else {
-      throw context.error("read coordinates")
-    }
+    try context.succeeded(GEOSCoordSeq_getSize_r(handle, sequence, &size), "read coordinates")
     let count = Int(size)
     var ok: Int32 = 1
     builder.appendCoordinates(count: count) { buffer in
       ok = GEOSCoordSeq_copyToBuffer_r(handle, sequence, buffer.baseAddress!, 0, 0)
     }
-    guard ok != 0 else { throw context.error("read coordinates") }
+    try context.succeeded(ok, "read coordinates")
     builder.closeRing()
   }
 }

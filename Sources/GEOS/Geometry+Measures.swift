@@ -4,21 +4,21 @@ extension Geometry {
   /// Area in the square units of the CRS (m² in EPSG:27700). Wraps `GEOSArea_r`.
   public func area() throws(GEOSError) -> Double {
     var value = 0.0
-    guard GEOSArea_r(handle, pointer, &value) != 0 else { throw context.error("area") }
+    try context.succeeded(GEOSArea_r(handle, pointer, &value), "area")
     return value
   }
 
   /// Length (perimeter for polygons) in CRS units. Wraps `GEOSLength_r`.
   public func length() throws(GEOSError) -> Double {
     var value = 0.0
-    guard GEOSLength_r(handle, pointer, &value) != 0 else { throw context.error("length") }
+    try context.succeeded(GEOSLength_r(handle, pointer, &value), "length")
     return value
   }
 
   /// Shortest distance between the two geometries. Wraps `GEOSDistance_r`.
   public func distance(to other: Geometry) throws(GEOSError) -> Double {
     var value = 0.0
-    guard GEOSDistance_r(handle, pointer, other.pointer, &value) != 0 else { throw context.error("distance") }
+    try context.succeeded(GEOSDistance_r(handle, pointer, other.pointer, &value), "distance")
     return value
   }
 
@@ -26,9 +26,8 @@ extension Geometry {
   /// worst. Wraps `GEOSHausdorffDistance_r`.
   public func hausdorffDistance(to other: Geometry) throws(GEOSError) -> Double {
     var value = 0.0
-    guard GEOSHausdorffDistance_r(handle, pointer, other.pointer, &value) != 0 else {
-      throw context.error("Hausdorff distance")
-    }
+    try context.succeeded(
+      GEOSHausdorffDistance_r(handle, pointer, other.pointer, &value), "Hausdorff distance")
     return value
   }
 
@@ -39,9 +38,8 @@ extension Geometry {
     -> Double
   {
     var value = 0.0
-    guard GEOSHausdorffDistanceDensify_r(handle, pointer, other.pointer, fraction, &value) != 0 else {
-      throw context.error("Hausdorff distance")
-    }
+    try context.succeeded(
+      GEOSHausdorffDistanceDensify_r(handle, pointer, other.pointer, fraction, &value), "Hausdorff distance")
     return value
   }
 }

@@ -2,11 +2,7 @@ internal import CGEOS
 
 extension Geometry {
   private func predicate(_ value: CChar, _ name: String) throws(GEOSError) -> Bool {
-    switch value {
-    case 1: return true
-    case 0: return false
-    default: throw context.error(name)
-    }
+    try context.answer(value, name)
   }
 
   /// True when the geometries share a point. Wraps `GEOSIntersects_r`.

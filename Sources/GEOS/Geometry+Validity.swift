@@ -3,17 +3,13 @@ internal import CGEOS
 extension Geometry {
   /// True when the geometry is valid under the OGC rules. Wraps `GEOSisValid_r`.
   public func isValid() throws(GEOSError) -> Bool {
-    switch GEOSisValid_r(handle, pointer) {
-    case 1: return true
-    case 0: return false
-    default: throw context.error("validity check")
-    }
+    try context.answer(GEOSisValid_r(handle, pointer), "validity check")
   }
 
   /// Why the geometry is invalid (e.g. `"Nested shells[-1.2 53.4]"`), or `"Valid Geometry"`.
   /// Wraps `GEOSisValidReason_r` (the returned string is freed with `GEOSFree_r`).
   public func validityReason() throws(GEOSError) -> String {
-    guard let reason = GEOSisValidReason_r(handle, pointer) else { throw context.error("validity check") }
+    let reason = try context.created(GEOSisValidReason_r(handle, pointer), "validity check")
     defer { GEOSFree_r(handle, reason) }
     return String(cString: reason)
   }

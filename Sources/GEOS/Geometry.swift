@@ -24,25 +24,32 @@ public final class Geometry {
   /// The geometry type. Wraps `GEOSGeomTypeId_r`.
   public var kind: GeometryKind { GeometryKind(borrowedKindOf: pointer, handle: handle) }
 
-  /// True when the geometry has no points. Wraps `GEOSisEmpty_r`.
-  public var isEmpty: Bool { GEOSisEmpty_r(handle, pointer) == 1 }
+  /// True when the geometry has no points; a GEOS exception is thrown, not taken for "not
+  /// empty". Wraps `GEOSisEmpty_r`.
+  public var isEmpty: Bool {
+    get throws(GEOSError) { try context.answer(GEOSisEmpty_r(handle, pointer), "is empty") }
+  }
 
   /// Number of member geometries (1 for a single geometry). Wraps `GEOSGetNumGeometries_r`.
-  public var memberCount: Int { Int(GEOSGetNumGeometries_r(handle, pointer)) }
+  public var memberCount: Int {
+    get throws(GEOSError) { try context.count(GEOSGetNumGeometries_r(handle, pointer), "count members") }
+  }
 
   /// A copy of member `index` of a multi-geometry or collection. Wraps `GEOSGetGeometryN_r`
   /// (a borrowed pointer, cloned with `GEOSGeom_clone_r` so the copy has its own owner).
   public func member(_ index: Int) throws(GEOSError) -> Geometry {
-    guard index >= 0, index < memberCount, let borrowed = GEOSGetGeometryN_r(handle, pointer, Int32(index))
-    else { throw .invalidInput("member \(index) out of range 0..<\(memberCount)") }
+    let count = try memberCount
+    guard index >= 0, index < count else { throw .invalidInput("member \(index) out of range 0..<\(count)") }
+    let borrowed = try context.created(GEOSGetGeometryN_r(handle, pointer, Int32(index)), "read member")
     return try context.own(GEOSGeom_clone_r(handle, borrowed), "clone")
   }
 
   /// Copies of every member (the polygons of a MultiPolygon, ...).
   public func members() throws(GEOSError) -> [Geometry] {
+    let count = try memberCount
     var result: [Geometry] = []
-    result.reserveCapacity(memberCount)
-    for i in 0..<memberCount { result.append(try member(i)) }
+    result.reserveCapacity(count)
+    for i in 0..<count { result.append(try member(i)) }
     return result
   }
 
@@ -59,13 +66,15 @@ public final class Geometry {
 
   /// The bounding box. Wraps `GEOSGeom_getXMin_r` and its siblings.
   public var boundingBox: BoundingBox {
-    guard !isEmpty else { return .empty }
-    var box = BoundingBox.empty
-    GEOSGeom_getXMin_r(handle, pointer, &box.minX)
-    GEOSGeom_getYMin_r(handle, pointer, &box.minY)
-    GEOSGeom_getXMax_r(handle, pointer, &box.maxX)
-    GEOSGeom_getYMax_r(handle, pointer, &box.maxY)
-    return box
+    get throws(GEOSError) {
+      guard try !isEmpty else { return .empty }
+      var box = BoundingBox.empty
+      try context.succeeded(GEOSGeom_getXMin_r(handle, pointer, &box.minX), "bounding box")
+      try context.succeeded(GEOSGeom_getYMin_r(handle, pointer, &box.minY), "bounding box")
+      try context.succeeded(GEOSGeom_getXMax_r(handle, pointer, &box.maxX), "bounding box")
+      try context.succeeded(GEOSGeom_getYMax_r(handle, pointer, &box.maxY), "bounding box")
+      return box
+    }
   }
 }
 

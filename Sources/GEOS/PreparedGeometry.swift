@@ -12,9 +12,8 @@ public final class PreparedGeometry {
 
   /// Prepares `base`. Wraps `GEOSPrepare_r`.
   public init(_ base: Geometry) throws(GEOSError) {
-    guard let pointer = GEOSPrepare_r(base.handle, base.pointer) else { throw base.context.error("prepare") }
+    self.pointer = try base.context.created(GEOSPrepare_r(base.handle, base.pointer), "prepare")
     self.base = base
-    self.pointer = pointer
   }
 
   deinit {
@@ -22,11 +21,7 @@ public final class PreparedGeometry {
   }
 
   private func predicate(_ value: CChar, _ name: String) throws(GEOSError) -> Bool {
-    switch value {
-    case 1: return true
-    case 0: return false
-    default: throw base.context.error(name)
-    }
+    try base.context.answer(value, name)
   }
 
   /// True when `other` lies inside (boundary contact allowed). Wraps `GEOSPreparedContains_r`.

@@ -14,11 +14,8 @@ public final class SpatialIndex {
 
   /// An empty index; `nodeCapacity` is the STRtree's fan-out.
   public init(context: GeometryContext, nodeCapacity: Int = 10) throws(GEOSError) {
-    guard let tree = GEOSSTRtree_create_r(context.handle, nodeCapacity) else {
-      throw context.error("STRtree")
-    }
+    self.tree = try context.created(GEOSSTRtree_create_r(context.handle, nodeCapacity), "STRtree")
     self.context = context
-    self.tree = tree
   }
 
   deinit {

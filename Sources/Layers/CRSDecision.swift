@@ -5,15 +5,40 @@ import PROJ
 public struct CRSDecision: Sendable, Hashable {
   /// The CRS definition the coordinates are read in.
   public var crs: String
-  /// Why: "--crs option", "crs member", "RFC 7946 default (no crs member)", "easting/northing
-  /// columns".
-  public var reason: String
+  /// What decided it.
+  public var basis: Basis
 
-  /// A `--crs` option wins, then the file's `crs` member, then RFC 7946's WGS84 lon/lat.
-  public static func decide(override: String?, crsMember: String?) -> CRSDecision {
-    if let override { return CRSDecision(crs: override, reason: "--crs option") }
-    if let crsMember { return CRSDecision(crs: crsMember, reason: "crs member") }
-    return CRSDecision(crs: "OGC:CRS84", reason: "RFC 7946 default (no crs member)")
+  /// What decided a file's CRS. A front end may word `.given` as its own setting (`--crs`,
+  /// `crs:`); the library only says the user gave it.
+  public enum Basis: Sendable, Hashable {
+    /// The user gave it (a command-line option, a study config key).
+    case given
+    /// The file's own `crs` member.
+    case crsMember
+    /// No `crs` member: RFC 7946 says GeoJSON is WGS84 lon/lat.
+    case rfc7946Default
+    /// A CSV's coordinate columns, as described (e.g. "easting/northing columns E, N").
+    case columns(String)
+
+    /// The basis in words, as summaries and reports show it.
+    public var text: String {
+      switch self {
+      case .given: "given by the user"
+      case .crsMember: "crs member"
+      case .rfc7946Default: "RFC 7946 default (no crs member)"
+      case .columns(let how): how
+      }
+    }
+  }
+
+  /// Why, in words: `basis.text`.
+  public var reason: String { basis.text }
+
+  /// A CRS the user gave wins, then the file's `crs` member, then RFC 7946's WGS84 lon/lat.
+  public static func decide(given: String?, crsMember: String?) -> CRSDecision {
+    if let given { return CRSDecision(crs: given, basis: .given) }
+    if let crsMember { return CRSDecision(crs: crsMember, basis: .crsMember) }
+    return CRSDecision(crs: "OGC:CRS84", basis: .rfc7946Default)
   }
 
   /// True when the two name the same CRS (e.g. `urn:ogc:def:crs:OGC:1.3:CRS84` and `OGC:CRS84`).

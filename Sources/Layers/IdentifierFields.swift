@@ -11,6 +11,7 @@ public struct IdentifierFields: Sendable, Hashable {
     /// No identifier: the feature's position, written `#index`.
     case position
 
+    /// The source as summaries name it.
     public var description: String {
       switch self {
       case .property(let name): name
@@ -20,12 +21,14 @@ public struct IdentifierFields: Sendable, Hashable {
     }
   }
 
+  /// Where each feature's id comes from.
   public var id: Source
   /// The property holding the name, when there is one.
   public var name: String?
   /// How the choice was made ("detected", "given").
   public var how: String
 
+  /// Fields as chosen.
   public init(id: Source, name: String?, how: String) {
     self.id = id
     self.name = name

@@ -19,6 +19,7 @@ public struct Layer: Sendable {
   /// input positions: kept so a conversion can write every feature back.
   public var excludedFeatures: [(index: Int, feature: Feature)] = []
 
+  /// A loaded layer, with no excluded feature kept.
   public init(
     name: String, source: String, features: [LayerFeature], fields: IdentifierFields, crs: String,
     record: LoadRecord
@@ -62,6 +63,7 @@ public struct LayerFeature: Sendable, Hashable {
   /// The GeoJSON `id` member as read, if any.
   public var featureID: JSONValue?
 
+  /// A usable feature at `index` of its input.
   public init(
     index: Int, id: String, name: String?, properties: JSONObject, geometry: FlatGeometry,
     featureID: JSONValue? = nil

@@ -16,14 +16,14 @@ public enum LayerLoader {
     var record = LoadRecord()
     record.inputFeatures = input.collection.features.count
     record.sourceCRS = input.decision.crs
-    record.crsDecision = input.decision.reason
+    record.crsBasis = input.decision.basis
     record.notes += input.notes
     record.geometryTypes = geometryTypeCounts(input.collection.features)
     record.sourceBoundingBox = input.collection.features.reduce(into: BoundingBox.empty) { box, feature in
       if let geometry = feature.geometry { box.include(geometry.boundingBox) }
     }
 
-    let source = try crs(input.decision.crs, path: path, why: input.decision.reason)
+    let source = try sourceCRS(input.decision, path: path)
     let fields = IdentifierFields.detect(
       in: input.collection.features, idField: options.idField, nameField: options.nameField)
     if source.isGeographic {
@@ -74,8 +74,8 @@ public enum LayerLoader {
       let columns = try CSVPoints.columns(in: table, x: options.xField, y: options.yField)
       let (features, problems) = CSVPoints.features(from: table, columns: columns)
       let decision =
-        options.sourceCRS.map { CRSDecision(crs: $0, reason: "--crs option") }
-        ?? CRSDecision(crs: columns.crs, reason: columns.how)
+        options.sourceCRS.map { CRSDecision(crs: $0, basis: .given) }
+        ?? CRSDecision(crs: columns.crs, basis: .columns(columns.how))
       return Input(
         collection: FeatureCollection(features: features), decision: decision, csvProblems: problems)
     }
@@ -84,7 +84,7 @@ public enum LayerLoader {
         let (collection, unusable) = try GeoJSONReader.readSkippingUnusableGeometries(contentsOf: path)
         return Input(
           collection: collection,
-          decision: CRSDecision.decide(override: options.sourceCRS, crsMember: collection.crsName),
+          decision: CRSDecision.decide(given: options.sourceCRS, crsMember: collection.crsName),
           csvProblems: unusable.mapValues { "unusable geometry: \($0)" })
       } catch {
         switch error {
@@ -106,31 +106,35 @@ public enum LayerLoader {
     }
     return Input(
       collection: collection,
-      decision: CRSDecision.decide(override: options.sourceCRS, crsMember: collection.crsName))
+      decision: CRSDecision.decide(given: options.sourceCRS, crsMember: collection.crsName))
   }
 
+  /// The CRS the file's coordinates are read in; one PROJ does not know is an error saying where
+  /// the definition came from.
+  static func sourceCRS(_ decision: CRSDecision, path: String) throws(LayerError) -> CoordinateReferenceSystem
+  {
+    do {
+      return try CoordinateReferenceSystem(decision.crs)
+    } catch {
+      throw .unknownCRS(path, definition: decision.crs, basis: decision.basis, reason: reason(error))
+    }
+  }
+
+  /// A CRS chosen to measure in (given, or picked for the data's extent).
   static func crs(_ definition: String, path: String, why: String) throws(LayerError)
     -> CoordinateReferenceSystem
   {
     do {
       return try CoordinateReferenceSystem(definition)
-    } catch PROJError.unknownCRS(_, let message) {
-      let hint =
-        why == "crs member" ? "; if the member is wrong, give the CRS with --crs (e.g. --crs EPSG:27700)" : ""
-      throw .badLayer(
-        path, "unknown CRS \"\(definition)\" (from the \(why)): PROJ: \(projReason(message))\(hint)")
     } catch {
-      throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(error)")
+      throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(reason(error))")
     }
   }
 
-  /// PROJ's words without the function name and the generic code it appends
-  /// ("proj_create: crs not found; Unknown error (code 4096)" → "crs not found").
-  static func projReason(_ message: String) -> String {
-    var text = Substring(message)
-    if text.hasPrefix("proj_create: ") { text = text.dropFirst("proj_create: ".count) }
-    if let range = text.range(of: "; Unknown error (code ") { text = text[..<range.lowerBound] }
-    return text.isEmpty ? message : String(text)
+  /// Why PROJ refused a definition: its own words when it gave some.
+  static func reason(_ error: any Error) -> String {
+    if let error = error as? PROJError, let words = error.projReason { return "PROJ: \(words)" }
+    return "\(error)"
   }
 
   /// Coordinates outside lon/lat range in a file read as lon/lat are almost always projected
@@ -144,11 +148,9 @@ public enum LayerLoader {
       guard !box.isEmpty else { continue }
       if box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90 {
         let sample = box.minX < -180 || box.maxX > 180 ? (box.maxX > 180 ? box.maxX : box.minX) : box.maxY
-        throw .badFeature(
-          path, index: index, id: fields.id(of: feature, index: index),
-          "coordinate \(JSONValue.format(sample)) is outside longitude/latitude range, but the file is read as "
-            + "WGS84 lon/lat (\(decision.reason)). If its coordinates are projected, say so with --crs "
-            + "(e.g. --crs EPSG:27700 for British National Grid)")
+        throw .projectedAsLonLat(
+          path, index: index, id: fields.id(of: feature, index: index), coordinate: sample,
+          basis: decision.basis)
       }
     }
   }

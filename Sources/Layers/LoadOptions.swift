@@ -2,17 +2,18 @@ import GeoCore
 
 /// How to load a layer: overrides for what is otherwise detected.
 public struct LoadOptions: Sendable, Hashable {
-  /// Property holding the feature id (`--id-field`); detected when nil.
+  /// Property holding the feature id; detected when nil.
   public var idField: String?
-  /// Property holding the feature name (`--name-field`); detected when nil.
+  /// Property holding the feature name; detected when nil.
   public var nameField: String?
-  /// The CRS the file's coordinates are in (`--crs`), overriding a `crs` member.
+  /// The CRS the file's coordinates are in, given by the user, overriding a `crs` member.
   public var sourceCRS: String?
   /// The CRS to measure in; nil chooses EPSG:27700 for Great Britain, else a local equal-area
   /// projection.
   public var workingCRS: String?
-  /// For CSV: the coordinate columns (`--x-field`, `--y-field`).
+  /// For CSV: the column of longitude or easting; detected when nil.
   public var xField: String?
+  /// For CSV: the column of latitude or northing; detected when nil.
   public var yField: String?
   /// What geometries the layer must hold; others are listed as excluded.
   public var expected: ExpectedGeometry = .any
@@ -27,15 +28,22 @@ public struct LoadOptions: Sendable, Hashable {
   /// Threads for reprojection and repair.
   public var threads: Int = ParallelChunksDefaults.threads
 
+  /// Options that detect everything, repair, and use every core.
   public init() {}
 }
 
 /// What geometries a layer is expected to hold.
 public enum ExpectedGeometry: String, Sendable, Hashable {
-  case polygons, points, any
+  /// Polygons and multipolygons (areas); other features are excluded.
+  case polygons
+  /// Points and multipoints (assets, population points); other features are excluded.
+  case points
+  /// Anything with a geometry.
+  case any
 }
 
 /// The default thread count, re-exported so callers need not import the parallel helper.
 public enum ParallelChunksDefaults {
+  /// The machine's active cores.
   public static var threads: Int { ParallelChunks.defaultThreadCount }
 }

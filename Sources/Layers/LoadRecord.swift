@@ -6,10 +6,14 @@ public struct LoadRecord: Sendable {
   public var inputFeatures: Int = 0
   /// The CRS the file was read as, and why.
   public var sourceCRS: String = ""
-  /// How the source CRS was decided ("crs member", "--crs option", "RFC 7946 default", ...).
-  public var crsDecision: String = ""
-  /// The coordinate operation used to reach the working CRS, and its accuracy in metres.
+  /// What decided the source CRS (the user, the file's crs member, RFC 7946's default, CSV
+  /// columns).
+  public var crsBasis: CRSDecision.Basis = .rfc7946Default
+  /// `crsBasis` in words ("crs member", "given by the user", "RFC 7946 default (no crs member)").
+  public var crsDecision: String { crsBasis.text }
+  /// The coordinate operation used to reach the working CRS (nil when none was needed).
   public var operation: String?
+  /// The operation's accuracy in metres, as PROJ states it.
   public var operationAccuracyMetres: Double?
   /// Geometries that were invalid and were repaired, with GEOS's reason.
   public var repairs: [FeatureNote] = []
@@ -26,6 +30,7 @@ public struct LoadRecord: Sendable {
   /// The extent of the input coordinates, in the source CRS.
   public var sourceBoundingBox: BoundingBox = .empty
 
+  /// An empty record, filled in as loading goes.
   public init() {}
 
   /// True when every input feature is either usable or listed as excluded.
@@ -41,6 +46,7 @@ public struct FeatureNote: Sendable, Hashable {
   /// What was wrong or what was done.
   public var reason: String
 
+  /// A note on feature `index` (`id`).
   public init(index: Int, id: String, reason: String) {
     self.index = index
     self.id = id
@@ -50,10 +56,12 @@ public struct FeatureNote: Sendable, Hashable {
 
 /// An id shared by several features.
 public struct DuplicateID: Sendable, Hashable {
+  /// The shared id.
   public var id: String
   /// The input positions of the features that carry it.
   public var indices: [Int]
 
+  /// `id`, carried by the features at `indices`.
   public init(id: String, indices: [Int]) {
     self.id = id
     self.indices = indices

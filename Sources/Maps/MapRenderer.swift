@@ -16,28 +16,66 @@ struct MapRenderer {
     self.document = document
   }
 
+  /// The whole map: each layer's styles and the legend first, then the page layout and
+  /// projection, the layers and their labels, and the SVG document around them.
   mutating func render() throws(MapError) -> MapRendering {
-    // Topology first: the categorical colouring needs neighbours, the legend needs the styles,
-    // and the layout needs the legend's width.
+    let resolved = resolveLayers()
+    let legend = Legend(sections: resolved.legendSections)
+    let showsLegend = document.showsLegend && !legend.isEmpty
+    let layout = try PageLayout(document: document, legendWidth: showsLegend ? legend.preferredWidth : nil)
+    let projection = MapProjection(extent: document.extent ?? dataExtent(), frame: layout.mapFrame, margin: 8)
+    let furniture = Furniture(document: document, frame: layout.mapFrame, projection: projection)
+    let drawn = drawLayers(
+      resolved, projection: projection, frame: layout.mapFrame, obstacles: furniture.obstacles)
+    var svg = ""
+    svg.reserveCapacity(drawn.body.utf8.count + 16_384)
+    svg += header(frame: layout.mapFrame)
+    svg += "<g clip-path=\"url(#map-frame)\">\n"
+    svg += drawn.body
+    svg += drawn.labelMarkup
+    svg += "</g>\n"
+    svg += furniture.markup()
+    if showsLegend, let panel = layout.legendPanel {
+      svg += legend.markup(in: panel, hatchIDs: hatchIDs, symbolIDs: symbolIDs)
+    }
+    svg += furnitureText(layout: layout)
+    svg += "</svg>\n"
+    return MapRendering(
+      svg: svg, projection: projection, scaleBar: furniture.scaleBar, labels: drawn.labels,
+      statistics: statistics)
+  }
+
+  /// Each layer's topology, styles and point categories, by layer position, and the legend's
+  /// sections.
+  struct ResolvedLayers {
     var topologies: [ArcTopology?] = []
     var symbologies: [ResolvedSymbology?] = []
     var pointCategories: [[PointCategory]] = []
-    var sections: [LegendSection] = []
+    var legendSections: [LegendSection] = []
+  }
+
+  /// Resolves every layer's styles, registering them for the document's style sheet and defs.
+  /// Topology first: the categorical colouring needs neighbours, the legend needs the styles, and
+  /// the layout needs the legend's width.
+  private mutating func resolveLayers() -> ResolvedLayers {
+    var resolvedLayers = ResolvedLayers()
     for layer in document.layers {
       switch layer {
       case .polygons(let polygons):
         let topology = ArcTopology(polygons: polygons.features.map(\.geometry))
         let resolved = ResolvedSymbology(layer: polygons, neighbours: { topology.neighbours() })
-        topologies.append(topology)
-        symbologies.append(resolved)
-        pointCategories.append([])
+        resolvedLayers.topologies.append(topology)
+        resolvedLayers.symbologies.append(resolved)
+        resolvedLayers.pointCategories.append([])
         for style in resolved.styles { register(style) }
-        if polygons.showsInLegend && !resolved.legend.rows.isEmpty { sections.append(resolved.legend) }
+        if polygons.showsInLegend && !resolved.legend.rows.isEmpty {
+          resolvedLayers.legendSections.append(resolved.legend)
+        }
       case .points(let points):
         let categories = points.resolvedCategories()
-        topologies.append(nil)
-        symbologies.append(nil)
-        pointCategories.append(categories)
+        resolvedLayers.topologies.append(nil)
+        resolvedLayers.symbologies.append(nil)
+        resolvedLayers.pointCategories.append(categories)
         for category in categories { register(category, outline: points.outline) }
         if points.showsInLegend {
           let rows = categories.map { category in
@@ -45,26 +83,56 @@ struct MapRenderer {
               swatch: .point(category, outline: points.outline), label: category.label,
               count: points.features.filter { $0.category == category.name }.count)
           }
-          sections.append(LegendSection(heading: points.title, rows: rows))
+          resolvedLayers.legendSections.append(LegendSection(heading: points.title, rows: rows))
         }
       }
     }
-    let legend = Legend(sections: sections)
-    let showsLegend = document.showsLegend && !legend.isEmpty
-    let layout = try PageLayout(document: document, legendWidth: showsLegend ? legend.preferredWidth : nil)
-    let projection = MapProjection(extent: document.extent ?? dataExtent(), frame: layout.mapFrame, margin: 8)
+    return resolvedLayers
+  }
 
-    let frame = layout.mapFrame
-    let scaleBar =
-      document.showsScaleBar
-      ? ScaleBar(metresPerPixel: projection.metresPerPixel, mapWidth: frame.width) : nil
-    let scaleOrigin = PagePoint(x: frame.x + 14, y: frame.maxY - 30)
+  /// The scale bar and north arrow, where they stand, and the room they take from labels.
+  struct Furniture {
+    let scaleBar: ScaleBar?
+    let scaleOrigin: PagePoint
     let arrow = NorthArrow()
-    let arrowTip = PagePoint(x: frame.maxX - 22, y: frame.y + 8)
-    var obstacles: [PageRect] = []
-    if let scaleBar { obstacles.append(scaleBar.bounds(at: scaleOrigin, fontSize: 10)) }
-    if document.showsNorthArrow { obstacles.append(arrow.bounds(tip: arrowTip)) }
+    let arrowTip: PagePoint
+    let showsNorthArrow: Bool
+    let frame: PageRect
 
+    init(document: MapDocument, frame: PageRect, projection: MapProjection) {
+      scaleBar =
+        document.showsScaleBar
+        ? ScaleBar(metresPerPixel: projection.metresPerPixel, mapWidth: frame.width) : nil
+      scaleOrigin = PagePoint(x: frame.x + 14, y: frame.maxY - 30)
+      arrowTip = PagePoint(x: frame.maxX - 22, y: frame.y + 8)
+      showsNorthArrow = document.showsNorthArrow
+      self.frame = frame
+    }
+
+    /// Boxes labels must keep clear of.
+    var obstacles: [PageRect] {
+      var obstacles: [PageRect] = []
+      if let scaleBar { obstacles.append(scaleBar.bounds(at: scaleOrigin, fontSize: 10)) }
+      if showsNorthArrow { obstacles.append(arrow.bounds(tip: arrowTip)) }
+      return obstacles
+    }
+
+    /// The frame's border, the scale bar and the north arrow.
+    func markup() -> String {
+      let n = NumberText.coordinate
+      var svg =
+        "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" fill=\"none\" stroke=\"#cccccc\" stroke-width=\"1\"/>\n"
+      if let scaleBar { svg += scaleBar.markup(at: scaleOrigin, fontSize: 10) }
+      if showsNorthArrow { svg += arrow.markup(tip: arrowTip) }
+      return svg
+    }
+  }
+
+  /// Draws every layer in order, placing each polygon layer's labels clear of the furniture and
+  /// of the labels placed before.
+  private mutating func drawLayers(
+    _ resolved: ResolvedLayers, projection: MapProjection, frame: PageRect, obstacles: [PageRect]
+  ) -> (body: String, labels: [PlacedLabel], labelMarkup: String) {
     var body = ""
     body.reserveCapacity(1 << 20)
     var labels: [PlacedLabel] = []
@@ -73,9 +141,12 @@ struct MapRenderer {
     for (index, layer) in document.layers.enumerated() {
       switch layer {
       case .polygons(let polygons):
-        guard let topology = topologies[index], let resolved = symbologies[index] else { continue }
+        guard let topology = resolved.topologies[index], let symbology = resolved.symbologies[index] else {
+          continue
+        }
         writePolygons(
-          polygons, index: index, topology: topology, resolved: resolved, projection: projection, into: &body)
+          polygons, index: index, topology: topology, resolved: symbology, projection: projection, into: &body
+        )
         if let options = polygons.labels {
           let candidates = labelCandidates(polygons, projection: projection, context: context)
           let placed = LabelPlacer.place(
@@ -87,14 +158,17 @@ struct MapRenderer {
         }
       case .points(let points):
         writePoints(
-          points, index: index, categories: pointCategories[index], projection: projection, into: &body)
+          points, index: index, categories: resolved.pointCategories[index], projection: projection,
+          into: &body)
       }
     }
+    return (body, labels, labelMarkup)
+  }
 
-    var svg = ""
-    svg.reserveCapacity(body.utf8.count + 16_384)
+  /// The SVG's prolog, title, style sheet, defs (clip path, hatches, point symbols) and white page.
+  private func header(frame: PageRect) -> String {
     let n = NumberText.coordinate
-    svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    var svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     svg +=
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(document.width)\" height=\"\(document.height)\" viewBox=\"0 0 \(document.width) \(document.height)\" font-family=\"\(document.fontFamily.xmlEscaped)\" role=\"img\" aria-labelledby=\"map-title\">\n"
     svg += "<title id=\"map-title\">\((document.title.isEmpty ? "Map" : document.title).xmlEscaped)</title>\n"
@@ -112,21 +186,7 @@ struct MapRenderer {
     }
     svg += "</defs>\n"
     svg += "<rect width=\"\(document.width)\" height=\"\(document.height)\" fill=\"#ffffff\"/>\n"
-    svg += "<g clip-path=\"url(#map-frame)\">\n"
-    svg += body
-    svg += labelMarkup
-    svg += "</g>\n"
-    svg +=
-      "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" fill=\"none\" stroke=\"#cccccc\" stroke-width=\"1\"/>\n"
-    if let scaleBar { svg += scaleBar.markup(at: scaleOrigin, fontSize: 10) }
-    if document.showsNorthArrow { svg += arrow.markup(tip: arrowTip) }
-    if showsLegend, let panel = layout.legendPanel {
-      svg += legend.markup(in: panel, hatchIDs: hatchIDs, symbolIDs: symbolIDs)
-    }
-    svg += furnitureText(layout: layout)
-    svg += "</svg>\n"
-    return MapRendering(
-      svg: svg, projection: projection, scaleBar: scaleBar, labels: labels, statistics: statistics)
+    return svg
   }
 
   // MARK: Layers

@@ -20,6 +20,17 @@ public enum PROJError: Error, Equatable, CustomStringConvertible {
   /// An interleaved x, y buffer had an odd number of values.
   case oddCoordinateCount(Int)
 
+  /// For an unknown CRS, PROJ's own words for why, without the function name and the generic
+  /// code it appends ("proj_create: crs not found; Unknown error (code 4096)" → "crs not found");
+  /// nil for other errors.
+  public var projReason: String? {
+    guard case .unknownCRS(_, let message) = self else { return nil }
+    var text = Substring(message)
+    if text.hasPrefix("proj_create: ") { text = text.dropFirst("proj_create: ".count) }
+    if let range = text.range(of: "; Unknown error (code ") { text = text[..<range.lowerBound] }
+    return text.isEmpty ? message : String(text)
+  }
+
   /// A one-line message for people: what failed, and PROJ's own words for why.
   public var description: String {
     switch self {

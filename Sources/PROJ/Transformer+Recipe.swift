@@ -6,23 +6,21 @@ import Synchronization
 /// than transforming a whole layer's coordinates, and parallel work needs one transformer per
 /// thread).
 public struct TransformerRecipe: Sendable, Hashable {
+  /// The CRS coordinates come in.
   public let source: CoordinateReferenceSystem
+  /// The CRS they go out in.
   public let target: CoordinateReferenceSystem
+  /// The operation's name in PROJ's database (e.g. "OSGB36 to WGS 84 (6)").
   public let operationName: String
+  /// Its accuracy in metres, when PROJ knows it.
   public let accuracyMetres: Double?
+  /// True when PROJ fell back to a ballpark operation (datum shift ignored).
   public let isBallpark: Bool
   /// The chosen operation as a PROJ pipeline (or WKT), as ``Transformer/operationDefinition``.
   public let operationDefinition: String
 }
 
 extension Transformer {
-  /// The recipe for more transformers running this one's operation.
-  public var recipe: TransformerRecipe {
-    TransformerRecipe(
-      source: source, target: target, operationName: operationName, accuracyMetres: accuracyMetres,
-      isBallpark: isBallpark, operationDefinition: operationDefinition)
-  }
-
   /// A transformer with its own PROJ context running the operation `recipe` names: the same
   /// pipeline as the transformer the recipe came from, so the same coordinates to the last bit.
   /// Wraps `proj_create`.

@@ -7,6 +7,7 @@ import GeoCore
 /// Edges keep their ring order, so edges `e` and `e + 1` of one ring share a vertex. Each edge
 /// records on which side the polygon's interior lies, whatever way its ring winds.
 public final class EdgeBands: Sendable {
+  /// The polygon's bounding box.
   public let box: BoundingBox
   /// Edge `e` runs from (x0[e], y0[e]) to (x1[e], y1[e]).
   let x0: [Double], y0: [Double], x1: [Double], y1: [Double]
@@ -21,6 +22,7 @@ public final class EdgeBands: Sendable {
   private let bandCount: Int
   private let bandHeight: Double
 
+  /// The number of ring edges.
   public var edgeCount: Int { x0.count }
 
   /// The bands of a Polygon or MultiPolygon; nil for any other kind.

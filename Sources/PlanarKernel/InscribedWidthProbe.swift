@@ -9,6 +9,7 @@ import GeoCore
 /// shorter than that, no such disk fits. Conversely, a point (the middle of a long interval)
 /// whose distance to every edge is at least r is the centre of such a disk.
 public enum InscribedWidthProbe {
+  /// What a probe proved about a disk of a given radius.
   public enum Verdict: Equatable, Sendable {
     /// No disk of radius r fits: the polygon is narrower than 2r everywhere.
     case narrower

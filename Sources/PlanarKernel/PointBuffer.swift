@@ -6,6 +6,8 @@ import GeoCore
 /// clockwise, with the same trigonometry, so its vertices are GEOS's to the last bit. Drawing it
 /// directly skips GEOS's whole buffer operation (noding and polygon building of one ring).
 public enum PointBuffer {
+  /// The buffer of (x, y) by `radius`, with `quadrantSegments` sides per quarter circle (GEOS's
+  /// `quad_segs`), as one polygon ring.
   public static func circle(x: Double, y: Double, radius: Double, quadrantSegments: Int) -> FlatGeometry {
     let quantum = Double.pi / 2.0 / Double(quadrantSegments)
     let total = 2.0 * Double.pi

@@ -37,6 +37,7 @@ public struct PolygonIntersection: Sendable {
     /// Ties were met: ask an exact library (GEOS) whether one contains the other.
     case undecided
   }
+  /// Whether one polygon lies inside the other, as far as the crossings show it.
   public var relation: Relation = .other
 
   /// Measures A ∩ B.
@@ -44,105 +45,152 @@ public struct PolygonIntersection: Sendable {
     let clip = BoundingBox(
       minX: max(a.box.minX, b.box.minX), minY: max(a.box.minY, b.box.minY),
       maxX: min(a.box.maxX, b.box.maxX), maxY: min(a.box.maxY, b.box.maxY))
-    var builder = FlatGeometryBuilder(kind: .multiLineString)
     guard !clip.isEmpty else {
-      return PolygonIntersection(area: 0, roundingBound: 0, boundary: builder.geometry)
+      return PolygonIntersection(
+        area: 0, roundingBound: 0, boundary: FlatGeometryBuilder(kind: .multiLineString).geometry)
     }
     // Only edges in the common box can cross, or lie inside the other polygon.
     var edgesA: [Int32] = [], edgesB: [Int32] = []
     a.edges(in: clip, into: &edgesA)
     b.edges(in: clip, into: &edgesB)
     let crossings = Crossings.find(a, edgesA, b, edgesB)
-    var touches = crossings.touches
-    var sum = ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2))
+    var trace = IntersectionTrace(
+      sum: ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2)),
+      tie: crossings.touches)
     // A's points are tested against B moved by +δ, that is A's points moved by −δ; B's by +δ.
-    let runsA = Self.walk(
-      a, edgesA, inside: b, shift: -1, crossings.byA, crossings.edgeA, crossings, sum: &sum,
-      boundary: &builder, tie: &touches)
-    let runsB = Self.walk(
-      b, edgesB, inside: a, shift: 1, crossings.byB, crossings.edgeB, crossings, sum: &sum,
-      boundary: &builder, tie: &touches)
+    let runsA = trace.walk(
+      WalkSide(own: a, edges: edgesA, other: b, shift: -1, order: crossings.byA, crossed: crossings.edgeA),
+      crossings: crossings)
+    let runsB = trace.walk(
+      WalkSide(own: b, edges: edgesB, other: a, shift: 1, order: crossings.byB, crossed: crossings.edgeB),
+      crossings: crossings)
     var measured = PolygonIntersection(
-      area: sum.twice / 2, roundingBound: sum.roundingBound, boundary: builder.geometry)
+      area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, boundary: trace.boundary.geometry)
     measured.crossingCount = crossings.x.count
-    measured.touches = touches
-    if touches {
-      measured.relation = .undecided
-    } else if measured.crossingCount == 0 {
-      // No crossing and no tie: each ring lies wholly inside the other polygon or wholly outside
-      // (edges outside the common box are outside).
-      if edgesA.count == a.edgeCount, runsA.outside == 0, runsA.inside > 0, runsB.inside == 0 {
-        measured.relation = .aWithinB
-      } else if edgesB.count == b.edgeCount, runsB.outside == 0, runsB.inside > 0, runsA.inside == 0 {
-        measured.relation = .bWithinA
-      }
-    }
+    measured.touches = trace.tie
+    measured.relation = relation(
+      touches: trace.tie, crossings: crossings.x.count,
+      a: (runsA, allEdges: edgesA.count == a.edgeCount), b: (runsB, allEdges: edgesB.count == b.edgeCount))
     return measured
   }
 
-  /// Adds the runs of `edges` (of `own`) that lie inside `other`: each edge is split at its
-  /// crossings (`order` lists them by edge, then along it; `crossed` names each one's edge of
-  /// `own`), and the inside state flips at each.
-  /// A run of consecutive edges starts from a point-in-polygon test (points moved by `shift`·δ);
-  /// returns how many runs started inside and outside, and sets `tie` if a test met one.
-  private static func walk(
-    _ own: EdgeBands, _ edges: [Int32], inside other: EdgeBands, shift: Double, _ order: [Int32],
-    _ crossed: [Int32], _ crossings: Crossings, sum: inout ShoelaceSum,
-    boundary: inout FlatGeometryBuilder, tie: inout Bool
-  ) -> (inside: Int, outside: Int) {
+  /// Containment from the runs: with no crossing and no tie, each ring lies wholly inside the
+  /// other polygon or wholly outside (edges outside the common box are outside), so A is within B
+  /// when all its edges were walked, every run of A started inside and none of B's did.
+  private static func relation(
+    touches: Bool, crossings: Int, a: (runs: (inside: Int, outside: Int), allEdges: Bool),
+    b: (runs: (inside: Int, outside: Int), allEdges: Bool)
+  ) -> Relation {
+    if touches { return .undecided }
+    guard crossings == 0 else { return .other }
+    if a.allEdges, a.runs.outside == 0, a.runs.inside > 0, b.runs.inside == 0 { return .aWithinB }
+    if b.allEdges, b.runs.outside == 0, b.runs.inside > 0, a.runs.inside == 0 { return .bWithinA }
+    return .other
+  }
+}
+
+/// One polygon's side of a measure: which of its edges are walked, the polygon they are tested
+/// against and the nudge of that test, and the crossings in this side's order.
+struct WalkSide {
+  /// The polygon whose edges are walked.
+  let own: EdgeBands
+  /// The edges of `own` in the common box, in ring order.
+  let edges: [Int32]
+  /// The polygon the runs lie inside or outside of.
+  let other: EdgeBands
+  /// Points of `own` are tested against `other` moved by −shift·δ.
+  let shift: Double
+  /// The crossings by `own`'s edge, then along it.
+  let order: [Int32]
+  /// Each crossing's edge of `own`.
+  let crossed: [Int32]
+}
+
+/// Traces ∂(A ∩ B): the runs of each polygon's boundary that lie inside the other, added to the
+/// shoelace sum and to the boundary's linework. Each edge is split at its crossings, and the
+/// inside state flips at each; a run of consecutive edges starts from a point-in-polygon test.
+struct IntersectionTrace {
+  var sum: ShoelaceSum
+  var boundary = FlatGeometryBuilder(kind: .multiLineString)
+  /// Set once a point-in-polygon test met a tie.
+  var tie: Bool
+  private var inside = false
+  private var lineOpen = false
+
+  init(sum: ShoelaceSum, tie: Bool) {
+    self.sum = sum
+    self.tie = tie
+  }
+
+  /// Adds the runs of one side's edges that lie inside the other polygon; returns how many runs
+  /// started inside and outside.
+  mutating func walk(_ side: WalkSide, crossings: Crossings) -> (inside: Int, outside: Int) {
     var runs = (inside: 0, outside: 0)
-    var inside = false
-    var next = 0  // position in `order`
+    inside = false
+    var next = 0  // position in `side.order`
     var previous = -2
-    var lineOpen = false
-    func closeLine() {
-      if lineOpen {
-        boundary.closeRing()
-        boundary.closePart()
-        lineOpen = false
-      }
-    }
-    for edge in edges {
+    for edge in side.edges {
       let e = Int(edge)
-      var px = own.x0[e], py = own.y0[e]
-      if e != previous + 1 || own.ring[e] != own.ring[previous] {
-        closeLine()
-        inside = other.contains(x: px, y: py, shift: shift, tie: &tie)
-        if inside {
-          runs.inside += 1
-          boundary.append(x: px, y: py)
-          lineOpen = true
-        } else {
-          runs.outside += 1
-        }
+      if e != previous + 1 || side.own.ring[e] != side.own.ring[previous] {
+        startRun(side, at: e, runs: &runs)
       }
       previous = e
-      let side = own.side[e]
-      while next < order.count, Int(crossed[Int(order[next])]) < e { next += 1 }
-      while next < order.count, Int(crossed[Int(order[next])]) == e {
-        let c = Int(order[next])
-        next += 1
-        let qx = crossings.x[c], qy = crossings.y[c]
-        if inside {
-          sum.add(side, px, py, qx, qy)
-          boundary.append(x: qx, y: qy)
-          closeLine()
-        } else {
-          boundary.append(x: qx, y: qy)
-          lineOpen = true
-        }
-        inside.toggle()
-        px = qx
-        py = qy
-      }
-      if inside {
-        let qx = own.x1[e], qy = own.y1[e]
-        sum.add(side, px, py, qx, qy)
-        boundary.append(x: qx, y: qy)
-      }
+      while next < side.order.count, Int(side.crossed[Int(side.order[next])]) < e { next += 1 }
+      trace(side, edge: e, crossings: crossings, next: &next)
     }
     closeLine()
     return runs
+  }
+
+  /// A new run at edge e's start: the open line ends, and a point-in-polygon test says whether
+  /// the run starts inside.
+  private mutating func startRun(_ side: WalkSide, at e: Int, runs: inout (inside: Int, outside: Int)) {
+    closeLine()
+    let px = side.own.x0[e], py = side.own.y0[e]
+    inside = side.other.contains(x: px, y: py, shift: side.shift, tie: &tie)
+    if inside {
+      runs.inside += 1
+      boundary.append(x: px, y: py)
+      lineOpen = true
+    } else {
+      runs.outside += 1
+    }
+  }
+
+  /// Edge e split at its crossings (from `next` on in the side's order): the parts inside are
+  /// added to the sum and the linework.
+  private mutating func trace(_ side: WalkSide, edge e: Int, crossings: Crossings, next: inout Int) {
+    var px = side.own.x0[e], py = side.own.y0[e]
+    let direction = side.own.side[e]
+    while next < side.order.count, Int(side.crossed[Int(side.order[next])]) == e {
+      let c = Int(side.order[next])
+      next += 1
+      let qx = crossings.x[c], qy = crossings.y[c]
+      if inside {
+        sum.add(direction, px, py, qx, qy)
+        boundary.append(x: qx, y: qy)
+        closeLine()
+      } else {
+        boundary.append(x: qx, y: qy)
+        lineOpen = true
+      }
+      inside.toggle()
+      px = qx
+      py = qy
+    }
+    if inside {
+      let qx = side.own.x1[e], qy = side.own.y1[e]
+      sum.add(direction, px, py, qx, qy)
+      boundary.append(x: qx, y: qy)
+    }
+  }
+
+  private mutating func closeLine() {
+    if lineOpen {
+      boundary.closeRing()
+      boundary.closePart()
+      lineOpen = false
+    }
   }
 }
 

@@ -12,8 +12,11 @@ import GeoCore
 public enum ValidityProof {
   /// Rings longer than this are left to GEOS (the edge sweep is quadratic in the worst case).
   static let maximumRingPoints = 4_096
+  /// Multipolygons with more parts than this are left to GEOS.
   static let maximumParts = 64
 
+  /// True only when `g` is proved valid: a Polygon or MultiPolygon without holes whose rings are
+  /// each simple and apart from one another. False means "ask GEOS", not "invalid".
   public static func isCertainlyValid(_ g: FlatGeometry) -> Bool {
     guard g.kind == .polygon || g.kind == .multiPolygon, g.members.isEmpty, g.partCount >= 1,
       g.partCount <= maximumParts, g.ringCount == g.partCount

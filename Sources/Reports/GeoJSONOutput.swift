@@ -12,6 +12,7 @@ public struct GeoJSONOutput: Sendable {
   /// Decimal places (default 6 for degrees; 2 is centimetres in a projected CRS).
   public var precision: Int
 
+  /// Output from `workingCRS` to `outputCRS` (nil: RFC 7946) at `precision` decimals.
   public init(workingCRS: String, outputCRS: String? = nil, precision: Int = 6) {
     self.workingCRS = workingCRS
     self.outputCRS = outputCRS

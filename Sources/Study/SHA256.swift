@@ -1,12 +1,11 @@
 import Foundation
+import Layers
 
 /// SHA-256 (FIPS 180-4) of a file, for the report's input list: a small self-contained
 /// implementation so the report needs no crypto dependency.
 enum SHA256 {
-  static func hex(ofFile path: String) throws -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-    }
+  static func hex(ofFile path: String) throws(LayerError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotFound(path) }
     return hex([UInt8](data))
   }
 

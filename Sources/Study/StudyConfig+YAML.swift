@@ -3,9 +3,13 @@ import Yams
 
 /// A mistake in a study config: the file, the line, and what to change.
 public struct StudyConfigError: Error, CustomStringConvertible, Equatable {
+  /// The config file.
   public var path: String
+  /// The line the mistake is on (0 when the file could not be read).
   public var line: Int
+  /// What is wrong and what to change.
   public var message: String
+  /// `path:line: message`.
   public var description: String { "\(path):\(line): \(message)" }
 }
 

@@ -6,12 +6,17 @@ import Foundation
 public struct StudyConfig: Sendable {
   /// A polygon layer of the study.
   public struct AreaLayer: Sendable, Hashable {
+    /// The layer's name in tables, file names and the report (`name:`).
     public var name: String
     /// Resident-defined neighbourhoods (`community`) or statutory units (`statutory`).
     public var role: Role
+    /// The file, relative to the config's folder (`file:`).
     public var file: String
+    /// The property holding feature ids (`id_field:`); detected when nil.
     public var idField: String?
+    /// The property holding feature names (`name_field:`); detected when nil.
     public var nameField: String?
+    /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
     /// The config line the layer starts on (for messages).
     public var line: Int
@@ -21,47 +26,78 @@ public struct StudyConfig: Sendable {
     public var attribution: String? = nil
   }
 
+  /// What a layer stands for in the study.
   public enum Role: String, Sendable, Hashable {
-    case community, statutory
+    /// Neighbourhoods as residents see them: each is compared with the statutory layers.
+    case community
+    /// Health and council geographies (PCNs, wards, LSOAs).
+    case statutory
   }
 
   /// A category of asset and how far it reaches.
   public struct AssetLayer: Sendable, Hashable {
+    /// The category name (`category:`), e.g. gp or pharmacy.
     public var category: String
+    /// The file, relative to the config's folder (`file:`).
     public var file: String
+    /// How far the category reaches, in metres (`radius:`).
     public var radius: Double
+    /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
+    /// The config line the entry starts on (for messages).
     public var line: Int
   }
 
+  /// Where the study's people come from.
   public struct PopulationSource: Sendable, Hashable {
+    /// The file, relative to the config's folder (`file:`).
     public var file: String
+    /// The count field (`field:`).
     public var field: String
+    /// The CRS of the file's coordinates when it does not say (`crs:`).
     public var crs: String?
+    /// The config line the entry starts on (for messages).
     public var line: Int
   }
 
   /// Two layers to compare, by name; A is the one that gets per-feature cards.
   public struct Pair: Sendable, Hashable {
+    /// The layer that gets per-feature cards.
     public var a: String
+    /// The layer it is compared with.
     public var b: String
+    /// The config line of the pair (for messages).
     public var line: Int
   }
 
+  /// The study's title (`study:`).
   public var study: String
-  /// The config file's path and folder (paths are relative to the folder).
+  /// The config file's path.
   public var path: String
+  /// The config file's folder: file paths are relative to it.
   public var directory: String
+  /// The output folder, relative to the config's folder (`output:`).
   public var output: String
+  /// The CRS to measure in (`working_crs:`); nil takes the first layer's.
   public var workingCRS: String?
+  /// τ, the share above which a piece counts as the whole (`thresholds: tolerance:`).
   public var tolerance: Double = 0.95
+  /// Pieces narrower than this (metres) are slivers (`sliver_width:`).
   public var sliverWidth: Double = 20
+  /// Pieces smaller than this (m²) are slivers (`min_area:`).
   public var minArea: Double = 100
+  /// Holes in a layer smaller than this (m²) are gaps (`max_gap_area:`).
   public var maxGapArea: Double = 100_000
+  /// Buffer segments per quarter circle for the assets' reach (`quadrant_segments:`).
   public var quadrantSegments: Int = 8
+  /// The area layers, in config order.
   public var layers: [AreaLayer] = []
+  /// The population, if the study has one.
   public var population: PopulationSource?
+  /// The asset categories, in config order.
   public var assets: [AssetLayer] = []
+  /// The pairs listed under `pairs:`; empty compares every community layer with every statutory
+  /// one.
   public var pairs: [Pair] = []
 
   /// `file` resolved against the config's folder.
@@ -77,5 +113,6 @@ public struct StudyConfig: Sendable {
     }
   }
 
+  /// The area layer called `name`, if any.
   public func layer(named name: String) -> AreaLayer? { layers.first { $0.name == name } }
 }

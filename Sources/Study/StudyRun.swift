@@ -5,11 +5,15 @@ import Layers
 
 /// Everything a study produced (issue 6), ready for the report writers.
 public struct StudyRun: Sendable {
+  /// The config the study ran from.
   public var config: StudyConfig
   /// Area layers in config order, with their roles.
   public var layers: [(config: StudyConfig.AreaLayer, layer: Layer)]
+  /// The population layer and its counts, if the study has one.
   public var population: (layer: Layer, people: PopulationLayer)?
+  /// Asset layers in config order.
   public var assetLayers: [(config: StudyConfig.AssetLayer, layer: Layer)]
+  /// Every asset of every category.
   public var assets: AssetSet
   /// One overlap run per compared pair.
   public var pairs: [(pair: StudyConfig.Pair, run: OverlapRun)]
@@ -35,6 +39,9 @@ public enum StudyRunner {
   /// Progress messages: a step and, where known, done/total.
   public typealias Progress = @Sendable (String) -> Void
 
+  /// Runs the study of `config`: loads and checks every input first, then the overlaps of each
+  /// pair, each layer's topology, coverage by every asset category and the people in every area
+  /// layer, timing each step.
   public static func run(_ config: StudyConfig, threads: Int? = nil, progress: Progress = { _ in }) throws
     -> StudyRun
   {
@@ -44,17 +51,56 @@ public enum StudyRunner {
       timings.append((step, Date().timeIntervalSince(started)))
       started = Date()
     }
-    // 1. Load and check every input before any analysis.
+    let inputs = try loadInputs(config, threads: threads, progress: progress)
+    lap("load and check")
+    var options = OverlapOptions()
+    options.tolerance = config.tolerance
+    options.sliverWidth = config.sliverWidth
+    options.minArea = config.minArea
+    if let threads { options.threads = threads }
+    let pairs = try overlaps(config, inputs, options: options, progress: progress)
+    lap("overlaps")
+    let topology = try topology(config, inputs, threads: options.threads, progress: progress)
+    lap("topology")
+    let coverage = try coverage(config, inputs, threads: options.threads, progress: progress)
+    lap("coverage")
+    let populations = try populations(inputs, threads: options.threads, progress: progress)
+    lap("population")
+    var run = StudyRun(
+      config: config, layers: inputs.layers.map { ($0.0, $0.1) },
+      population: inputs.population.map { ($0.0, $0.1) },
+      assetLayers: inputs.assetLayers.map { ($0.0, $0.1) }, assets: inputs.assets,
+      pairs: pairs.map { ($0.0, $0.1) },
+      topology: topology, coverage: coverage, populations: populations, checksums: inputs.checksums,
+      timings: timings.map { (step: $0.0, seconds: $0.1) })
+    run.consensus = inputs.consensus
+    return run
+  }
+
+  /// Every input of a study, loaded and checked.
+  struct Inputs {
     var layers: [(StudyConfig.AreaLayer, Layer)] = []
+    var population: (Layer, PopulationLayer)?
+    var assetLayers: [(StudyConfig.AssetLayer, Layer)] = []
+    var assets = AssetSet(assets: [])
+    var checksums: [String: String] = [:]
+    /// The consensus behind each layer given as residents' drawings, by layer name.
     var consensus: [String: ConsensusRun] = [:]
+  }
+
+  /// Loads and checks every input before any analysis: the area layers (the first one's working
+  /// CRS, unless the config names one, is every other input's), the population, the assets, and
+  /// every file's checksum.
+  static func loadInputs(_ config: StudyConfig, threads: Int?, progress: Progress) throws -> Inputs {
+    var inputs = Inputs()
     var working = config.workingCRS
     for (i, entry) in config.layers.enumerated() {
       progress("loading layer \(i + 1)/\(config.layers.count): \(entry.name)")
       if let sketches = entry.sketches {
         let (layer, run) = try sketchLayer(entry, sketches, config: config, workingCRS: working, threads: threads)
-        consensus[entry.name] = run
+        inputs.consensus[entry.name] = run
         working = working ?? layer.crs
-        layers.append((entry, layer))
+        inputs.layers.append((entry, layer))
         continue
       }
       var options = LoadOptions()
@@ -74,26 +120,13 @@ public enum StudyRunner {
           message: "layer \(entry.name) has no usable polygons (\(layer.record.inputFeatures) features read)")
       }
       working = working ?? layer.crs
-      layers.append((entry, layer))
+      inputs.layers.append((entry, layer))
     }
     let workingCRS = working ?? "EPSG:27700"
-    var population: (Layer, PopulationLayer)?
     if let source = config.population {
       progress("loading population")
-      var options = LoadOptions()
-      options.workingCRS = workingCRS
-      options.sourceCRS = source.crs
-      options.layerName = "population"
-      let layer = try load(
-        config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
-      do {
-        population = (layer, try PopulationLayer(layer, field: source.field))
-      } catch {
-        throw StudyConfigError(path: config.path, line: source.line, message: "population: \(error)")
-      }
+      inputs.population = try loadPopulation(config, source, workingCRS: workingCRS)
     }
-    var assetLayers: [(StudyConfig.AssetLayer, Layer)] = []
-    var assets = AssetSet(assets: [])
     for entry in config.assets {
       progress("loading assets: \(entry.category)")
       var options = LoadOptions()
@@ -103,81 +136,101 @@ public enum StudyRunner {
       let layer = try load(
         config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
         options: options)
-      assetLayers.append((entry, layer))
+      inputs.assetLayers.append((entry, layer))
       do {
-        try assets.add(layer, category: entry.category, categoryField: nil)
+        try inputs.assets.add(layer, category: entry.category, categoryField: nil)
       } catch {
         throw StudyConfigError(
           path: config.path, line: entry.line, message: "asset \(entry.category): \(error)")
       }
     }
-    var checksums: [String: String] = [:]
     for path in config.layers.map(\.file) + config.assets.map(\.file)
       + [config.population?.file].compactMap({ $0 })
     {
-      checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
+      inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
     }
-    lap("load and check")
+    return inputs
+  }
 
-    // 2. Overlaps for each pair.
-    var options = OverlapOptions()
-    options.tolerance = config.tolerance
-    options.sliverWidth = config.sliverWidth
-    options.minArea = config.minArea
-    if let threads { options.threads = threads }
+  /// The population layer in the study's working CRS, with its count field checked.
+  static func loadPopulation(
+    _ config: StudyConfig, _ source: StudyConfig.PopulationSource, workingCRS: String
+  )
+    throws -> (Layer, PopulationLayer)
+  {
+    var options = LoadOptions()
+    options.workingCRS = workingCRS
+    options.sourceCRS = source.crs
+    options.layerName = "population"
+    let layer = try load(
+      config, line: source.line, what: "population", path: config.resolve(source.file), options: options)
+    do {
+      return (layer, try PopulationLayer(layer, field: source.field))
+    } catch {
+      throw StudyConfigError(path: config.path, line: source.line, message: "population: \(error)")
+    }
+  }
+
+  /// The overlap of each compared pair.
+  static func overlaps(_ config: StudyConfig, _ inputs: Inputs, options: OverlapOptions, progress: Progress)
+    throws -> [(StudyConfig.Pair, OverlapRun)]
+  {
     var pairs: [(StudyConfig.Pair, OverlapRun)] = []
     for (i, pair) in config.comparedPairs.enumerated() {
       progress("overlap \(i + 1)/\(config.comparedPairs.count): \(pair.a) × \(pair.b)")
-      let a = layers.first { $0.0.name == pair.a }!.1, b = layers.first { $0.0.name == pair.b }!.1
+      let a = inputs.layers.first { $0.0.name == pair.a }!.1,
+        b = inputs.layers.first { $0.0.name == pair.b }!.1
       pairs.append(
         (
           pair,
-          try OverlapRun.analyse(a, b, population: population?.1, options: options, checkTopology: false)
+          try OverlapRun.analyse(
+            a, b, population: inputs.population?.1, options: options, checkTopology: false)
         ))
     }
-    lap("overlaps")
+    return pairs
+  }
 
-    // 3. Topology of each layer.
+  /// Each area layer's own overlaps and gaps.
+  static func topology(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: Progress) throws
+    -> [String: TopologyReport]
+  {
     var topology: [String: TopologyReport] = [:]
-    for (entry, layer) in layers {
+    for (entry, layer) in inputs.layers {
       progress("topology: \(entry.name)")
       topology[entry.name] = try TopologyCheck.run(
-        layer.geometries, maxGapArea: config.maxGapArea, threads: options.threads)
+        layer.geometries, maxGapArea: config.maxGapArea, threads: threads)
     }
-    lap("topology")
+    return topology
+  }
 
-    // 4. Coverage of each area layer by each category.
+  /// Coverage of each area layer by every asset category, each with its own radius.
+  static func coverage(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: Progress) throws
+    -> [String: CoverageResult]
+  {
     var coverage: [String: CoverageResult] = [:]
-    if !assets.assets.isEmpty {
-      var byCategory: [String: Double] = [:]
-      for entry in config.assets { byCategory[entry.category] = entry.radius }
-      var coverageOptions = CoverageOptions(radii: ReachRadii(byCategory: byCategory))
-      coverageOptions.quadrantSegments = config.quadrantSegments
-      coverageOptions.threads = options.threads
-      for (entry, layer) in layers {
-        progress("coverage: \(entry.name)")
-        coverage[entry.name] = try CoverageAnalysis.run(
-          units: layer.geometries, assets: assets, population: population?.1, options: coverageOptions)
-      }
+    guard !inputs.assets.assets.isEmpty else { return coverage }
+    var byCategory: [String: Double] = [:]
+    for entry in config.assets { byCategory[entry.category] = entry.radius }
+    var options = CoverageOptions(radii: ReachRadii(byCategory: byCategory))
+    options.quadrantSegments = config.quadrantSegments
+    options.threads = threads
+    for (entry, layer) in inputs.layers {
+      progress("coverage: \(entry.name)")
+      coverage[entry.name] = try CoverageAnalysis.run(
+        units: layer.geometries, assets: inputs.assets, population: inputs.population?.1, options: options)
     }
-    lap("coverage")
+    return coverage
+  }
 
-    // 5. Population in every area layer.
+  /// People in every feature of every area layer, when the study has a population.
+  static func populations(_ inputs: Inputs, threads: Int, progress: Progress) throws -> [String: [Double]] {
     var populations: [String: [Double]] = [:]
-    if let people = population?.1 {
-      for (entry, layer) in layers {
-        progress("population: \(entry.name)")
-        populations[entry.name] = try people.estimate(in: layer.geometries, threads: options.threads).totals
-      }
+    guard let people = inputs.population?.1 else { return populations }
+    for (entry, layer) in inputs.layers {
+      progress("population: \(entry.name)")
+      populations[entry.name] = try people.estimate(in: layer.geometries, threads: threads).totals
     }
-    lap("population")
-    var run = StudyRun(
-      config: config, layers: layers.map { ($0.0, $0.1) }, population: population.map { ($0.0, $0.1) },
-      assetLayers: assetLayers.map { ($0.0, $0.1) }, assets: assets, pairs: pairs.map { ($0.0, $0.1) },
-      topology: topology, coverage: coverage, populations: populations, checksums: checksums,
-      timings: timings.map { (step: $0.0, seconds: $0.1) })
-    run.consensus = consensus
-    return run
+    return populations
   }
 
   /// Loads one input; any problem becomes an error naming the config line as well as the file.
@@ -187,7 +240,10 @@ public enum StudyRunner {
     do {
       return try LayerLoader.load(path, options: options)
     } catch {
-      throw StudyConfigError(path: config.path, line: line, message: "\(what): \(error)")
+      // A study config is a front end: its advice names its own keys.
+      let settings = InputSettings(sourceCRS: "crs:")
+      throw StudyConfigError(
+        path: config.path, line: line, message: "\(what): \(error.description(naming: settings))")
     }
   }
 }

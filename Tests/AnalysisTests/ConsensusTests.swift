@@ -3,6 +3,7 @@ import Foundation
 import GEOS
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 /// `nbhd consensus` on hand-made drawings whose faces, bands, cores and map are worked out by
@@ -13,7 +14,7 @@ import Testing
   {
     var options = ConsensusOptions()
     configure(&options)
-    let layer = try ConsensusRun.load(repoPath("Tests/Fixtures/consensus/\(fixture)"))
+    let layer = try ConsensusRun.load(SharedData.repo("Tests/Fixtures/consensus/\(fixture)"))
     return try ConsensusRun.analyse(layer, options: options)
   }
 
@@ -145,7 +146,7 @@ import Testing
 
   @Test func reversedDrawingsGiveTheSameResult() throws {
     let original = try Self.run("squares.geojson")
-    let text = try String(contentsOfFile: repoPath("Tests/Fixtures/consensus/squares.geojson"), encoding: .utf8)
+    let text = try String(contentsOfFile: SharedData.repo("Tests/Fixtures/consensus/squares.geojson"), encoding: .utf8)
     var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
     object["features"] = Array((object["features"] as! [Any]).reversed())
     let path = NSTemporaryDirectory() + "consensus-reversed-\(UUID().uuidString).geojson"

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 @testable import Analysis
@@ -75,22 +76,24 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
     let radii = try ReachRadii(parsing: "gp=1000,pharmacy=800, 500")
     #expect(try radii.radius(for: "gp") == 1000)
     #expect(try radii.radius(for: "library") == 500)
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "0") }
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=-5") }
-    #expect(throws: ReachError.self) { try ReachRadii(parsing: "gp=far") }
+    #expect(throws: ReachError.notPositive("0")) { try ReachRadii(parsing: "0") }
+    #expect(throws: ReachError.notPositive("-5")) { try ReachRadii(parsing: "gp=-5") }
+    #expect(throws: ReachError.notANumber("far")) { try ReachRadii(parsing: "gp=far") }
+    #expect(throws: ReachError.missingCategory("gp=1000, =800")) { try ReachRadii(parsing: "gp=1000, =800") }
     let onlyNamed = try ReachRadii(parsing: "gp=1000")
-    #expect {
+    #expect(throws: ReachError.noRadius(category: "library", given: ["gp"])) {
       try onlyNamed.radius(for: "library")
-    } throws: { error in
-      "\(error)".contains("give --radius library=METRES")
     }
+    #expect(
+      ReachError.noRadius(category: "library", given: ["gp"]).description
+        == "no reach radius for category \"library\" (radii given for: gp)")
   }
 
   /// Trafford localities by pharmacies within 800 m: gap areas agree with shapely 2.2 / GEOS
   /// 3.14 (buffer quad_segs=8, union_all, difference), computed while writing this test.
   @Test func traffordLocalitiesAgreeWithShapely() throws {
-    let localities = try LayerLoader.load(repoPath("data/trafford/localities23_full.geojson"))
-    let pharmacies = try LayerLoader.load(repoPath("data/trafford/trafford_pharmacies.geojson"))
+    let localities = try LayerLoader.load(SharedData.repo("data/trafford/localities23_full.geojson"))
+    let pharmacies = try LayerLoader.load(SharedData.repo("data/trafford/trafford_pharmacies.geojson"))
     var assets = AssetSet(assets: [])
     try assets.add(pharmacies, category: "pharmacy", categoryField: nil)
     let result = try CoverageAnalysis.run(
@@ -107,12 +110,6 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
       #expect(abs(gapSum - row.gapArea) <= 1e-6 * max(1, row.gapArea))
     }
   }
-}
-
-func repoPath(_ relative: String) -> String {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { url.deleteLastPathComponent() }
-  return url.appendingPathComponent(relative).path
 }
 
 /// Cutting a big cluster of assets into west-to-east groups, unioning them apart and merging the

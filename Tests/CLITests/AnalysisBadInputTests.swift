@@ -40,12 +40,12 @@ import Testing
       mentions: ["empty_collection.geojson", "no usable polygons (0 features read"])
   }
 
-  /// Projected coordinates and no crs member: the message names file, feature and suggests --crs.
+  /// Projected coordinates and no crs member: the message names file, feature and suggests --b-crs, layer B's own flag.
   @Test func projectedFileWithoutCRS() throws {
     try Self.fails(
       ["overlap", Self.wards, Self.bad("projected_no_crs.geojson")],
       mentions: [
-        "projected_no_crs.geojson", "feature 0", "outside longitude/latitude range", "--crs EPSG:27700",
+        "projected_no_crs.geojson", "feature 0", "outside longitude/latitude range", "--b-crs EPSG:27700",
       ])
   }
 

@@ -115,7 +115,7 @@ import Testing
   }
 
   @Test func generatedNumbersMatchStrtod() throws {
-    var rng = SeededGenerator(state: 20_251_126)
+    var rng = SeededGenerator(seed: 20_251_126)
     let total = Self.generatedCount
     let batch = 50_000
     var done = 0

@@ -43,7 +43,7 @@ import Testing
     for cut in 0..<Self.sample.count {
       #expect(Self.sameOutcome(Array(Self.sample[0..<cut])), "cut at \(cut)")
     }
-    var rng = SeededGenerator(state: 99)
+    var rng = SeededGenerator(seed: 99)
     let alphabet = Array(#"{}[]",:0123456789.-+eE truefalsenull\"#.utf8) + [0, 0xFF]
     for trial in 0..<3000 {
       let bytes = rng.mutated(Self.sample, alphabet: alphabet)

@@ -221,7 +221,7 @@ import Testing
         #"{"type":"Feature","id":3,"properties":null,"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2,3]}]}}"#
       ).utf8)
     #expect(throws: Never.self) { try GeoJSONReader.read(bytes: valid, source: "m") }
-    var rng = SeededGenerator(state: 42)
+    var rng = SeededGenerator(seed: 42)
     let alphabet = Array(#"{}[]",:0123456789.-+eE truefalsenull\"#.utf8) + [0, 0xFF, 0xC3]
     for cut in 0..<valid.count {
       _ = try? GeoJSONReader.read(bytes: Array(valid[0..<cut]), source: "m")

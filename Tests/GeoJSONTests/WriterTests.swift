@@ -36,7 +36,7 @@ import Testing
     #expect(formatted(1e20) == "1e+20")
     #expect(formatted(.nan) == "null")
     // Whatever is printed must read back within half a unit of the last decimal.
-    var rng = SeededGenerator(state: 7)
+    var rng = SeededGenerator(seed: 7)
     for _ in 0..<10_000 {
       let value = Double.random(in: -1e6...1e6, using: &rng)
       let back = Double(formatted(value)) ?? .nan

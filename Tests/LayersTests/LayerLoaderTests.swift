@@ -56,14 +56,19 @@ import Testing
     #expect(layer.record.excluded[0].reason == "line 4: coordinates \"CLOSED\", \"\" are not numbers")
   }
 
-  @Test func projectedWithoutCRSMemberSuggestsOption() {
+  /// The loader says what is wrong in a structured error and names no front end's flag; the
+  /// front end's spelling of the setting goes into the advice.
+  @Test func projectedWithoutCRSMemberIsStructured() {
     let path = SharedData.repo("Tests/Fixtures/bad/projected_no_crs.geojson")
-    #expect {
-      try LayerLoader.load(path)
-    } throws: { error in
-      let text = "\(error)"
-      return text.contains("feature 0 (id \"E05000001\")") && text.contains("--crs EPSG:27700")
-    }
+    let expected = LayerError.projectedAsLonLat(
+      path, index: 0, id: "E05000001", coordinate: 383298.07, basis: .rfc7946Default)
+    #expect(throws: expected) { try LayerLoader.load(path) }
+    #expect(!expected.description.contains("--"))
+    #expect(
+      expected.description.hasSuffix("give the CRS they are in (e.g. EPSG:27700 for British National Grid)"))
+    #expect(
+      expected.description(naming: InputSettings(sourceCRS: "--b-crs")).hasSuffix(
+        "say so with --b-crs (e.g. --b-crs EPSG:27700 for British National Grid)"))
     var options = LoadOptions()
     options.sourceCRS = "EPSG:27700"
     #expect((try? LayerLoader.load(path, options: options))?.features.count == 1)

@@ -9,7 +9,7 @@ import Testing
 /// is one line naming the file and a line of it — never a crash, a hang or a multi-line message.
 @Suite struct StudyConfigMutationTests {
 
-  static let path = repoPath("data/study.yml")
+  static let path = SharedData.repo("data/study.yml")
 
   /// Reads `bytes` as the config at data/study.yml; checks the outcome's shape and returns the error.
   @discardableResult
@@ -36,7 +36,7 @@ import Testing
       failures += 1
     }
     #expect(failures > 0)
-    var rng = SeededGenerator(state: 2026)
+    var rng = SeededGenerator(seed: 2026)
     let alphabet = Array("-:[]{},&*!|>#'\"\n\t ?%@`0123456789.eax".utf8) + [0, 0xC3, 0xFF]
     for _ in 0..<3000 { Self.check(rng.mutated(valid, alphabet: alphabet)) }
   }

@@ -1,11 +1,13 @@
 /// Reproducible random numbers for generated test inputs (SplitMix64): the same seed gives the
 /// same inputs on every run, so a failure can be replayed. Shared by the test targets.
 public struct SeededGenerator: RandomNumberGenerator {
+  /// The generator's whole state: the same state gives the same numbers from here on.
   public var state: UInt64
 
-  public init(state: UInt64) { self.state = state }
+  /// A generator starting from `seed`.
   public init(seed: UInt64) { self.state = seed }
 
+  /// The next 64 random bits.
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

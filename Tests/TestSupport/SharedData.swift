@@ -4,6 +4,7 @@ import Foundation
 /// absent from a user's clone: tests on them run when they are there and say they were skipped
 /// when not.
 public enum SharedData {
+  /// The shared/data folder beside the checkout (or `NBHD_SHARED_DATA`), nil when absent.
   public static let root: String? = {
     var url = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { url.deleteLastPathComponent() }
@@ -24,6 +25,7 @@ public enum SharedData {
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
+  /// True when `relative` is under shared/data; prints a visible SKIPPED line when not.
   public static func available(_ relative: String) -> Bool {
     let found = path(relative) != nil
     if !found { print("SKIPPED: ../shared/data/\(relative) is not present (national-data test)") }

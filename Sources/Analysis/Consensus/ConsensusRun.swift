@@ -46,8 +46,11 @@ public struct ConsensusRun: Sendable {
     }
     var record = LoadRecord()
     record.inputFeatures = features.count
-    record.sourceCRS = layer.crs
-    record.crsDecision = "the consensus of \(layer.source)"
+    // The map's coordinates come from the drawings: their CRS and how it was decided.
+    record.sourceCRS = layer.record.sourceCRS
+    record.crsBasis = layer.record.crsBasis
+    record.operation = layer.record.operation
+    record.operationAccuracyMetres = layer.record.operationAccuracyMetres
     record.notes = [
       "made from \(drawings.values.reduce(0, +)) residents' drawings of \(neighbourhoods.count) neighbourhoods "
         + "(\(layer.source)): the consensus map at agreement \(options.mapLevel)"

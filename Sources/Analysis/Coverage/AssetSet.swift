@@ -7,17 +7,24 @@ import Layers
 public struct AssetSet: Sendable {
   /// One asset.
   public struct Asset: Sendable, Hashable {
+    /// The category it counts for (pharmacy, gp, library…).
     public var category: String
+    /// Its id in its layer (detected or given), as the outputs list it.
     public var id: String
+    /// Its name, when the layer has a name field.
     public var name: String?
     /// The layer it came from and its position there.
     public var layer: String
+    /// Its position among the layer's features (0-based).
     public var index: Int
+    /// Where it is, in the working CRS: a point or a polygon.
     public var geometry: FlatGeometry
   }
 
+  /// Every asset, in the order the layers and their features were added.
   public var assets: [Asset]
 
+  /// A set of already categorised assets.
   public init(assets: [Asset]) {
     self.assets = assets
   }

@@ -4,11 +4,14 @@ import PlanarKernel
 
 /// Options of a coverage analysis (DESIGN.md §7).
 public struct CoverageOptions: Sendable {
+  /// How far each category reaches.
   public var radii: ReachRadii
   /// Segments per quarter circle of a buffer (GEOS's default 8).
   public var quadrantSegments: Int = 8
+  /// Threads for the reach union and the per-unit work.
   public var threads: Int = ParallelChunks.defaultThreadCount
 
+  /// Options with `radii` and the defaults for the rest.
   public init(radii: ReachRadii) {
     self.radii = radii
   }
@@ -16,23 +19,38 @@ public struct CoverageOptions: Sendable {
 
 /// Coverage of one unit by one category of asset.
 public struct CoverageRow: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category.
   public var category: String
+  /// The category's reach in metres.
   public var radius: Double
+  /// Assets of the category standing in (points) or touching (polygons) the unit.
   public var assetsInside: Int
+  /// Assets whose reach touches the unit, those inside included.
   public var assetsReaching: Int
+  /// The unit's area (m²).
   public var area: Double
+  /// The share of the unit's area within reach: 1 − gap area / area.
   public var coveredShare: Double
+  /// The area of the unit out of reach (m²).
   public var gapArea: Double
+  /// The area of the largest separate part of the gap (m²).
   public var largestGapArea: Double
+  /// People in the unit, when a population was given.
   public var population: Double?
+  /// People in the unit within reach.
   public var populationCovered: Double?
+  /// People in the unit's gap (at most the unit's people).
   public var populationUncovered: Double?
+  /// The share of the unit's people within reach; nil for a unit with nobody.
   public var sharePopulationCovered: Double?
+  /// Assets inside the unit per 1,000 of its people; nil for a unit with nobody.
   public var assetsPerThousand: Double?
   /// Distance from the unit's population-weighted centroid (or a point on its surface) to the
   /// nearest asset of the category, and which point was used.
   public var nearest: Double?
+  /// Which point `nearest` was measured from: "population_weighted_centroid" or "point_on_surface".
   public var nearestFrom: String
   /// The furthest any sampled point of the unit is from an asset: an approximation (a lower
   /// bound), from the gap's maximum inscribed circle centres and the unit's vertices.
@@ -41,10 +59,15 @@ public struct CoverageRow: Sendable, Hashable {
 
 /// The part of a unit out of reach of a category.
 public struct CoverageGap: Sendable, Hashable {
+  /// The unit's position in the area layer.
   public var unit: Int
+  /// The asset category it is out of reach of.
   public var category: String
+  /// The gap's polygons, in the working CRS.
   public var geometry: FlatGeometry
+  /// The gap's area (m²).
   public var area: Double
+  /// People in the gap, when a population was given.
   public var population: Double?
 }
 
@@ -52,7 +75,9 @@ public struct CoverageGap: Sendable, Hashable {
 public struct CoverageResult: Sendable {
   /// One row per unit × category, units in layer order, categories in `categories` order.
   public var rows: [CoverageRow]
+  /// Every gap with area, by category then unit.
   public var gaps: [CoverageGap]
+  /// The asset categories, in first-seen order.
   public var categories: [String]
   /// For each asset, the units it stands in (points) or touches (polygons).
   public var assetUnits: [[Int]]
@@ -63,15 +88,14 @@ public struct CoverageResult: Sendable {
 /// Computes who and what is out of reach of each category of asset.
 public enum CoverageAnalysis {
   /// Runs coverage of `units` (valid polygons, working CRS) by `assets`, with people from
-  /// `population` when given.
+  /// `population` when given: for each category, the union of the assets' reach, then each unit
+  /// against it in parallel, then the people in the gaps.
   public static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
-    let unitAreas = units.map(\.polygonalArea)
-    let unitBoxes = units.map(\.boundingBox)
-    let unitIndex = BoxIndex(unitBoxes)
+    let layer = UnitLayer(units)
     let people = try population?.estimate(in: units, threads: options.threads)
     clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
@@ -82,140 +106,60 @@ public enum CoverageAnalysis {
       let reach = try ReachUnion.build(
         members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
-      let nearest = NearestAsset(members)
-      let assetIndex = BoxIndex(members.map(\.boundingBox))
+      let pass = CategoryPass(
+        category: category, radius: radius, members: members, reach: reach, units: layer, people: people)
       let perUnit = try ParallelChunks.map(
         // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
         // small chunks keep both threads busy to the end.
         count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
-        makeWorker: {
-          () -> (units: ThreadGeometryCache, parts: ThreadGeometryCache, assets: ThreadGeometryCache) in
-          // One context per thread, shared by the three caches.
-          let unitsCache = ThreadGeometryCache(source: units)
-          return (
-            unitsCache, ThreadGeometryCache(source: reach.pieces, context: unitsCache.context),
-            ThreadGeometryCache(source: members, context: unitsCache.context)
-          )
-        },
-        body: { workers, u -> (CoverageRow, FlatGeometry?) in
-          defer { workers.units.forget(u) }
-          let unit = try workers.units.geometry(u)
-          let prepared = try workers.units.prepared(u)
-          let box = unitBoxes[u]
-          // The gap: the unit minus only the union pieces that touch it.
-          var gap: FlatGeometry? = units[u]
-          var gapArea = unitAreas[u]
-          // Each touching part as the piece clipped to a cell holding the unit (PartQuadtree).
-          let touching = reach.index.items(intersecting: box).map { reach.piece(of: $0, for: box) }
-            .filter { !reach.pieces[$0].isEmpty }
-          if !touching.isEmpty {
-            var coveredWhole = false
-            for part in touching where reach.pieceBoxes[part].contains(box) {
-              if try workers.parts.prepared(part).contains(unit) {
-                coveredWhole = true
-                break
-              }
-            }
-            if coveredWhole {
-              gap = nil
-              gapArea = 0
-            } else if let assembled = assembledGap(
-              units[u], box: box, bands: workers.units.bands(u), cover: touching, reach: reach,
-              pieces: workers.parts)
-            {
-              gapArea = assembled.polygonalArea
-              gap = gapArea > 0 ? assembled : nil
-            } else {
-              let pieces = try touching.map { try workers.parts.geometry($0) }
-              let cover =
-                pieces.count == 1
-                ? pieces[0] : try Geometry.collection(pieces, context: workers.parts.context)
-              let remainder = try unit.difference(cover).polygonalPart()
-              gapArea = try remainder.area()
-              gap = gapArea > 0 ? try remainder.flat() : nil
-            }
-          }
-          let largestGapPart = gap?.polygonParts.max { $0.polygonalArea < $1.polygonalArea }
-          let largestGap = largestGapPart?.polygonalArea ?? 0
-          // Assets inside the unit, and assets whose reach touches it.
-          var inside = 0, reaching = 0
-          for a in assetIndex.items(intersecting: box.expanded(by: radius)) {
-            let asset = members[a]
-            let isInside: Bool
-            if asset.kind == .point {
-              isInside = try prepared.intersectsPoint(x: asset.x(0), y: asset.y(0))
-            } else {
-              isInside = try prepared.intersects(try workers.assets.geometry(a))
-            }
-            if isInside {
-              inside += 1
-              reaching += 1
-            } else if asset.kind == .point {
-              // Outside the unit, so its distance is to the unit's rings (no GEOS call needed).
-              if units[u].distanceToLinework(x: asset.x(0), y: asset.y(0)) <= radius { reaching += 1 }
-            } else if try unit.distance(to: try workers.assets.geometry(a)) <= radius {
-              reaching += 1
-            }
-          }
-          // Nearest from the people's centre (or a point on the surface), farthest sampled.
-          let centre: (x: Double, y: Double)
-          let centreName: String
-          if let c = people?.centroids[u] ?? nil {
-            centre = c
-            centreName = "population_weighted_centroid"
-          } else {
-            centre = try unit.pointOnSurface().pointCoordinates()
-            centreName = "point_on_surface"
-          }
-          let nearestDistance = nearest.distance(x: centre.x, y: centre.y, startingAt: radius)
-          let farthest = farthestDistance(
-            unit: units[u], largestGap: largestGapPart, nearest: nearest, radius: radius)
-          let row = CoverageRow(
-            unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
-            area: unitAreas[u], coveredShare: unitAreas[u] > 0 ? max(0, 1 - gapArea / unitAreas[u]) : 0,
-            gapArea: gapArea,
-            largestGapArea: largestGap, population: nil, populationCovered: nil, populationUncovered: nil,
-            sharePopulationCovered: nil, assetsPerThousand: nil, nearest: nearestDistance,
-            nearestFrom: centreName,
-            farthest: farthest)
-          return (row, gap)
-        })
+        makeWorker: { pass.makeCaches() },
+        body: { caches, u in try pass.cover(unit: u, caches: caches) })
       clock.lap("coverage: \(category) per unit")
-      var categoryRows = perUnit.map(\.0)
-      let categoryGaps = perUnit.enumerated().compactMap { u, result in
-        result.1.map { CoverageGap(unit: u, category: category, geometry: $0, area: categoryRows[u].gapArea) }
+      var categoryRows = perUnit.map(\.row)
+      var categoryGaps = perUnit.enumerated().compactMap { u, result in
+        result.gap.map {
+          CoverageGap(unit: u, category: category, geometry: $0, area: categoryRows[u].gapArea)
+        }
       }
-      var finishedGaps = categoryGaps
       if let population, let people {
-        let uncovered = try population.people(
-          inPieces: categoryGaps.map(\.geometry), pieceAreas: categoryGaps.map(\.area),
-          of: categoryGaps.map(\.unit),
-          areas: units, estimate: people, threads: options.threads)
-        var uncoveredByUnit = [Double](repeating: 0, count: units.count)
-        for (k, gap) in categoryGaps.enumerated() {
-          uncoveredByUnit[gap.unit] = uncovered[k]
-          finishedGaps[k].population = uncovered[k]
-        }
-        for u in units.indices {
-          let total = people.totals[u]
-          let out = min(total, uncoveredByUnit[u])
-          categoryRows[u].population = total
-          categoryRows[u].populationUncovered = out
-          categoryRows[u].populationCovered = total - out
-          categoryRows[u].sharePopulationCovered = total > 0 ? (total - out) / total : nil
-          categoryRows[u].assetsPerThousand =
-            total > 0 ? Double(categoryRows[u].assetsInside) / total * 1000 : nil
-        }
+        try count(
+          population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
+          threads: options.threads)
       }
       clock.lap("coverage: \(category) population of gaps")
       rows += categoryRows
-      gaps += finishedGaps
+      gaps += categoryGaps
     }
     let (assetUnits, outside) = try locate(
-      assets, units: units, unitIndex: unitIndex, threads: options.threads)
+      assets, units: units, unitIndex: layer.index, threads: options.threads)
     clock.lap("coverage: locate assets")
     return CoverageResult(
       rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside)
+  }
+
+  /// Puts people into the gaps and the rows of one category: those out of reach in each unit, and
+  /// the shares and asset rates that follow.
+  static func count(
+    _ population: PopulationLayer, estimate people: PopulationEstimate, inGaps gaps: inout [CoverageGap],
+    rows: inout [CoverageRow], units: [FlatGeometry], threads: Int
+  ) throws {
+    let uncovered = try population.people(
+      inPieces: gaps.map(\.geometry), pieceAreas: gaps.map(\.area), of: gaps.map(\.unit),
+      areas: units, estimate: people, threads: threads)
+    var uncoveredByUnit = [Double](repeating: 0, count: units.count)
+    for k in gaps.indices {
+      uncoveredByUnit[gaps[k].unit] = uncovered[k]
+      gaps[k].population = uncovered[k]
+    }
+    for u in units.indices {
+      let total = people.totals[u]
+      let out = min(total, uncoveredByUnit[u])
+      rows[u].population = total
+      rows[u].populationUncovered = out
+      rows[u].populationCovered = total - out
+      rows[u].sharePopulationCovered = total > 0 ? (total - out) / total : nil
+      rows[u].assetsPerThousand = total > 0 ? Double(rows[u].assetsInside) / total * 1000 : nil
+    }
   }
 
   /// The unit less its cover assembled from the exact crossings (PolygonDifference), or nil to
@@ -295,5 +239,136 @@ public enum CoverageAnalysis {
         return found
       })
     return (located, located.indices.filter { located[$0].isEmpty })
+  }
+}
+
+/// The units of a coverage run with what every category needs of them: areas, boxes and an
+/// index of the boxes.
+struct UnitLayer: Sendable {
+  let geometries: [FlatGeometry]
+  let areas: [Double]
+  let boxes: [BoundingBox]
+  let index: BoxIndex
+
+  init(_ geometries: [FlatGeometry]) {
+    self.geometries = geometries
+    areas = geometries.map(\.polygonalArea)
+    boxes = geometries.map(\.boundingBox)
+    index = BoxIndex(boxes)
+  }
+}
+
+/// One category's coverage of every unit: its reach, its assets, and the steps that measure one
+/// unit against them (run in parallel, each thread with its own caches).
+struct CategoryPass: Sendable {
+  let category: String
+  let radius: Double
+  let members: [FlatGeometry]
+  let reach: ReachUnion
+  let units: UnitLayer
+  let people: PopulationEstimate?
+  let nearest: NearestAsset
+  let assetIndex: BoxIndex
+
+  init(
+    category: String, radius: Double, members: [FlatGeometry], reach: ReachUnion, units: UnitLayer,
+    people: PopulationEstimate?
+  ) {
+    (self.category, self.radius, self.members, self.reach, self.units, self.people) =
+      (category, radius, members, reach, units, people)
+    nearest = NearestAsset(members)
+    assetIndex = BoxIndex(members.map(\.boundingBox))
+  }
+
+  /// One thread's caches of the units, the reach's pieces and the assets, sharing one context.
+  struct Caches {
+    let units: ThreadGeometryCache
+    let parts: ThreadGeometryCache
+    let assets: ThreadGeometryCache
+  }
+
+  func makeCaches() -> Caches {
+    let unitsCache = ThreadGeometryCache(source: units.geometries)
+    return Caches(
+      units: unitsCache, parts: ThreadGeometryCache(source: reach.pieces, context: unitsCache.context),
+      assets: ThreadGeometryCache(source: members, context: unitsCache.context))
+  }
+
+  /// Unit `u`'s row and its gap (nil when the reach covers it).
+  func cover(unit u: Int, caches: Caches) throws -> (row: CoverageRow, gap: FlatGeometry?) {
+    defer { caches.units.forget(u) }
+    let (gap, gapArea) = try self.gap(of: u, caches: caches)
+    let largestGapPart = gap?.polygonParts.max { $0.polygonalArea < $1.polygonalArea }
+    let (inside, reaching) = try assetsInsideAndReaching(u, caches: caches)
+    let (centre, centreName) = try centre(of: u, caches: caches)
+    let area = units.areas[u]
+    let row = CoverageRow(
+      unit: u, category: category, radius: radius, assetsInside: inside, assetsReaching: reaching,
+      area: area, coveredShare: area > 0 ? max(0, 1 - gapArea / area) : 0, gapArea: gapArea,
+      largestGapArea: largestGapPart?.polygonalArea ?? 0, population: nil, populationCovered: nil,
+      populationUncovered: nil, sharePopulationCovered: nil, assetsPerThousand: nil,
+      nearest: nearest.distance(x: centre.x, y: centre.y, startingAt: radius), nearestFrom: centreName,
+      farthest: CoverageAnalysis.farthestDistance(
+        unit: units.geometries[u], largestGap: largestGapPart, nearest: nearest, radius: radius))
+    return (row, gap)
+  }
+
+  /// The unit minus only the reach's pieces that touch it, and its area: nothing when one piece
+  /// covers the unit, else assembled from the exact crossings where that is proved valid, else
+  /// GEOS's difference.
+  func gap(of u: Int, caches: Caches) throws -> (geometry: FlatGeometry?, area: Double) {
+    let box = units.boxes[u]
+    // Each touching part as the piece clipped to a cell holding the unit (PartQuadtree).
+    let touching = reach.index.items(intersecting: box).map { reach.piece(of: $0, for: box) }
+      .filter { !reach.pieces[$0].isEmpty }
+    guard !touching.isEmpty else { return (units.geometries[u], units.areas[u]) }
+    let unit = try caches.units.geometry(u)
+    for part in touching where reach.pieceBoxes[part].contains(box) {
+      if try caches.parts.prepared(part).contains(unit) { return (nil, 0) }
+    }
+    if let assembled = CoverageAnalysis.assembledGap(
+      units.geometries[u], box: box, bands: caches.units.bands(u), cover: touching, reach: reach,
+      pieces: caches.parts)
+    {
+      let area = assembled.polygonalArea
+      return (area > 0 ? assembled : nil, area)
+    }
+    let pieces = try touching.map { try caches.parts.geometry($0) }
+    let cover = pieces.count == 1 ? pieces[0] : try Geometry.collection(pieces, context: caches.parts.context)
+    let remainder = try unit.difference(cover).polygonalPart()
+    let area = try remainder.area()
+    return (area > 0 ? try remainder.flat() : nil, area)
+  }
+
+  /// Assets inside the unit, and assets whose reach touches it.
+  func assetsInsideAndReaching(_ u: Int, caches: Caches) throws -> (inside: Int, reaching: Int) {
+    let unit = try caches.units.geometry(u)
+    let prepared = try caches.units.prepared(u)
+    var inside = 0, reaching = 0
+    for a in assetIndex.items(intersecting: units.boxes[u].expanded(by: radius)) {
+      let asset = members[a]
+      let isInside: Bool
+      if asset.kind == .point {
+        isInside = try prepared.intersectsPoint(x: asset.x(0), y: asset.y(0))
+      } else {
+        isInside = try prepared.intersects(try caches.assets.geometry(a))
+      }
+      if isInside {
+        inside += 1
+        reaching += 1
+      } else if asset.kind == .point {
+        // Outside the unit, so its distance is to the unit's rings (no GEOS call needed).
+        if units.geometries[u].distanceToLinework(x: asset.x(0), y: asset.y(0)) <= radius { reaching += 1 }
+      } else if try unit.distance(to: try caches.assets.geometry(a)) <= radius {
+        reaching += 1
+      }
+    }
+    return (inside, reaching)
+  }
+
+  /// Where the nearest asset is measured from: the people's centre, or a point on the surface.
+  func centre(of u: Int, caches: Caches) throws -> (point: (x: Double, y: Double), name: String) {
+    if let c = people?.centroids[u] ?? nil { return (c, "population_weighted_centroid") }
+    return (try caches.units.geometry(u).pointOnSurface().pointCoordinates(), "point_on_surface")
   }
 }

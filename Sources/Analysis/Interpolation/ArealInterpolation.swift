@@ -18,6 +18,7 @@ public enum ArealInterpolation {
     /// "area" or "population".
     public var name: String
 
+    /// Weights of the pieces and sources, named for the report.
     public init(pieces: [Double], sources: [Double], name: String) {
       self.pieces = pieces
       self.sources = sources

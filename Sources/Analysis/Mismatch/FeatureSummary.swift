@@ -2,8 +2,9 @@
 public struct FeatureSummary: Sendable, Hashable {
   /// Position of the feature in its layer.
   public var feature: Int
-  /// The feature's area (m²) and, with a population layer, its population.
+  /// The feature's area (m²).
   public var area: Double
+  /// The feature's people, with a population layer.
   public var population: Double?
   /// The other layer's unit with the largest share of this feature (ties: smaller id), if any.
   public var best: Int?
@@ -13,8 +14,9 @@ public struct FeatureSummary: Sendable, Hashable {
   public var bestShareOfOther: Double
   /// Number of non-sliver pieces.
   public var parts: Int
-  /// Number of sliver pieces, and their total area.
+  /// Number of sliver pieces.
   public var slivers: Int
+  /// The sliver pieces' total area (m²).
   public var sliverArea: Double
   /// 1 − Σ share over all pieces (area): what no unit of the other layer covers.
   public var uncoveredShare: Double
@@ -23,7 +25,8 @@ public struct FeatureSummary: Sendable, Hashable {
   /// The class at the run's tolerance.
   public var mismatchClass: MismatchClass
   /// Building-block fit: the other layer's units with ≥ 50% of their area (or people) inside this
-  /// feature, and how well their union matches it.
+  /// feature.
   public var buildingBlocks: [Int]
+  /// How well the building blocks' union matches the feature: area(∩) / area(∪).
   public var buildingBlockIoU: Double
 }

@@ -11,6 +11,7 @@ public enum MismatchClass: String, Sendable, Hashable, CaseIterable, CustomStrin
   /// At most 1 − τ of it is covered by the other layer.
   case outside
 
+  /// The class as the outputs write it.
   public var description: String { rawValue }
 
   /// Classifies from the non-sliver pieces' shares and the uncovered share.

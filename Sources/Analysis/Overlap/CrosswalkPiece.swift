@@ -2,13 +2,15 @@ import GeoCore
 
 /// One piece a ∩ b with positive area (DESIGN.md §4).
 public struct CrosswalkPiece: Sendable, Hashable {
-  /// Position of a in layer A's features, and of b in layer B's.
+  /// Position of a in layer A's features.
   public var a: Int
+  /// Position of b in layer B's features.
   public var b: Int
   /// area(a ∩ b) in m².
   public var area: Double
-  /// area(a ∩ b) / area(a), and / area(b).
+  /// area(a ∩ b) / area(a).
   public var shareOfA: Double
+  /// area(a ∩ b) / area(b).
   public var shareOfB: Double
   /// area(a ∩ b) / area(a ∪ b).
   public var iou: Double
@@ -18,11 +20,14 @@ public struct CrosswalkPiece: Sendable, Hashable {
   public var method: PieceMethod
   /// The piece itself (when kept).
   public var geometry: FlatGeometry?
-  /// People in the piece, and its shares of a's and b's people (with a population layer).
+  /// People in the piece (with a population layer).
   public var population: Double?
+  /// The piece's share of a's people.
   public var populationShareOfA: Double?
+  /// The piece's share of b's people.
   public var populationShareOfB: Double?
 
+  /// A piece without people (the population weighting adds them).
   public init(
     a: Int, b: Int, area: Double, shareOfA: Double, shareOfB: Double, iou: Double, isSliver: Bool,
     method: PieceMethod, geometry: FlatGeometry?

@@ -7,12 +7,15 @@ import PlanarKernel
 public struct Overlay: Sendable {
   /// Every piece, sorted by a then b.
   public var pieces: [CrosswalkPiece]
-  /// Areas of A's and B's features (m²).
+  /// Areas of A's features (m²).
   public var areasA: [Double]
+  /// Areas of B's features (m²).
   public var areasB: [Double]
-  /// Work counts: candidate pairs from the index, pairs settled by containment, intersections.
+  /// Candidate pairs from the box index (boxes overlapping with area).
   public var candidatePairs: Int
+  /// Pairs settled by containment (one feature inside the other).
   public var containedPairs: Int
+  /// Pairs whose intersection was measured or built.
   public var intersectedPairs: Int
   /// Intersected pairs measured from their boundaries' crossings (PolygonIntersection); the
   /// rest went through a GEOS overlay.
@@ -30,106 +33,168 @@ public enum OverlapEngine {
   /// Measured areas below this (m², the crosswalk tables' resolution) are left to GEOS.
   static let smallestMeasuredArea = 0.01
 
-  /// Overlays `a` with `b` (both valid polygons in the same projected CRS).
+  /// Overlays `a` with `b` (both valid polygons in the same projected CRS): each feature of A
+  /// against the features of B whose boxes overlap its own, in parallel, the pieces gathered in
+  /// A's order.
   public static func overlay(a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions = OverlapOptions())
     throws -> Overlay
   {
-    let boxesA = a.map(\.boundingBox)
-    let boxesB = b.map(\.boundingBox)
-    let areasA = a.map(\.polygonalArea)
-    let areasB = b.map(\.polygonalArea)
-    let index = BoxIndex(boxesB)
-    let sliver = SliverTest(width: options.sliverWidth, minArea: options.minArea)
-    let keep = options.keepPieceGeometry
-
-    struct Work {
-      let bSide: ThreadGeometryCache
-      let aSide: ThreadGeometryCache
-    }
-    struct FeatureResult: Sendable {
-      var pieces: [CrosswalkPiece] = []
-      var candidates = 0
-      var contained = 0
-      var intersected = 0
-      var measured = 0
-    }
-
+    let pass = OverlayPass(a: a, b: b, options: options)
     let perFeature = try ParallelChunks.map(
       count: a.count, threads: options.threads, chunkSize: 32,
-      makeWorker: {
-        Work(bSide: ThreadGeometryCache(source: b), aSide: ThreadGeometryCache(source: a))
-      },
-      body: { work, i -> FeatureResult in
-        var result = FeatureResult()
-        let boxA = boxesA[i]
-        let candidates = index.items(intersecting: boxA).filter { boxesB[$0].overlapsWithArea(boxA) }
-        guard !candidates.isEmpty, areasA[i] > 0 else { return result }
-        defer { work.aSide.forget(i) }
-        var aIsSliver: Bool?
-        for j in candidates {
-          result.candidates += 1
-          let pair = PairWork(i: i, j: j, boxA: boxA, boxB: boxesB[j], a: work.aSide, b: work.bSide)
-          let measured = work.aSide.bands(i).flatMap { a in
-            work.bSide.bands(j).map { PolygonIntersection.measure(a, $0) }
-          }
-          var found: (area: Double, method: PieceMethod, flat: FlatGeometry?, isSliver: Bool)
-          // Containment first: the boundaries' crossings settle it unless they touch somewhere,
-          // when GEOS's prepared test decides (a unit inside another, sharing part of its edge).
-          var within = measured?.relation
-          if within == .undecided || within == nil {
-            within = .other
-            if boxesB[j].contains(boxA), try pair.b.prepared(j).contains(try pair.a.geometry(i)) {
-              within = .aWithinB
-            } else if boxA.contains(boxesB[j]), try pair.a.prepared(i).contains(try pair.b.geometry(j)) {
-              within = .bWithinA
-            }
-          }
-          if within == .aWithinB {
-            if aIsSliver == nil {
-              aIsSliver = try sliver.isSliver(
-                linework: a[i], area: areasA[i], piece: { try pair.a.geometry(i) })
-            }
-            found = (areasA[i], .aWithinB, keep ? a[i] : nil, aIsSliver!)
-            result.contained += 1
-          } else if within == .bWithinA {
-            let isSliver = try sliver.isSliver(
-              linework: b[j], area: areasB[j], piece: { try pair.b.geometry(j) })
-            found = (areasB[j], .bWithinA, keep ? b[j] : nil, isSliver)
-            result.contained += 1
-          } else if let measured, measured.area == 0 {
-            continue  // a sum of exactly 0: the interiors do not meet
-          } else if let measured, abs(measured.area) >= max(Self.smallestMeasuredArea, measured.roundingBound)
-          {
-            // The area and the piece's outline come from the crossings; GEOS builds the piece
-            // only when it is kept or a sliver test needs it.
-            result.intersected += 1
-            result.measured += 1
-            let isSliver = try sliver.isSliver(
-              linework: measured.boundary, area: measured.area, piece: pair.piece)
-            found = (measured.area, .intersection, keep ? try pair.piece().flat() : nil, isSliver)
-          } else {
-            // Not polygonal, or within rounding of 0 or below the tables' resolution: GEOS's
-            // overlay decides, so hair-thin pieces are exactly GEOS's. The prepared test first:
-            // most such pairs do not meet at all.
-            guard try pair.b.prepared(j).intersects(try pair.a.geometry(i)) else { continue }
-            result.intersected += 1
-            let piece = try pair.piece()
-            let area = try piece.area()
-            guard area > 0 else { continue }
-            let flat = try piece.flat()
-            found = (
-              area, .intersection, keep ? flat : nil, try sliver.isSliver(piece, flat: flat, area: area)
-            )
-          }
-          let area = found.area
-          result.pieces.append(
-            CrosswalkPiece(
-              a: i, b: j, area: area, shareOfA: area / areasA[i], shareOfB: area / areasB[j],
-              iou: area / (areasA[i] + areasB[j] - area), isSliver: found.isSliver, method: found.method,
-              geometry: found.flat))
-        }
-        return result
-      })
+      makeWorker: { pass.makeCaches() },
+      body: { caches, i in try pass.pieces(ofA: i, caches: caches) })
+    return pass.gathered(perFeature)
+  }
+}
+
+/// One overlay's read-only inputs, shared by every thread, and the steps that measure a feature
+/// of A against its candidates in B.
+private struct OverlayPass: Sendable {
+  let a: [FlatGeometry], b: [FlatGeometry]
+  let boxesA: [BoundingBox], boxesB: [BoundingBox]
+  let areasA: [Double], areasB: [Double]
+  let index: BoxIndex
+  let sliver: SliverTest
+  let keepGeometry: Bool
+
+  init(a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions) {
+    (self.a, self.b) = (a, b)
+    boxesA = a.map(\.boundingBox)
+    boxesB = b.map(\.boundingBox)
+    areasA = a.map(\.polygonalArea)
+    areasB = b.map(\.polygonalArea)
+    index = BoxIndex(boxesB)
+    sliver = SliverTest(width: options.sliverWidth, minArea: options.minArea)
+    keepGeometry = options.keepPieceGeometry
+  }
+
+  /// One thread's caches of both layers' GEOS forms.
+  struct Caches {
+    let aSide: ThreadGeometryCache
+    let bSide: ThreadGeometryCache
+  }
+
+  /// What one feature of A gave: its pieces and the work counts.
+  struct FeatureResult: Sendable {
+    var pieces: [CrosswalkPiece] = []
+    var candidates = 0
+    var contained = 0
+    var intersected = 0
+    var measured = 0
+  }
+
+  /// A piece found for a pair, before its shares are worked out.
+  struct Found {
+    var area: Double
+    var method: PieceMethod
+    var geometry: FlatGeometry?
+    var isSliver: Bool
+  }
+
+  func makeCaches() -> Caches {
+    Caches(aSide: ThreadGeometryCache(source: a), bSide: ThreadGeometryCache(source: b))
+  }
+
+  /// The pieces of feature `i` of A with every feature of B it shares area with.
+  func pieces(ofA i: Int, caches: Caches) throws -> FeatureResult {
+    var result = FeatureResult()
+    let boxA = boxesA[i]
+    let candidates = index.items(intersecting: boxA).filter { boxesB[$0].overlapsWithArea(boxA) }
+    guard !candidates.isEmpty, areasA[i] > 0 else { return result }
+    defer { caches.aSide.forget(i) }
+    var aIsSliver: Bool?
+    for j in candidates {
+      result.candidates += 1
+      let pair = PairWork(i: i, j: j, boxA: boxA, boxB: boxesB[j], a: caches.aSide, b: caches.bSide)
+      guard let found = try piece(pair, aIsSliver: &aIsSliver, counts: &result) else { continue }
+      result.pieces.append(crosswalkPiece(i, j, found))
+    }
+    return result
+  }
+
+  /// The piece of one candidate pair, or nil when the interiors do not meet: containment first,
+  /// then the area measured from the boundaries' crossings, then GEOS's overlay for what the
+  /// crossings leave open.
+  func piece(_ pair: PairWork, aIsSliver: inout Bool?, counts: inout FeatureResult) throws -> Found? {
+    let (i, j) = (pair.i, pair.j)
+    let measured = pair.a.bands(i).flatMap { a in pair.b.bands(j).map { PolygonIntersection.measure(a, $0) } }
+    switch try containment(pair, measured: measured) {
+    case .aWithinB:
+      counts.contained += 1
+      if aIsSliver == nil {
+        aIsSliver = try sliver.isSliver(linework: a[i], area: areasA[i], piece: { try pair.a.geometry(i) })
+      }
+      return Found(
+        area: areasA[i], method: .aWithinB, geometry: keepGeometry ? a[i] : nil, isSliver: aIsSliver!)
+    case .bWithinA:
+      counts.contained += 1
+      let isSliver = try sliver.isSliver(linework: b[j], area: areasB[j], piece: { try pair.b.geometry(j) })
+      return Found(
+        area: areasB[j], method: .bWithinA, geometry: keepGeometry ? b[j] : nil, isSliver: isSliver)
+    default:
+      break
+    }
+    if let measured, measured.area == 0 { return nil }  // a sum of exactly 0: the interiors do not meet
+    if let measured, abs(measured.area) >= max(OverlapEngine.smallestMeasuredArea, measured.roundingBound) {
+      counts.intersected += 1
+      counts.measured += 1
+      return try measuredPiece(pair, measured)
+    }
+    // Not polygonal, or within rounding of 0 or below the tables' resolution: GEOS's overlay
+    // decides, so hair-thin pieces are exactly GEOS's. The prepared test first: most such pairs
+    // do not meet at all.
+    guard try pair.b.prepared(j).intersects(try pair.a.geometry(i)) else { return nil }
+    counts.intersected += 1
+    return try overlayPiece(pair)
+  }
+
+  /// Whether one feature lies inside the other. The boundaries' crossings settle it unless they
+  /// touch somewhere, when GEOS's prepared test decides (a unit inside another, sharing part of
+  /// its edge).
+  func containment(_ pair: PairWork, measured: PolygonIntersection?) throws -> PolygonIntersection.Relation {
+    if let relation = measured?.relation, relation != .undecided { return relation }
+    let (i, j) = (pair.i, pair.j)
+    if boxesB[j].contains(pair.boxA), try pair.b.prepared(j).contains(try pair.a.geometry(i)) {
+      return .aWithinB
+    }
+    if pair.boxA.contains(boxesB[j]), try pair.a.prepared(i).contains(try pair.b.geometry(j)) {
+      return .bWithinA
+    }
+    return .other
+  }
+
+  /// A piece whose area and outline come from the crossings; GEOS builds the piece only when it
+  /// is kept or a sliver test needs it.
+  func measuredPiece(_ pair: PairWork, _ measured: PolygonIntersection) throws -> Found {
+    let isSliver = try sliver.isSliver(linework: measured.boundary, area: measured.area, piece: pair.piece)
+    return Found(
+      area: measured.area, method: .intersection, geometry: keepGeometry ? try pair.piece().flat() : nil,
+      isSliver: isSliver)
+  }
+
+  /// A piece built by GEOS's overlay; nil when it has no area.
+  func overlayPiece(_ pair: PairWork) throws -> Found? {
+    let piece = try pair.piece()
+    let area = try piece.area()
+    guard area > 0 else { return nil }
+    let flat = try piece.flat()
+    return Found(
+      area: area, method: .intersection, geometry: keepGeometry ? flat : nil,
+      isSliver: try sliver.isSliver(piece, flat: flat, area: area))
+  }
+
+  /// The crosswalk row of a found piece: its shares of both features and its IoU.
+  func crosswalkPiece(_ i: Int, _ j: Int, _ found: Found) -> CrosswalkPiece {
+    let area = found.area
+    return CrosswalkPiece(
+      a: i, b: j, area: area, shareOfA: area / areasA[i], shareOfB: area / areasB[j],
+      iou: area / (areasA[i] + areasB[j] - area), isSliver: found.isSliver, method: found.method,
+      geometry: found.geometry)
+  }
+
+  /// Every feature's pieces in A's order, and the work counts summed.
+  func gathered(_ perFeature: [FeatureResult]) -> Overlay {
     var overlay = Overlay(
       pieces: [], areasA: areasA, areasB: areasB, candidatePairs: 0, containedPairs: 0, intersectedPairs: 0)
     overlay.pieces.reserveCapacity(perFeature.reduce(0) { $0 + $1.pieces.count })

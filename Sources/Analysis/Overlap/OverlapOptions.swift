@@ -15,5 +15,6 @@ public struct OverlapOptions: Sendable, Hashable {
   /// Compute Hausdorff distances between each feature and its best match.
   public var computeHausdorff: Bool = true
 
+  /// The defaults: τ 0.95, sliver width 20 m, minimum area 100 m², every core.
   public init() {}
 }

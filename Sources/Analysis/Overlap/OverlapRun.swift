@@ -3,23 +3,34 @@ import Layers
 
 /// Everything an overlap of two layers produced, ready to write out.
 public struct OverlapRun: Sendable {
+  /// Layer A, as loaded.
   public var a: Layer
+  /// Layer B, in A's working CRS.
   public var b: Layer
+  /// The pieces of A × B.
   public var overlay: Overlay
+  /// What each feature of A's overlap with B comes to (empty for a crosswalk-only run).
   public var summariesA: [FeatureSummary]
+  /// What each feature of B's overlap with A comes to.
   public var summariesB: [FeatureSummary]
-  /// Best-fit lookups from A to B and from B to A (centroid method).
+  /// Best-fit lookup from A to B (centroid method).
   public var lookupA: [(unit: Int?, method: BestFit.Method)]
+  /// Best-fit lookup from B to A.
   public var lookupB: [(unit: Int?, method: BestFit.Method)]
+  /// Layer A's own overlaps and gaps, when checked.
   public var topologyA: TopologyReport?
+  /// Layer B's own overlaps and gaps, when checked.
   public var topologyB: TopologyReport?
   /// The population layer's name and field, when shares are weighted by people.
   public var population: (name: String, field: String)?
+  /// The thresholds and switches the run used.
   public var options: OverlapOptions
+  /// Holes smaller than this (m²) counted as gaps in the topology checks.
   public var maxGapArea: Double
   /// What was computed: everything, or the crosswalk table alone.
   public var scope: OverlapScope = .full
 
+  /// A full run's parts (`scope` is `.full`).
   public init(
     a: Layer, b: Layer, overlay: Overlay, summariesA: [FeatureSummary], summariesB: [FeatureSummary],
     lookupA: [(unit: Int?, method: BestFit.Method)], lookupB: [(unit: Int?, method: BestFit.Method)],

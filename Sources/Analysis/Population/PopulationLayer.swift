@@ -9,7 +9,9 @@ public struct PopulationLayer: Sendable {
   public var name: String
   /// The field the counts come from.
   public var field: String
+  /// The features with a count, in the working CRS.
   public var geometries: [FlatGeometry]
+  /// Each feature's count (people).
   public var counts: [Double]
   /// Areas of polygon features (0 for points).
   public var areas: [Double]

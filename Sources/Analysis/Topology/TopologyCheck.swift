@@ -7,21 +7,29 @@ import PlanarKernel
 public struct TopologyReport: Sendable {
   /// Two features of the layer that share area.
   public struct Overlap: Sendable, Hashable {
+    /// Position of one of the two features in the layer.
     public var first: Int
+    /// Position of the other feature.
     public var second: Int
+    /// The shared area (m²).
     public var area: Double
+    /// The shared part.
     public var geometry: FlatGeometry
   }
 
   /// A hole in the layer's union smaller than the gap threshold.
   public struct Gap: Sendable, Hashable {
+    /// The hole's area (m²).
     public var area: Double
+    /// The hole.
     public var geometry: FlatGeometry
     /// The features whose boundary touches the gap.
     public var neighbours: [Int]
   }
 
+  /// Every pair of features that share area.
   public var overlaps: [Overlap]
+  /// Every hole smaller than the gap threshold.
   public var gaps: [Gap]
 }
 

@@ -4,7 +4,9 @@ import GeoCore
 public enum CSVPoints {
   /// The coordinate columns found, and the CRS they imply.
   public struct Columns: Sendable, Hashable {
+    /// The column of longitude or easting.
     public var x: Int
+    /// The column of latitude or northing.
     public var y: Int
     /// `"OGC:CRS84"` for lon/lat columns, `"EPSG:27700"` for easting/northing.
     public var crs: String
@@ -51,11 +53,7 @@ public enum CSVPoints {
     }
     let named = table.header.filter { !$0.isEmpty }
     let unnamed = table.header.count - named.count
-    throw .badLayer(
-      table.source,
-      "no coordinate columns: expected lon/lat (or longitude/latitude) or easting/northing; columns are "
-        + named.joined(separator: ", ") + (unnamed > 0 ? " and \(unnamed) unnamed" : "")
-        + ". Name them with --x-field/--y-field")
+    throw .noCoordinateColumns(table.source, columns: named, unnamed: unnamed)
   }
 
   /// The one column whose name starts with `prefix` (case-insensitive), nil for none or several.

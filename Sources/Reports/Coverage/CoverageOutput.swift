@@ -6,6 +6,8 @@ import Layers
 /// Writes the outputs of a coverage run (issue 4): coverage.csv (one row per unit × category),
 /// gaps.geojson, assets.geojson (assets with the unit they stand in), summary.json.
 public enum CoverageOutput {
+  /// Writes the four files into `directory` (created if needed), GeoJSON through `geoJSON`;
+  /// returns the names written. `inputs` are listed in summary.json with what loading did.
   @discardableResult
   public static func write(
     _ result: CoverageResult, units: Layer, assets: AssetSet, population: PopulationLayer?,
@@ -75,6 +77,8 @@ public enum CoverageOutput {
     return csv
   }
 
+  /// The gaps as GeoJSON features (unit id and name, category, area, people), sorted by unit id
+  /// then category.
   public static func gapFeatures(_ result: CoverageResult, units: Layer) -> [(
     geometry: FlatGeometry?, properties: JSONObject
   )] {
@@ -91,6 +95,7 @@ public enum CoverageOutput {
     }
   }
 
+  /// The assets as GeoJSON features, each with the units it stands in.
   public static func assetFeatures(_ result: CoverageResult, units: Layer, assets: AssetSet) -> [(
     geometry: FlatGeometry?, properties: JSONObject
   )] {

@@ -62,6 +62,8 @@ public enum OverlapOutput {
     return all
   }
 
+  /// Piece `k` as a GeoJSON feature: both features' ids and names, area, shares, IoU, sliver
+  /// flag, method and people.
   public static func pieceFeature(_ run: OverlapRun, _ k: Int) -> (
     geometry: FlatGeometry?, properties: JSONObject
   ) {
@@ -78,6 +80,7 @@ public enum OverlapOutput {
     return (piece.geometry, properties)
   }
 
+  /// A layer's overlaps and gaps as GeoJSON features, naming the features involved.
   public static func topologyFeatures(_ report: TopologyReport, layer: Layer) -> [(
     geometry: FlatGeometry?, properties: JSONObject
   )] {

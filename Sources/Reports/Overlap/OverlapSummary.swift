@@ -4,6 +4,7 @@ import Layers
 
 /// summary.json of an overlap run: inputs, parameters, versions, and the figures per layer.
 public enum OverlapSummary {
+  /// The summary of `run`, listing the files written and the tool versions.
   public static func json(_ run: OverlapRun, versions: JSONObject, files: [String]) -> JSONValue {
     var object = JSONObject()
     object["versions"] = .object(versions)

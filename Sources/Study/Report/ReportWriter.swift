@@ -9,6 +9,8 @@ import Reports
 /// folder that replaces the old output only when complete, so a failed run leaves the previous
 /// report intact.
 public enum ReportWriter {
+  /// Writes the whole report of `study` to `directory`, replacing what was there only once
+  /// everything is written.
   public static func write(
     _ study: StudyRun, to directory: String, versions: JSONObject, progress: StudyRunner.Progress = { _ in }
   )

@@ -24,7 +24,8 @@ struct Convert: ParsableCommand {
   @Flag(help: "Keep invalid polygons as they are instead of repairing them.")
   var noRepair = false
 
-  @OptionGroup var layer: LayerOptions
+  @OptionGroup var reading: InputOptions<FileInput>
+  @OptionGroup var columns: CSVColumnOptions<FileInput>
 
   func validate() throws {
     guard (0...17).contains(precision) else { throw ValidationError("--precision must be between 0 and 17") }
@@ -33,10 +34,9 @@ struct Convert: ParsableCommand {
 
   func run() throws {
     let target = to ?? "OGC:CRS84"
-    var options = layer.loadOptions()
-    options.workingCRS = target
+    var options = reading.loadOptions(workingCRS: target)
     options.repair = !noRepair
-    let loaded = try reportingFailures { try LayerLoader.load(input, options: options) }
+    let loaded = try reportingFailures { try reading.load(input, options: options, columns: columns) }
     let rewound = loaded.features.reduce(0) { $0 + RingWinding.ringsNeedingReversal($1.geometry) }
     var features: [(Int, Feature)] = loaded.features.map { feature in
       (

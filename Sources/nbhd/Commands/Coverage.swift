@@ -29,14 +29,11 @@ struct Coverage: ParsableCommand {
   @Option(name: .customLong("quadrant-segments"), help: "Buffer segments per quarter circle.")
   var quadrantSegments: Int = 8
 
-  @Option(help: "Population layer (polygons or points with a count).")
-  var population: String?
-
-  @Option(name: .customLong("population-field")) var populationField: String?
-  @Option(name: .customLong("id-field"), help: "Id field of the area layer.") var idField: String?
-  @Option(name: .customLong("name-field"), help: "Name field of the area layer.") var nameField: String?
-  @Option(help: "Threads (default: the machine's cores).") var threads: Int?
-
+  @OptionGroup(title: "Area layer") var areaInput: InputOptions<AreaInput>
+  @OptionGroup(title: "Asset files") var assetInput: InputOptions<AssetInput>
+  @OptionGroup(title: "Asset files") var assetColumns: CSVColumnOptions<AssetInput>
+  @OptionGroup(title: "Population") var population: PopulationOptions
+  @OptionGroup var parallel: ThreadOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -45,28 +42,22 @@ struct Coverage: ParsableCommand {
     guard (1...64).contains(quadrantSegments) else {
       throw ValidationError("--quadrant-segments must be 1 to 64")
     }
-    if (population == nil) != (populationField == nil) {
-      throw ValidationError("give --population and --population-field together")
-    }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
     var clock = StageClock()
+    let threads = parallel.threads
     let radii = try ReachRadii(parsing: radius)
-    let units = try reportingFailures {
-      try Overlap.loadPolygons(areas, idField: idField, nameField: nameField, crs: nil, threads: threads)
-    }
+    let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
     var set = AssetSet(assets: [])
     var inputs = [units]
     var people: PopulationLayer?
     try reportingFailures {
       for argument in assets {
         let (category, path) = Self.split(argument)
-        var options = LoadOptions()
-        options.workingCRS = units.crs
-        if let threads { options.threads = threads }
-        let layer = try LayerLoader.load(path, options: options)
+        let layer = try assetInput.load(
+          path, options: assetInput.loadOptions(threads: threads, workingCRS: units.crs),
+          columns: assetColumns)
         guard !layer.features.isEmpty else {
           throw CommandFailure(
             badInput: "\(path): no usable assets (\(layer.record.inputFeatures) features read)")
@@ -74,14 +65,17 @@ struct Coverage: ParsableCommand {
         inputs.append(layer)
         try set.add(layer, category: category, categoryField: categoryField)
       }
-      for category in set.categories { _ = try radii.radius(for: category) }
-      if let population, let populationField {
-        var options = LoadOptions()
-        options.workingCRS = units.crs
-        // The units often carry their own residents (LSOAs with a count): read the file once.
-        let layer = population == areas ? units : try LayerLoader.load(population, options: options)
-        inputs.append(layer)
-        people = try PopulationLayer(layer, field: populationField)
+      for category in set.categories {
+        do {
+          _ = try radii.radius(for: category)
+        } catch {
+          throw CommandFailure(usage: "\(error): give --radius \(category)=METRES")
+        }
+      }
+      // The units often carry their own residents (LSOAs with a count): read the file once.
+      if let loaded = try population.load(workingCRS: units.crs, reusing: [units]) {
+        inputs.append(loaded.layer)
+        people = loaded.people
       }
     }
     clock.lap("load")

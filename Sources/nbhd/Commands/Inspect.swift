@@ -11,7 +11,8 @@ struct Inspect: ParsableCommand {
   @Argument(help: "GeoJSON or CSV files.")
   var files: [String]
 
-  @OptionGroup var layer: LayerOptions
+  @OptionGroup var reading: InputOptions<FileInput>
+  @OptionGroup var columns: CSVColumnOptions<FileInput>
 
   @Flag(help: "Print JSON instead of text.")
   var json = false
@@ -23,7 +24,9 @@ struct Inspect: ParsableCommand {
   func run() throws {
     var summaries: [JSONValue] = []
     for file in files {
-      let loaded = try reportingFailures { try LayerLoader.load(file, options: layer.loadOptions()) }
+      let loaded = try reportingFailures {
+        try reading.load(file, options: reading.loadOptions(), columns: columns)
+      }
       if json { summaries.append(loaded.summaryJSON) } else { print(InspectText.describe(loaded)) }
     }
     if json { print(JSONValue.array(summaries).prettyJSON) }

@@ -24,13 +24,9 @@ struct Interpolate: ParsableCommand {
   @Option(parsing: .upToNextOption, help: "Rate or mean fields: weighted averages.")
   var intensive: [String] = []
 
-  @Option(help: "Population layer (polygons or points with a count) to weight by people instead of area.")
-  var population: String?
-
-  @Option(name: .customLong("population-field")) var populationField: String?
-  @Option(name: .customLong("source-id-field")) var sourceIDField: String?
-  @Option(name: .customLong("target-id-field")) var targetIDField: String?
-  @Option(name: .customLong("target-name-field")) var targetNameField: String?
+  @OptionGroup(title: "Source layer") var sourceInput: InputOptions<SourceInput>
+  @OptionGroup(title: "Target layer") var targetInput: InputOptions<TargetInput>
+  @OptionGroup(title: "Population (weights by people instead of area)") var population: PopulationOptions
 
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var output: OutputOptions
@@ -39,30 +35,20 @@ struct Interpolate: ParsableCommand {
     if extensive.isEmpty && intensive.isEmpty {
       throw ValidationError("give at least one --extensive or --intensive field")
     }
-    if (population == nil) != (populationField == nil) {
-      throw ValidationError("give --population and --population-field together")
-    }
   }
 
   func run() throws {
     let (layerS, layerT, results, weightName) = try reportingFailures {
       () throws -> (Layer, Layer, [(String, ArealInterpolation.Kind, ArealInterpolation.Result)], String) in
-      let s = try Overlap.loadPolygons(
-        source, idField: sourceIDField, nameField: nil, crs: nil, threads: analysis.threads)
-      let t = try Overlap.loadPolygons(
-        target, idField: targetIDField, nameField: targetNameField, crs: nil, threads: analysis.threads,
-        workingCRS: s.crs)
-      try Overlap.checkOverlap(s, t)
+      let s = try sourceInput.loadPolygons(source, threads: analysis.threads)
+      let t = try targetInput.loadPolygons(target, threads: analysis.threads, workingCRS: s.crs)
+      try LayerInputs.checkOverlap(s, t, roles: (SourceInput.self, TargetInput.self))
       var options = analysis.overlapOptions
       options.computeHausdorff = false
-      options.keepPieceGeometry = population != nil
+      options.keepPieceGeometry = population.population != nil
       var overlay = try OverlapEngine.overlay(a: s.geometries, b: t.geometries, options: options)
       var weights = ArealInterpolation.Weights.area(overlay)
-      if let population, let populationField {
-        var load = LoadOptions()
-        load.workingCRS = s.crs
-        let people = try PopulationLayer(
-          try LayerLoader.load(population, options: load), field: populationField)
+      if let people = try population.load(workingCRS: s.crs)?.people {
         let estimate = try overlay.weight(
           by: people, a: s.geometries, b: t.geometries, threads: options.threads)
         weights = ArealInterpolation.Weights(

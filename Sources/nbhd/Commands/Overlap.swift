@@ -19,20 +19,9 @@ struct Overlap: ParsableCommand {
   @Argument(help: "Layer B (e.g. PCNs, wards, LSOAs).")
   var b: String
 
-  @Option(help: "Population layer (polygons or points with a count) to weight shares by people.")
-  var population: String?
-
-  @Option(name: .customLong("population-field"), help: "The count field of the population layer.")
-  var populationField: String?
-
-  @Option(name: .customLong("a-id-field")) var aIDField: String?
-  @Option(name: .customLong("a-name-field")) var aNameField: String?
-  @Option(name: .customLong("a-crs"), help: "CRS of layer A's coordinates when the file does not say.")
-  var aCRS: String?
-  @Option(name: .customLong("b-id-field")) var bIDField: String?
-  @Option(name: .customLong("b-name-field")) var bNameField: String?
-  @Option(name: .customLong("b-crs"), help: "CRS of layer B's coordinates when the file does not say.")
-  var bCRS: String?
+  @OptionGroup(title: "Layer A") var inputA: InputOptions<LayerAInput>
+  @OptionGroup(title: "Layer B") var inputB: InputOptions<LayerBInput>
+  @OptionGroup(title: "Population") var population: PopulationOptions
 
   @Flag(name: .customLong("no-topology"), help: "Skip the overlaps-and-gaps check inside each layer.")
   var noTopology = false
@@ -47,31 +36,13 @@ struct Overlap: ParsableCommand {
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    if (population == nil) != (populationField == nil) {
-      throw ValidationError("give --population and --population-field together")
-    }
-  }
-
   func run() throws {
     var clock = StageClock()
     let run = try reportingFailures { () throws -> OverlapRun in
-      let layerA = try Self.loadPolygons(
-        a, idField: aIDField, nameField: aNameField, crs: aCRS, threads: analysis.threads)
-      let layerB = try Self.loadPolygons(
-        b, idField: bIDField, nameField: bNameField, crs: bCRS, threads: analysis.threads,
-        workingCRS: layerA.crs)
-      var people: PopulationLayer?
-      if let population, let populationField {
-        var options = LoadOptions()
-        options.workingCRS = layerA.crs
-        // A layer that carries its own residents is read once.
-        let layer =
-          population == a
-          ? layerA : population == b ? layerB : try LayerLoader.load(population, options: options)
-        people = try PopulationLayer(layer, field: populationField)
-      }
-      try Self.checkOverlap(layerA, layerB)
+      let layerA = try inputA.loadPolygons(a, threads: analysis.threads)
+      let layerB = try inputB.loadPolygons(b, threads: analysis.threads, workingCRS: layerA.crs)
+      let people = try population.load(workingCRS: layerA.crs, reusing: [layerA, layerB])?.people
+      try LayerInputs.checkOverlap(layerA, layerB, roles: (LayerAInput.self, LayerBInput.self))
       clock.lap("load")
       if crosswalkOnly {
         return try OverlapRun.crosswalk(layerA, layerB, population: people, options: analysis.overlapOptions)
@@ -93,37 +64,5 @@ struct Overlap: ParsableCommand {
     } else {
       print(OverlapText.describe(run, files: files))
     }
-  }
-
-  /// Loads a polygon layer; an empty one is an error.
-  static func loadPolygons(
-    _ path: String, idField: String?, nameField: String?, crs: String?, threads: Int?,
-    workingCRS: String? = nil
-  ) throws -> Layer {
-    var options = LoadOptions()
-    options.idField = idField
-    options.nameField = nameField
-    options.sourceCRS = crs
-    options.workingCRS = workingCRS
-    options.expected = .polygons
-    if let threads { options.threads = threads }
-    let layer = try LayerLoader.load(path, options: options)
-    guard !layer.features.isEmpty else {
-      throw LayerError.badLayer(
-        path,
-        "no usable polygons (\(layer.record.inputFeatures) features read, \(layer.record.excluded.count) excluded"
-          + (layer.record.excluded.first.map { ", e.g. feature \($0.index): \($0.reason)" } ?? "") + ")")
-    }
-    return layer
-  }
-
-  /// Two layers that share no ground are almost always a CRS mistake: say so before any work.
-  static func checkOverlap(_ a: Layer, _ b: Layer) throws {
-    let boxA = a.boundingBox, boxB = b.boundingBox
-    guard !boxA.intersects(boxB) else { return }
-    throw CommandFailure(
-      badInput:
-        "\(a.source) and \(b.source) do not overlap at all (extents \(boxA) and \(boxB) in \(a.crs)); "
-        + "check that both are the same area and that each file's CRS is right (--a-crs/--b-crs)")
   }
 }

@@ -17,8 +17,7 @@ struct Report: ParsableCommand {
   @Option(name: .customLong("out"), help: "Output folder (default: the config's `output`).")
   var directory: String?
 
-  @Option(help: "Threads (default: the machine's cores).")
-  var threads: Int?
+  @OptionGroup var parallel: ThreadOptions
 
   @Flag(help: "No progress messages.")
   var quiet = false
@@ -26,31 +25,17 @@ struct Report: ParsableCommand {
   @Flag(help: "Print summary.json to stdout.")
   var json = false
 
-  func validate() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-  }
-
   func run() throws {
     let path = config ?? Self.defaultConfig()
-    let study = try reportingFailures { () throws -> StudyConfig in
-      do throws(StudyConfigError) {
-        return try StudyConfig.load(path)
-      } catch {
-        throw CommandFailure(badInput: error.description)
-      }
-    }
+    let study = try reportingFailures { try StudyConfig.load(path) }
     let output = URL(fileURLWithPath: directory ?? study.resolve(study.output)).standardizedFileURL.path
     let showProgress = !quiet && StandardError.isTerminal
     let progress: StudyRunner.Progress = { message in
       if showProgress { StandardError.write("nbhd report: \(message)") }
     }
     let started = Date()
-    let run = try reportingFailures { () throws -> StudyRun in
-      do {
-        return try StudyRunner.run(study, threads: threads, progress: progress)
-      } catch let error as StudyConfigError {
-        throw CommandFailure(badInput: error.description)
-      }
+    let run = try reportingFailures {
+      try StudyRunner.run(study, threads: parallel.threads, progress: progress)
     }
     try reportingFailures {
       try ReportWriter.write(run, to: output, versions: NbhdVersion.json, progress: progress)

@@ -15,8 +15,10 @@ struct AnalysisOptions: ParsableArguments {
   @Option(name: .customLong("max-gap-area"), help: "Holes inside a layer smaller than this (m²) are gaps.")
   var maxGapArea: Double = 100_000
 
-  @Option(help: "Threads (default: the machine's cores).")
-  var threads: Int?
+  @OptionGroup var parallel: ThreadOptions
+
+  /// The thread count asked for, if any.
+  var threads: Int? { parallel.threads }
 
   func validate() throws {
     guard tolerance > 0.5, tolerance <= 1 else {
@@ -27,7 +29,6 @@ struct AnalysisOptions: ParsableArguments {
     }
     guard minArea >= 0, minArea.isFinite else { throw ValidationError("--min-area must be ≥ 0 m²") }
     guard maxGapArea >= 0, maxGapArea.isFinite else { throw ValidationError("--max-gap-area must be ≥ 0 m²") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   var overlapOptions: OverlapOptions {

@@ -2,9 +2,12 @@ import Analysis
 import ArgumentParser
 import Foundation
 import GEOS
+import GeoCore
 import GeoJSON
 import Layers
+import Maps
 import PROJ
+import Study
 
 /// The one place errors become exit codes: 0 ok, 1 bad input, 2 usage, 3 internal.
 enum ExitCodes {
@@ -31,19 +34,25 @@ struct CommandFailure: Error {
   var message: String
   var exitCode: Int32
 
-  /// Sorts a domain error into bad input or internal failure.
-  init(_ error: any Error) {
+  /// Sorts a domain error into bad input (1), usage (2) or internal failure (3). Every error type
+  /// the libraries throw has its case here; ExitCodeTests lists them all and fails on a new one.
+  /// A loading problem's advice names `settings`, the flags of the input it came from.
+  init(_ error: any Error, naming settings: InputSettings? = nil) {
     switch error {
     case let failure as CommandFailure: self = failure
     case let error as LayerError:
-      message = error.description
+      message = error.description(naming: settings)
       exitCode = if case .badOption = error { ExitCodes.usage } else { ExitCodes.badInput }
     case let error as GeoJSONError:
       message = error.description
       exitCode = ExitCodes.badInput
     case let error as PROJError:
       message = error.description
-      exitCode = ExitCodes.badInput
+      switch error {
+      case .contextUnavailable, .oddCoordinateCount: exitCode = ExitCodes.internalError
+      case .unknownCRS, .invalidParameter, .noTransformation, .transformationFailed:
+        exitCode = ExitCodes.badInput
+      }
     case let error as ConsensusError:
       message = error.description
       exitCode =
@@ -55,6 +64,18 @@ struct CommandFailure: Error {
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError
+    case let error as ReachError:
+      message = error.description
+      exitCode = ExitCodes.usage
+    case let error as MapError:
+      message = error.description
+      exitCode = if case .invalidPage = error { ExitCodes.usage } else { ExitCodes.badInput }
+    case let error as StudyConfigError:
+      message = error.description
+      exitCode = ExitCodes.badInput
+    case let error as AtomicFile.WriteError:
+      message = error.description
+      exitCode = ExitCodes.badInput
     default:
       message = "internal error: \(error)"
       exitCode = ExitCodes.internalError

@@ -11,7 +11,8 @@ enum InspectText {
     }
     let types = record.geometryTypes.map { "\($0.type) \(Count.grouped($0.count))" }.joined(separator: ", ")
     row("features", "\(Count.grouped(record.inputFeatures)) (\(types.isEmpty ? "none" : types))")
-    row("CRS", "\(record.sourceCRS) (\(record.crsDecision))")
+    // The library says the user gave the CRS; this command's way to give it is --crs.
+    row("CRS", "\(record.sourceCRS) (\(record.crsBasis == .given ? "--crs option" : record.crsDecision))")
     let box = record.sourceBoundingBox
     row(
       "extent",

@@ -1,10 +1,15 @@
 /// An axis-aligned rectangle in the coordinates of whatever CRS the geometry is in.
 public struct BoundingBox: Sendable, Hashable, CustomStringConvertible {
+  /// The smallest x (west edge for lon/lat or eastings).
   public var minX: Double
+  /// The smallest y (south edge).
   public var minY: Double
+  /// The largest x (east edge).
   public var maxX: Double
+  /// The largest y (north edge).
   public var maxY: Double
 
+  /// The box with these edges (min above max makes an empty box).
   public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
     self.minX = minX
     self.minY = minY
@@ -16,8 +21,11 @@ public struct BoundingBox: Sendable, Hashable, CustomStringConvertible {
   public static let empty = BoundingBox(
     minX: .infinity, minY: .infinity, maxX: -.infinity, maxY: -.infinity)
 
+  /// True when the box holds no point (a minimum above its maximum).
   public var isEmpty: Bool { minX > maxX || minY > maxY }
+  /// maxX − minX, 0 for the empty box.
   public var width: Double { isEmpty ? 0 : maxX - minX }
+  /// maxY − minY, 0 for the empty box.
   public var height: Double { isEmpty ? 0 : maxY - minY }
 
   /// Grows the box to include the point.
@@ -54,5 +62,6 @@ public struct BoundingBox: Sendable, Hashable, CustomStringConvertible {
         minX: minX - distance, minY: minY - distance, maxX: maxX + distance, maxY: maxY + distance)
   }
 
+  /// `[minX, minY, maxX, maxY]`, or `(empty)`.
   public var description: String { isEmpty ? "(empty)" : "[\(minX), \(minY), \(maxX), \(maxY)]" }
 }

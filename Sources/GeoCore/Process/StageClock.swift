@@ -8,6 +8,7 @@ public struct StageClock {
   private var last = DispatchTime.now().uptimeNanoseconds
   private var lastCPU = StageClock.processCPUNanoseconds()
 
+  /// A clock whose first stage starts now.
   public init() {}
 
   /// Ends the current stage and prints its name and duration.

@@ -13,10 +13,14 @@
 public enum AtomicFile {
   /// Why a write failed.
   public struct WriteError: Error, CustomStringConvertible, Equatable {
+    /// The file that was being written.
     public var path: String
+    /// Why it failed, in the system's words.
     public var reason: String
+    /// The file and the reason.
     public var description: String { "\(path): cannot write: \(reason)" }
 
+    /// A failure to write `path`, for `reason`.
     public init(path: String, reason: String) {
       self.path = path
       self.reason = reason

@@ -9,6 +9,7 @@ public struct Feature: Sendable, Hashable {
   /// Members other than `type`, `id`, `properties`, `geometry` and `bbox`, kept as read.
   public var foreignMembers: JSONObject
 
+  /// A feature with these members.
   public init(
     id: JSONValue? = nil, properties: JSONObject = JSONObject(), geometry: FlatGeometry?,
     foreignMembers: JSONObject = JSONObject()
@@ -30,6 +31,7 @@ public struct FeatureCollection: Sendable, Hashable {
   /// Top-level members other than `type`, `features`, `crs` and `bbox` (for example `name`).
   public var foreignMembers: JSONObject
 
+  /// A collection of `features`, with a legacy CRS name and other top-level members if any.
   public init(features: [Feature], crsName: String? = nil, foreignMembers: JSONObject = JSONObject()) {
     self.features = features
     self.crsName = crsName

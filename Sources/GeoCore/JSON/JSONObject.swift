@@ -6,11 +6,13 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
   /// Values, parallel to `keys`.
   public private(set) var values: [JSONValue]
 
+  /// An object with no members.
   public init() {
     keys = []
     values = []
   }
 
+  /// An object with the literal's members in the literal's order.
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self.init()
     for (key, value) in elements { self[key] = value }
@@ -18,6 +20,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
   /// Number of members.
   public var count: Int { keys.count }
+  /// True when the object has no members.
   public var isEmpty: Bool { keys.isEmpty }
 
   /// The value for `key`, or `nil`; setting `nil` removes the member; setting an existing key
@@ -46,6 +49,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     values.append(value)
   }
 
+  /// The members as (key, value) pairs in order.
   public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator {
     zip(keys, values).makeIterator()
   }
