@@ -22,7 +22,7 @@ extension GeoJSONParser {
         do throws(ParseFailure) {
           geometry = try parser.parseGeometry(
             depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
-        } catch where parser.skipsUnusableGeometries && error.problem == .invalidGeometry {
+        } catch  where parser.skipsUnusableGeometries && error.problem == .invalidGeometry {
           // The value is well-formed JSON with coordinates that make no geometry: skip it whole.
           parser.scanner.pos = start
           try parser.skipValue(depth: depth + 1, context: "in \"geometry\"")

@@ -25,7 +25,8 @@ public struct MapDocument: Sendable, Hashable {
   /// (a working CRS of British National Grid); other data get none unless `own` lines are given
   /// (a study can give a layer its own attribution), which follow.
   public static func attribution(forWorkingCRS crs: String, own: [String] = []) -> String {
-    let isGreatBritain = crs == "EPSG:27700" || crs.hasSuffix("EPSG::27700") || crs.contains("+init=epsg:27700")
+    let isGreatBritain =
+      crs == "EPSG:27700" || crs.hasSuffix("EPSG::27700") || crs.contains("+init=epsg:27700")
     return ((isGreatBritain ? [defaultAttribution] : []) + own.filter { !$0.isEmpty }).joined(separator: " ")
   }
 

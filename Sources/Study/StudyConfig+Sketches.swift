@@ -5,10 +5,13 @@ extension StudyConfig {
   /// A community layer given as residents' drawings (`sketches:`): the study runs the consensus
   /// and uses its neighbourhood map as the layer.
   public struct SketchSource: Sendable, Hashable {
+    /// The drawings' file, relative to the config.
     public var file: String
+    /// The drawings' CRS when the file does not say.
     public var crs: String?
     /// The consensus parameters (name field, respondent field, levels, thresholds).
     public var options: ConsensusOptions
+    /// The config line `sketches` is on.
     public var line: Int
   }
 }

@@ -97,7 +97,8 @@ public enum StudyRunner {
     for (i, entry) in config.layers.enumerated() {
       progress("loading layer \(i + 1)/\(config.layers.count): \(entry.name)")
       if let sketches = entry.sketches {
-        let (layer, run) = try sketchLayer(entry, sketches, config: config, workingCRS: working, threads: threads)
+        let (layer, run) = try sketchLayer(
+          entry, sketches, config: config, workingCRS: working, threads: threads)
         inputs.consensus[entry.name] = run
         working = working ?? layer.crs
         inputs.layers.append((entry, layer))

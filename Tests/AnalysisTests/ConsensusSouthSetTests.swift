@@ -86,7 +86,8 @@ import Testing
       if let only, !only.contains(name) { continue }
       let agreement = try #require(byName[name])
       let ours =
-        level == "union" ? agreement.unionArea : agreement.bandAreas.first { $0.level.description == level }!.area
+        level == "union"
+        ? agreement.unionArea : agreement.bandAreas.first { $0.level.description == level }!.area
       #expect(agrees(ours, area), "\(name) \(level): \(ours) vs the peer's \(area)")
       compared += 1
     }

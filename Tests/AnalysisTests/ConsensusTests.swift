@@ -38,7 +38,9 @@ import Testing
     // Faces by count: 12,500 m² at 1, 5,000 at 2, 2,500 at 3.
     #expect(alpha.facesByCount.map(\.count) == [1, 2, 3])
     #expect(
-      zip(alpha.facesByCount.map(\.region.polygonalArea), [12_500.0, 5_000, 2_500]).allSatisfy { Self.close($0, $1) })
+      zip(alpha.facesByCount.map(\.region.polygonalArea), [12_500.0, 5_000, 2_500]).allSatisfy {
+        Self.close($0, $1)
+      })
     // IoU with the core: [0,100]² holds the whole core (0.75); each other square shares 5,000 m².
     let ious = alpha.drawings.map { run.drawings.records[$0].iouWithCore! }.sorted()
     #expect(zip(ious, [0.4, 0.4, 0.75]).allSatisfy { Self.close($0, $1) })
@@ -78,7 +80,8 @@ import Testing
   @Test func faultyDrawingsAreExcludedRepairedOrFlaggedAndTheRunGoesOn() throws {
     let run = try Self.run("faults.geojson")
     let status = run.drawings.records.map(\.status.rawValue)
-    #expect(status == ["used", "repaired", "used", "excluded", "excluded", "excluded", "used", "excluded", "used"])
+    #expect(
+      status == ["used", "repaired", "used", "excluded", "excluded", "excluded", "used", "excluded", "used"])
     let records = run.drawings.records
     #expect(records[1].reason.hasPrefix("Self-intersection"))
     #expect(Self.close(records[1].area!, 5_000))
@@ -119,11 +122,15 @@ import Testing
       #expect(zip(areas, areas.dropFirst()).allSatisfy { $0 >= $1 }, "\(agreement.name) bands not nested")
       #expect((areas.first ?? 0) <= agreement.unionArea * (1 + 1e-12))
       for (wider, narrower) in zip(agreement.bands, agreement.bands.dropFirst()) where !narrower.isEmpty {
-        let outside = try Geometry(narrower, context: context).difference(Geometry(wider, context: context)).area()
-        #expect(outside <= 1e-6 * max(1, narrower.polygonalArea), "\(agreement.name): band outside the wider one")
+        let outside = try Geometry(narrower, context: context).difference(Geometry(wider, context: context))
+          .area()
+        #expect(
+          outside <= 1e-6 * max(1, narrower.polygonalArea), "\(agreement.name): band outside the wider one")
       }
       let drawn = agreement.drawings.reduce(0.0) { $0 + run.drawings.geometries[$1]!.polygonalArea }
-      #expect(close(agreement.coverageSum, drawn, relative), "\(agreement.name): Σ count × area \(agreement.coverageSum) vs \(drawn)")
+      #expect(
+        close(agreement.coverageSum, drawn, relative),
+        "\(agreement.name): Σ count × area \(agreement.coverageSum) vs \(drawn)")
     }
     let mapped = Set(run.map.territories.map(\.name))
     let drawings = run.neighbourhoods.filter { mapped.contains($0.name) }.flatMap(\.drawings).map {
@@ -146,7 +153,8 @@ import Testing
 
   @Test func reversedDrawingsGiveTheSameResult() throws {
     let original = try Self.run("squares.geojson")
-    let text = try String(contentsOfFile: SharedData.repo("Tests/Fixtures/consensus/squares.geojson"), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: SharedData.repo("Tests/Fixtures/consensus/squares.geojson"), encoding: .utf8)
     var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
     object["features"] = Array((object["features"] as! [Any]).reversed())
     let path = NSTemporaryDirectory() + "consensus-reversed-\(UUID().uuidString).geojson"

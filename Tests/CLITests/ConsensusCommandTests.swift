@@ -16,12 +16,15 @@ import Testing
       #expect(run.stdout.contains("claimed 15000 m², contested 2500 m² (2 pieces), unclaimed 12500 m²"))
       outputs.append(out)
     }
-    let files = try FileManager.default.subpathsOfDirectory(atPath: outputs[0]).filter { !$0.hasSuffix("maps") }
-      .sorted()
+    let files = try FileManager.default.subpathsOfDirectory(atPath: outputs[0]).filter {
+      !$0.hasSuffix("maps")
+    }
+    .sorted()
     #expect(
       files == [
         "bands.csv", "bands.geojson", "contested.geojson", "cores.geojson", "drawings.csv", "map.geojson",
-        "maps/agreement_alpha.svg", "maps/agreement_beta.svg", "maps/agreement_gamma.svg", "maps/overview.svg",
+        "maps/agreement_alpha.svg", "maps/agreement_beta.svg", "maps/agreement_gamma.svg",
+        "maps/overview.svg",
         "neighbourhoods.csv", "summary.json",
       ])
     for file in files {
@@ -38,9 +41,11 @@ import Testing
 
         """)
     let bands = try String(contentsOfFile: outputs[0] + "/bands.csv", encoding: .utf8)
-    #expect(bands.hasPrefix("name,level,area_m2\nalpha,0.25,20000.00\nalpha,0.5,7500.00\nalpha,0.75,2500.00\n"))
-    let summary = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: outputs[0] + "/summary.json"))) as! [String: Any]
+    #expect(
+      bands.hasPrefix("name,level,area_m2\nalpha,0.25,20000.00\nalpha,0.5,7500.00\nalpha,0.75,2500.00\n"))
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: outputs[0] + "/summary.json"))) as! [String: Any]
     #expect(summary["drawings_in"] as? Int == 7 && summary["drawings_used"] as? Int == 7)
     #expect(summary["claimed_m2"] as? Double == 15000 && summary["unclaimed_m2"] as? Double == 12500)
     // GB data (British National Grid) keep the OS/ONS line.
@@ -71,7 +76,8 @@ import Testing
 
   @Test func mapOfTheSouthSetIsACommunityLayerForOverlap() throws {
     let shared = CLI.repo("../shared/data/sketches")
-    let root = FileManager.default.fileExists(atPath: shared)
+    let root =
+      FileManager.default.fileExists(atPath: shared)
       ? shared : ProcessInfo.processInfo.environment["NBHD_SHARED_DATA"].map { $0 + "/sketches" } ?? shared
     guard FileManager.default.fileExists(atPath: root + "/chicago_dnainfo_drawings_south.geojson") else {
       print("SKIPPED: ../shared/data/sketches is not present (consensus map vs community areas)")
@@ -89,11 +95,15 @@ import Testing
     object["features"] = (object["features"] as! [[String: Any]]).filter {
       names.contains(($0["properties"] as? [String: Any])?["neighborhood"] as? String ?? "")
     }
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: directory + "/subset.geojson"))
-    let consensus = try CLI.run(["consensus", directory + "/subset.geojson", "--no-maps", "--out", directory + "/c"])
+    try JSONSerialization.data(withJSONObject: object).write(
+      to: URL(fileURLWithPath: directory + "/subset.geojson"))
+    let consensus = try CLI.run([
+      "consensus", directory + "/subset.geojson", "--no-maps", "--out", directory + "/c",
+    ])
     #expect(consensus.status == 0, "\(consensus.stderr)")
     let overlap = try CLI.run([
-      "overlap", directory + "/c/map.geojson", root + "/chicago_community_areas.geojson", "--a-id-field", "name",
+      "overlap", directory + "/c/map.geojson", root + "/chicago_community_areas.geojson", "--a-id-field",
+      "name",
       "--b-id-field", "area_number", "--no-topology", "--out", directory + "/o",
     ])
     #expect(overlap.status == 0, "\(overlap.stderr)")

@@ -68,7 +68,8 @@ import Testing
     do {
       _ = try StudyConfig.parse(config, path: folder + "/study.yml")
     } catch {
-      #expect(error.description.hasSuffix("a layer made from sketches is a community layer (role: community)"))
+      #expect(
+        error.description.hasSuffix("a layer made from sketches is a community layer (role: community)"))
     }
   }
 }

@@ -6,6 +6,7 @@ import Foundation
 public struct AgreementLevel: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The level is `numerator / denominator`, with the denominator a power of ten.
   public let numerator: Int
+  /// A power of ten.
   public let denominator: Int
   /// The level as written, normalised ("0.25", "1").
   public let description: String
@@ -64,6 +65,7 @@ public struct AgreementLevel: Sendable, Hashable, Comparable, CustomStringConver
     count > 0 && count * denominator >= numerator * n
   }
 
+  /// Compares p₁/q₁ with p₂/q₂ as p₁·q₂ < p₂·q₁.
   public static func < (a: AgreementLevel, b: AgreementLevel) -> Bool {
     a.numerator * b.denominator < b.numerator * a.denominator
   }

@@ -8,6 +8,7 @@ public enum ConsensusError: Error, CustomStringConvertible, Equatable {
   /// The exact walk across the arrangement found faces whose counts disagree (a noding fault).
   case inconsistentArrangement(neighbourhood: String, edges: Int)
 
+  /// The message, naming the file and what is wrong.
   public var description: String {
     switch self {
     case .nameFieldMissing(let path, let field, let available):

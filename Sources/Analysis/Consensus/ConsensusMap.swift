@@ -8,7 +8,9 @@ import GeoCore
 public struct ConsensusMap: Sendable {
   /// One mapped neighbourhood's ground.
   public struct Territory: Sendable {
+    /// The neighbourhood's name.
     public var name: String
+    /// The ground it wins (m²).
     public var area: Double
     /// MultiPolygon in the working CRS (empty when it wins nowhere).
     public var region: FlatGeometry
@@ -17,30 +19,38 @@ public struct ConsensusMap: Sendable {
   /// A piece of contested ground: the neighbourhoods reaching the level there and their
   /// agreements (drawings covering / drawings used).
   public struct ContestedPiece: Sendable {
+    /// Each neighbourhood reaching the level there: name, drawings covering, drawings used.
     public var claims: [(name: String, count: Int, drawings: Int)]
+    /// The piece's area (m²).
     public var area: Double
+    /// MultiPolygon in the working CRS.
     public var region: FlatGeometry
   }
 
   /// Territories in name order, one per mapped neighbourhood.
   public var territories: [Territory]
+  /// Contested ground, one piece per set of claims, in name order.
   public var contested: [ContestedPiece]
   /// The map's area, the contested part of it, and the ground inside mapped neighbourhoods'
   /// drawings that nobody claims (m²).
   public var claimedArea: Double
+  /// Contested ground (m²).
   public var contestedArea: Double
+  /// Unclaimed ground (m²).
   public var unclaimedArea: Double
 
   /// Overlays the mapped neighbourhoods (`agreements[i]` with `mapKey == i` for each entry of
   /// `mapped`) in one arrangement of the edges where their counts change.
-  static func make(_ agreements: [NeighbourhoodAgreement], mapped: [Int], mapLevel: AgreementLevel,
+  static func make(
+    _ agreements: [NeighbourhoodAgreement], mapped: [Int], mapLevel: AgreementLevel,
     context: GeometryContext
   ) throws -> ConsensusMap {
     var segments: [ChainSegment] = []
     for i in mapped { segments += agreements[i].mapSegments }
     let arrangement = try PlanarArrangement(segments, context: context)
     if arrangement.inconsistentCrossings > 0 {
-      throw ConsensusError.inconsistentArrangement(neighbourhood: "the map", edges: arrangement.inconsistentCrossings)
+      throw ConsensusError.inconsistentArrangement(
+        neighbourhood: "the map", edges: arrangement.inconsistentCrossings)
     }
     var winner = [Int32](repeating: -1, count: arrangement.cycleCount)
     var contestedLabel = [Int32](repeating: -1, count: arrangement.cycleCount)
@@ -108,7 +118,8 @@ public struct ConsensusMap: Sendable {
     }
     // Stable order whatever order the faces were met in.
     pieces.sort { a, b in
-      let ka = a.claims.map { "\($0.name)\u{0}\($0.count)" }, kb = b.claims.map { "\($0.name)\u{0}\($0.count)" }
+      let ka = a.claims.map { "\($0.name)\u{0}\($0.count)" },
+        kb = b.claims.map { "\($0.name)\u{0}\($0.count)" }
       return ka.lexicographicallyPrecedes(kb) { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
     }
     return ConsensusMap(

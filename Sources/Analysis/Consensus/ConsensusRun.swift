@@ -7,6 +7,7 @@ import Layers
 public struct ConsensusRun: Sendable {
   /// The drawing layer as loaded (source, working CRS, load record).
   public var layer: Layer
+  /// The parameters it ran with.
   public var options: ConsensusOptions
   /// Every input drawing, with IoU and outlier filled in for used ones.
   public var drawings: DrawingSet
@@ -16,6 +17,7 @@ public struct ConsensusRun: Sendable {
   public var flags: [String]
   /// Per neighbourhood (same order): how many of its drawings are outliers.
   public var outlierCounts: [Int]
+  /// The neighbourhood map.
   public var map: ConsensusMap
 
   /// Loads a drawing layer: polygons expected, and a drawing that cannot be a polygon excluded
@@ -35,7 +37,8 @@ public struct ConsensusRun: Sendable {
   /// The neighbourhood map as a community layer (one feature per neighbourhood that wins
   /// ground, id and name the neighbourhood's name), named `name`.
   public func mapLayer(named name: String) -> Layer {
-    let drawings = Dictionary(neighbourhoods.map { ($0.name, $0.drawingCount) }, uniquingKeysWith: { a, _ in a })
+    let drawings = Dictionary(
+      neighbourhoods.map { ($0.name, $0.drawingCount) }, uniquingKeysWith: { a, _ in a })
     let features = map.territories.filter { $0.area > 0 }.enumerated().map { i, territory in
       LayerFeature(
         index: i, id: territory.name, name: territory.name,
@@ -99,7 +102,8 @@ public struct ConsensusRun: Sendable {
         agreement.drawingCount < minimum ? "too few drawings" : agreement.coreArea > 0 ? "" : "no core")
     }
     let mapped = neighbourhoods.indices.filter { neighbourhoods[$0].drawingCount >= minimum }
-    let map = try ConsensusMap.make(neighbourhoods, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
+    let map = try ConsensusMap.make(
+      neighbourhoods, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
     clock.lap("consensus: the map of \(mapped.count) neighbourhoods")
     return ConsensusRun(
       layer: layer, options: options, drawings: drawings,

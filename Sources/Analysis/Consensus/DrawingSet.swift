@@ -15,6 +15,7 @@ public struct DrawingRecord: Sendable, Hashable {
   public var id: String
   /// The neighbourhood it is a drawing of, when it names one.
   public var name: String?
+  /// What became of it.
   public var status: Status
   /// Why it was repaired, excluded or replaced (empty for `used`).
   public var reason: String
@@ -65,7 +66,8 @@ public struct DrawingSet: Sendable {
       nameField = found
     }
     var records = [DrawingRecord?](repeating: nil, count: layer.record.inputFeatures)
-    let repairs = Dictionary(layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
+    let repairs = Dictionary(
+      layer.record.repairs.map { ($0.index, $0.reason) }, uniquingKeysWith: { a, _ in a })
     let exclusions = Dictionary(
       layer.record.excluded.map { ($0.index, ($0.id, $0.reason)) }, uniquingKeysWith: { a, _ in a })
     for (index, feature) in layer.excludedFeatures {
@@ -122,7 +124,8 @@ public struct DrawingSet: Sendable {
     }
     let neighbourhoods = byName.sorted { Array($0.key.utf8).lexicographicallyPrecedes($1.key.utf8) }
       .map { (name: $0.key, drawings: $0.value) }
-    return DrawingSet(records: all, nameField: nameField, neighbourhoods: neighbourhoods, geometries: geometries)
+    return DrawingSet(
+      records: all, nameField: nameField, neighbourhoods: neighbourhoods, geometries: geometries)
   }
 
   /// A property's value as a name (numbers too), nil when missing or empty.

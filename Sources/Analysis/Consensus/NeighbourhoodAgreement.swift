@@ -19,8 +19,9 @@ public struct NeighbourhoodAgreement: Sendable {
   public var bandAreas: [(level: AgreementLevel, area: Double)]
   /// Band regions by level (MultiPolygons, working CRS), in the options' level order.
   public var bands: [FlatGeometry]
-  /// The core and the union as MultiPolygons.
+  /// The core as a MultiPolygon.
   public var core: FlatGeometry
+  /// The union of the drawings as a MultiPolygon.
   public var union: FlatGeometry
   /// The faces grouped by how many drawings cover them: count → MultiPolygon (counts ≥ 1).
   public var facesByCount: [(count: Int, region: FlatGeometry)]
@@ -125,7 +126,9 @@ public struct NeighbourhoodAgreement: Sendable {
   /// The edges where the map's counts change, as chains: key 2·key counts max(0, count − reach
   /// + 1) (positive exactly where the neighbourhood reaches the map level), key 2·key + 1
   /// counts whether a drawing covers the point.
-  static func mapChains(_ arrangement: PlanarArrangement, count: [Int], reach: Int, key: Int32) -> [ChainSegment] {
+  static func mapChains(_ arrangement: PlanarArrangement, count: [Int], reach: Int, key: Int32)
+    -> [ChainSegment]
+  {
     var result: [ChainSegment] = []
     for h in stride(from: 0, to: arrangement.halfEdgeCount, by: 2) {
       let left = count[Int(arrangement.cycleOf[h])], right = count[Int(arrangement.cycleOf[h + 1])]

@@ -52,7 +52,11 @@ extension PlanarArrangement {
       let canonical = canonicalRing(ring)
       let area = doubleArea(canonical)
       let box = boxOf(canonical)
-      if area > 0 { shells.append((canonical, area, box)) } else if area < 0 { holes.append((canonical, box)) }
+      if area > 0 {
+        shells.append((canonical, area, box))
+      } else if area < 0 {
+        holes.append((canonical, box))
+      }
     }
     var holesOf = [[Int]](repeating: [], count: shells.count)
     for (h, hole) in holes.enumerated() {

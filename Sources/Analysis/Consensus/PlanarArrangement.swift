@@ -140,7 +140,8 @@ struct PlanarArrangement {
     if open { ringOffsets.append(coordinates.count / 2) }
     let lines = ringOffsets.count - 1
     let lineGeometry = FlatGeometry(
-      kind: .multiLineString, coordinates: coordinates, ringOffsets: ringOffsets, partOffsets: Array(0...lines))
+      kind: .multiLineString, coordinates: coordinates, ringOffsets: ringOffsets,
+      partOffsets: Array(0...lines))
     let linework = try Geometry(lineGeometry, context: context)
     // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
     // iterated noding can fail to converge on nearly coincident lines, where the unary union's

@@ -73,7 +73,9 @@ public enum ConsensusOutput {
 
   /// drawings.csv: every input feature, in input order.
   public static func drawingTable(_ run: ConsensusRun) -> CSVWriter {
-    var csv = CSVWriter(header: ["index", "id", "name", "status", "reason", "area_m2", "iou_with_core", "outlier"])
+    var csv = CSVWriter(header: [
+      "index", "id", "name", "status", "reason", "area_m2", "iou_with_core", "outlier",
+    ])
     for record in run.drawings.records {
       csv.integer(record.index)
       csv.text(record.id)

@@ -18,7 +18,8 @@ public enum ConsensusMaps {
     try AtomicFile.write(try overview(run, attribution: attribution), to: folder + "/overview.svg")
     for i in run.neighbourhoods.indices {
       let name = "maps/" + fileName(run.neighbourhoods[i].name)
-      try AtomicFile.write(try agreement(run, neighbourhood: i, attribution: attribution), to: directory + "/" + name)
+      try AtomicFile.write(
+        try agreement(run, neighbourhood: i, attribution: attribution), to: directory + "/" + name)
       written.append(name)
     }
     return written
@@ -49,12 +50,14 @@ public enum ConsensusMaps {
       PolygonLayer(
         title: "Neighbourhoods", features: territories,
         symbology: .categories(
-          CategoryColors(assignment: .distinctFromNeighbours(CategoricalPalette.okabeIto), heading: "Neighbourhood")),
+          CategoryColors(
+            assignment: .distinctFromNeighbours(CategoricalPalette.okabeIto), heading: "Neighbourhood")),
         labels: LabelOptions(minimumFontSize: 7, maximumFontSize: 12), showsInLegend: false))
     let contested = run.map.contested.enumerated().map { i, piece in
       MapFeature(
         id: "contested \(i)",
-        name: "contested: " + piece.claims.map { "\($0.name) \($0.count)/\($0.drawings)" }.joined(separator: ", "),
+        name: "contested: "
+          + piece.claims.map { "\($0.name) \($0.count)/\($0.drawings)" }.joined(separator: ", "),
         geometry: piece.region)
     }
     if !contested.isEmpty {
@@ -62,7 +65,8 @@ public enum ConsensusMaps {
         PolygonLayer(
           title: "Contested (two or more neighbourhoods reach \(level))", features: contested,
           symbology: .single(
-            LayerStyle(fill: .hatch(Hatch(color: Color(0x333333))), stroke: nil, strokeWidth: 0, sealsSeams: false))))
+            LayerStyle(
+              fill: .hatch(Hatch(color: Color(0x333333))), stroke: nil, strokeWidth: 0, sealsSeams: false))))
     }
     return try map.render()
   }
@@ -91,7 +95,8 @@ public enum ConsensusMaps {
         title: "Agreement", features: faces,
         symbology: .choropleth(
           Choropleth(
-            method: .explicit([0.25, 0.5, 0.75]), palette: Palette.viridis.reversed(), valueName: "share of drawings",
+            method: .explicit([0.25, 0.5, 0.75]), palette: Palette.viridis.reversed(),
+            valueName: "share of drawings",
             base: LayerStyle(stroke: nil, strokeWidth: 0), decimals: 2))))
     let drawings = agreement.drawings.map { index in
       let record = run.drawings.records[index]

@@ -38,7 +38,8 @@ enum ReportConsensus {
         ["neighbourhood", "drawings", "agreement index", "core m²", "union m²", "outliers", "note"],
         run.neighbourhoods.enumerated().map { i, agreement in
           [
-            agreement.name, "\(agreement.drawingCount)", FixedDecimal.format(agreement.agreementIndex, decimals: 3),
+            agreement.name, "\(agreement.drawingCount)",
+            FixedDecimal.format(agreement.agreementIndex, decimals: 3),
             FixedDecimal.format(agreement.coreArea, decimals: 0),
             FixedDecimal.format(agreement.unionArea, decimals: 0), "\(run.outlierCounts[i])", run.flags[i],
           ]
@@ -51,10 +52,13 @@ enum ReportConsensus {
         let outliers = agreement.drawings.filter { run.drawings.records[$0].isOutlier }.sorted()
         doc.paragraph(
           "\(agreement.drawingCount) drawings; agreement index "
-            + FixedDecimal.format(agreement.agreementIndex, decimals: 3) + " (core \(m2(agreement.coreArea)) of "
+            + FixedDecimal.format(agreement.agreementIndex, decimals: 3)
+            + " (core \(m2(agreement.coreArea)) of "
             + "\(m2(agreement.unionArea)) drawn by anyone)"
-            + (outliers.isEmpty ? "" : "; outliers (IoU with the core below \(run.options.outlierIoU)): "
-              + outliers.map { "feature \($0)" }.joined(separator: ", "))
+            + (outliers.isEmpty
+              ? ""
+              : "; outliers (IoU with the core below \(run.options.outlierIoU)): "
+                + outliers.map { "feature \($0)" }.joined(separator: ", "))
             + (run.flags[i].isEmpty ? "" : "; \(run.flags[i])") + ".")
         doc.map(
           try ConsensusMaps.agreement(run, neighbourhood: i, attribution: own),

@@ -19,29 +19,36 @@ struct Consensus: ParsableCommand {
 
   @Option(
     name: .customLong("name-field"),
-    help: "Property naming the neighbourhood drawn (default: a field named neighbourhood, neighborhood or name).")
+    help:
+      "Property naming the neighbourhood drawn (default: a field named neighbourhood, neighborhood or name).")
   var nameField: String?
 
   @Option(
     name: .customLong("respondent-field"),
-    help: "Property naming who drew it: a respondent's later drawing of a neighbourhood replaces the earlier one.")
+    help:
+      "Property naming who drew it: a respondent's later drawing of a neighbourhood replaces the earlier one."
+  )
   var respondentField: String?
 
   @Option(help: "Band levels, decimals in (0, 1], comma-separated.")
   var levels: String = "0.25,0.5,0.75"
 
-  @Option(name: .customLong("min-drawings"), help: "Neighbourhoods with fewer used drawings stay off the map.")
+  @Option(
+    name: .customLong("min-drawings"), help: "Neighbourhoods with fewer used drawings stay off the map.")
   var minDrawings: Int = 3
 
-  @Option(name: .customLong("outlier-iou"), help: "A drawing whose IoU with its core is below this is an outlier.")
+  @Option(
+    name: .customLong("outlier-iou"), help: "A drawing whose IoU with its core is below this is an outlier.")
   var outlierIoU: Double = 0.1
 
-  @Option(name: .customLong("map-level"), help: "The agreement a neighbourhood needs to claim ground on the map.")
+  @Option(
+    name: .customLong("map-level"), help: "The agreement a neighbourhood needs to claim ground on the map.")
   var mapLevel: String = "0.5"
 
   @Option(
     name: .customLong("crs"),
-    help: "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
+    help:
+      "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
   var sourceCRS: String?
 
   @Option(help: "Threads (default: the machine's cores).")
@@ -93,7 +100,8 @@ struct Consensus: ParsableCommand {
         let what =
           field.map { "no drawing has the field \"\($0)\"" }
           ?? "no field named neighbourhood, neighborhood or name"
-        throw CommandFailure(usage: "\(path): \(what); give the neighbourhood's field with --name-field (fields: \(fields))")
+        throw CommandFailure(
+          usage: "\(path): \(what); give the neighbourhood's field with --name-field (fields: \(fields))")
       }
     }
     clock.lap("consensus")

@@ -24,7 +24,8 @@ enum ConsensusText {
     let maps = files.filter { $0.hasPrefix("maps/") }.count
     let tables = files.filter { !$0.hasPrefix("maps/") }
     lines.append(
-      "wrote to \(directory): \(tables.joined(separator: ", "))" + (maps > 0 ? " and \(maps) maps in maps/" : ""))
+      "wrote to \(directory): \(tables.joined(separator: ", "))"
+        + (maps > 0 ? " and \(maps) maps in maps/" : ""))
     return lines.joined(separator: "\n")
   }
 }
