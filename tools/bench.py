@@ -222,7 +222,7 @@ def consensus_workload(data, tmp):
         text = peer_out[0] if peer_out else ""
         lines = []
         for key in ("claimed_m2", "contested_m2", "unclaimed_m2"):
-            theirs = numbers_after(key, text)
+            theirs = numbers_after("(?m)^" + key, text)
             lines.append(f"{key} nbhd {summary[key]:,.2f} vs shapely 2 {theirs:,.1f} "
                          f"(relative {abs(summary[key] - theirs) / theirs:.1e})")
         return lines
