@@ -102,7 +102,7 @@ struct PlanarArrangement {
       }
     }
     origin = edgeEnds
-    let deltas = edgeDeltas(segments)
+    let deltas = edgeDeltas(segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex)
     if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
     walk(segments, deltas: deltas)
@@ -146,35 +146,58 @@ struct PlanarArrangement {
     // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
     // iterated noding can fail to converge on nearly coincident lines, where the unary union's
     // snapping fallback still succeeds.
-    if !union, let noded = try? linework.noded() { return try noded.flat() }
+    var clock = StageClock()
+    if !union, let noded = try? linework.noded() {
+      if segments.count > 20_000 {
+        clock.lap("arrangement: GEOS noder on \(lines) lines, \(coordinates.count / 2) points")
+      }
+      return try noded.flat()
+    }
+    if segments.count > 20_000 { clock.lap("arrangement: GEOS noder failed") }
     return try linework.unaryUnion().flat()
   }
 
   /// Per edge, the count change on crossing it from right to left (as stored, first vertex to
   /// second): the sum of the weights of the chain segments running along it, negated for those
-  /// running the other way.
-  private func edgeDeltas(_ segments: [ChainSegment]) -> [SparseCounts] {
+  /// running the other way. A segment that is itself an edge (no vertex fell inside it) covers
+  /// exactly that edge; any other is matched with the edges lying along it.
+  private func edgeDeltas(
+    _ segments: [ChainSegment], vertexIndex: [SIMD2<UInt64>: Int32], edgeIndex: [UInt64: Int32]
+  ) -> [SparseCounts] {
     let tolerance = Self.alongTolerance
-    let boxes = segments.map { s in
-      BoundingBox(
-        minX: min(s.x0, s.x1) - tolerance, minY: min(s.y0, s.y1) - tolerance,
-        maxX: max(s.x0, s.x1) + tolerance, maxY: max(s.y0, s.y1) + tolerance)
-    }
-    let index = BoxIndex(boxes)
     let edgeCount = origin.count / 2
     var changes = [SparseCounts](repeating: SparseCounts(), count: edgeCount)
-    for e in 0..<edgeCount {
-      let u = origin[2 * e], v = origin[2 * e + 1]
-      let px = x(u), py = y(u), qx = x(v), qy = y(v)
-      let box = BoundingBox(minX: min(px, qx), minY: min(py, qy), maxX: max(px, qx), maxY: max(py, qy))
-      index.forEachItem(intersecting: box) { i in
-        let s = segments[i]
-        guard box.minX >= boxes[i].minX, box.maxX <= boxes[i].maxX, box.minY >= boxes[i].minY,
-          box.maxY <= boxes[i].maxY
+    func vertex(_ x: Double, _ y: Double) -> Int32? {
+      vertexIndex[SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)]
+    }
+    var index: BoxIndex?
+    for s in segments {
+      if let a = vertex(s.x0, s.y0), let b = vertex(s.x1, s.y1),
+        let e = edgeIndex[UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))]
+      {
+        changes[Int(e)].add(s.key, origin[2 * Int(e)] == a ? s.weight : -s.weight)
+        continue
+      }
+      if index == nil {
+        index = BoxIndex(
+          (0..<edgeCount).map { e in
+            let u = origin[2 * e], v = origin[2 * e + 1]
+            return BoundingBox(
+              minX: min(x(u), x(v)), minY: min(y(u), y(v)), maxX: max(x(u), x(v)), maxY: max(y(u), y(v)))
+          })
+      }
+      let dx = s.x1 - s.x0, dy = s.y1 - s.y0
+      let length = (dx * dx + dy * dy).squareRoot()
+      guard length > 0 else { continue }
+      let box = BoundingBox(
+        minX: min(s.x0, s.x1) - tolerance, minY: min(s.y0, s.y1) - tolerance,
+        maxX: max(s.x0, s.x1) + tolerance, maxY: max(s.y0, s.y1) + tolerance)
+      index!.forEachItem(intersecting: box) { e in
+        let u = origin[2 * e], v = origin[2 * e + 1]
+        let px = x(u), py = y(u), qx = x(v), qy = y(v)
+        guard min(px, qx) >= box.minX, max(px, qx) <= box.maxX, min(py, qy) >= box.minY,
+          max(py, qy) <= box.maxY
         else { return }
-        let dx = s.x1 - s.x0, dy = s.y1 - s.y0
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length > 0 else { return }
         // Distance of both ends from the segment's line, and their positions along it.
         let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
         let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
