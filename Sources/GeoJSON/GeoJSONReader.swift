@@ -37,12 +37,17 @@ public enum GeoJSONReader {
     do {
       return try parser.parseDocument()
     } catch {
-      let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
-      throw .invalidInput(
-        GeoJSONDiagnostic(
-          problem: error.problem, source: source, line: line, column: column, byteOffset: error.offset,
-          featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+      throw diagnosed(error, parser: parser, source: source)
     }
+  }
+
+  /// A parse failure as the error users see: source, line:column, feature and problem.
+  static func diagnosed(_ error: ParseFailure, parser: GeoJSONParser, source: String) -> GeoJSONError {
+    let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
+    return .invalidInput(
+      GeoJSONDiagnostic(
+        problem: error.problem, source: source, line: line, column: column, byteOffset: error.offset,
+        featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
   }
 
   /// Reads the file at `path` as a layer of drawings: a feature whose coordinates cannot make
@@ -59,11 +64,7 @@ public enum GeoJSONReader {
       let collection = try parser.parseDocument()
       return (collection, parser.unusableGeometries)
     } catch {
-      let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
-      throw .invalidInput(
-        GeoJSONDiagnostic(
-          problem: error.problem, source: path, line: line, column: column, byteOffset: error.offset,
-          featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+      throw diagnosed(error, parser: parser, source: path)
     }
   }
 
