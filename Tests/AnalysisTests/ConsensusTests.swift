@@ -171,6 +171,25 @@ import Testing
     #expect(original.map.contested.map(\.region) == reversed.map.contested.map(\.region))
   }
 
+  /// A hole touching its shell at a vertex comes out as a shell and a hole (a valid polygon),
+  /// not one ring that touches itself.
+  @Test func aHoleTouchingTheShellGivesAValidPolygon() throws {
+    let text = """
+      {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:27700"}},"features":[
+      {"type":"Feature","properties":{"neighbourhood":"eta"},"geometry":{"type":"Polygon","coordinates":[
+      [[400000,300000],[400100,300000],[400100,300100],[400000,300100],[400000,300050],[400000,300000]],
+      [[400000,300050],[400050,300060],[400050,300040],[400000,300050]]]}}]}
+      """
+    let path = NSTemporaryDirectory() + "consensus-touching-hole-\(UUID().uuidString).geojson"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try ConsensusRun.analyse(ConsensusRun.load(path), options: ConsensusOptions())
+    let eta = run.neighbourhoods[0]
+    #expect(Self.close(eta.coreArea, 9_500))
+    #expect(eta.core.partCount == 1 && eta.core.ringCount == 2)
+    #expect(try Geometry(eta.core, context: GeometryContext()).isValid())
+  }
+
   @Test func levelsAreComparedAsExactDecimals() throws {
     let level = try #require(AgreementLevel("0.7"))
     #expect(level.numerator == 7 && level.denominator == 10)

@@ -23,23 +23,48 @@ extension PlanarArrangement {
     for h0 in 0..<halfEdgeCount where !visited[h0] {
       let region = label(h0)
       guard region >= 0, label(h0 ^ 1) != region else { continue }
-      var ring: [Double] = []
+      var ring: [Int32] = []
       var h = h0
       repeat {
         visited[h] = true
-        let v = origin[h]
-        ring.append(x(v))
-        ring.append(y(v))
+        ring.append(origin[h])
         // Around h's end, clockwise from its twin, to the next edge where the region ends.
         var g = Int(next[h])
         while !isBorder(g, region) { g = Int(next[g ^ 1]) }
         h = g
       } while h != h0
-      rings[region, default: []].append(ring)
+      for loop in Self.simpleLoops(ring) {
+        rings[region, default: []].append(loop.flatMap { [x($0), y($0)] })
+      }
     }
     var result: [Int32: FlatGeometry] = [:]
     for (region, list) in rings { result[region] = Self.assemble(list) }
     return result
+  }
+
+  /// Rings smaller than this (m²) are left out of output geometry.
+  static let smallestRingArea = 1e-6
+
+  /// A traced ring cut at every vertex it passes twice. Turning tightly splits a region pinched
+  /// at a vertex, but where the ground outside pinches (a hole touching its shell at a vertex)
+  /// the ring runs round the hole and back: cut there, it is the shell and the hole, touching
+  /// at that vertex, as a valid polygon has them.
+  static func simpleLoops(_ ring: [Int32]) -> [[Int32]] {
+    var loops: [[Int32]] = []
+    var path: [Int32] = []
+    var position: [Int32: Int] = [:]
+    for v in ring {
+      if let start = position[v] {
+        loops.append(Array(path[start...]))
+        for w in path[(start + 1)...] { position[w] = nil }
+        path.removeSubrange((start + 1)...)
+      } else {
+        position[v] = path.count
+        path.append(v)
+      }
+    }
+    if path.count >= 3 { loops.append(path) }
+    return loops.filter { $0.count >= 3 }
   }
 
   /// Shells (counter-clockwise) and holes (clockwise) as one MultiPolygon, each ring starting at
@@ -52,11 +77,11 @@ extension PlanarArrangement {
       let canonical = canonicalRing(ring)
       let area = doubleArea(canonical)
       let box = boxOf(canonical)
-      if area > 0 {
-        shells.append((canonical, area, box))
-      } else if area < 0 {
-        holes.append((canonical, box))
-      }
+      // Rings under a square millimetre are noding dust where three or more lines nearly meet
+      // (a face of a few square nanometres given the wrong side): left out of the geometry,
+      // which keeps it valid; areas are summed over faces and do not change.
+      guard abs(area) >= 2 * Self.smallestRingArea else { continue }
+      if area > 0 { shells.append((canonical, area, box)) } else { holes.append((canonical, box)) }
     }
     var holesOf = [[Int]](repeating: [], count: shells.count)
     for (h, hole) in holes.enumerated() {
