@@ -240,6 +240,7 @@ def workloads(data, tmp):
             "peers": {},
         },
         catchments_workload(data, tmp),
+        consensus_workload(data, tmp),
     ]
 
 
@@ -284,6 +285,34 @@ def catchments_workload(data, tmp):
         "peers": {"geopandas": [PY, os.path.join(PEERS, "catchments_geopandas.py"), registrations, lsoa21,
                                 "lsoa21_code", named, "msoa11_code", os.path.join(out, "peer")]},
         "check": check,
+    }
+
+
+def consensus_workload(data, tmp):
+    """Issue 14: the DNAinfo Chicago south set (1,418 drawings of 76 neighbourhoods) to bands,
+    cores and the neighbourhood map, against the exact shapely peer (one global arrangement,
+    polygonize, a point of each face tested against the drawings)."""
+    drawings = os.path.join(data, "sketches", "chicago_dnainfo_drawings_south.geojson")
+    out = os.path.join(tmp, "consensus")
+    peer_out = []
+
+    def check():
+        summary = json.load(open(os.path.join(out, "summary.json")))
+        text = peer_out[0] if peer_out else ""
+        lines = []
+        for key in ("claimed_m2", "contested_m2", "unclaimed_m2"):
+            theirs = numbers_after("(?m)^" + key, text)
+            lines.append(f"{key} nbhd {summary[key]:,.2f} vs shapely 2 {theirs:,.1f} "
+                         f"(relative {abs(summary[key] - theirs) / theirs:.1e})")
+        return lines
+
+    return {
+        "name": "consensus-south", "what": "consensus of 1,418 resident drawings (Chicago south set): bands, cores, map",
+        "nbhd": [NBHD, "consensus", drawings, "--no-maps", "--out", out],
+        "extra": {"nbhd consensus with every map (77 SVGs)": [NBHD, "consensus", drawings, "--out", out + "-maps"]},
+        "peers": {"shapely 2 (global arrangement, polygonize, STRtree point tests)": [
+            PY, os.path.join(PEERS, "consensus_shapely.py"), drawings]},
+        "stage": "consensus", "check": check, "peer_out": peer_out,
     }
 
 

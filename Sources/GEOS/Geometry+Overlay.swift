@@ -22,6 +22,14 @@ extension Geometry {
     try context.own(GEOSUnaryUnion_r(handle, pointer), "unary union")
   }
 
+  /// The linework noded: every crossing and touch of its lines becomes a vertex of both, and
+  /// overlapping parts are split at each other's ends (coincident pieces are not merged). Faster
+  /// than a unary union of the lines, which also builds and dissolves an overlay graph.
+  /// Wraps `GEOSNode_r`.
+  public func noded() throws(GEOSError) -> Geometry {
+    try context.own(GEOSNode_r(handle, pointer), "node")
+  }
+
   /// The union of polygons that touch only along shared edges (a coverage, such as a layer of
   /// wards): much faster than `unaryUnion`, wrong if the polygons overlap.
   /// Wraps `GEOSCoverageUnion_r`.

@@ -18,8 +18,17 @@ extension GeoJSONParser {
         properties = try parser.parseProperties(depth: depth + 1)
       } else if parser.scanner.rawString(name, equals: "geometry") {
         var geometryCRS: String?
-        geometry = try parser.parseGeometry(
-          depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
+        let start = parser.scanner.pos
+        do throws(ParseFailure) {
+          geometry = try parser.parseGeometry(
+            depth: depth + 1, context: "in \"geometry\"", crsName: &geometryCRS)
+        } catch  where parser.skipsUnusableGeometries && error.problem == .invalidGeometry {
+          // The value is well-formed JSON with coordinates that make no geometry: skip it whole.
+          parser.scanner.pos = start
+          try parser.skipValue(depth: depth + 1, context: "in \"geometry\"")
+          geometry = nil
+          if let index = parser.featureIndex { parser.unusableGeometries[index] = error.message }
+        }
       } else if parser.scanner.rawString(name, equals: "id") {
         let start = parser.scanner.pos
         let value = try parser.parseValue(depth: depth + 1, context: "in \"id\"")

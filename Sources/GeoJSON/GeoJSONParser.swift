@@ -25,6 +25,12 @@ struct GeoJSONParser {
   var singleRingOffsets: [[Int]] = []
   /// A `features` array with more bytes than this after its `[` is parsed on two threads.
   var parallelAbove = Int.max
+  /// When set, a feature whose coordinates cannot make its geometry (a ring of 3 positions, an
+  /// unclosed ring) is read with no geometry and the reason is kept in `unusableGeometries`
+  /// (drawing layers, where one resident's scribble must not stop the run).
+  var skipsUnusableGeometries = false
+  /// Why each skipped feature's geometry was unusable, by feature index.
+  var unusableGeometries: [Int: String] = [:]
 
   init(bytes: UnsafeRawBufferPointer) {
     scanner = ByteScanner(bytes)

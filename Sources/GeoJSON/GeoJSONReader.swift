@@ -37,11 +37,34 @@ public enum GeoJSONReader {
     do {
       return try parser.parseDocument()
     } catch {
-      let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
-      throw .invalidInput(
-        GeoJSONDiagnostic(
-          problem: error.problem, source: source, line: line, column: column, byteOffset: error.offset,
-          featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+      throw diagnosed(error, parser: parser, source: source)
+    }
+  }
+
+  /// A parse failure as the error users see: source, line:column, feature and problem.
+  static func diagnosed(_ error: ParseFailure, parser: GeoJSONParser, source: String) -> GeoJSONError {
+    let (line, column) = parser.scanner.lineAndColumn(of: error.offset)
+    return .invalidInput(
+      GeoJSONDiagnostic(
+        problem: error.problem, source: source, line: line, column: column, byteOffset: error.offset,
+        featureIndex: parser.featureIndex, featureID: parser.featureID, message: error.message))
+  }
+
+  /// Reads the file at `path` as a layer of drawings: a feature whose coordinates cannot make
+  /// its geometry (a ring of fewer than 4 positions, an unclosed ring) comes back with no
+  /// geometry, and why is returned by feature index. Everything else is as strict as `read`.
+  public static func readSkippingUnusableGeometries(contentsOf path: String) throws(GeoJSONError)
+    -> (collection: FeatureCollection, unusable: [Int: String])
+  {
+    let bytes = try InputFile.readAll(path: path)
+    defer { bytes.deallocate() }
+    var parser = GeoJSONParser(bytes: UnsafeRawBufferPointer(bytes))
+    parser.skipsUnusableGeometries = true
+    do {
+      let collection = try parser.parseDocument()
+      return (collection, parser.unusableGeometries)
+    } catch {
+      throw diagnosed(error, parser: parser, source: path)
     }
   }
 

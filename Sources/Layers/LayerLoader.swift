@@ -97,6 +97,20 @@ public enum LayerLoader {
       return Input(
         collection: FeatureCollection(features: features), decision: decision, csvProblems: problems)
     }
+    if options.excludesUnusableGeometries {
+      do {
+        let (collection, unusable) = try GeoJSONReader.readSkippingUnusableGeometries(contentsOf: path)
+        return Input(
+          collection: collection,
+          decision: CRSDecision.decide(given: options.sourceCRS, crsMember: collection.crsName),
+          csvProblems: unusable.mapValues { "unusable geometry: \($0)" })
+      } catch {
+        switch error {
+        case .fileNotFound: throw .fileNotFound(path)
+        default: throw .unreadableContent(error.description)
+        }
+      }
+    }
     let collection: FeatureCollection
     do {
       // One thread means one thread: the reader splits big files only when allowed two.

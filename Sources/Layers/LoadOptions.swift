@@ -24,6 +24,10 @@ public struct LoadOptions: Sendable, Hashable {
   public var layerName: String?
   /// Repair invalid polygons with GEOS MakeValid (always on for analysis).
   public var repair: Bool = true
+  /// Drawing layers (residents' sketches): a feature whose coordinates cannot make a geometry
+  /// (a ring of fewer than 4 positions, an unclosed ring) is excluded with the reason instead of
+  /// stopping the load. Off for every other layer, which must be readable whole.
+  public var excludesUnusableGeometries = false
   /// Threads for reprojection and repair.
   public var threads: Int = ParallelChunksDefaults.threads
 

@@ -21,6 +21,15 @@ public struct MapDocument: Sendable, Hashable {
   public static let defaultAttribution =
     "Contains OS data © Crown copyright and database right 2024. Contains public sector information licensed under the Open Government Licence v3.0."
 
+  /// The attribution a map's data ask for: the OS/ONS lines belong on Great Britain data only
+  /// (a working CRS of British National Grid); other data get none unless `own` lines are given
+  /// (a study can give a layer its own attribution), which follow.
+  public static func attribution(forWorkingCRS crs: String, own: [String] = []) -> String {
+    let isGreatBritain =
+      crs == "EPSG:27700" || crs.hasSuffix("EPSG::27700") || crs.contains("+init=epsg:27700")
+    return ((isGreatBritain ? [defaultAttribution] : []) + own.filter { !$0.isEmpty }).joined(separator: " ")
+  }
+
   /// Page width in pixels.
   public var width: Int
   /// Page height in pixels.

@@ -211,11 +211,14 @@ struct YAMLReader {
 
   func areaLayer(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.AreaLayer {
     var name: String?, role: StudyConfig.Role?, file: String?, idField: String?, nameField: String?,
-      crs: String?, layer: String?
+      crs: String?, layer: String?, sketches: StudyConfig.SketchSource?, attribution: String?
     for (key, _, value) in try mapping(
-      node, "a layer", allowed: ["name", "role", "file", "id_field", "name_field", "crs", "layer"])
+      node, "a layer",
+      allowed: ["name", "role", "file", "id_field", "name_field", "crs", "layer", "sketches", "attribution"])
     {
       switch key {
+      case "sketches": sketches = try sketchSource(value, directory: directory)
+      case "attribution": attribution = try string(value, key)
       case "name": name = try string(value, key)
       case "role":
         let text = try string(value, key)
@@ -230,12 +233,20 @@ struct YAMLReader {
       default: crs = try string(value, key)
       }
     }
-    guard let file else { throw fail(node, "a layer needs \"file\"") }
+    if sketches != nil && file != nil {
+      throw fail(node, "a layer takes \"file\" or \"sketches\" (residents' drawings), not both")
+    }
+    guard let file = file ?? sketches?.file else {
+      throw fail(node, "a layer needs \"file\" (or \"sketches\" for residents' drawings)")
+    }
     guard let role else { throw fail(node, "layer \(name ?? file) needs \"role\": community or statutory") }
+    if sketches != nil && role != .community {
+      throw fail(node, "a layer made from sketches is a community layer (role: community)")
+    }
     let layerName = name ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     return .init(
       name: layerName, role: role, file: file, idField: idField, nameField: nameField, crs: crs, layer: layer,
-      line: node.mark?.line ?? 1)
+      line: node.mark?.line ?? 1, sketches: sketches, attribution: attribution)
   }
 
   func population(_ node: Node, directory: String) throws(StudyConfigError) -> StudyConfig.PopulationSource {

@@ -22,6 +22,10 @@ public struct StudyConfig: Sendable {
     public var layer: String? = nil
     /// The config line the layer starts on (for messages).
     public var line: Int
+    /// Residents' drawings to make the layer from (a community layer: its consensus map).
+    public var sketches: SketchSource? = nil
+    /// The layer's own attribution line for maps (the OS/ONS lines are added for GB data only).
+    public var attribution: String? = nil
   }
 
   /// What a layer stands for in the study.

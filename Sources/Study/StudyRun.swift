@@ -31,6 +31,8 @@ public struct StudyRun: Sendable {
   public var registrations: StudyRegistrations? = nil
   /// Change between two dates when asset entries carry `before:` (issue 19).
   public var change: StudyChange? = nil
+  /// The consensus behind each layer given as residents' drawings, by layer name.
+  public var consensus: [String: ConsensusRun] = [:]
 
   /// The area layer called `name`.
   public func layer(_ name: String) -> Layer? { layers.first { $0.config.name == name }?.layer }
@@ -80,13 +82,15 @@ public enum StudyRunner {
         found, layers: inputs.layers, population: inputs.population?.1, threads: threads)
       lap("registered patients")
     }
-    return StudyRun(
+    var run = StudyRun(
       config: config, layers: inputs.layers.map { ($0.0, $0.1) },
       population: inputs.population.map { ($0.0, $0.1) },
       assetLayers: inputs.assetLayers.map { ($0.0, $0.1) }, assets: inputs.assets,
       pairs: pairs.map { ($0.0, $0.1) },
       topology: topology, coverage: coverage, populations: populations, checksums: inputs.checksums,
       timings: timings.map { (step: $0.0, seconds: $0.1) }, registrations: registrations, change: change)
+    run.consensus = inputs.consensus
+    return run
   }
 
   /// Every input of a study, loaded and checked.
@@ -98,6 +102,8 @@ public enum StudyRunner {
     var checksums: [String: String] = [:]
     var registrations: StudyRegistrations?
     var change: StudyChange?
+    /// The consensus behind each layer given as residents' drawings, by layer name.
+    var consensus: [String: ConsensusRun] = [:]
   }
 
   /// Loads and checks every input before any analysis: the area layers (the first one's working
@@ -108,6 +114,14 @@ public enum StudyRunner {
     var working = config.workingCRS
     for (i, entry) in config.layers.enumerated() {
       progress("loading layer \(i + 1)/\(config.layers.count): \(entry.name)")
+      if let sketches = entry.sketches {
+        let (layer, run) = try sketchLayer(
+          entry, sketches, config: config, workingCRS: working, threads: threads)
+        inputs.consensus[entry.name] = run
+        working = working ?? layer.crs
+        inputs.layers.append((entry, layer))
+        continue
+      }
       var options = LoadOptions()
       options.idField = entry.idField
       options.nameField = entry.nameField

@@ -11,7 +11,7 @@ struct Nbhd: ParsableCommand {
     version: NbhdVersion.string,
     subcommands: [
       Inspect.self, Convert.self, Overlap.self, Interpolate.self, Coverage.self, Render.self, Report.self,
-      Catchments.self, Churn.self, Change.self,
+      Catchments.self, Churn.self, Change.self, Consensus.self,
     ])
 
   /// Runs the command and maps every error to one line on stderr and an exit code in one place.

@@ -16,6 +16,7 @@ enum ReportContent {
         + "Areas are measured in square metres in \(study.layers.first?.layer.crs ?? "EPSG:27700"); reach is straight-line distance."
     )
     keyFindings(study, into: &doc)
+    try ReportConsensus.section(study, into: &doc)
     try pairs(study, into: &doc)
     try ReportRegistrations.section(study, into: &doc)
     try cards(study, into: &doc)
@@ -31,12 +32,7 @@ enum ReportContent {
     )
     doc.list(files)
     doc.heading(2, "Attribution")
-    doc.list([
-      "Contains public sector information licensed under the Open Government Licence v3.0.",
-      "Contains National Statistics data © Crown copyright and database right 2024.",
-      "Contains OS data © Crown copyright and database right 2024.",
-      "Contains NHS England / NHS Digital data, Open Government Licence v3.0.",
-    ])
+    doc.list(ReportConsensus.attribution(study))
   }
 
   static func keyFindings(_ study: StudyRun, into doc: inout ReportDocument) {

@@ -57,7 +57,25 @@ struct ReportDocument {
     let inline =
       svg.hasPrefix("<?xml")
       ? String(svg[(svg.firstIndex(of: "\n").map { svg.index(after: $0) } ?? svg.startIndex)...]) : svg
-    body += "<figure>\n\(inline)\n<figcaption>\(caption.xmlEscaped)</figcaption>\n</figure>\n"
+    body +=
+      "<figure>\n\(Self.scoped(inline, figure: mapFiles.count))\n<figcaption>\(caption.xmlEscaped)</figcaption>\n</figure>\n"
+  }
+
+  /// The SVG with its style rules and ids made its own: inline SVGs share one HTML document, where
+  /// a later map's `.l0s3` rule or `#hatch-0` pattern would otherwise restyle every earlier map.
+  static func scoped(_ svg: String, figure: Int) -> String {
+    let prefix = "f\(figure)-"
+    var text = svg.replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+    text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+    text = text.replacingOccurrences(of: "aria-labelledby=\"", with: "aria-labelledby=\"\(prefix)")
+    text = text.replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+    // Class rules, one a line in the map's <style>, apply inside this map only.
+    if let start = text.range(of: "<svg ") {
+      text.replaceSubrange(start, with: "<svg data-figure=\"\(figure)\" ")
+    }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      line.hasPrefix(".") ? "svg[data-figure=\"\(figure)\"] " + line : String(line)
+    }.joined(separator: "\n")
   }
 
   /// Starts a card (a box in HTML; a rule in Markdown).

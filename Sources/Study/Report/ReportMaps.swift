@@ -16,7 +16,8 @@ enum ReportMaps {
     var map = MapDocument(
       width: 900, height: 700, title: "\(own.name): fit with \(other.name)",
       subtitle:
-        "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance); \(other.name) outlined")
+        "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance); \(other.name) outlined",
+      attribution: MapDocument.attribution(forWorkingCRS: own.crs))
     let features = own.features.indices.map {
       feature(own, $0, category: summaries[$0].mismatchClass.rawValue)
     }
@@ -39,7 +40,8 @@ enum ReportMaps {
     for piece in pieces { extent.include(run.b.features[piece.b].geometry.boundingBox) }
     let margin = max(extent.width, extent.height) * 0.05
     var map = MapDocument(
-      width: 560, height: 420, title: own.name ?? own.id, subtitle: "\(run.b.name) it overlaps")
+      width: 560, height: 420, title: own.name ?? own.id, subtitle: "\(run.b.name) it overlaps",
+      attribution: MapDocument.attribution(forWorkingCRS: run.a.crs))
     map.extent = extent.expanded(by: margin)
     map.showsNorthArrow = false
     map.add(
@@ -74,7 +76,7 @@ enum ReportMaps {
     var map = MapDocument(
       width: 900, height: 700,
       title: "Out of reach of \(category): more than \(JSONValue.format(radius)) m in a straight line",
-      subtitle: "\(layer.name); gaps hatched")
+      subtitle: "\(layer.name); gaps hatched", attribution: MapDocument.attribution(forWorkingCRS: layer.crs))
     map.add(
       PolygonLayer(
         title: layer.name, features: layer.features.indices.map { feature(layer, $0) },

@@ -117,6 +117,8 @@ struct Render: ParsableCommand {
             symbology: .single(.outline(colour, width: 1.5))))
       }
     }
+    // OS/ONS licence lines only on Great Britain data.
+    map.attribution = MapDocument.attribution(forWorkingCRS: working ?? "EPSG:27700")
     do {
       try map.write(toFile: output)
     } catch {

@@ -68,6 +68,14 @@ struct CommandFailure: Error {
       }
     case let error as RegistrationError:
       self = CommandFailure(advising: error)
+    case let error as ConsensusError:
+      message = error.description
+      exitCode =
+        switch error {
+        case .nameFieldMissing: ExitCodes.usage
+        case .noUsableDrawings: ExitCodes.badInput
+        case .inconsistentArrangement: ExitCodes.internalError
+        }
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError

@@ -1,0 +1,175 @@
+import GeoCore
+import PlanarKernel
+
+extension PlanarArrangement {
+  /// The area of the faces whose cycles `inside` picks (cycle outlines subtract the faces of the
+  /// linework nested in them, see the type's doc).
+  func area(where inside: (Int) -> Bool) -> Double {
+    var twice = 0.0
+    for cycle in 0..<cycleCount where inside(cycle) { twice += cycleDoubleArea[cycle] }
+    return twice / 2
+  }
+
+  /// The region of each label as a MultiPolygon: `labels[cycle]` names the region a cycle's face
+  /// belongs to (−1 for none). Rings follow the edges where the label changes, keeping the
+  /// region on their left (shells counter-clockwise, holes clockwise) and turning as tightly as
+  /// possible at each vertex, so a region pinched at a vertex gives rings that touch there
+  /// rather than one ring crossing itself. Each hole goes to the smallest shell around it.
+  func polygons(labels: [Int32]) -> [Int32: FlatGeometry] {
+    var visited = [Bool](repeating: false, count: halfEdgeCount)
+    var rings: [Int32: [[Double]]] = [:]
+    func label(_ h: Int) -> Int32 { labels[Int(cycleOf[h])] }
+    func isBorder(_ h: Int, _ region: Int32) -> Bool { label(h) == region && label(h ^ 1) != region }
+    for h0 in 0..<halfEdgeCount where !visited[h0] {
+      let region = label(h0)
+      guard region >= 0, label(h0 ^ 1) != region else { continue }
+      var ring: [Int32] = []
+      var h = h0
+      repeat {
+        visited[h] = true
+        ring.append(origin[h])
+        // Around h's end, clockwise from its twin, to the next edge where the region ends.
+        var g = Int(next[h])
+        while !isBorder(g, region) { g = Int(next[g ^ 1]) }
+        h = g
+      } while h != h0
+      for loop in Self.simpleLoops(ring) {
+        rings[region, default: []].append(loop.flatMap { [x($0), y($0)] })
+      }
+    }
+    var result: [Int32: FlatGeometry] = [:]
+    for (region, list) in rings { result[region] = Self.assemble(list) }
+    return result
+  }
+
+  /// Rings smaller than this (m²) are left out of output geometry.
+  static let smallestRingArea = 1e-6
+
+  /// A traced ring cut at every vertex it passes twice. Turning tightly splits a region pinched
+  /// at a vertex, but where the ground outside pinches (a hole touching its shell at a vertex)
+  /// the ring runs round the hole and back: cut there, it is the shell and the hole, touching
+  /// at that vertex, as a valid polygon has them.
+  static func simpleLoops(_ ring: [Int32]) -> [[Int32]] {
+    var loops: [[Int32]] = []
+    var path: [Int32] = []
+    var position: [Int32: Int] = [:]
+    for v in ring {
+      if let start = position[v] {
+        loops.append(Array(path[start...]))
+        for w in path[(start + 1)...] { position[w] = nil }
+        path.removeSubrange((start + 1)...)
+      } else {
+        position[v] = path.count
+        path.append(v)
+      }
+    }
+    if path.count >= 3 { loops.append(path) }
+    return loops.filter { $0.count >= 3 }
+  }
+
+  /// Shells (counter-clockwise) and holes (clockwise) as one MultiPolygon, each ring starting at
+  /// its lowest-then-leftmost vertex and the polygons in that vertex's order, so the output
+  /// does not depend on how edges were numbered.
+  static func assemble(_ rings: [[Double]]) -> FlatGeometry {
+    var shells: [(ring: [Double], area: Double, box: BoundingBox)] = []
+    var holes: [(ring: [Double], box: BoundingBox)] = []
+    for ring in rings {
+      let canonical = canonicalRing(ring)
+      let area = doubleArea(canonical)
+      let box = boxOf(canonical)
+      // Rings under a square millimetre are noding dust where three or more lines nearly meet
+      // (a face of a few square nanometres given the wrong side): left out of the geometry,
+      // which keeps it valid; areas are summed over faces and do not change.
+      guard abs(area) >= 2 * Self.smallestRingArea else { continue }
+      if area > 0 { shells.append((canonical, area, box)) } else { holes.append((canonical, box)) }
+    }
+    var holesOf = [[Int]](repeating: [], count: shells.count)
+    for (h, hole) in holes.enumerated() {
+      var best: Int?
+      for (s, shell) in shells.enumerated() where shell.box.contains(hole.box) {
+        if let b = best, shells[b].area <= shell.area { continue }
+        if ringContains(shell.ring, anyPointOf: hole.ring) { best = s }
+      }
+      if let best { holesOf[best].append(h) }
+    }
+    let order = shells.indices.sorted { a, b in
+      let ra = shells[a].ring, rb = shells[b].ring
+      return (ra[1], ra[0]) < (rb[1], rb[0])
+    }
+    var builder = FlatGeometryBuilder(kind: .multiPolygon)
+    for s in order {
+      appendRing(shells[s].ring, to: &builder)
+      let ordered = holesOf[s].sorted { a, b in
+        (holes[a].ring[1], holes[a].ring[0]) < (holes[b].ring[1], holes[b].ring[0])
+      }
+      for h in ordered { appendRing(holes[h].ring, to: &builder) }
+      builder.closePart()
+    }
+    return builder.geometry
+  }
+
+  private static func appendRing(_ ring: [Double], to builder: inout FlatGeometryBuilder) {
+    for i in stride(from: 0, to: ring.count, by: 2) { builder.append(x: ring[i], y: ring[i + 1]) }
+    builder.append(x: ring[0], y: ring[1])
+    builder.closeRing()
+  }
+
+  /// The ring (open: first vertex not repeated) rotated to start at its lowest, then leftmost,
+  /// vertex.
+  private static func canonicalRing(_ ring: [Double]) -> [Double] {
+    let n = ring.count / 2
+    var first = 0
+    for i in 1..<n where (ring[2 * i + 1], ring[2 * i]) < (ring[2 * first + 1], ring[2 * first]) { first = i }
+    if first == 0 { return ring }
+    return Array(ring[(2 * first)...] + ring[..<(2 * first)])
+  }
+
+  private static func doubleArea(_ ring: [Double]) -> Double {
+    let n = ring.count / 2
+    var sum = 0.0
+    for i in 0..<n {
+      let j = (i + 1) % n
+      sum += ring[2 * i] * ring[2 * j + 1] - ring[2 * j] * ring[2 * i + 1]
+    }
+    return sum
+  }
+
+  private static func boxOf(_ ring: [Double]) -> BoundingBox {
+    var box = BoundingBox.empty
+    for i in stride(from: 0, to: ring.count, by: 2) {
+      box.include(BoundingBox(minX: ring[i], minY: ring[i + 1], maxX: ring[i], maxY: ring[i + 1]))
+    }
+    return box
+  }
+
+  /// Whether `shell` holds the first vertex of `ring` that is not on its boundary (a hole may
+  /// touch its shell at a vertex), by an even–odd ray test with exact turn signs.
+  private static func ringContains(_ shell: [Double], anyPointOf ring: [Double]) -> Bool {
+    for i in stride(from: 0, to: ring.count, by: 2) {
+      if let inside = ringContains(shell, ring[i], ring[i + 1]) { return inside }
+    }
+    return false
+  }
+
+  /// True inside, false outside, nil on the boundary.
+  static func ringContains(_ ring: [Double], _ px: Double, _ py: Double) -> Bool? {
+    let n = ring.count / 2
+    var inside = false
+    for i in 0..<n {
+      let j = (i + 1) % n
+      let ax = ring[2 * i], ay = ring[2 * i + 1], bx = ring[2 * j], by = ring[2 * j + 1]
+      if (ax == px && ay == py) { return nil }
+      let (lowX, lowY, highX, highY) = ay < by ? (ax, ay, bx, by) : (bx, by, ax, ay)
+      if lowY == highY {
+        if py == lowY && min(lowX, highX) <= px && px <= max(lowX, highX) { return nil }
+        continue
+      }
+      guard lowY <= py, py <= highY else { continue }
+      let turn = ExactOrientation.sign(lowX, lowY, highX, highY, px, py)
+      if turn == 0 { return nil }
+      // Half-open in y so a vertex on the ray is counted once.
+      if turn > 0 && py < highY { inside.toggle() }
+    }
+    return inside
+  }
+}

@@ -1,0 +1,382 @@
+import GEOS
+import GeoCore
+import PlanarKernel
+
+/// One directed segment of closed chains that define counts: a point's count for `key` is the
+/// sum, over the chains of that key, of `weight` times their winding number around it. A
+/// drawing's shell wound counter-clockwise and its holes clockwise, each with weight 1, count 1
+/// inside the drawing and 0 outside.
+struct ChainSegment: Sendable, Hashable {
+  var x0: Double, y0: Double, x1: Double, y1: Double
+  var key: Int32
+  var weight: Int32
+}
+
+/// The planar arrangement of a set of chains: their segments noded together (GEOS's unary union
+/// of the linework), the faces that linework bounds, and every face's counts.
+///
+/// Counts are found by walking, not by testing faces against chains: each noded edge knows
+/// which chains run along it and in which direction, so crossing it changes each key's count by
+/// a known amount. Each connected piece of linework starts from its outer face, whose counts
+/// come from one exact ray crossing test, and the walk visits every face from there. A face
+/// reached twice must get the same counts both times: `inconsistentCrossings` counts the edges
+/// where it did not (0 on a sound arrangement).
+///
+/// Faces are represented by their boundary cycles (half-edges with the face on their left). A
+/// bounded face's outer cycle winds counter-clockwise; each connected piece of linework also has
+/// one clockwise cycle, its outline, which belongs to the face around it and carries that face's
+/// counts. So the area of any set of faces chosen by their counts is the sum of the signed areas
+/// of the cycles with those counts.
+struct PlanarArrangement {
+  /// Vertex coordinates, interleaved x, y.
+  private(set) var vertexXY: [Double] = []
+  /// Half-edge `h` runs from `origin[h]` to `origin[h ^ 1]`.
+  private(set) var origin: [Int32] = []
+  /// The next half-edge around the face on the left of `h`.
+  private(set) var next: [Int32] = []
+  /// The cycle `h` belongs to.
+  private(set) var cycleOf: [Int32] = []
+  /// Per cycle: twice its signed area (counter-clockwise positive), and one of its half-edges.
+  private(set) var cycleDoubleArea: [Double] = []
+  private(set) var cycleStart: [Int32] = []
+  /// Per cycle: the counts of the face it bounds (or, for an outline, of the face around it).
+  private(set) var counts: [SparseCounts] = []
+  /// Edges where two walks disagreed about a face's counts.
+  private(set) var inconsistentCrossings = 0
+
+  var halfEdgeCount: Int { origin.count }
+  var cycleCount: Int { cycleStart.count }
+
+  @inline(__always) func x(_ vertex: Int32) -> Double { vertexXY[2 * Int(vertex)] }
+  @inline(__always) func y(_ vertex: Int32) -> Double { vertexXY[2 * Int(vertex) + 1] }
+
+  /// How close (metres) a noded edge must lie to a chain segment to be counted as running along
+  /// it. Noded vertices are rounded intersection points, within a few 1e-12 m of both lines;
+  /// distinct segments this close over a whole edge would have been noded together.
+  static let alongTolerance = 1e-9
+
+  /// Edges at least this long (metres) are trusted by the walk (see `walk`).
+  static let reliableEdgeLength = 1e-3
+
+  /// Builds the arrangement of `segments` in `context`: noded by GEOS's noder, or, when the walk
+  /// finds the result inconsistent (the floating-point noder can leave a crossing a hair off
+  /// where lines nearly coincide), by GEOS's unary union, which falls back to snapping.
+  init(_ segments: [ChainSegment], context: GeometryContext) throws {
+    self = try PlanarArrangement(segments, context: context, union: false)
+    if inconsistentCrossings > 0 {
+      self = try PlanarArrangement(segments, context: context, union: true)
+    }
+  }
+
+  private init(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws {
+    guard !segments.isEmpty else { return }
+    var clock = StageClock()
+    let noded = try Self.nodedLinework(segments, context: context, union: union)
+    if segments.count > 20_000 { clock.lap("arrangement: noding \(segments.count) segments") }
+    var vertexIndex: [SIMD2<UInt64>: Int32] = [:]
+    var edgeIndex: [UInt64: Int32] = [:]
+    var edgeEnds: [Int32] = []
+    func vertex(_ x: Double, _ y: Double) -> Int32 {
+      // +0.0 and -0.0 are one point.
+      let key = SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)
+      if let found = vertexIndex[key] { return found }
+      let index = Int32(vertexXY.count / 2)
+      vertexXY.append(x + 0.0)
+      vertexXY.append(y + 0.0)
+      vertexIndex[key] = index
+      return index
+    }
+    for ring in 0..<noded.ringCount {
+      let range = noded.pointRange(ofRing: ring)
+      guard range.count >= 2 else { continue }
+      var previous = vertex(noded.x(range.lowerBound), noded.y(range.lowerBound))
+      for point in range.dropFirst() {
+        let current = vertex(noded.x(point), noded.y(point))
+        defer { previous = current }
+        guard current != previous else { continue }
+        let key = UInt64(UInt32(min(previous, current))) << 32 | UInt64(UInt32(max(previous, current)))
+        guard edgeIndex[key] == nil else { continue }
+        edgeIndex[key] = Int32(edgeEnds.count / 2)
+        edgeEnds.append(previous)
+        edgeEnds.append(current)
+      }
+    }
+    origin = edgeEnds
+    let deltas = edgeDeltas(segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex)
+    if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
+    linkFaces()
+    walk(segments, deltas: deltas)
+    if segments.count > 20_000 { clock.lap("arrangement: \(cycleCount) faces walked") }
+  }
+
+  /// The segments as one MultiLineString, noded and dissolved by GEOS's unary union (OverlayNG:
+  /// robust noding, with snapping as its fallback).
+  private static func nodedLinework(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws
+    -> FlatGeometry
+  {
+    // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
+    // far fewer, longer segment strings for its noder.
+    var seen = Set<SIMD4<UInt64>>()
+    var coordinates: [Double] = []
+    var ringOffsets = [0]
+    coordinates.reserveCapacity(segments.count * 3)
+    var open = false
+    for s in segments {
+      let forward = SIMD4(s.x0.bitPattern, s.y0.bitPattern, s.x1.bitPattern, s.y1.bitPattern)
+      let backward = SIMD4(s.x1.bitPattern, s.y1.bitPattern, s.x0.bitPattern, s.y0.bitPattern)
+      guard !seen.contains(backward), seen.insert(forward).inserted else {
+        if open { ringOffsets.append(coordinates.count / 2) }
+        open = false
+        continue
+      }
+      let n = coordinates.count
+      if !(open && coordinates[n - 2] == s.x0 && coordinates[n - 1] == s.y0) {
+        if open { ringOffsets.append(n / 2) }
+        coordinates += [s.x0, s.y0]
+      }
+      coordinates += [s.x1, s.y1]
+      open = true
+    }
+    if open { ringOffsets.append(coordinates.count / 2) }
+    let lines = ringOffsets.count - 1
+    let lineGeometry = FlatGeometry(
+      kind: .multiLineString, coordinates: coordinates, ringOffsets: ringOffsets,
+      partOffsets: Array(0...lines))
+    let linework = try Geometry(lineGeometry, context: context)
+    // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
+    // iterated noding can fail to converge on nearly coincident lines, where the unary union's
+    // snapping fallback still succeeds.
+    var clock = StageClock()
+    if !union, let noded = try? linework.noded() {
+      if segments.count > 20_000 {
+        clock.lap("arrangement: GEOS noder on \(lines) lines, \(coordinates.count / 2) points")
+      }
+      return try noded.flat()
+    }
+    if segments.count > 20_000 { clock.lap("arrangement: GEOS noder failed") }
+    return try linework.unaryUnion().flat()
+  }
+
+  /// Per edge, the count change on crossing it from right to left (as stored, first vertex to
+  /// second): the sum of the weights of the chain segments running along it, negated for those
+  /// running the other way. A segment that is itself an edge (no vertex fell inside it) covers
+  /// exactly that edge; any other is matched with the edges lying along it.
+  private func edgeDeltas(
+    _ segments: [ChainSegment], vertexIndex: [SIMD2<UInt64>: Int32], edgeIndex: [UInt64: Int32]
+  ) -> [SparseCounts] {
+    let tolerance = Self.alongTolerance
+    let edgeCount = origin.count / 2
+    var changes = [SparseCounts](repeating: SparseCounts(), count: edgeCount)
+    func vertex(_ x: Double, _ y: Double) -> Int32? {
+      vertexIndex[SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)]
+    }
+    var index: BoxIndex?
+    for s in segments {
+      if let a = vertex(s.x0, s.y0), let b = vertex(s.x1, s.y1),
+        let e = edgeIndex[UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))]
+      {
+        changes[Int(e)].add(s.key, origin[2 * Int(e)] == a ? s.weight : -s.weight)
+        continue
+      }
+      if index == nil {
+        index = BoxIndex(
+          (0..<edgeCount).map { e in
+            let u = origin[2 * e], v = origin[2 * e + 1]
+            return BoundingBox(
+              minX: min(x(u), x(v)), minY: min(y(u), y(v)), maxX: max(x(u), x(v)), maxY: max(y(u), y(v)))
+          })
+      }
+      let dx = s.x1 - s.x0, dy = s.y1 - s.y0
+      let length = (dx * dx + dy * dy).squareRoot()
+      guard length > 0 else { continue }
+      let box = BoundingBox(
+        minX: min(s.x0, s.x1) - tolerance, minY: min(s.y0, s.y1) - tolerance,
+        maxX: max(s.x0, s.x1) + tolerance, maxY: max(s.y0, s.y1) + tolerance)
+      index!.forEachItem(intersecting: box) { e in
+        let u = origin[2 * e], v = origin[2 * e + 1]
+        let px = x(u), py = y(u), qx = x(v), qy = y(v)
+        guard min(px, qx) >= box.minX, max(px, qx) <= box.maxX, min(py, qy) >= box.minY,
+          max(py, qy) <= box.maxY
+        else { return }
+        // Distance of both ends from the segment's line, and their positions along it.
+        let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
+        let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
+        guard dp <= tolerance, dq <= tolerance else { return }
+        let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
+        let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
+        guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
+        changes[e].add(s.key, tq > tp ? s.weight : -s.weight)
+      }
+    }
+    return changes
+  }
+
+  /// Sorts the half-edges around each vertex by angle (exact turn signs) and links each to the
+  /// next one around its face, then numbers the cycles.
+  private mutating func linkFaces() {
+    let halfEdges = origin.count
+    let vertexCount = vertexXY.count / 2
+    var start = [Int32](repeating: 0, count: vertexCount + 1)
+    for h in 0..<halfEdges { start[Int(origin[h]) + 1] += 1 }
+    for v in 0..<vertexCount { start[v + 1] += start[v] }
+    var fill = start
+    var around = [Int32](repeating: 0, count: halfEdges)
+    for h in 0..<halfEdges {
+      let v = Int(origin[h])
+      around[Int(fill[v])] = Int32(h)
+      fill[v] += 1
+    }
+    var position = [Int32](repeating: 0, count: halfEdges)
+    for v in 0..<vertexCount {
+      let range = Int(start[v])..<Int(start[v + 1])
+      if range.count > 1 {
+        let vx = vertexXY[2 * v], vy = vertexXY[2 * v + 1]
+        let sorted = around[range].sorted { a, b in
+          let ta = origin[Int(a) ^ 1], tb = origin[Int(b) ^ 1]
+          let ax = x(ta), ay = y(ta), bx = x(tb), by = y(tb)
+          // Angles from east, counter-clockwise: the upper half (with east itself) first.
+          let upperA = ay > vy || (ay == vy && ax > vx), upperB = by > vy || (by == vy && bx > vx)
+          if upperA != upperB { return upperA }
+          let turn = ExactOrientation.sign(vx, vy, ax, ay, bx, by)
+          return turn != 0 ? turn > 0 : a < b
+        }
+        around.replaceSubrange(range, with: sorted)
+      }
+      for slot in range { position[Int(around[slot])] = Int32(slot) }
+    }
+    // The face on the left of h continues, at h's end, along the first half-edge clockwise
+    // from h's twin.
+    next = [Int32](repeating: 0, count: halfEdges)
+    for h in 0..<halfEdges {
+      let twin = h ^ 1
+      let v = Int(origin[twin])
+      let slot = Int(position[twin])
+      let first = Int(start[v]), count = Int(start[v + 1]) - first
+      next[h] = around[first + (slot - first + count - 1) % count]
+    }
+    cycleOf = [Int32](repeating: -1, count: halfEdges)
+    for h in 0..<halfEdges where cycleOf[h] < 0 {
+      let cycle = Int32(cycleStart.count)
+      var area = 0.0
+      var e = h
+      repeat {
+        cycleOf[e] = cycle
+        let a = origin[e], b = origin[e ^ 1]
+        area += x(a) * y(b) - x(b) * y(a)
+        e = Int(next[e])
+      } while e != h
+      cycleStart.append(Int32(h))
+      cycleDoubleArea.append(area)
+    }
+    firstAround = start
+    aroundVertex = around
+  }
+
+  /// Per vertex, its half-edges sorted counter-clockwise from east (set by `linkFaces`).
+  private var firstAround: [Int32] = []
+  private var aroundVertex: [Int32] = []
+
+  /// Gives every cycle its counts: each connected piece of linework from its outline (counts by
+  /// one ray test just below its lowest vertex), then across edges.
+  private mutating func walk(_ segments: [ChainSegment], deltas: [SparseCounts]) {
+    let vertexCount = vertexXY.count / 2
+    // Connected pieces by union-find over the edges.
+    var parent = Array(0..<Int32(vertexCount))
+    func find(_ v: Int32) -> Int32 {
+      var root = v
+      while parent[Int(root)] != root { root = parent[Int(root)] }
+      var w = v
+      while parent[Int(w)] != root {
+        let up = parent[Int(w)]
+        parent[Int(w)] = root
+        w = up
+      }
+      return root
+    }
+    for e in stride(from: 0, to: origin.count, by: 2) {
+      let a = find(origin[e]), b = find(origin[e + 1])
+      if a != b { parent[Int(max(a, b))] = min(a, b) }
+    }
+    // Each piece's lowest vertex (then leftmost).
+    var lowest: [Int32: Int32] = [:]
+    var roots: [Int32] = []
+    for v in 0..<Int32(vertexCount) {
+      let root = find(v)
+      if let current = lowest[root] {
+        if y(v) < y(current) || (y(v) == y(current) && x(v) < x(current)) { lowest[root] = v }
+      } else {
+        lowest[root] = v
+        roots.append(root)
+      }
+    }
+    counts = [SparseCounts](repeating: SparseCounts(), count: cycleCount)
+    var assigned = [Bool](repeating: false, count: cycleCount)
+    var queue: [Int32] = []
+    for root in roots {
+      let p = lowest[root]!
+      // The first half-edge counter-clockwise from east; the outline is on its twin's left.
+      let first = Int(aroundVertex[Int(firstAround[Int(p)])])
+      let outline = Int(cycleOf[first ^ 1])
+      counts[outline] = Self.counts(justBelow: x(p), y(p), segments)
+      assigned[outline] = true
+      queue.append(Int32(outline))
+    }
+    // Edges shorter than this join vertices the noder put a hair apart where three or more
+    // lines nearly meet: which chains run along them is not well defined, so the walk crosses
+    // them only to reach faces no longer edge leads to (faces far below a square millimetre).
+    let reliable = Self.reliableEdgeLength * Self.reliableEdgeLength
+    func isReliable(_ h: Int) -> Bool {
+      let a = origin[h], b = origin[h ^ 1]
+      let dx = x(b) - x(a), dy = y(b) - y(a)
+      return dx * dx + dy * dy >= reliable
+    }
+    for phase in 0..<2 {
+      if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
+      var head = 0
+      while head < queue.count {
+        let cycle = Int(queue[head])
+        head += 1
+        let h0 = Int(cycleStart[cycle])
+        var h = h0
+        repeat {
+          defer { h = Int(next[h]) }
+          let twin = h ^ 1
+          let other = Int(cycleOf[twin])
+          if phase == 0 ? !isReliable(h) : assigned[other] { continue }
+          var across = counts[cycle]
+          let sign: Int32 = twin & 1 == 0 ? 1 : -1
+          for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
+          if !assigned[other] {
+            counts[other] = across
+            assigned[other] = true
+            queue.append(Int32(other))
+          } else if counts[other] != across {
+            inconsistentCrossings += 1
+          }
+        } while h != h0
+      }
+    }
+  }
+
+  /// Counts at a point infinitely far below (x, y): the chains crossing a ray from there to +x,
+  /// upward crossings adding their weight and downward ones subtracting it (exact signs).
+  static func counts(justBelow px: Double, _ py: Double, _ segments: [ChainSegment]) -> SparseCounts {
+    var result = SparseCounts()
+    for s in segments {
+      let upward = s.y1 > s.y0
+      let (lowX, lowY, highX, highY) = upward ? (s.x0, s.y0, s.x1, s.y1) : (s.x1, s.y1, s.x0, s.y0)
+      // The ray at height py − ε meets segments with lowY < py ≤ highY.
+      guard lowY < py, py <= highY else { continue }
+      if min(lowX, highX) > px {
+        result.add(s.key, upward ? s.weight : -s.weight)
+        continue
+      }
+      if max(lowX, highX) < px { continue }
+      var turn = ExactOrientation.sign(lowX, lowY, highX, highY, px, py)
+      // On the segment's line, just below the point lies right of it when it leans left.
+      if turn == 0 { turn = highX < lowX ? 1 : -1 }
+      if turn > 0 { result.add(s.key, upward ? s.weight : -s.weight) }
+    }
+    return result
+  }
+}
