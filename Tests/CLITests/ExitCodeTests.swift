@@ -67,6 +67,11 @@ import Testing
     "ChangeError": [(ChangeError.categoryInOneVintage(category: "gp", vintage: "after", other: "before"), 1)],
     "MapError": [(MapError.invalidPage("too small"), 2), (MapError.write(path: "m.svg", message: "why"), 1)],
     "StudyConfigError": [(StudyConfigError(path: "s.yml", line: 3, message: "why"), 1)],
+    "ConsensusError": [
+      (ConsensusError.nameFieldMissing(path: "d.geojson", field: "hood", available: ["name"]), 2),
+      (ConsensusError.noUsableDrawings(path: "d.geojson", read: 2, reasons: ["2 × why"]), 1),
+      (ConsensusError.inconsistentArrangement(neighbourhood: "x", edges: 1), 3),
+    ],
     "WriteError": [(AtomicFile.WriteError(path: "f", reason: "why"), 1)],
     "RegistrationError": [
       (
