@@ -41,13 +41,15 @@ public struct SpatialReferenceSystem: Sendable, Hashable {
   /// first of the range GDAL also uses for custom systems.
   public static let firstCustomID: Int32 = 100_000
 
-  /// The CRS as nbhd names it: `EPSG:27700` for authority rows, the WKT for custom ones, `nil`
-  /// for the two undefined systems.
+  /// The CRS as nbhd names it: `EPSG:27700` for authority rows, the PROJ string nbhd kept in
+  /// the description of its own custom rows (organization `NBHD`), the WKT for other custom
+  /// ones, `nil` for the two undefined systems.
   public var crsDefinition: String? {
     if organization.uppercased() == "NONE" && (id == -1 || id == 0) { return nil }
     if organization.uppercased() == "EPSG" || organization.uppercased() == "OGC" {
       return "\(organization.uppercased()):\(organizationCode)"
     }
+    if organization == "NBHD", let description, description.hasPrefix("+proj=") { return description }
     return definition.lowercased() == "undefined" ? nil : definition
   }
 }

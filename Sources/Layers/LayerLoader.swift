@@ -180,6 +180,9 @@ public enum LayerLoader {
   ) throws(LayerError) -> CoordinateReferenceSystem {
     if let given = options.workingCRS { return try crs(given, path: path, why: "working CRS option") }
     if source.epsgCode == 27700 { return source }
+    // Data already in a local equal-area projection (a GeoPackage nbhd wrote outside Great
+    // Britain) is measured in it, not re-centred on its own extent.
+    if source.definition.hasPrefix("+proj=laea ") { return source }
     var box = features.reduce(into: BoundingBox.empty) { box, feature in
       if let geometry = feature.geometry { box.include(geometry.boundingBox) }
     }

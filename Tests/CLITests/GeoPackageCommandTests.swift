@@ -159,6 +159,42 @@ extension GeoPackageCommandTests {
   }
 }
 
+extension GeoPackageCommandTests {
+  /// Outside Great Britain the working CRS is a local equal-area projection: the GeoPackage
+  /// describes it in a custom gpkg_spatial_ref_sys row (PROJ's WKT, the PROJ string kept in the
+  /// description), reading it back measures in the same projection, and the crosswalk is the same.
+  @Test func localEqualAreaRoundTrips() throws {
+    let directory = try CLI.temporaryDirectory()
+    // Two 0.01° squares in Chicago (lon/lat), overlapping by half.
+    let squares = directory + "/chicago.geojson"
+    try Data(
+      """
+      {"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"code":"A"},"geometry":{"type":"Polygon","coordinates":[[[-87.70,41.80],[-87.69,41.80],[-87.69,41.81],[-87.70,41.81],[-87.70,41.80]]]}},
+      {"type":"Feature","properties":{"code":"B"},"geometry":{"type":"Polygon","coordinates":[[[-87.695,41.80],[-87.685,41.80],[-87.685,41.81],[-87.695,41.81],[-87.695,41.80]]]}}]}
+      """.utf8
+    ).write(to: URL(fileURLWithPath: squares))
+    let gpkg = directory + "/chicago.gpkg"
+    #expect(try CLI.run(["convert", squares, gpkg]).status == 0)
+    let table = try GeoPackageReader.read(gpkg)
+    #expect(table.system.id == 100_000)
+    #expect(table.system.organization == "NBHD")
+    #expect(
+      table.system.definition.hasPrefix("PROJCS[") && table.system.definition.contains("Lambert_Azimuthal"))
+    #expect(table.system.crsDefinition?.hasPrefix("+proj=laea +lat_0=41.805 +lon_0=-87.6925 ") == true)
+    let inspect = try CLI.run(["inspect", gpkg])
+    #expect(inspect.stdout.contains("(no transformation needed)"), "\(inspect.stdout)")
+    func crosswalk(_ a: String, _ name: String) throws -> String {
+      let run = try CLI.run(["overlap", a, squares, "--crosswalk-only", "--out", directory + "/" + name])
+      #expect(run.status == 0, "\(run.stderr)")
+      return try String(contentsOfFile: directory + "/" + name + "/crosswalk.csv", encoding: .utf8)
+    }
+    let original = try crosswalk(squares, "geojson")
+    #expect(original.contains("A,,B,,"))
+    #expect(try crosswalk(gpkg, "gpkg") == original)
+  }
+}
+
 /// The extent of interleaved x, y values.
 struct BoundingBoxProbe {
   var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
