@@ -82,8 +82,8 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "GEOS", "PROJ",
-        "GeoCore",
+        "TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GeoPackage", "Shapefile", "KML",
+        "GEOS", "PROJ", "GeoCore",
       ]),
     .testTarget(name: "ShapefileTests", dependencies: ["TestSupport", "Shapefile", "GeoCore"]),
     .testTarget(name: "KMLTests", dependencies: ["TestSupport", "KML", "GeoCore"]),
