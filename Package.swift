@@ -73,7 +73,10 @@ let package = Package(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+      dependencies: [
+        "TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore",
+        "Shapefile", "KML",
+      ]),
     .testTarget(name: "ShapefileTests", dependencies: ["TestSupport", "Shapefile", "GeoCore"]),
     .testTarget(name: "KMLTests", dependencies: ["TestSupport", "KML", "GeoCore"]),
   ],
