@@ -3,6 +3,7 @@
 import Foundation
 import KML
 
+/// Reads one input as KML; the outcome is ignored, only crashes, hangs and leaks matter.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   _ = try? KMLReader.read(data: Data(bytes: data, count: size), source: "fuzz")

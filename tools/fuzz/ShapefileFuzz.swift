@@ -6,6 +6,7 @@
 // seeds are made from Tests/Fixtures/shapefile by the same layout.
 import Shapefile
 
+/// Splits one input into a shapefile's three files and reads them; only crashes, hangs and leaks matter.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzShapefile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
