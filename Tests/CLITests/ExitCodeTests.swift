@@ -107,22 +107,6 @@ import Testing
       (RegistrationError.badParameter("why"), 2),
     ],
     "CommandFailure": [(CommandFailure(usage: "u"), 2), (CommandFailure(badInput: "b"), 1)],
-    "ShapefileError": [
-      (ShapefileError.fileNotFound(path: "f.shp"), 1),
-      (ShapefileError.missingCompanion(path: "f.shp", missing: ".dbf", why: "w"), 1),
-      (ShapefileError.unreadable(path: "f.shp", reason: "why"), 1),
-      (ShapefileError.corrupt(path: "f.shp", what: "w", shapelib: []), 1),
-      (ShapefileError.inconsistent(path: "f.shp", what: "w"), 1),
-    ],
-    "KMLError": [
-      (KMLError.fileNotFound(path: "f.kml"), 1), (KMLError.unreadable(path: "f.kml", reason: "why"), 1),
-      (KMLError.malformedXML(path: "f.kml", line: 1, column: 1, message: "m"), 1),
-      (KMLError.notUTF8(path: "f.kml", line: 1, what: "w"), 1),
-      (KMLError.unsupportedMarkup(path: "f.kml", line: 1, what: "w"), 1),
-      (KMLError.noPlacemark(path: "f.kml"), 1), (KMLError.linksOnly(path: "f.kml", links: ["a.kml"]), 1),
-      (KMLError.badCoordinates(path: "f.kml", line: 1, placemark: 0, name: nil, text: "x"), 1),
-      (KMLError.badArchive(path: "f.kmz", reason: "why"), 1),
-    ],
   ]
 
   /// Error types that never reach a command, and what becomes of them.
