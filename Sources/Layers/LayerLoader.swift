@@ -11,7 +11,8 @@ public enum LayerLoader {
   /// Loads `path` with `options`.
   public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer {
     var clock = StageClock()
-    let input = try read(path, options: options)
+    var input = try read(path, options: options)
+    if options.excludesUnusableGeometries { setAsideShortRings(&input) }
     clock.lap("read \(path)")
     var record = LoadRecord()
     record.inputFeatures = input.collection.features.count
@@ -81,6 +82,28 @@ public enum LayerLoader {
     var decision: CRSDecision
     var csvProblems: [Int: String] = [:]
     var notes: [String] = []
+  }
+
+  /// Drawing layers: a polygon with a ring too short to close cannot be a polygon, whatever format
+  /// it came in. It is set aside before the extent and the working CRS are decided, with the words
+  /// the GeoJSON reader uses, so a KML or Shapefile of the same drawings gives the same result.
+  static func setAsideShortRings(_ input: inout Input) {
+    for index in input.collection.features.indices {
+      guard let geometry = input.collection.features[index].geometry, geometry.kind.isPolygonal else {
+        continue
+      }
+      for part in 0..<geometry.partCount {
+        let rings = geometry.ringRange(ofPart: part)
+        guard let short = rings.first(where: { geometry.pointRange(ofRing: $0).count < 4 }) else { continue }
+        let n = geometry.pointRange(ofRing: short).count
+        let polygon = geometry.kind == .multiPolygon ? "polygon \(part)" : "polygon"
+        input.collection.features[index].geometry = nil
+        input.csvProblems[index] =
+          "unusable geometry: ring \(short - rings.lowerBound) of \(polygon) has \(n) position\(n == 1 ? "" : "s"); "
+          + "a ring needs at least 4 (the first repeated at the end)"
+        break
+      }
+    }
   }
 
   /// Reads GeoJSON, CSV, GeoPackage, Shapefile or KML/KMZ (by extension) and decides the source CRS.

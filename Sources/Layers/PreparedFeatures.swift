@@ -77,6 +77,10 @@ struct PreparedFeatures {
             do {
               (geometry, note) = try repaired(geometry, expected: expected, context: worker.context)
             } catch let error as GEOSError {
+              // Drawing layers exclude what cannot be a polygon, whatever format it came in.
+              if options.excludesUnusableGeometries {
+                return .excluded(index: index, id: id, reason: "unusable geometry: \(error.description)")
+              }
               throw LayerError.badFeature(path, index: index, id: id, error.description)
             }
             if geometry.isEmpty {

@@ -87,3 +87,56 @@ import Testing
     #expect(layer.crs == "EPSG:27700")
   }
 }
+
+/// Drawing layers are lenient in every format: a KML placemark whose ring cannot close is set
+/// aside with the words the GeoJSON reader uses, before the extent (and so the working CRS) is
+/// decided, so the same drawings as KML and as GeoJSON load alike.
+@Suite struct DrawingLeniencyAcrossFormatsTests {
+  static let square = [(-87.70, 41.80), (-87.69, 41.80), (-87.69, 41.81), (-87.70, 41.81), (-87.70, 41.80)]
+  // Far to the west: were it counted in the extent, the working projection would move.
+  static let short = [(-88.50, 41.80), (-88.49, 41.80), (-88.50, 41.80)]
+
+  static func kml(_ rings: [[(Double, Double)]]) -> String {
+    let placemarks = rings.enumerated().map { i, ring in
+      let text = ring.map { "\($0.0),\($0.1)" }.joined(separator: " ")
+      return "<Placemark><name>d\(i)</name><Polygon><outerBoundaryIs><LinearRing><coordinates>\(text)"
+        + "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+    }
+    return
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>"
+      + placemarks.joined() + "</Document></kml>"
+  }
+
+  static func geoJSON(_ rings: [[(Double, Double)]]) -> String {
+    let features = rings.enumerated().map { i, ring in
+      let text = ring.map { "[\($0.0),\($0.1)]" }.joined(separator: ",")
+      return "{\"type\":\"Feature\",\"properties\":{\"name\":\"d\(i)\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(text)]]}}"
+    }
+    return "{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}"
+  }
+
+  @Test func shortRingInKMLIsExcludedLikeGeoJSON() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-lenient-\(getpid())")
+      .path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let rings = [Self.square, Self.short]
+    try Self.kml(rings).write(toFile: folder + "/d.kml", atomically: true, encoding: .utf8)
+    try Self.geoJSON(rings).write(toFile: folder + "/d.geojson", atomically: true, encoding: .utf8)
+    var options = LoadOptions()
+    options.excludesUnusableGeometries = true
+    let kml = try LayerLoader.load(folder + "/d.kml", options: options)
+    let geojson = try LayerLoader.load(folder + "/d.geojson", options: options)
+    let reason =
+      "unusable geometry: ring 0 of polygon has 3 positions; a ring needs at least 4 (the first repeated at the end)"
+    #expect(kml.record.excluded.map(\.reason) == [reason])
+    #expect(geojson.record.excluded.map(\.reason) == [reason])
+    #expect(kml.crs == geojson.crs)
+    #expect(kml.crs.contains("+lon_0=-87.695"))
+    #expect(kml.features.count == 1)
+    #expect(abs(kml.features[0].geometry.polygonalArea - geojson.features[0].geometry.polygonalArea) < 1e-6)
+    // Statutory layers keep the strict rule.
+    #expect(throws: LayerError.self) { try LayerLoader.load(folder + "/d.kml") }
+  }
+}
