@@ -89,31 +89,52 @@ public struct CoverageResult: Sendable {
 public enum CoverageAnalysis {
   /// Runs coverage of `units` (valid polygons, working CRS) by `assets`, with people from
   /// `population` when given: for each category, the union of the assets' reach, then each unit
-  /// against it in parallel, then the people in the gaps.
+  /// against it in parallel, then the people in the gaps. `progress` hears of each stage.
+  /// `knownPeople` is an estimate of the people in `units` from `population` already made (a
+  /// study estimates each layer once), used instead of estimating again.
   public static func run(
-    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
+    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions,
+    progress: WorkProgress = .silent, knownPeople: PopulationEstimate? = nil
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
     let layer = UnitLayer(units)
-    let people = try population?.estimate(in: units, threads: options.threads)
+    let people = try population.map { population in
+      if let knownPeople { return knownPeople }
+      return try progress.stage("people in the units", total: units.count, unit: "units") { counter in
+        let estimate = try population.estimate(in: units, threads: options.threads)
+        counter.advance(by: units.count)
+        return estimate
+      }
+    }
     clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
     var gaps: [CoverageGap] = []
     for category in categories {
       let radius = try options.radii.radius(for: category)
       let members = assets.assets(in: category).map(\.geometry)
-      let reach = try ReachUnion.build(
-        members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+      let reach = try progress.stage("reach of \(category)", total: members.count, unit: "assets") {
+        counter in
+        let reach = try ReachUnion.build(
+          members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+        counter.advance(by: members.count)
+        return reach
+      }
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
       let pass = CategoryPass(
         category: category, radius: radius, members: members, reach: reach, units: layer, people: people)
-      let perUnit = try ParallelChunks.map(
-        // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
-        // small chunks keep both threads busy to the end.
-        count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
-        makeWorker: { pass.makeCaches() },
-        body: { caches, u in try pass.cover(unit: u, caches: caches) })
+      let perUnit = try progress.stage(
+        "units against the reach of \(category)", total: units.count, unit: "units"
+      ) {
+        counter in
+        try ParallelChunks.map(
+          // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
+          // small chunks keep both threads busy to the end.
+          count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
+          progress: counter,
+          makeWorker: { pass.makeCaches() },
+          body: { caches, u in try pass.cover(unit: u, caches: caches) })
+      }
       clock.lap("coverage: \(category) per unit")
       var categoryRows = perUnit.map(\.row)
       var categoryGaps = perUnit.enumerated().compactMap { u, result in
@@ -122,9 +143,13 @@ public enum CoverageAnalysis {
         }
       }
       if let population, let people {
-        try count(
-          population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
-          threads: options.threads)
+        try progress.stage("people out of reach of \(category)", total: categoryGaps.count, unit: "gaps") {
+          counter in
+          try count(
+            population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
+            threads: options.threads)
+          counter.advance(by: categoryGaps.count)
+        }
       }
       clock.lap("coverage: \(category) population of gaps")
       rows += categoryRows

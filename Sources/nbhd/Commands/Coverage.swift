@@ -35,6 +35,7 @@ struct Coverage: ParsableCommand {
   @OptionGroup(title: "Population") var population: PopulationOptions
   @OptionGroup var parallel: ThreadOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var display: ProgressOptions
 
   func validate() throws {
     if assets.isEmpty { throw ValidationError("give at least one asset file") }
@@ -46,6 +47,7 @@ struct Coverage: ParsableCommand {
 
   func run() throws {
     var clock = StageClock()
+    let progress = display.progress(command: "nbhd coverage")
     let threads = parallel.threads
     let radii = try ReachRadii(parsing: radius)
     let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
@@ -83,7 +85,8 @@ struct Coverage: ParsableCommand {
     options.quadrantSegments = quadrantSegments
     if let threads { options.threads = threads }
     let result = try reportingFailures {
-      try CoverageAnalysis.run(units: units.geometries, assets: set, population: people, options: options)
+      try CoverageAnalysis.run(
+        units: units.geometries, assets: set, population: people, options: options, progress: progress)
     }
     clock.lap("coverage")
     let geoJSON = GeoJSONOutput(

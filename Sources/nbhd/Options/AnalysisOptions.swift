@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import GeoCore
 
 /// Thresholds and performance switches shared by the analysis commands.
 struct AnalysisOptions: ParsableArguments {
@@ -59,4 +60,13 @@ struct OutputOptions: ParsableArguments {
   func validate() throws {
     if let precision, !(0...17).contains(precision) { throw ValidationError("--precision must be 0 to 17") }
   }
+}
+
+/// `--quiet` for commands whose stages report progress on stderr.
+struct ProgressOptions: ParsableArguments {
+  @Flag(help: "No progress lines on stderr.")
+  var quiet = false
+
+  /// The command's progress, drawn on stderr unless `--quiet`.
+  func progress(command: String) -> WorkProgress { ProgressDisplay.progress(command: command, quiet: quiet) }
 }
