@@ -69,6 +69,18 @@ enum ReportContent {
     doc.list(items)
   }
 
+  /// The part of the world a pair's map shows: the pair's community layers (where the study's
+  /// people are), or nil (both layers) when neither is one. A UK-wide statutory layer would
+  /// otherwise shrink England's neighbourhoods to a corner of the page.
+  static func communityFrame(_ study: StudyRun, _ pair: StudyConfig.Pair) -> BoundingBox? {
+    var frame = BoundingBox.empty
+    for (config, layer) in study.layers
+    where config.role == .community && [pair.a, pair.b].contains(config.name) {
+      for feature in layer.features { frame.include(feature.geometry.boundingBox) }
+    }
+    return frame.isEmpty ? nil : frame
+  }
+
   static func pairs(_ study: StudyRun, into doc: inout ReportDocument) throws {
     for (pair, run) in study.pairs {
       doc.heading(2, "\(pair.a) against \(pair.b)", anchor: ReportText.anchor("pair", pair.a, pair.b))
@@ -91,9 +103,16 @@ enum ReportContent {
         "Classes at τ = \(run.options.tolerance): coterminous (the same area), within (nests inside one unit of \(pair.b)), "
           + "aggregate (a clean union of whole units), split (straddles boundaries), outside (mostly not covered). "
           + "The coterminosity index is the area-weighted mean best share: 1 means identical geographies.")
+      let overview = try ReportMaps.pairOverview(run, side: .a, frame: communityFrame(study, pair))
+      let outlines =
+        switch overview.outlines {
+        case .dashed: "dashed"
+        case .thin: "outlined thinly (its units are small at this scale)"
+        case .omitted: "not drawn (its units are too small at this scale; see the cards and tables)"
+        }
       doc.map(
-        try ReportMaps.pairOverview(run, side: .a), file: "pair_\(pair.a)__\(pair.b).svg",
-        caption: "\(pair.a) coloured by class; \(pair.b) dashed")
+        overview.svg, file: "pair_\(pair.a)__\(pair.b).svg",
+        caption: "\(pair.a) coloured by class; \(pair.b) \(outlines)")
       let worst = run.summariesA.filter {
         [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil
       }
