@@ -31,10 +31,11 @@ enum ReportMaps {
     case omitted
 
     /// Units whose box side (the geometric mean of width and height) is at least this many
-    /// pixels at the 10th percentile keep dark dashed outlines.
-    static let dashedPixels = 24.0
+    /// pixels at the 10th percentile keep dark dashed outlines (Stoke-on-Trent's wards on a map of
+    /// Staffordshire are 10 px; the UK's wards on a map of England 1.3 px, half of them under 3).
+    static let dashedPixels = 8.0
     /// At least this many pixels at the 10th percentile: thin light outlines; fewer: none.
-    static let thinPixels = 6.0
+    static let thinPixels = 3.0
 
     /// The style for units with boxes `boxes` on a map of `extent` drawn `width` × `height`
     /// pixels. The small units decide (the 10th percentile), since they are where the lines
