@@ -171,6 +171,12 @@ enum ReportContent {
           "\(order.count) units: the first \(maximumCardMaps) cards (by name) carry a map; every card has its tables, "
             + "and units_\(name).geojson holds every unit with its figures.")
       }
+      let piecesOfA = study.pairs.map { _, run in
+        ReportText.positions(of: run.overlay.pieces.map(\.a), count: run.a.features.count)
+      }
+      let rowsOfUnit = study.coverage[name].map {
+        ReportText.positions(of: $0.rows.map(\.unit), count: layer.features.count)
+      }
       for (position, i) in order.enumerated() {
         let f = layer.features[i]
         doc.beginCard(anchor: ReportText.anchor("card", name, f.id))
@@ -180,7 +186,7 @@ enum ReportContent {
           facts.append("population \(ReportText.integer(people[i]))")
         }
         doc.paragraph(facts.joined(separator: "; "))
-        for (pair, run) in study.pairs where pair.a == name {
+        for (k, (pair, run)) in study.pairs.enumerated() where pair.a == name {
           let s = run.summariesA[i]
           let blocks = s.buildingBlocks.map { run.b.features[$0].label }.sorted()
           doc.heading(4, "Against \(pair.b): \(s.mismatchClass.rawValue)")
@@ -191,7 +197,7 @@ enum ReportContent {
               + (s.hausdorff.map {
                 "; boundaries disagree by up to \(FixedDecimal.format($0, decimals: 0)) m (Hausdorff)"
               } ?? ""))
-          let pieces = run.overlay.pieces.filter { $0.a == i }.sorted { $0.shareOfA > $1.shareOfA }
+          let pieces = piecesOfA[k][i].map { run.overlay.pieces[$0] }.sorted { $0.shareOfA > $1.shareOfA }
           let hasPeople = run.population != nil
           doc.table(
             ["\(pair.b)", "share of this unit", "share of the \(pair.b) unit", "area km²"]
@@ -209,8 +215,8 @@ enum ReportContent {
             try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg",
             caption: "\(f.label) and the \(pair.b) units it overlaps")
         }
-        if let coverage = study.coverage[name] {
-          let rows = coverage.rows.filter { $0.unit == i }
+        if let coverage = study.coverage[name], let rowsOfUnit {
+          let rows = rowsOfUnit[i].map { coverage.rows[$0] }
           let hasPeople = study.population != nil
           doc.table(
             ["asset", "reach", "inside", "reaching", "area covered"]
