@@ -112,7 +112,10 @@ enum ReportContent {
         }
       doc.map(
         overview.svg, file: "pair_\(pair.a)__\(pair.b).svg",
-        caption: "\(pair.a) coloured by class; \(pair.b) \(outlines)")
+        caption: "\(pair.a) coloured by class"
+          + (overview.ownOutlines == .omitted
+            ? " (units without outlines: they are small at this scale)" : "")
+          + "; \(pair.b) \(outlines)")
       let worst = run.summariesA.filter {
         [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil
       }

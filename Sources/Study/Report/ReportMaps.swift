@@ -16,6 +16,9 @@ enum ReportMaps {
     var svg: String
     /// How the other layer's outlines were drawn.
     var outlines: OutlineLegibility
+    /// How the coloured layer's own outlines were drawn: white lines between units, thinner or
+    /// none when the units are small (white lines would otherwise whiten a city).
+    var ownOutlines: OutlineLegibility
   }
 
   /// How a layer's outlines can be drawn on top of another layer's colours at a map's scale:
@@ -68,22 +71,31 @@ enum ReportMaps {
     }
     let outlines = OutlineLegibility.of(
       inFrame.map { other.features[$0].geometry.boundingBox }, extent: extent, width: width, height: height)
+    let ownOutlines = OutlineLegibility.of(
+      own.features.map(\.geometry.boundingBox), extent: extent, width: width, height: height)
     let drawn =
       switch outlines {
       case .dashed: "\(other.name) outlined"
       case .thin: "\(other.name) outlined thinly"
       case .omitted: "\(other.name) not drawn (too small at this scale)"
       }
+    var classes = CategoryColors.mismatchClasses()
+    switch ownOutlines {
+    case .dashed: break
+    case .thin: classes.base.strokeWidth = 0.3
+    case .omitted: classes.base.stroke = nil
+    }
     var map = MapDocument(
       width: width, height: height, title: "\(own.name): fit with \(other.name)",
-      subtitle: "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance); \(drawn)")
+      subtitle: "Each \(own.name) unit coloured by its class at τ = \(run.options.tolerance)"
+        + (ownOutlines == .omitted ? " (no outlines at this scale)" : "") + "; \(drawn)")
     map.extent = frame
     let features = own.features.indices.map {
       feature(own, $0, category: summaries[$0].mismatchClass.rawValue)
     }
     map.add(
       PolygonLayer(
-        title: own.name, features: features, symbology: .categories(.mismatchClasses()),
+        title: own.name, features: features, symbology: .categories(classes),
         labels: own.features.count <= 60 ? LabelOptions(minimumFontSize: 8, maximumFontSize: 13) : nil))
     switch outlines {
     case .dashed:
@@ -99,7 +111,7 @@ enum ReportMaps {
     case .omitted:
       break
     }
-    return PairOverview(svg: try map.render(), outlines: outlines)
+    return PairOverview(svg: try map.render(), outlines: outlines, ownOutlines: ownOutlines)
   }
 
   /// One feature with the units of the other layer it overlaps, labelled, and its slivers.
