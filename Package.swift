@@ -52,13 +52,15 @@ let package = Package(
     .testTarget(name: "PROJTests", dependencies: ["TestSupport", "PROJ", "GeoCore"]),
     .testTarget(name: "GeoJSONTests", dependencies: ["TestSupport", "GeoJSON", "GeoCore"]),
     .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Layers", "GEOS", "GeoCore"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["TestSupport", "Analysis", "Layers", "GEOS", "GeoCore"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests", dependencies: ["TestSupport", "Study", "Reports", "Analysis", "Layers", "GeoCore"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
+      dependencies: ["TestSupport", "nbhd", "Study", "Maps", "Analysis", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
   ],
   swiftLanguageModes: [.v6]
 )

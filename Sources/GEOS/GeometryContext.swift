@@ -18,20 +18,11 @@ public final class GeometryContext {
     messages = box
     handle = GeometryContext.creationLock.withLock { _ in GEOS_init_r() }
     let userData = Unmanaged.passUnretained(box).toOpaque()
+    // C callbacks capture nothing: each hands the message to the box behind `userData`.
     GEOSContext_setErrorMessageHandler_r(
-      handle,
-      { message, userData in
-        guard let message, let userData else { return }
-        Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().errors.append(
-          String(cString: message))
-      }, userData)
+      handle, { message, userData in MessageBox.receive(message, userData, into: \.errors) }, userData)
     GEOSContext_setNoticeMessageHandler_r(
-      handle,
-      { message, userData in
-        guard let message, let userData else { return }
-        Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue().notices.append(
-          String(cString: message))
-      }, userData)
+      handle, { message, userData in MessageBox.receive(message, userData, into: \.notices) }, userData)
   }
 
   deinit {
@@ -69,4 +60,14 @@ public final class GeometryContext {
 private final class MessageBox {
   var errors: [String] = []
   var notices: [String] = []
+
+  /// Appends GEOS's `message` to the list `list` of the box `userData` points to.
+  static func receive(
+    _ message: UnsafePointer<CChar>?, _ userData: UnsafeMutableRawPointer?,
+    into list: ReferenceWritableKeyPath<MessageBox, [String]>
+  ) {
+    guard let message, let userData else { return }
+    Unmanaged<MessageBox>.fromOpaque(userData).takeUnretainedValue()[keyPath: list].append(
+      String(cString: message))
+  }
 }

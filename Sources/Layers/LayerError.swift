@@ -22,9 +22,9 @@ public enum LayerError: Error, CustomStringConvertible, Equatable {
   /// A coordinate beyond longitude/latitude range in a file read as lon/lat: almost always
   /// projected coordinates in a file that does not say its CRS (file, feature position and id,
   /// the coordinate, what made the file lon/lat).
-  case projectedAsLonLat(String, index: Int, id: String?, coordinate: Double, basis: CRSDecision.Basis)
+  case projectedAsLonLat(String, index: Int, id: String?, coordinate: Double, basis: CRSBasis)
   /// A source CRS PROJ does not know (file, the definition, where it came from, PROJ's reason).
-  case unknownCRS(String, definition: String, basis: CRSDecision.Basis, reason: String)
+  case unknownCRS(String, definition: String, basis: CRSBasis, reason: String)
   /// A CSV with no column recognisable as coordinates (file, its named columns, how many have
   /// no name).
   case noCoordinateColumns(String, columns: [String], unnamed: Int)

@@ -8,7 +8,7 @@ public struct LoadRecord: Sendable {
   public var sourceCRS: String = ""
   /// What decided the source CRS (the user, the file's crs member, RFC 7946's default, CSV
   /// columns).
-  public var crsBasis: CRSDecision.Basis = .rfc7946Default
+  public var crsBasis: CRSBasis = .rfc7946Default
   /// `crsBasis` in words ("crs member", "given by the user", "RFC 7946 default (no crs member)").
   public var crsDecision: String { crsBasis.text }
   /// The coordinate operation used to reach the working CRS (nil when none was needed).

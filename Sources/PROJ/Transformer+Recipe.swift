@@ -21,13 +21,6 @@ public struct TransformerRecipe: Sendable, Hashable {
 }
 
 extension Transformer {
-  /// The recipe for more transformers running this one's operation.
-  public var recipe: TransformerRecipe {
-    TransformerRecipe(
-      source: source, target: target, operationName: operationName, accuracyMetres: accuracyMetres,
-      isBallpark: isBallpark, operationDefinition: operationDefinition)
-  }
-
   /// A transformer with its own PROJ context running the operation `recipe` names: the same
   /// pipeline as the transformer the recipe came from, so the same coordinates to the last bit.
   /// Wraps `proj_create`.

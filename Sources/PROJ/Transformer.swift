@@ -10,22 +10,24 @@ import GeoCore
 /// share one across threads or tasks. For parallel work, create one transformer per task.
 /// Wraps `proj_create_operations` and `proj_normalize_for_visualization`.
 public final class Transformer {
+  /// What this transformer runs, as a `Sendable` value that makes more transformers like it.
+  public let recipe: TransformerRecipe
   /// The system coordinates are read in.
-  public let source: CoordinateReferenceSystem
+  public var source: CoordinateReferenceSystem { recipe.source }
   /// The system coordinates are written in.
-  public let target: CoordinateReferenceSystem
+  public var target: CoordinateReferenceSystem { recipe.target }
   /// PROJ's name of the operation used, e.g.
   /// `Inverse of OSGB36 to WGS 84 (6) + British National Grid`. Wraps `proj_get_name`.
-  public let operationName: String
+  public var operationName: String { recipe.operationName }
   /// The operation's accuracy in metres as PROJ's database states it, `nil` when unknown.
   /// Wraps `proj_coordoperation_get_accuracy`.
-  public let accuracyMetres: Double?
+  public var accuracyMetres: Double? { recipe.accuracyMetres }
   /// True when PROJ knew no real transformation and ignores the datum difference (errors of
   /// up to about 100 m). Wraps `proj_coordoperation_has_ballpark_transformation`.
-  public let isBallpark: Bool
+  public var isBallpark: Bool { recipe.isBallpark }
   /// The operation as a one-line PROJ pipeline (WKT when PROJ cannot write it as a PROJ
   /// string), for reports. Wraps `proj_as_proj_string`.
-  public let operationDefinition: String
+  public var operationDefinition: String { recipe.operationDefinition }
 
   /// The owned operation (it keeps the owned context alive).
   let operation: ProjObject
@@ -51,24 +53,16 @@ public final class Transformer {
       throw PROJError.noTransformation(
         source: source.definition, target: target.definition, message: context.takeFailureMessage())
     }
-    self.source = source
-    self.target = target
-    self.operationName = choice.name
-    self.accuracyMetres = choice.accuracyMetres
-    self.isBallpark = choice.isBallpark
+    self.recipe = TransformerRecipe(
+      source: source, target: target, operationName: choice.name, accuracyMetres: choice.accuracyMetres,
+      isBallpark: choice.isBallpark, operationDefinition: Self.definition(of: normalised))
     self.operation = normalised
-    self.operationDefinition = Self.definition(of: normalised)
     context.clearDiagnostics()
   }
 
   /// A transformer from a recipe and the operation made from it (see `Transformer+Recipe`).
   init(recipe: TransformerRecipe, operation: ProjObject) {
-    source = recipe.source
-    target = recipe.target
-    operationName = recipe.operationName
-    accuracyMetres = recipe.accuracyMetres
-    isBallpark = recipe.isBallpark
-    operationDefinition = recipe.operationDefinition
+    self.recipe = recipe
     self.operation = operation
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 @testable import Analysis
@@ -91,8 +92,8 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
   /// Trafford localities by pharmacies within 800 m: gap areas agree with shapely 2.2 / GEOS
   /// 3.14 (buffer quad_segs=8, union_all, difference), computed while writing this test.
   @Test func traffordLocalitiesAgreeWithShapely() throws {
-    let localities = try LayerLoader.load(repoPath("data/trafford/localities23_full.geojson"))
-    let pharmacies = try LayerLoader.load(repoPath("data/trafford/trafford_pharmacies.geojson"))
+    let localities = try LayerLoader.load(SharedData.repo("data/trafford/localities23_full.geojson"))
+    let pharmacies = try LayerLoader.load(SharedData.repo("data/trafford/trafford_pharmacies.geojson"))
     var assets = AssetSet(assets: [])
     try assets.add(pharmacies, category: "pharmacy", categoryField: nil)
     let result = try CoverageAnalysis.run(
@@ -109,12 +110,6 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
       #expect(abs(gapSum - row.gapArea) <= 1e-6 * max(1, row.gapArea))
     }
   }
-}
-
-func repoPath(_ relative: String) -> String {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { url.deleteLastPathComponent() }
-  return url.appendingPathComponent(relative).path
 }
 
 /// Cutting a big cluster of assets into west-to-east groups, unioning them apart and merging the

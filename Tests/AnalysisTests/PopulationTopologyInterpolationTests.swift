@@ -1,6 +1,7 @@
 import Analysis
 import GeoCore
 import Layers
+import TestSupport
 import Testing
 
 /// A layer of squares with a count each (for population and interpolation tests).
@@ -119,7 +120,7 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
   /// depend on the thread count. Trafford's 738 output areas with every 40th left out (holes in
   /// the union) and the first repeated (an overlap, so no coverage union).
   @Test func gapsDoNotDependOnThreads() throws {
-    let areas = try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson")).features.map(
+    let areas = try LayerLoader.load(SharedData.repo("data/trafford/oa21_pop_mid2024.geojson")).features.map(
       \.geometry)
     let layer = areas.indices.filter { $0 % 40 != 20 }.map { areas[$0] } + [areas[0]]
     let reports = try [1, 2, 3].map { try TopologyCheck.run(layer, maxGapArea: 1e7, threads: $0) }

@@ -1,13 +1,14 @@
 import Analysis
 import Foundation
 import Layers
+import TestSupport
 import Testing
 
 /// Issue 4 through the library at full precision: people covered + uncovered = people in the
 /// unit to 1e-9 relative, for every Trafford ward and every category (the CSV keeps 2 decimals).
 @Suite struct TraffordCoverageTests {
   @Test func populationConservedPerWardAndCategory() throws {
-    let wards = try LayerLoader.load(repoPath("data/trafford/wards23_full.geojson"))
+    let wards = try LayerLoader.load(SharedData.repo("data/trafford/wards23_full.geojson"))
     var options = LoadOptions()
     options.workingCRS = wards.crs
     var assets = AssetSet(assets: [])
@@ -17,11 +18,12 @@ import Testing
       ("gp", "gp_practices_2026-05_pcn"), ("greenspace", "trafford_greenspace_sites"),
     ] {
       try assets.add(
-        try LayerLoader.load(repoPath("data/trafford/\(file).geojson"), options: options), category: category,
+        try LayerLoader.load(SharedData.repo("data/trafford/\(file).geojson"), options: options),
+        category: category,
         categoryField: nil)
     }
     let people = try PopulationLayer(
-      try LayerLoader.load(repoPath("data/trafford/oa21_pop_mid2024.geojson"), options: options),
+      try LayerLoader.load(SharedData.repo("data/trafford/oa21_pop_mid2024.geojson"), options: options),
       field: "pop_mid2024")
     let result = try CoverageAnalysis.run(
       units: wards.geometries, assets: assets, population: people,

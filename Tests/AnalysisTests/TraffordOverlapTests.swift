@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Layers
+import TestSupport
 import Testing
 
 /// Issue 3 on Trafford through the library (OverlapRun.analyse), so that hausdorff_m can be compared
@@ -15,7 +16,7 @@ import Testing
   /// ../shared/data/<relative>, or nil (printing a SKIPPED line). AnalysisTests cannot import the
   /// LayersTests helper, so this is a one-line equivalent of SharedData.available.
   static func shared(_ relative: String) -> String? {
-    let path = repoPath("../shared/data/" + relative)
+    let path = SharedData.repo("../shared/data/" + relative)
     if FileManager.default.fileExists(atPath: path) { return path }
     print("SKIPPED: ../shared/data/\(relative) is not present (shared-data test)")
     return nil
@@ -47,7 +48,8 @@ import Testing
   @Test(.enabled(if: shared("trafford/wards22_full_pre_review.geojson") != nil))
   func wardBoundaryReview2023() throws {
     let run = try Self.analyse(
-      Self.shared("trafford/wards22_full_pre_review.geojson")!, repoPath("data/trafford/wards23_full.geojson")
+      Self.shared("trafford/wards22_full_pre_review.geojson")!,
+      SharedData.repo("data/trafford/wards23_full.geojson")
     )
     #expect(run.overlay.pieces.count == 89)  // shapely: 89 pieces with positive area
     // shapely classification: old wards 14 split, 5 coterminous, 2 within; new 13/5/3.
@@ -73,7 +75,8 @@ import Testing
 
   @Test func localitiesByWards() throws {
     let run = try Self.analyse(
-      repoPath("data/trafford/localities23_full.geojson"), repoPath("data/trafford/wards23_full.geojson"))
+      SharedData.repo("data/trafford/localities23_full.geojson"),
+      SharedData.repo("data/trafford/wards23_full.geojson"))
     #expect(run.overlay.pieces.count == 21)
     #expect(Self.classCounts(run.summariesA) == ["aggregate": 4])
     #expect(Self.classCounts(run.summariesB) == ["within": 21])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `nbhd` binary and captures what it prints.
 struct CLIRun {
@@ -54,25 +55,13 @@ enum CLI {
   }
 
   /// A path in the repository.
-  static func repo(_ relative: String) -> String {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent(relative).path
-  }
+  static func repo(_ relative: String) -> String { SharedData.repo(relative) }
 
-  /// A path under ../shared/data, or nil when it is absent (printing a visible skip line).
-  static func shared(_ relative: String) -> String? {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    let path = url.appendingPathComponent("shared/data/" + relative).path
-    return FileManager.default.fileExists(atPath: path) ? path : nil
-  }
+  /// A path under ../shared/data, or nil when it is absent.
+  static func shared(_ relative: String) -> String? { SharedData.path(relative) }
 
-  static func sharedAvailable(_ relative: String) -> Bool {
-    let found = shared(relative) != nil
-    if !found { print("SKIPPED: ../shared/data/\(relative) is not present (shared-data test)") }
-    return found
-  }
+  /// True when `relative` is under ../shared/data; prints a visible skip line when not.
+  static func sharedAvailable(_ relative: String) -> Bool { SharedData.available(relative) }
 
   /// A fresh empty directory under the system's temporary folder.
   /// Lives under one folder per test process, removed when the process exits.

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import Testing
 
 @Suite struct FixedDecimalTests {
@@ -14,10 +15,9 @@ import Testing
   }
 
   @Test func agreesWithPrintfOnRandomValues() {
-    var state: UInt64 = 42
+    var generator = SeededGenerator(seed: 42)
     for _ in 0..<20_000 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      let value = (Double(state >> 11) / Double(1 << 53) - 0.5) * 2e9
+      let value = (generator.unit() - 0.5) * 2e9
       for decimals in [0, 2, 6] {
         let ours = FixedDecimal.format(value, decimals: decimals)
         let theirs = String(format: "%.\(decimals)f", value)

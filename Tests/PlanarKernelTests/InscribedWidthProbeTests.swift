@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import Testing
 
 @testable import PlanarKernel
@@ -98,11 +99,8 @@ import Testing
   /// an unpruned scan chooses (each of the 16 lines' widest middle, the clearest first), on
   /// random stars with wide and thin arms.
   @Test func pruningChoosesWhatTheFullScanChooses() {
-    var state: UInt64 = 3
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var generator = SeededGenerator(seed: 3)
+    func next() -> Double { generator.unit() }
     for _ in 0..<300 {
       let n = 3 + Int(next() * 15)
       var ring: [(Double, Double)] = (0..<n).map { k in

@@ -1,17 +1,15 @@
 import GEOS
 import GeoCore
 import PlanarKernel
+import TestSupport
 import Testing
 
 /// Point buffers drawn in Swift are GEOS's buffers, bit for bit.
 @Suite struct PointBufferTests {
   @Test func sameVerticesAsGEOS() throws {
     let context = GeometryContext()
-    var state: UInt64 = 11
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var generator = SeededGenerator(seed: 11)
+    func next() -> Double { generator.unit() }
     for trial in 0..<200 {
       let x = 100_000 + next() * 500_000, y = 10_000 + next() * 900_000
       let radius = [800.0, 1_000, 1_609.344, 250.5][trial % 4] * (trial < 100 ? 1 : next() * 3)

@@ -2,6 +2,7 @@ import Foundation
 import GEOS
 import GeoCore
 import PlanarKernel
+import TestSupport
 import Testing
 
 /// Differences assembled from boundary crossings agree with GEOS's overlay: the same region (the
@@ -12,11 +13,8 @@ import Testing
   let context = GeometryContext()
 
   @Test func randomStarsLessDiscs() throws {
-    var state: UInt64 = 11
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var generator = SeededGenerator(seed: 11)
+    func next() -> Double { generator.unit() }
     func star() -> FlatGeometry {
       let cx = 400_000 + next() * 2_000, cy = 300_000 + next() * 2_000
       let n = 3 + Int(next() * 20)

@@ -61,11 +61,8 @@ import Testing
   /// Random simple polygons (stars around a centre) with vertices snapped to a 25 m grid, some
   /// with a hole, against each other.
   @Test func randomGridPolygons() throws {
-    var state: UInt64 = 7
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var generator = SeededGenerator(seed: 7)
+    func next() -> Double { generator.unit() }
     func snapped(_ v: Double) -> Double { (v / 25).rounded() * 25 }
     func star(hole: Bool) -> FlatGeometry {
       let cx = 400_000 + snapped(next() * 400), cy = 300_000 + snapped(next() * 400)

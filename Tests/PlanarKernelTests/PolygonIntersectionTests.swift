@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import TestSupport
 import Testing
 
 @testable import PlanarKernel
@@ -90,11 +91,8 @@ import Testing
     #expect(OrientationSign.exactly(0, 0, 1e6, 1e6, x, x.nextDown) == -1)
     // Points on a line up to rounding: the filter leaves many to the exact sum, which must
     // agree with integer arithmetic on every one.
-    var state: UInt64 = 3
-    func next() -> Double {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(state >> 11) / Double(1 << 53)
-    }
+    var generator = SeededGenerator(seed: 3)
+    func next() -> Double { generator.unit() }
     var unsure = 0
     for _ in 0..<2_000 {
       let a = (300_000 + next() * 100_000, 300_000 + next() * 100_000)

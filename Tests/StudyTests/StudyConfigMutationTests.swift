@@ -9,7 +9,7 @@ import Testing
 /// is one line naming the file and a line of it — never a crash, a hang or a multi-line message.
 @Suite struct StudyConfigMutationTests {
 
-  static let path = repoPath("data/study.yml")
+  static let path = SharedData.repo("data/study.yml")
 
   /// Reads `bytes` as the config at data/study.yml; checks the outcome's shape and returns the error.
   @discardableResult

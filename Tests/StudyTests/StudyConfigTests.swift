@@ -1,16 +1,11 @@
 import Foundation
 import Study
+import TestSupport
 import Testing
-
-func repoPath(_ relative: String) -> String {
-  var url = URL(fileURLWithPath: #filePath)
-  for _ in 0..<3 { url.deleteLastPathComponent() }
-  return url.appendingPathComponent(relative).path
-}
 
 /// Writes `text` as a config inside data/ (so the sample's relative paths resolve) and loads it.
 func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
-  let path = repoPath("data/.test-\(UUID().uuidString).yml")
+  let path = SharedData.repo("data/.test-\(UUID().uuidString).yml")
   FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   defer { try? FileManager.default.removeItem(atPath: path) }
   return try StudyConfig.load(path)
@@ -29,7 +24,7 @@ func loadConfig(_ text: String) throws(StudyConfigError) -> StudyConfig {
     """
 
   @Test func sampleConfigLoads() throws {
-    let config = try StudyConfig.load(repoPath("data/study.yml"))
+    let config = try StudyConfig.load(SharedData.repo("data/study.yml"))
     #expect(config.study == "Trafford sample")
     #expect(config.layers.map(\.name) == ["localities", "pcn_areas", "wards"])
     #expect(

@@ -1,5 +1,6 @@
 import Foundation
 import Study
+import TestSupport
 import Testing
 
 /// The sample study end to end: what the report must say (issue 6) and that it is written
@@ -9,7 +10,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "nbhd-report-\(UUID().uuidString)"
     ).path
-    let config = try! StudyConfig.load(repoPath("data/study.yml"))
+    let config = try! StudyConfig.load(SharedData.repo("data/study.yml"))
     let run = try! StudyRunner.run(config)
     try! ReportWriter.write(run, to: directory, versions: ["nbhd": .string("test")])
     return directory
@@ -68,8 +69,8 @@ import Testing
   /// A failing run leaves the previous report as it was, and no temporary folder behind.
   @Test func failedRunLeavesPreviousReport() throws {
     let before = try Self.read("report.html")
-    let path = repoPath("data/.bad-\(UUID().uuidString).yml")
-    let bad = try String(contentsOfFile: repoPath("data/study.yml"), encoding: .utf8)
+    let path = SharedData.repo("data/.bad-\(UUID().uuidString).yml")
+    let bad = try String(contentsOfFile: SharedData.repo("data/study.yml"), encoding: .utf8)
       .replacingOccurrences(of: "field: pop_mid2024", with: "field: la_name")
     FileManager.default.createFile(atPath: path, contents: Data(bad.utf8))
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -21,25 +21,30 @@ extension Overlay {
   /// layer's position.
   func piecesBySelf(_ side: OverlaySide, featureCount: Int) -> [[PieceView]] {
     var grouped = [[PieceView]](repeating: [], count: featureCount)
+    let other: OverlaySide = side == .a ? .b : .a
     for (k, p) in pieces.enumerated() {
-      switch side {
-      case .a:
-        grouped[p.a].append(
-          PieceView(
-            piece: k, other: p.b, area: p.area, shareOfSelf: p.shareOfA, shareOfOther: p.shareOfB,
-            populationShareOfSelf: p.populationShareOfA, populationShareOfOther: p.populationShareOfB,
-            isSliver: p.isSliver))
-      case .b:
-        grouped[p.b].append(
-          PieceView(
-            piece: k, other: p.a, area: p.area, shareOfSelf: p.shareOfB, shareOfOther: p.shareOfA,
-            populationShareOfSelf: p.populationShareOfB, populationShareOfOther: p.populationShareOfA,
-            isSliver: p.isSliver))
-      }
+      grouped[p.feature(on: side)].append(
+        PieceView(
+          piece: k, other: p.feature(on: other), area: p.area, shareOfSelf: p.share(of: side),
+          shareOfOther: p.share(of: other), populationShareOfSelf: p.populationShare(of: side),
+          populationShareOfOther: p.populationShare(of: other), isSliver: p.isSliver))
     }
     if side == .b {
       for i in grouped.indices { grouped[i].sort { $0.other < $1.other } }
     }
     return grouped
+  }
+}
+
+extension CrosswalkPiece {
+  /// The piece's feature on `side`: its position in that layer.
+  func feature(on side: OverlaySide) -> Int { side == .a ? a : b }
+
+  /// area(piece) / area of the feature on `side`.
+  func share(of side: OverlaySide) -> Double { side == .a ? shareOfA : shareOfB }
+
+  /// The piece's share of the people of the feature on `side`.
+  func populationShare(of side: OverlaySide) -> Double? {
+    side == .a ? populationShareOfA : populationShareOfB
   }
 }

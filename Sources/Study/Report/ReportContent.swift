@@ -309,7 +309,9 @@ enum ReportContent {
       let r = layer.record
       rows.append([
         name, role, file, String((study.checksums[file] ?? "").prefix(12)),
-        "\(r.inputFeatures) read, \(layer.features.count) used", "\(r.sourceCRS) (\(r.crsDecision))",
+        // The study's own words for a CRS the user gave: the entry's crs: key.
+        "\(r.inputFeatures) read, \(layer.features.count) used",
+        "\(r.sourceCRS) (\(r.crsBasis == .given ? "crs: in the config" : r.crsDecision))",
         r.operation.map { "\($0)" + (r.operationAccuracyMetres.map { ", ±\(JSONValue.format($0)) m" } ?? "") }
           ?? "none needed",
         "\(r.repairs.count)", "\(r.duplicateIDs.count)", "\(r.excluded.count)",

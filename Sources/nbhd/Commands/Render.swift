@@ -52,6 +52,8 @@ struct Render: ParsableCommand {
   @Option(help: "Page height in pixels (default: width × 0.85).")
   var height: Int?
 
+  @OptionGroup(title: "Reading the layers") var reading: InputOptions<MapLayerInput>
+
   func validate() throws {
     if layers.isEmpty { throw ValidationError("give at least one layer") }
     if choropleth != nil && categories != nil {
@@ -91,9 +93,9 @@ struct Render: ParsableCommand {
     var clock = StageClock()
     for (position, argument) in layers.enumerated() {
       let (path, style) = Self.split(argument)
-      var options = LoadOptions()
-      options.workingCRS = working
-      let layer = try reportingFailures { try LayerLoader.load(path, options: options) }
+      let layer = try reportingFailures {
+        try reading.load(path, options: reading.loadOptions(workingCRS: working))
+      }
       clock.lap("load")
       working = working ?? layer.crs
       if map.title.isEmpty { map.title = layer.name }

@@ -46,6 +46,11 @@ enum AssetInput: InputRole {
   static let prefix = "asset-", noun = "the asset files"
 }
 
+/// The layers of `render`: one set of unprefixed flags for every layer drawn.
+enum MapLayerInput: InputRole {
+  static let prefix = "", noun = "each layer"
+}
+
 /// The population layer of the commands that weight by people.
 enum PopulationInput: InputRole {
   static let prefix = "population-", noun = "the population layer"
@@ -57,18 +62,18 @@ enum PopulationInput: InputRole {
 struct InputOptions<Role: InputRole>: ParsableArguments {
   @Option(
     name: .customLong(Role.prefix + "id-field"),
-    help: ArgumentHelp("Property holding \(Role.noun)'s feature ids (default: detected)."))
+    help: ArgumentHelp("Property holding feature ids in \(Role.noun) (default: detected)."))
   var idField: String?
 
   @Option(
     name: .customLong(Role.prefix + "name-field"),
-    help: ArgumentHelp("Property holding \(Role.noun)'s feature names (default: detected)."))
+    help: ArgumentHelp("Property holding feature names in \(Role.noun) (default: detected)."))
   var nameField: String?
 
   @Option(
     name: .customLong(Role.prefix + "crs"),
     help: ArgumentHelp(
-      "CRS of \(Role.noun)'s coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 "
+      "CRS of the coordinates in \(Role.noun), e.g. EPSG:27700 (default: the file's crs member, else WGS84 "
         + "lon/lat)."))
   var sourceCRS: String?
 
