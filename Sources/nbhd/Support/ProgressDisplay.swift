@@ -21,6 +21,12 @@ final class ProgressDisplay: Sendable {
     var lastDraw: UInt64 = 0
   }
 
+  /// Whether a line drawn in place is waiting for its line end (one terminal per process).
+  private static let lineInPlace = Atomic<Bool>(false)
+
+  /// Marks a line drawn in place as ended; true when one was waiting (the caller ends it).
+  static func endLineInPlace() -> Bool { lineInPlace.exchange(false, ordering: .relaxed) }
+
   /// Progress for `command`, drawn in place when stderr is a terminal; silent when `quiet`.
   static func progress(command: String, quiet: Bool) -> WorkProgress {
     guard !quiet else { return .silent }
@@ -62,9 +68,11 @@ final class ProgressDisplay: Sendable {
       if case .finished = event {
         FileHandle.standardError.write(Data(("\r" + text + padding + "\n").utf8))
         state.drawnWidth = 0
+        Self.lineInPlace.store(false, ordering: .relaxed)
       } else {
         FileHandle.standardError.write(Data(("\r" + text + padding).utf8))
         state.drawnWidth = text.count
+        Self.lineInPlace.store(true, ordering: .relaxed)
       }
     }
   }
