@@ -245,9 +245,7 @@ public enum StudyRunner {
       populations[entry.name] = try progress.stage(
         "people in \(entry.name)", total: layer.features.count, unit: "features"
       ) { counter in
-        let estimate = try people.estimate(in: layer.geometries, threads: threads)
-        counter.advance(by: layer.features.count)
-        return estimate
+        try people.estimate(in: layer.geometries, threads: threads, progress: counter)
       }
     }
     return populations

@@ -102,9 +102,7 @@ public enum CoverageAnalysis {
     let people = try population.map { population in
       if let knownPeople { return knownPeople }
       return try progress.stage("people in the units", total: units.count, unit: "units") { counter in
-        let estimate = try population.estimate(in: units, threads: options.threads)
-        counter.advance(by: units.count)
-        return estimate
+        try population.estimate(in: units, threads: options.threads, progress: counter)
       }
     }
     clock.lap("coverage: population of units")
@@ -147,8 +145,7 @@ public enum CoverageAnalysis {
           counter in
           try count(
             population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
-            threads: options.threads)
-          counter.advance(by: categoryGaps.count)
+            threads: options.threads, progress: counter)
         }
       }
       clock.lap("coverage: \(category) population of gaps")
@@ -166,11 +163,11 @@ public enum CoverageAnalysis {
   /// the shares and asset rates that follow.
   static func count(
     _ population: PopulationLayer, estimate people: PopulationEstimate, inGaps gaps: inout [CoverageGap],
-    rows: inout [CoverageRow], units: [FlatGeometry], threads: Int
+    rows: inout [CoverageRow], units: [FlatGeometry], threads: Int, progress: ProgressCounter? = nil
   ) throws {
     let uncovered = try population.people(
       inPieces: gaps.map(\.geometry), pieceAreas: gaps.map(\.area), of: gaps.map(\.unit),
-      areas: units, estimate: people, threads: threads)
+      areas: units, estimate: people, threads: threads, progress: progress)
     var uncoveredByUnit = [Double](repeating: 0, count: units.count)
     for k in gaps.indices {
       uncoveredByUnit[gaps[k].unit] = uncovered[k]

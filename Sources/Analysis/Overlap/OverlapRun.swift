@@ -199,10 +199,9 @@ extension OverlapRun {
   ) throws -> (a: PopulationEstimate, b: PopulationEstimate) {
     let pieces = overlay.pieces.count
     return try progress.stage("people in the pieces", total: pieces, unit: "pieces") { counter in
-      let people = try overlay.weight(
-        by: population, a: geometriesA, b: geometriesB, threads: options.threads, known: known)
-      counter.advance(by: pieces)
-      return people
+      try overlay.weight(
+        by: population, a: geometriesA, b: geometriesB, threads: options.threads, known: known,
+        progress: counter)
     }
   }
 }
