@@ -59,7 +59,7 @@ public struct StudyChange: Sendable {
   mutating func analyse(
     _ config: StudyConfig, layers: [(StudyConfig.AreaLayer, Layer)], population: PopulationLayer?,
     threads: Int,
-    progress: StudyRunner.Progress
+    progress: WorkProgress
   ) throws {
     var byCategory: [String: Double] = [:]
     for entry in config.assets { byCategory[entry.category] = entry.radius }
@@ -67,10 +67,16 @@ public struct StudyChange: Sendable {
     coverage.quadrantSegments = config.quadrantSegments
     coverage.threads = threads
     for (entry, layer) in layers {
-      progress("change: \(entry.name)")
-      results[entry.name] = try ChangeAnalysis.run(
-        units: layer.geometries, before: before, after: after, population: population,
-        options: ChangeOptions(coverage: coverage))
+      results[entry.name] = try progress.stage(
+        "change: \(entry.name)", total: layer.features.count, unit: "units"
+      ) {
+        counter in
+        let result = try ChangeAnalysis.run(
+          units: layer.geometries, before: before, after: after, population: population,
+          options: ChangeOptions(coverage: coverage))
+        counter.set(layer.features.count)
+        return result
+      }
     }
   }
 }

@@ -40,13 +40,10 @@ public struct StudyRun: Sendable {
 
 /// Runs a study: loads and checks everything first, then analyses.
 public enum StudyRunner {
-  /// Progress messages: a step and, where known, done/total.
-  public typealias Progress = @Sendable (String) -> Void
-
   /// Runs the study of `config`: loads and checks every input first, then the overlaps of each
   /// pair, each layer's topology, coverage by every asset category and the people in every area
-  /// layer, timing each step.
-  public static func run(_ config: StudyConfig, threads: Int? = nil, progress: Progress = { _ in }) throws
+  /// layer, timing each step. `progress` hears of every stage.
+  public static func run(_ config: StudyConfig, threads: Int? = nil, progress: WorkProgress = .silent) throws
     -> StudyRun
   {
     var timings: [(String, Double)] = []
@@ -62,24 +59,32 @@ public enum StudyRunner {
     options.sliverWidth = config.sliverWidth
     options.minArea = config.minArea
     if let threads { options.threads = threads }
-    let pairs = try overlaps(config, inputs, options: options, progress: progress)
+    // Each layer's people are estimated once, first, and shared by the overlaps and the coverage,
+    // which would otherwise estimate the same layers again.
+    let people = try populations(inputs, threads: options.threads, progress: progress)
+    lap("population")
+    let pairs = try overlaps(config, inputs, people: people, options: options, progress: progress)
     lap("overlaps")
     let topology = try topology(config, inputs, threads: options.threads, progress: progress)
     lap("topology")
-    let coverage = try coverage(config, inputs, threads: options.threads, progress: progress)
+    let coverage = try coverage(config, inputs, people: people, threads: options.threads, progress: progress)
     lap("coverage")
     var change = inputs.change
-    try change?.analyse(
-      config, layers: inputs.layers, population: inputs.population?.1, threads: options.threads,
-      progress: progress)
-    if change != nil { lap("change") }
-    let populations = try populations(inputs, threads: options.threads, progress: progress)
-    lap("population")
+    if change != nil {
+      try change?.analyse(
+        config, layers: inputs.layers, population: inputs.population?.1, threads: options.threads,
+        progress: progress)
+      lap("change")
+    }
+    let populations = people.mapValues(\.totals)
     var registrations = inputs.registrations
     if let found = registrations {
-      progress("registered patients by neighbourhood")
-      registrations?.neighbourhoods = try registeredPatients(
-        found, layers: inputs.layers, population: inputs.population?.1, threads: threads)
+      registrations?.neighbourhoods = try progress.stage(
+        "registered patients by neighbourhood", unit: "neighbourhoods"
+      ) { _ in
+        try registeredPatients(
+          found, layers: inputs.layers, population: inputs.population?.1, threads: threads)
+      }
       lap("registered patients")
     }
     var run = StudyRun(
@@ -109,14 +114,16 @@ public enum StudyRunner {
   /// Loads and checks every input before any analysis: the area layers (the first one's working
   /// CRS, unless the config names one, is every other input's), the population, the assets, and
   /// every file's checksum.
-  static func loadInputs(_ config: StudyConfig, threads: Int?, progress: Progress) throws -> Inputs {
+  static func loadInputs(_ config: StudyConfig, threads: Int?, progress: WorkProgress) throws -> Inputs {
     var inputs = Inputs()
     var working = config.workingCRS
     for (i, entry) in config.layers.enumerated() {
-      progress("loading layer \(i + 1)/\(config.layers.count): \(entry.name)")
       if let sketches = entry.sketches {
-        let (layer, run) = try sketchLayer(
-          entry, sketches, config: config, workingCRS: working, threads: threads)
+        let (layer, run) = try progress.stage(
+          "residents' drawings, layer \(i + 1) of \(config.layers.count), \(entry.name)", unit: "drawings"
+        ) { _ in
+          try sketchLayer(entry, sketches, config: config, workingCRS: working, threads: threads)
+        }
         inputs.consensus[entry.name] = run
         working = working ?? layer.crs
         inputs.layers.append((entry, layer))
@@ -131,9 +138,15 @@ public enum StudyRunner {
       options.expected = .polygons
       options.layerName = entry.name
       if let threads { options.threads = threads }
-      let layer = try load(
-        config, line: entry.line, what: "layer \(entry.name)", path: config.resolve(entry.file),
-        options: options)
+      let layer = try progress.stage(
+        "loading layer \(i + 1) of \(config.layers.count), \(entry.name)", unit: "features"
+      ) { counter in
+        let layer = try load(
+          config, line: entry.line, what: "layer \(entry.name)", path: config.resolve(entry.file),
+          options: options)
+        counter.set(layer.features.count)
+        return layer
+      }
       guard !layer.features.isEmpty else {
         throw StudyConfigError(
           path: config.path, line: entry.line,
@@ -144,19 +157,25 @@ public enum StudyRunner {
     }
     let workingCRS = working ?? "EPSG:27700"
     if let source = config.population {
-      progress("loading population")
-      inputs.population = try loadPopulation(config, source, workingCRS: workingCRS)
+      inputs.population = try progress.stage("loading population", unit: "features") { counter in
+        let population = try loadPopulation(config, source, workingCRS: workingCRS)
+        counter.set(population.0.features.count)
+        return population
+      }
     }
     for entry in config.assets {
-      progress("loading assets: \(entry.category)")
       var options = LoadOptions()
       options.workingCRS = workingCRS
       options.sourceCRS = entry.crs
       options.sourceLayer = entry.layer
       options.layerName = entry.category
-      let layer = try load(
-        config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
-        options: options)
+      let layer = try progress.stage("loading assets, \(entry.category)", unit: "features") { counter in
+        let layer = try load(
+          config, line: entry.line, what: "asset \(entry.category)", path: config.resolve(entry.file),
+          options: options)
+        counter.set(layer.features.count)
+        return layer
+      }
       inputs.assetLayers.append((entry, layer))
       do {
         try inputs.assets.add(layer, category: entry.category, categoryField: nil)
@@ -166,18 +185,22 @@ public enum StudyRunner {
       }
     }
     if let source = config.registrations {
-      progress("deriving \(source.name) from registrations")
-      let derived = try deriveRegistrations(config, source, workingCRS: workingCRS, threads: threads)
+      let derived = try progress.stage("deriving \(source.name) from registrations", unit: "LSOAs") { _ in
+        try deriveRegistrations(config, source, workingCRS: workingCRS, threads: threads)
+      }
       inputs.registrations = derived.0
       inputs.layers.append((source.areaLayer, derived.1))
     }
     inputs.change = try StudyChange.load(
       config, workingCRS: workingCRS, threads: threads, assetLayers: inputs.assetLayers)
-    for path in (config.registrations?.files ?? []) + config.layers.map(\.file) + config.assets.map(\.file)
-      + config.assets.compactMap(\.before)
-      + [config.population?.file].compactMap({ $0 })
-    {
-      inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
+    let paths =
+      (config.registrations?.files ?? []) + config.layers.map(\.file) + config.assets.map(\.file)
+      + config.assets.compactMap(\.before) + [config.population?.file].compactMap({ $0 })
+    try progress.stage("checksums of the inputs", total: paths.count, unit: "files") { counter in
+      for path in paths {
+        inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
+        counter.advance()
+      }
     }
     return inputs
   }
@@ -202,40 +225,52 @@ public enum StudyRunner {
     }
   }
 
-  /// The overlap of each compared pair.
-  static func overlaps(_ config: StudyConfig, _ inputs: Inputs, options: OverlapOptions, progress: Progress)
+  /// The overlap of each compared pair, with the people already estimated in each layer.
+  static func overlaps(
+    _ config: StudyConfig, _ inputs: Inputs, people: [String: PopulationEstimate], options: OverlapOptions,
+    progress: WorkProgress
+  )
     throws -> [(StudyConfig.Pair, OverlapRun)]
   {
     var pairs: [(StudyConfig.Pair, OverlapRun)] = []
     for (i, pair) in config.comparedPairs.enumerated() {
-      progress("overlap \(i + 1)/\(config.comparedPairs.count): \(pair.a) × \(pair.b)")
       let a = inputs.layers.first { $0.0.name == pair.a }!.1,
         b = inputs.layers.first { $0.0.name == pair.b }!.1
       pairs.append(
         (
           pair,
           try OverlapRun.analyse(
-            a, b, population: inputs.population?.1, options: options, checkTopology: false)
+            a, b, population: inputs.population?.1, options: options, checkTopology: false,
+            progress: progress.prefixed("pair \(i + 1) of \(config.comparedPairs.count): "),
+            knownPeople: people[pair.a].flatMap { a in people[pair.b].map { (a, $0) } })
         ))
     }
     return pairs
   }
 
   /// Each area layer's own overlaps and gaps.
-  static func topology(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: Progress) throws
+  static func topology(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: WorkProgress) throws
     -> [String: TopologyReport]
   {
     var topology: [String: TopologyReport] = [:]
     for (entry, layer) in inputs.layers {
-      progress("topology: \(entry.name)")
-      topology[entry.name] = try TopologyCheck.run(
-        layer.geometries, maxGapArea: config.maxGapArea, threads: threads)
+      topology[entry.name] = try progress.stage(
+        "overlaps and gaps in \(entry.name)", total: layer.features.count, unit: "features"
+      ) { counter in
+        let report = try TopologyCheck.run(layer.geometries, maxGapArea: config.maxGapArea, threads: threads)
+        counter.advance(by: layer.features.count)
+        return report
+      }
     }
     return topology
   }
 
-  /// Coverage of each area layer by every asset category, each with its own radius.
-  static func coverage(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: Progress) throws
+  /// Coverage of each area layer by every asset category, each with its own radius, with the
+  /// people already estimated in each layer.
+  static func coverage(
+    _ config: StudyConfig, _ inputs: Inputs, people: [String: PopulationEstimate], threads: Int,
+    progress: WorkProgress
+  ) throws
     -> [String: CoverageResult]
   {
     var coverage: [String: CoverageResult] = [:]
@@ -246,20 +281,25 @@ public enum StudyRunner {
     options.quadrantSegments = config.quadrantSegments
     options.threads = threads
     for (entry, layer) in inputs.layers {
-      progress("coverage: \(entry.name)")
       coverage[entry.name] = try CoverageAnalysis.run(
-        units: layer.geometries, assets: inputs.assets, population: inputs.population?.1, options: options)
+        units: layer.geometries, assets: inputs.assets, population: inputs.population?.1, options: options,
+        progress: progress.prefixed("coverage of \(entry.name): "), knownPeople: people[entry.name])
     }
     return coverage
   }
 
   /// People in every feature of every area layer, when the study has a population.
-  static func populations(_ inputs: Inputs, threads: Int, progress: Progress) throws -> [String: [Double]] {
-    var populations: [String: [Double]] = [:]
+  static func populations(_ inputs: Inputs, threads: Int, progress: WorkProgress) throws
+    -> [String: PopulationEstimate]
+  {
+    var populations: [String: PopulationEstimate] = [:]
     guard let people = inputs.population?.1 else { return populations }
     for (entry, layer) in inputs.layers {
-      progress("population: \(entry.name)")
-      populations[entry.name] = try people.estimate(in: layer.geometries, threads: threads).totals
+      populations[entry.name] = try progress.stage(
+        "people in \(entry.name)", total: layer.features.count, unit: "features"
+      ) { counter in
+        try people.estimate(in: layer.geometries, threads: threads, progress: counter)
+      }
     }
     return populations
   }

@@ -22,17 +22,17 @@ import Testing
       name: "overlap",
       arguments: [
         "overlap", "a.geojson", "b.geojson", "--a-id-field", "code", "--b-id-field", "ward", "--out", "{out}",
-        "--output-crs", "EPSG:27700", "--precision", "2",
+        "--output-crs", "EPSG:27700", "--precision", "2", "--quiet",
       ]),
     Case(
       name: "overlap-crosswalk-only",
-      arguments: ["overlap", "a.geojson", "b.geojson", "--crosswalk-only", "--out", "{out}"]),
+      arguments: ["overlap", "a.geojson", "b.geojson", "--crosswalk-only", "--out", "{out}", "--quiet"]),
     Case(
       name: "coverage",
       arguments: [
         "coverage", "a.geojson", "pharmacy=pharmacies.csv", "--radius", "300", "--id-field", "code",
         "--population", "a.geojson", "--population-field", "people", "--out", "{out}", "--output-crs",
-        "EPSG:27700", "--precision", "2",
+        "EPSG:27700", "--precision", "2", "--quiet",
       ]),
     Case(
       name: "interpolate-people",

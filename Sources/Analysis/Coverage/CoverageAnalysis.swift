@@ -91,11 +91,16 @@ public struct CoverageResult: Sendable {
 public enum CoverageAnalysis {
   /// Runs coverage of `units` (valid polygons, working CRS) by `assets`, with people from
   /// `population` when given: for each category, the union of the assets' reach, then each unit
-  /// against it in parallel, then the people in the gaps.
+  /// against it in parallel, then the people in the gaps. `progress` hears of each stage.
+  /// `knownPeople` is an estimate of the people in `units` from `population` already made (a
+  /// study estimates each layer once), used instead of estimating again.
   public static func run(
-    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions
+    units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions,
+    progress: WorkProgress = .silent, knownPeople: PopulationEstimate? = nil
   ) throws -> CoverageResult {
-    try run(units: units, assets: assets, population: population, estimate: nil, options: options)
+    try run(
+      units: units, assets: assets, population: population, estimate: knownPeople, options: options,
+      progress: progress)
   }
 
   /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
@@ -104,12 +109,17 @@ public enum CoverageAnalysis {
   /// (`extras` false: assets inside and reaching, farthest distances, where each asset stands).
   static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
-    options: CoverageOptions, extras: Bool = true
+    options: CoverageOptions, extras: Bool = true, progress: WorkProgress = .silent
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
     let layer = UnitLayer(units)
-    let people = try estimate ?? population?.estimate(in: units, threads: options.threads)
+    let people = try population.map { population in
+      if let estimate { return estimate }
+      return try progress.stage("people in the units", total: units.count, unit: "units") { counter in
+        try population.estimate(in: units, threads: options.threads, progress: counter)
+      }
+    }
     clock.lap("coverage: population of units")
     var rows: [CoverageRow] = []
     var gaps: [CoverageGap] = []
@@ -117,19 +127,30 @@ public enum CoverageAnalysis {
     for category in categories {
       let radius = try options.radii.radius(for: category)
       let members = assets.assets(in: category).map(\.geometry)
-      let reach = try ReachUnion.build(
-        members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+      let reach = try progress.stage("reach of \(category)", total: members.count, unit: "assets") {
+        counter in
+        let reach = try ReachUnion.build(
+          members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+        counter.advance(by: members.count)
+        return reach
+      }
       clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
       reaches.append(reach)
       let pass = CategoryPass(
         category: category, radius: radius, members: members, reach: reach, units: layer, people: people,
         extras: extras)
-      let perUnit = try ParallelChunks.map(
-        // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
-        // small chunks keep both threads busy to the end.
-        count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
-        makeWorker: { pass.makeCaches() },
-        body: { caches, u in try pass.cover(unit: u, caches: caches) })
+      let perUnit = try progress.stage(
+        "units against the reach of \(category)", total: units.count, unit: "units"
+      ) {
+        counter in
+        try ParallelChunks.map(
+          // Units differ a lot in cost (a sub-ICB location against a city's reach): with few units,
+          // small chunks keep both threads busy to the end.
+          count: units.count, threads: options.threads, chunkSize: max(1, min(16, units.count / 256)),
+          progress: counter,
+          makeWorker: { pass.makeCaches() },
+          body: { caches, u in try pass.cover(unit: u, caches: caches) })
+      }
       clock.lap("coverage: \(category) per unit")
       var categoryRows = perUnit.map(\.row)
       var categoryGaps = perUnit.enumerated().compactMap { u, result in
@@ -138,9 +159,12 @@ public enum CoverageAnalysis {
         }
       }
       if let population, let people {
-        try count(
-          population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
-          threads: options.threads)
+        try progress.stage("people out of reach of \(category)", total: categoryGaps.count, unit: "gaps") {
+          counter in
+          try count(
+            population, estimate: people, inGaps: &categoryGaps, rows: &categoryRows, units: units,
+            threads: options.threads, progress: counter)
+        }
       }
       clock.lap("coverage: \(category) population of gaps")
       rows += categoryRows
@@ -161,11 +185,11 @@ public enum CoverageAnalysis {
   /// the shares and asset rates that follow.
   static func count(
     _ population: PopulationLayer, estimate people: PopulationEstimate, inGaps gaps: inout [CoverageGap],
-    rows: inout [CoverageRow], units: [FlatGeometry], threads: Int
+    rows: inout [CoverageRow], units: [FlatGeometry], threads: Int, progress: ProgressCounter? = nil
   ) throws {
     let uncovered = try population.people(
       inPieces: gaps.map(\.geometry), pieceAreas: gaps.map(\.area), of: gaps.map(\.unit),
-      areas: units, estimate: people, threads: threads)
+      areas: units, estimate: people, threads: threads, progress: progress)
     var uncoveredByUnit = [Double](repeating: 0, count: units.count)
     for k in gaps.indices {
       uncoveredByUnit[gaps[k].unit] = uncovered[k]

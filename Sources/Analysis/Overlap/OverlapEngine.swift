@@ -35,13 +35,16 @@ public enum OverlapEngine {
 
   /// Overlays `a` with `b` (both valid polygons in the same projected CRS): each feature of A
   /// against the features of B whose boxes overlap its own, in parallel, the pieces gathered in
-  /// A's order.
-  public static func overlay(a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions = OverlapOptions())
+  /// A's order. `progress` counts the features of A done.
+  public static func overlay(
+    a: [FlatGeometry], b: [FlatGeometry], options: OverlapOptions = OverlapOptions(),
+    progress: ProgressCounter? = nil
+  )
     throws -> Overlay
   {
     let pass = OverlayPass(a: a, b: b, options: options)
     let perFeature = try ParallelChunks.map(
-      count: a.count, threads: options.threads, chunkSize: 32,
+      count: a.count, threads: options.threads, chunkSize: 32, progress: progress,
       makeWorker: { pass.makeCaches() },
       body: { caches, i in try pass.pieces(ofA: i, caches: caches) })
     return pass.gathered(perFeature)

@@ -88,18 +88,21 @@ public enum OverlapScope: String, Sendable {
 extension OverlapRun {
   /// Overlays two loaded polygon layers for the crosswalk table alone: no summaries, lookups,
   /// topology or piece geometry (kept only when a population layer needs it for weights).
+  /// `progress` hears of each stage.
   public static func crosswalk(
-    _ a: Layer, _ b: Layer, population: PopulationLayer? = nil, options: OverlapOptions = OverlapOptions()
+    _ a: Layer, _ b: Layer, population: PopulationLayer? = nil, options: OverlapOptions = OverlapOptions(),
+    progress: WorkProgress = .silent
   ) throws -> OverlapRun {
     var options = options
     var clock = StageClock()
     options.keepPieceGeometry = population != nil
     let geometriesA = a.geometries, geometriesB = b.geometries
-    var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
+    var overlay = try overlayStage(a, b, geometriesA, geometriesB, options: options, progress: progress)
     clock.lap("overlay")
     clock.note(overlay.methodNote)
     if let population {
-      _ = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)
+      _ = try populationStage(
+        &overlay, population, geometriesA, geometriesB, options: options, progress: progress)
       for k in overlay.pieces.indices { overlay.pieces[k].geometry = nil }
       clock.lap("population")
     }
@@ -113,46 +116,92 @@ extension OverlapRun {
 
   /// Runs the whole overlap analysis of two loaded polygon layers: overlay, population weights,
   /// per-feature summaries both ways, best-fit lookups both ways and, when `checkTopology`, each
-  /// layer's own overlaps and gaps.
+  /// layer's own overlaps and gaps. `progress` hears of each stage. `knownPeople` are estimates
+  /// of the people in A and B from `population` already made (see `Overlay.weight`).
   public static func analyse(
     _ a: Layer, _ b: Layer, population: PopulationLayer? = nil, options: OverlapOptions = OverlapOptions(),
-    checkTopology: Bool = true, maxGapArea: Double = 100_000
+    checkTopology: Bool = true, maxGapArea: Double = 100_000, progress: WorkProgress = .silent,
+    knownPeople: (a: PopulationEstimate, b: PopulationEstimate)? = nil
   ) throws -> OverlapRun {
     var options = options
     var clock = StageClock()
     if population != nil { options.keepPieceGeometry = true }
     let geometriesA = a.geometries, geometriesB = b.geometries
-    var overlay = try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options)
+    var overlay = try overlayStage(a, b, geometriesA, geometriesB, options: options, progress: progress)
     clock.lap("overlay")
     clock.note(overlay.methodNote)
     var people: (a: PopulationEstimate, b: PopulationEstimate)?
     if let population {
-      people = try overlay.weight(by: population, a: geometriesA, b: geometriesB, threads: options.threads)
+      people = try populationStage(
+        &overlay, population, geometriesA, geometriesB, options: options, progress: progress,
+        known: knownPeople)
     }
     clock.lap("population")
-    let summariesA = try MismatchAnalysis.summarize(
-      overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
-      populations: people?.a.totals, options: options)
-    clock.lap("summaries a")
-    let summariesB = try MismatchAnalysis.summarize(
-      overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
-      populations: people?.b.totals, options: options)
-    clock.lap("summaries b")
-    let lookupA = try BestFit.byCentroid(
-      a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
-    let lookupB = try BestFit.byCentroid(
-      a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
+    let (summariesA, summariesB) = try progress.stage(
+      "summaries of \(a.name) and \(b.name)", total: a.features.count + b.features.count, unit: "units"
+    ) { counter in
+      let summariesA = try MismatchAnalysis.summarize(
+        overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
+        populations: people?.a.totals, options: options)
+      counter.advance(by: a.features.count)
+      clock.lap("summaries a")
+      let summariesB = try MismatchAnalysis.summarize(
+        overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
+        populations: people?.b.totals, options: options)
+      counter.advance(by: b.features.count)
+      clock.lap("summaries b")
+      return (summariesA, summariesB)
+    }
+    let (lookupA, lookupB) = try progress.stage(
+      "best-fit lookups", total: a.features.count + b.features.count, unit: "units"
+    ) { counter in
+      let lookupA = try BestFit.byCentroid(
+        a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
+      counter.advance(by: a.features.count)
+      let lookupB = try BestFit.byCentroid(
+        a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
+      counter.advance(by: b.features.count)
+      return (lookupA, lookupB)
+    }
     clock.lap("lookups")
-    let topologyA =
-      checkTopology
-      ? try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads) : nil
-    let topologyB =
-      checkTopology
-      ? try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads) : nil
+    var topologyA: TopologyReport?, topologyB: TopologyReport?
+    if checkTopology {
+      try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
+        topologyA = try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
+        topologyB = try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
+      }
+    }
     clock.lap("topology")
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
       lookupB: lookupB, topologyA: topologyA, topologyB: topologyB,
       population: population.map { ($0.name, $0.field) }, options: options, maxGapArea: maxGapArea)
+  }
+
+  /// The overlay as a stage of its own, counting A's features.
+  static func overlayStage(
+    _ a: Layer, _ b: Layer, _ geometriesA: [FlatGeometry], _ geometriesB: [FlatGeometry],
+    options: OverlapOptions,
+    progress: WorkProgress
+  ) throws -> Overlay {
+    try progress.stage("overlay of \(a.name) with \(b.name)", total: geometriesA.count, unit: "units") {
+      try OverlapEngine.overlay(a: geometriesA, b: geometriesB, options: options, progress: $0)
+    }
+  }
+
+  /// The people in every piece as a stage of its own, counting the pieces.
+  static func populationStage(
+    _ overlay: inout Overlay, _ population: PopulationLayer, _ geometriesA: [FlatGeometry],
+    _ geometriesB: [FlatGeometry], options: OverlapOptions, progress: WorkProgress,
+    known: (a: PopulationEstimate, b: PopulationEstimate)? = nil
+  ) throws -> (a: PopulationEstimate, b: PopulationEstimate) {
+    let pieces = overlay.pieces.count
+    return try progress.stage("people in the pieces", total: pieces, unit: "pieces") { counter in
+      try overlay.weight(
+        by: population, a: geometriesA, b: geometriesB, threads: options.threads, known: known,
+        progress: counter)
+    }
   }
 }

@@ -2,15 +2,19 @@ import GeoCore
 
 extension Overlay {
   /// Adds people to every piece (`population`, `populationShareOfA/B`) from a population layer,
-  /// and returns the people in each feature of A and B. Needs the pieces' geometries.
+  /// and returns the people in each feature of A and B. Needs the pieces' geometries. `known`
+  /// holds estimates for A and B already made from the same population and geometries (a study
+  /// estimates each layer once and shares it), which are used instead of estimating again.
+  /// `progress` counts the pieces done.
   public mutating func weight(
     by population: PopulationLayer, a: [FlatGeometry], b: [FlatGeometry],
-    threads: Int = ParallelChunks.defaultThreadCount
+    threads: Int = ParallelChunks.defaultThreadCount,
+    known: (a: PopulationEstimate, b: PopulationEstimate)? = nil, progress: ProgressCounter? = nil
   ) throws -> (a: PopulationEstimate, b: PopulationEstimate) {
-    let inA = try population.estimate(in: a, threads: threads)
-    let inB = try population.estimate(in: b, threads: threads)
+    let inA = try known?.a ?? population.estimate(in: a, threads: threads)
+    let inB = try known?.b ?? population.estimate(in: b, threads: threads)
     let pieceGeometries = pieces.map { $0.geometry ?? FlatGeometry.empty(.polygon) }
-    let inPieces = try population.estimate(in: pieceGeometries, threads: threads)
+    let inPieces = try population.estimate(in: pieceGeometries, threads: threads, progress: progress)
     for k in pieces.indices {
       let people = inPieces.totals[k]
       pieces[k].population = people

@@ -70,8 +70,12 @@ extension PopulationLayer {
   /// Estimates the people in each of `areas` (valid polygons in the same CRS): whole counts for
   /// population features inside an area, area-proportional shares for those cut by its boundary,
   /// counts of points inside it. Neighbours proven to share no area with an area
-  /// (``InteriorsDisjoint``) are skipped without an intersection: they would add 0.
-  public func estimate(in areas: [FlatGeometry], threads: Int = ParallelChunks.defaultThreadCount) throws
+  /// (``InteriorsDisjoint``) are skipped without an intersection: they would add 0. `progress`
+  /// counts the areas done.
+  public func estimate(
+    in areas: [FlatGeometry], threads: Int = ParallelChunks.defaultThreadCount,
+    progress: ProgressCounter? = nil
+  ) throws
     -> PopulationEstimate
   {
     let population = self
@@ -81,7 +85,7 @@ extension PopulationLayer {
       population.geometries == areas
       ? try Self.neighboursApart(areas, boxes: population.boxes, threads: threads) : nil
     let results = try ParallelChunks.map(
-      count: areas.count, threads: threads, chunkSize: 16,
+      count: areas.count, threads: threads, chunkSize: 16, progress: progress,
       makeWorker: {
         (ThreadGeometryCache(source: areas), ThreadGeometryCache(source: population.geometries))
       },
@@ -169,14 +173,16 @@ extension PopulationLayer {
   /// `areas[owners[k]]`, whose estimate is `estimate`. Only that area's sources can put people in
   /// a piece; a source that *is* the area (the same polygon: the population layer is the area
   /// layer) gives `count × pieceArea / area` with no intersection, which is exact because the
-  /// piece lies inside it. Other sources are intersected as in ``estimate(in:threads:)``.
+  /// piece lies inside it. Other sources are intersected as in ``estimate(in:threads:progress:)``.
+  /// `progress` counts the pieces done.
   public func people(
     inPieces pieces: [FlatGeometry], pieceAreas: [Double], of owners: [Int], areas: [FlatGeometry],
-    estimate: PopulationEstimate, threads: Int = ParallelChunks.defaultThreadCount
+    estimate: PopulationEstimate, threads: Int = ParallelChunks.defaultThreadCount,
+    progress: ProgressCounter? = nil
   ) throws -> [Double] {
     let population = self
     return try ParallelChunks.map(
-      count: pieces.count, threads: threads, chunkSize: 64,
+      count: pieces.count, threads: threads, chunkSize: 64, progress: progress,
       makeWorker: {
         (ThreadGeometryCache(source: pieces), ThreadGeometryCache(source: population.geometries))
       },

@@ -11,8 +11,9 @@ public enum ParallelChunks {
 
   /// Maps every index to a result. `makeWorker` runs once on each thread; `body` gets that
   /// thread's worker. `chunkSize` is the most indices handed out at once. The first error thrown stops the remaining chunks and is rethrown.
+  /// Each finished chunk advances `progress` by its size.
   public static func map<Worker, Result: Sendable>(
-    count: Int, threads: Int = defaultThreadCount, chunkSize: Int = 64,
+    count: Int, threads: Int = defaultThreadCount, chunkSize: Int = 64, progress: ProgressCounter? = nil,
     makeWorker: @Sendable () throws -> Worker,
     body: @Sendable (inout Worker, Int) throws -> Result
   ) throws -> [Result] {
@@ -36,6 +37,7 @@ public enum ParallelChunks {
           results.reserveCapacity(range.count)
           for i in range { results.append(try body(&worker, i)) }
           collected.withLock { $0.append((c, results)) }
+          progress?.advance(by: range.count)
         }
       } catch {
         failure.withLock { if $0 == nil { $0 = error } }

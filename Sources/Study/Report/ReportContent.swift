@@ -70,6 +70,18 @@ enum ReportContent {
     doc.list(items)
   }
 
+  /// The part of the world a pair's map shows: the pair's community layers (where the study's
+  /// people are), or nil (both layers) when neither is one. A UK-wide statutory layer would
+  /// otherwise shrink England's neighbourhoods to a corner of the page.
+  static func communityFrame(_ study: StudyRun, _ pair: StudyConfig.Pair) -> BoundingBox? {
+    var frame = BoundingBox.empty
+    for (config, layer) in study.layers
+    where config.role == .community && [pair.a, pair.b].contains(config.name) {
+      for feature in layer.features { frame.include(feature.geometry.boundingBox) }
+    }
+    return frame.isEmpty ? nil : frame
+  }
+
   static func pairs(_ study: StudyRun, into doc: inout ReportDocument) throws {
     for (pair, run) in study.pairs {
       doc.heading(2, "\(pair.a) against \(pair.b)", anchor: ReportText.anchor("pair", pair.a, pair.b))
@@ -92,9 +104,19 @@ enum ReportContent {
         "Classes at τ = \(run.options.tolerance): coterminous (the same area), within (nests inside one unit of \(pair.b)), "
           + "aggregate (a clean union of whole units), split (straddles boundaries), outside (mostly not covered). "
           + "The coterminosity index is the area-weighted mean best share: 1 means identical geographies.")
+      let overview = try ReportMaps.pairOverview(run, side: .a, frame: communityFrame(study, pair))
+      let outlines =
+        switch overview.outlines {
+        case .dashed: "dashed"
+        case .thin: "outlined thinly (its units are small at this scale)"
+        case .omitted: "not drawn (its units are too small at this scale; see the cards and tables)"
+        }
       doc.map(
-        try ReportMaps.pairOverview(run, side: .a), file: "pair_\(pair.a)__\(pair.b).svg",
-        caption: "\(pair.a) coloured by class; \(pair.b) dashed")
+        overview.svg, file: "pair_\(pair.a)__\(pair.b).svg",
+        caption: "\(pair.a) coloured by class"
+          + (overview.ownOutlines == .omitted
+            ? " (units without outlines: they are small at this scale)" : "")
+          + "; \(pair.b) \(outlines)")
       let worst = run.summariesA.filter {
         [.split, .outside].contains($0.mismatchClass) && $0.hausdorff != nil
       }
@@ -153,6 +175,12 @@ enum ReportContent {
           "\(order.count) units: the first \(maximumCardMaps) cards (by name) carry a map; every card has its tables, "
             + "and units_\(name).geojson holds every unit with its figures.")
       }
+      let piecesOfA = study.pairs.map { _, run in
+        ReportText.positions(of: run.overlay.pieces.map(\.a), count: run.a.features.count)
+      }
+      let rowsOfUnit = study.coverage[name].map {
+        ReportText.positions(of: $0.rows.map(\.unit), count: layer.features.count)
+      }
       for (position, i) in order.enumerated() {
         let f = layer.features[i]
         doc.beginCard(anchor: ReportText.anchor("card", name, f.id))
@@ -162,7 +190,7 @@ enum ReportContent {
           facts.append("population \(ReportText.integer(people[i]))")
         }
         doc.paragraph(facts.joined(separator: "; "))
-        for (pair, run) in study.pairs where pair.a == name {
+        for (k, (pair, run)) in study.pairs.enumerated() where pair.a == name {
           let s = run.summariesA[i]
           let blocks = s.buildingBlocks.map { run.b.features[$0].label }.sorted()
           doc.heading(4, "Against \(pair.b): \(s.mismatchClass.rawValue)")
@@ -173,7 +201,7 @@ enum ReportContent {
               + (s.hausdorff.map {
                 "; boundaries disagree by up to \(FixedDecimal.format($0, decimals: 0)) m (Hausdorff)"
               } ?? ""))
-          let pieces = run.overlay.pieces.filter { $0.a == i }.sorted { $0.shareOfA > $1.shareOfA }
+          let pieces = piecesOfA[k][i].map { run.overlay.pieces[$0] }.sorted { $0.shareOfA > $1.shareOfA }
           let hasPeople = run.population != nil
           doc.table(
             ["\(pair.b)", "share of this unit", "share of the \(pair.b) unit", "area km²"]
@@ -192,8 +220,8 @@ enum ReportContent {
             try ReportCards.map(run, i), file: "card_\(name)_\(ReportText.anchor(f.id)).svg",
             caption: "\(f.label) and the \(pair.b) units it overlaps")
         }
-        if let coverage = study.coverage[name] {
-          let rows = coverage.rows.filter { $0.unit == i }
+        if let coverage = study.coverage[name], let rowsOfUnit {
+          let rows = rowsOfUnit[i].map { coverage.rows[$0] }
           let hasPeople = study.population != nil
           doc.table(
             ["asset", "reach", "inside", "reaching", "area covered"]

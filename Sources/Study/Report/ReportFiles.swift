@@ -138,7 +138,11 @@ enum ReportFiles {
   static func units(_ study: StudyRun, _ name: String, _ layer: Layer) -> [(
     geometry: FlatGeometry?, properties: JSONObject
   )] {
-    layer.features.indices.map { i in
+    let coverage = study.coverage[name]
+    let rowsOfUnit = coverage.map {
+      ReportText.positions(of: $0.rows.map(\.unit), count: layer.features.count)
+    }
+    return layer.features.indices.map { i in
       let f = layer.features[i]
       var properties: JSONObject = ["id": .string(f.id), "name": f.name.map { .string($0) } ?? .null]
       properties["area_m2"] = .number(rounded(f.geometry.polygonalArea, 2))
@@ -156,8 +160,8 @@ enum ReportFiles {
           properties["best_share_\(pair.a)"] = .number(rounded(s.bestShare, 6))
         }
       }
-      if let coverage = study.coverage[name] {
-        for row in coverage.rows where row.unit == i {
+      if let coverage, let rowsOfUnit {
+        for row in rowsOfUnit[i].map({ coverage.rows[$0] }) {
           properties["covered_share_\(row.category)"] = .number(rounded(row.coveredShare, 6))
           if let out = row.populationUncovered {
             properties["population_uncovered_\(row.category)"] = .number(rounded(out, 2))

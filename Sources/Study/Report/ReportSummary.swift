@@ -33,6 +33,7 @@ enum ReportSummary {
         ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesA).coterminosityIndex, 6))
       object["coterminosity_index_b"] = .number(
         ReportFiles.rounded(MismatchAnalysis.pairSummary(run.summariesB).coterminosityIndex, 6))
+      let piecesOfA = ReportText.positions(of: run.overlay.pieces.map(\.a), count: run.a.features.count)
       object["units"] = .array(
         run.a.features.indices.map { i in
           let s = run.summariesA[i]
@@ -41,7 +42,7 @@ enum ReportSummary {
             "best": s.best.map { .string(run.b.features[$0].id) } ?? .null,
             "best_share": .number(ReportFiles.rounded(s.bestShare, 6)),
             "overlaps": .array(
-              run.overlay.pieces.filter { $0.a == i }.map { p in
+              piecesOfA[i].map { run.overlay.pieces[$0] }.map { p in
                 .object([
                   "id": .string(run.b.features[p.b].id),
                   "share_of_a": .number(ReportFiles.rounded(p.shareOfA, 6)),

@@ -22,4 +22,13 @@ enum ReportText {
   static func anchor(_ parts: String...) -> String {
     parts.joined(separator: "-").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased()
   }
+
+  /// The positions of `keys` grouped by key (each in `0..<count`), every group in the keys' order:
+  /// the same as filtering the list once per key, in one pass (a national layer has thousands of
+  /// units and tens of thousands of pieces or rows).
+  static func positions(of keys: [Int], count: Int) -> [[Int]] {
+    var groups = [[Int]](repeating: [], count: count)
+    for (position, key) in keys.enumerated() { groups[key].append(position) }
+    return groups
+  }
 }

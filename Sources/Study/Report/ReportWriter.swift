@@ -12,19 +12,24 @@ public enum ReportWriter {
   /// Writes the whole report of `study` to `directory`, replacing what was there only once
   /// everything is written.
   public static func write(
-    _ study: StudyRun, to directory: String, versions: JSONObject, progress: StudyRunner.Progress = { _ in }
+    _ study: StudyRun, to directory: String, versions: JSONObject, progress: WorkProgress = .silent
   )
     throws
   {
     let staging = OutputFolder.staging(for: directory)
     do {
       try FileManager.default.createDirectory(atPath: staging + "/maps", withIntermediateDirectories: true)
-      progress("writing tables and layers")
-      let files = try ReportFiles.write(study, to: staging)
-      progress("drawing maps and writing the report")
+      let files = try progress.stage("writing tables and layers", unit: "files") { counter in
+        let files = try ReportFiles.write(study, to: staging)
+        counter.set(files.count)
+        return files
+      }
       var document = ReportDocument()
-      try ReportContent.build(study, into: &document, versions: versions, files: files)
-      for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
+      try progress.stage("drawing maps and writing the report", unit: "maps") { counter in
+        try ReportContent.build(study, into: &document, versions: versions, files: files)
+        for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
+        counter.set(document.mapFiles.count)
+      }
       try AtomicFile.write(document.markdown, to: staging + "/report.md")
       try AtomicFile.write(
         document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")

@@ -33,6 +33,7 @@ struct Coverage: ParsableCommand {
   @OptionGroup(title: "Population") var population: PopulationOptions
   @OptionGroup var parallel: ThreadOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var display: ProgressOptions
 
   func validate() throws {
     if assets.isEmpty { throw ValidationError("give at least one asset file") }
@@ -40,6 +41,7 @@ struct Coverage: ParsableCommand {
 
   func run() throws {
     var clock = StageClock()
+    let progress = display.progress(command: "nbhd coverage")
     let threads = parallel.threads
     let units = try reportingFailures { try areaInput.loadPolygons(areas, threads: threads) }
     var set = AssetSet(assets: [])
@@ -62,7 +64,8 @@ struct Coverage: ParsableCommand {
     }
     clock.lap("load")
     let result = try reportingFailures {
-      try CoverageAnalysis.run(units: units.geometries, assets: set, population: people, options: options)
+      try CoverageAnalysis.run(
+        units: units.geometries, assets: set, population: people, options: options, progress: progress)
     }
     clock.lap("coverage")
     let geoJSON = output.layerOutput(workingCRS: units.crs)

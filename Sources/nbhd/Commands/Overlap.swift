@@ -35,9 +35,11 @@ struct Overlap: ParsableCommand {
 
   @OptionGroup var analysis: AnalysisOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var display: ProgressOptions
 
   func run() throws {
     var clock = StageClock()
+    let progress = display.progress(command: "nbhd overlap")
     let run = try reportingFailures { () throws -> OverlapRun in
       let layerA = try inputA.loadPolygons(a, threads: analysis.threads)
       let layerB = try inputB.loadPolygons(b, threads: analysis.threads, workingCRS: layerA.crs)
@@ -45,11 +47,12 @@ struct Overlap: ParsableCommand {
       try LayerInputs.checkOverlap(layerA, layerB, roles: (LayerAInput.self, LayerBInput.self))
       clock.lap("load")
       if crosswalkOnly {
-        return try OverlapRun.crosswalk(layerA, layerB, population: people, options: analysis.overlapOptions)
+        return try OverlapRun.crosswalk(
+          layerA, layerB, population: people, options: analysis.overlapOptions, progress: progress)
       }
       return try OverlapRun.analyse(
         layerA, layerB, population: people, options: analysis.overlapOptions, checkTopology: !noTopology,
-        maxGapArea: analysis.maxGapArea)
+        maxGapArea: analysis.maxGapArea, progress: progress)
     }
     let geoJSON = output.layerOutput(workingCRS: run.a.crs)
     let files = try reportingFailures {

@@ -19,7 +19,7 @@ struct Report: ParsableCommand {
 
   @OptionGroup var parallel: ThreadOptions
 
-  @Flag(help: "No progress messages.")
+  @Flag(help: "No progress lines on stderr.")
   var quiet = false
 
   @Flag(help: "Print summary.json to stdout.")
@@ -29,10 +29,7 @@ struct Report: ParsableCommand {
     let path = config ?? Self.defaultConfig()
     let study = try reportingFailures { try StudyConfig.load(path) }
     let output = URL(fileURLWithPath: directory ?? study.resolve(study.output)).standardizedFileURL.path
-    let showProgress = !quiet && StandardError.isTerminal
-    let progress: StudyRunner.Progress = { message in
-      if showProgress { StandardError.write("nbhd report: \(message)") }
-    }
+    let progress = ProgressDisplay.progress(command: "nbhd report", quiet: quiet)
     let started = Date()
     let run = try reportingFailures {
       try StudyRunner.run(study, threads: parallel.threads, progress: progress)

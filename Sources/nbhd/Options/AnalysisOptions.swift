@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import GeoCore
 import Reports
 
 /// Thresholds and performance switches shared by the analysis commands.
@@ -77,3 +78,12 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension LayerFormat: ExpressibleByArgument {}
+
+/// `--quiet` for commands whose stages report progress on stderr.
+struct ProgressOptions: ParsableArguments {
+  @Flag(help: "No progress lines on stderr.")
+  var quiet = false
+
+  /// The command's progress, drawn on stderr unless `--quiet`.
+  func progress(command: String) -> WorkProgress { ProgressDisplay.progress(command: command, quiet: quiet) }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// Progress goes to stderr as plain lines when stderr is not a terminal (a pipe here), never to
+/// stdout, and `--quiet` silences it.
+@Suite struct ProgressTests {
+  static let inputs = [
+    CLI.repo("data/trafford/localities23_full.geojson"), CLI.repo("data/trafford/wards23_full.geojson"),
+  ]
+
+  @Test func overlapPrintsOnePlainLinePerStage() throws {
+    let directory = try CLI.temporaryDirectory()
+    let shown = try CLI.run(["overlap"] + Self.inputs + ["--out", directory + "/shown"])
+    let quiet = try CLI.run(["overlap"] + Self.inputs + ["--out", directory + "/quiet", "--quiet"])
+    #expect(shown.status == 0 && quiet.status == 0, "\(shown.stderr)\(quiet.stderr)")
+    #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+    #expect(!shown.stderr.contains("\r") && !shown.stderr.contains("\u{1B}"))
+    let lines = shown.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.last == "")
+    // Each finished stage once, with its count, in the order the analysis runs them.
+    let stages = lines.dropLast().map { $0.components(separatedBy: ": ").dropLast().joined(separator: ": ") }
+    #expect(
+      stages == [
+        "nbhd overlap: overlay of localities23_full with wards23_full",
+        "nbhd overlap: summaries of localities23_full and wards23_full",
+        "nbhd overlap: best-fit lookups",
+        "nbhd overlap: topology of both layers",
+      ], "\(shown.stderr)")
+    #expect(lines[0].hasPrefix("nbhd overlap: overlay of localities23_full with wards23_full: 4 units in "))
+    #expect(lines[1].hasPrefix("nbhd overlap: summaries of localities23_full and wards23_full: 25 units in "))
+    #expect(lines[3].hasPrefix("nbhd overlap: topology of both layers: 2 layers in "))
+    // stdout is the same with and without progress, but for the output folder's name.
+    #expect(shown.stdout == quiet.stdout.replacing(directory + "/quiet", with: directory + "/shown"))
+    #expect(shown.stdout.contains("21 pieces"))
+  }
+
+  @Test func jsonStaysCleanOnStdout() throws {
+    let directory = try CLI.temporaryDirectory()
+    let run = try CLI.run(["overlap"] + Self.inputs + ["--out", directory, "--json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) is [String: Any])
+    #expect(run.stderr.contains("nbhd overlap: overlay of"))
+    #expect(!run.stdout.contains("nbhd overlap:"))
+  }
+}
