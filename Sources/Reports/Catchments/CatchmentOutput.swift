@@ -14,14 +14,9 @@ public enum CatchmentOutput {
     _ result: CatchmentResult, neighbourhoods: NeighbourhoodPatients?, to directory: String,
     geoJSON: GeoJSONOutput, versions: JSONObject
   ) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var written: [String] = []
+    var folder = try OutputFolder(directory)
     var clock = StageClock()
-    func path(_ name: String) -> String {
-      let full = (directory as NSString).appendingPathComponent(name)
-      written.append(full)
-      return full
-    }
+    func path(_ name: String) -> String { folder.path(name) }
     for (method, catchments) in result.catchments {
       try geoJSON.write(
         count: catchments.count, threads: result.options.threads,
@@ -45,8 +40,8 @@ public enum CatchmentOutput {
     clock.lap("write tables")
     try AtomicFile.write(try CatchmentMap.svg(result), to: path("catchments_map.svg"))
     clock.lap("write map")
-    let summaryFile = (directory as NSString).appendingPathComponent("summary.json")
-    let all = written + [summaryFile]
+    let summaryFile = folder.fullPath("summary.json")
+    let all = folder.paths + [summaryFile]
     let summary = CatchmentSummary.json(
       result, neighbourhoods: neighbourhoods, versions: versions,
       files: all.map { ($0 as NSString).lastPathComponent })

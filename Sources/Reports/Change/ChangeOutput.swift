@@ -14,21 +14,17 @@ public enum ChangeOutput {
     options: ChangeOptions, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject,
     inputs: [Layer]
   ) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var written: [String] = []
-    func path(_ name: String) -> String {
-      written.append(name)
-      return (directory as NSString).appendingPathComponent(name)
-    }
+    var folder = try OutputFolder(directory)
+    func path(_ name: String) -> String { folder.path(name) }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("change.csv"))
     try geoJSON.write(pieceFeatures(result.lost, units: units), to: path("lost.geojson"))
     try geoJSON.write(pieceFeatures(result.gained, units: units), to: path("gained.geojson"))
     try assetTable(result, hasPopulation: population != nil).write(to: path("assets_change.csv"))
     let summary = summaryJSON(
       result, units: units, before: before, after: after, population: population, options: options,
-      versions: versions, inputs: inputs, files: written + ["summary.json"])
+      versions: versions, inputs: inputs, files: folder.names + ["summary.json"])
     try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
-    return written
+    return folder.names
   }
 
   /// change.csv, sorted by unit id then category order.

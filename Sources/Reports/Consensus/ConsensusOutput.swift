@@ -13,12 +13,8 @@ public enum ConsensusOutput {
     _ run: ConsensusRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject,
     extraFiles: [String] = []
   ) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var written: [String] = []
-    func path(_ name: String) -> String {
-      written.append(name)
-      return (directory as NSString).appendingPathComponent(name)
-    }
+    var folder = try OutputFolder(directory)
+    func path(_ name: String) -> String { folder.path(name) }
     try neighbourhoodTable(run).write(to: path("neighbourhoods.csv"))
     try bandTable(run).write(to: path("bands.csv"))
     try geoJSON.write(bandFeatures(run), to: path("bands.geojson"))
@@ -26,9 +22,9 @@ public enum ConsensusOutput {
     try geoJSON.write(mapFeatures(run), to: path("map.geojson"))
     try geoJSON.write(contestedFeatures(run), to: path("contested.geojson"))
     try drawingTable(run).write(to: path("drawings.csv"))
-    let summary = summaryJSON(run, versions: versions, files: written + extraFiles + ["summary.json"])
+    let summary = summaryJSON(run, versions: versions, files: folder.names + extraFiles + ["summary.json"])
     try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
-    return written
+    return folder.names
   }
 
   /// neighbourhoods.csv: one row per neighbourhood, in name order.

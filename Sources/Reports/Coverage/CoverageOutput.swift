@@ -15,21 +15,17 @@ public enum CoverageOutput {
     options: CoverageOptions,
     to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject, inputs: [Layer]
   ) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    var written: [String] = []
-    func path(_ name: String) -> String {
-      written.append(name)
-      return (directory as NSString).appendingPathComponent(name)
-    }
+    var folder = try OutputFolder(directory)
+    func path(_ name: String) -> String { folder.path(name) }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
     try geoJSON.write(gapFeatures(result, units: units), to: path(geoJSON.fileName("gaps")))
     try geoJSON.write(
       assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
     let summary = summaryJSON(
       result, units: units, assets: assets, population: population, options: options, versions: versions,
-      inputs: inputs, files: written + ["summary.json"])
+      inputs: inputs, files: folder.names + ["summary.json"])
     try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
-    return written
+    return folder.names
   }
 
   /// coverage.csv, sorted by unit id then category order.

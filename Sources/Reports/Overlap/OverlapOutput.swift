@@ -12,20 +12,15 @@ public enum OverlapOutput {
   public static func write(
     _ run: OverlapRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject
   ) throws -> [String] {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var folder = try OutputFolder(directory)
     var clock = StageClock()
-    var written: [String] = []
-    func path(_ name: String) -> String {
-      let full = (directory as NSString).appendingPathComponent(name)
-      written.append(full)
-      return full
-    }
+    func path(_ name: String) -> String { folder.path(name) }
     // Written last, listing every file before it (so not through `path`, which records names).
-    let summaryFile = (directory as NSString).appendingPathComponent("summary.json")
+    let summaryFile = folder.fullPath("summary.json")
     try CrosswalkTables.crosswalk(run).write(to: path("crosswalk.csv"))
     if run.scope == .crosswalk {
       clock.lap("write tables")
-      return try writeSummary(run, versions: versions, written: written, to: summaryFile)
+      return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
     }
     try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
     try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
@@ -49,7 +44,7 @@ public enum OverlapOutput {
       try geoJSON.write(
         topologyFeatures(report, layer: layer), to: path(geoJSON.fileName("topology_\(label)")))
     }
-    return try writeSummary(run, versions: versions, written: written, to: summaryFile)
+    return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
   }
 
   /// Writes summary.json (listing every file written, itself last) and returns that list.
