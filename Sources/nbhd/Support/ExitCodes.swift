@@ -50,14 +50,11 @@ struct CommandFailure: Error {
         case .badOption, .severalLayers: ExitCodes.usage
         default: ExitCodes.badInput
         }
-    case let error as GeoJSONError:
-      message = error.description
-      exitCode = ExitCodes.badInput
-    case let error as ShapefileError:
-      message = error.description
-      exitCode = ExitCodes.badInput
-    case let error as KMLError:
-      message = error.description
+    // Errors of these types are all the user's input (a file that cannot be used, an unwritable
+    // output): their own words, exit 1.
+    case is GeoJSONError, is ShapefileError, is KMLError, is ChangeError, is StudyConfigError,
+      is AtomicFile.WriteError:
+      message = String(describing: error)
       exitCode = ExitCodes.badInput
     case let error as PROJError:
       message = error.description
@@ -79,18 +76,12 @@ struct CommandFailure: Error {
     case let error as GEOSError:
       message = "internal geometry error: \(error)"
       exitCode = ExitCodes.internalError
-    case let error as ChangeError:
-      message = error.description
-      exitCode = ExitCodes.badInput
     case let error as ReachError:
       message = error.description
       exitCode = ExitCodes.usage
     case let error as MapError:
       message = error.description
       exitCode = if case .invalidPage = error { ExitCodes.usage } else { ExitCodes.badInput }
-    case let error as StudyConfigError:
-      message = error.description
-      exitCode = ExitCodes.badInput
     case let error as GeoPackageError:
       message = error.description
       switch error {
@@ -99,9 +90,6 @@ struct CommandFailure: Error {
       case .fileNotFound, .notSQLite, .notGeoPackage, .noFeatureTable, .badGeometry, .cannotWrite:
         exitCode = ExitCodes.badInput
       }
-    case let error as AtomicFile.WriteError:
-      message = error.description
-      exitCode = ExitCodes.badInput
     default:
       message = "internal error: \(error)"
       exitCode = ExitCodes.internalError
