@@ -26,13 +26,8 @@ enum SoleReach {
         guard let own = changeList[gone[k]].before else { return (0, []) }
         let asset = before.assets[own].geometry
         func reach(_ geometry: FlatGeometry) throws -> Geometry {
-          if geometry.kind == .point {
-            return try Geometry(
-              PointBuffer.circle(
-                x: geometry.x(0), y: geometry.y(0), radius: radius, quadrantSegments: quadrantSegments),
-              context: context)
-          }
-          return try Geometry(geometry, context: context).buffer(radius, quadrantSegments: quadrantSegments)
+          try ReachUnion.buffer(
+            geometry, radius: radius, quadrantSegments: quadrantSegments, context: context)
         }
         let neighbours = memberIndex.items(intersecting: asset.boundingBox.expanded(by: 2 * radius))
           .map { members[$0] }.filter { $0 != own }.sorted()

@@ -51,6 +51,19 @@ struct ReachUnion: Sendable {
   /// are unioned in parallel (biggest first), then each cut cluster's groups are merged. The cut
   /// does not depend on `threads`: GEOS places a merged vertex a little differently from a
   /// one-step union, and the gaps must not change with the thread count.
+  /// One asset's reach: a point's circle drawn directly (GEOS's vertices exactly), any other
+  /// geometry buffered by GEOS.
+  static func buffer(
+    _ asset: FlatGeometry, radius: Double, quadrantSegments: Int, context: GeometryContext
+  ) throws -> Geometry {
+    if asset.kind == .point {
+      return try Geometry(
+        PointBuffer.circle(x: asset.x(0), y: asset.y(0), radius: radius, quadrantSegments: quadrantSegments),
+        context: context)
+    }
+    return try Geometry(asset, context: context).buffer(radius, quadrantSegments: quadrantSegments)
+  }
+
   static func build(
     _ assets: [FlatGeometry], radius: Double, quadrantSegments: Int, threads: Int, groupSize: Int = 384
   ) throws -> ReachUnion {
@@ -83,10 +96,8 @@ struct ReachUnion: Sendable {
         if members.count == 1, let only = members.first, assets[only].kind == .point {
           return circle(assets[only])
         }
-        let buffers = try members.map { a -> Geometry in
-          let asset = assets[a]
-          if asset.kind == .point { return try Geometry(circle(asset), context: context) }
-          return try Geometry(asset, context: context).buffer(radius, quadrantSegments: quadrantSegments)
+        let buffers = try members.map {
+          try buffer(assets[$0], radius: radius, quadrantSegments: quadrantSegments, context: context)
         }
         let union =
           buffers.count == 1 ? buffers[0] : try Geometry.collection(buffers, context: context).unaryUnion()
