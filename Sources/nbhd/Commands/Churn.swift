@@ -27,15 +27,11 @@ struct Churn: ParsableCommand {
   var json = false
 
   func run() throws {
-    let churn = try reportingFailures { () throws -> PracticeChurn in
-      do {
-        let old = try PracticeMap.read(oldMap)
-        let new = try PracticeMap.read(newMap)
-        return PracticeChurn(
-          old: old, new: new, registrations: try registrations.map { try Registrations.read($0) })
-      } catch let error as RegistrationError {
-        throw CommandFailure(advising: error)
-      }
+    // A RegistrationError gets its advice from CommandFailure's own arm.
+    let churn = try reportingFailures {
+      PracticeChurn(
+        old: try PracticeMap.read(oldMap), new: try PracticeMap.read(newMap),
+        registrations: try registrations.map { try Registrations.read($0) })
     }
     let files = try reportingFailures {
       try ChurnOutput.write(churn, to: directory, versions: NbhdVersion.json)

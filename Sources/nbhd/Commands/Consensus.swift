@@ -51,8 +51,7 @@ struct Consensus: ParsableCommand {
       "CRS of the input coordinates, e.g. EPSG:27700 (default: the file's crs member, else WGS84 lon/lat).")
   var sourceCRS: String?
 
-  @Option(help: "Threads (default: the machine's cores).")
-  var threads: Int?
+  @OptionGroup var parallel: ThreadOptions
 
   @Flag(name: .customLong("no-maps"), help: "Skip the SVG maps.")
   var noMaps = false
@@ -66,7 +65,6 @@ struct Consensus: ParsableCommand {
     }
     guard minDrawings >= 1 else { throw ValidationError("--min-drawings must be at least 1") }
     guard outlierIoU >= 0, outlierIoU <= 1 else { throw ValidationError("--outlier-iou must be in [0, 1]") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func parsedLevels() throws -> [AgreementLevel] {
@@ -89,9 +87,9 @@ struct Consensus: ParsableCommand {
     options.minimumDrawings = minDrawings
     options.outlierIoU = outlierIoU
     options.mapLevel = AgreementLevel(mapLevel)!
-    if let threads { options.threads = threads }
+    if let threads = parallel.threads { options.threads = threads }
     let run = try reportingFailures { () throws -> ConsensusRun in
-      let layer = try ConsensusRun.load(drawings, sourceCRS: sourceCRS, threads: threads)
+      let layer = try ConsensusRun.load(drawings, sourceCRS: sourceCRS, threads: parallel.threads)
       clock.lap("load")
       do {
         return try ConsensusRun.analyse(layer, options: options)
