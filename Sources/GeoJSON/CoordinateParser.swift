@@ -205,8 +205,7 @@ extension GeoJSONParser {
       if n < 4 {
         throw scanner.failure(
           .invalidGeometry,
-          "ring \(ring) of \(polygon) has \(n) position\(n == 1 ? "" : "s"); a ring needs at least 4 "
-            + "(the first repeated at the end)", at: start)
+          GeoJSONError.shortRing(ring, of: polygon, positions: n), at: start)
       }
       let count = coordinates.count
       let first = count - 2 * n

@@ -106,3 +106,12 @@ struct ParseFailure: Error {
   var problem: GeoJSONDiagnostic.Problem
   var message: String
 }
+
+extension GeoJSONError {
+  /// The words for a ring too short to close (`polygon` is "polygon" or "polygon 2"): the reader
+  /// says them, and the loader says them of other formats' drawings too.
+  public static func shortRing(_ ring: Int, of polygon: String, positions n: Int) -> String {
+    "ring \(ring) of \(polygon) has \(n) position\(n == 1 ? "" : "s"); a ring needs at least 4 "
+      + "(the first repeated at the end)"
+  }
+}

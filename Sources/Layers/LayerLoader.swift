@@ -11,8 +11,7 @@ public enum LayerLoader {
   /// Loads `path` with `options`.
   public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws(LayerError) -> Layer {
     var clock = StageClock()
-    var input = try read(path, options: options)
-    if options.excludesUnusableGeometries { setAsideShortRings(&input) }
+    let input = try read(path, options: options)
     clock.lap("read \(path)")
     var record = LoadRecord()
     record.inputFeatures = input.collection.features.count
@@ -85,8 +84,9 @@ public enum LayerLoader {
   }
 
   /// Drawing layers: a polygon with a ring too short to close cannot be a polygon, whatever format
-  /// it came in. It is set aside before the extent and the working CRS are decided, with the words
-  /// the GeoJSON reader uses, so a KML or Shapefile of the same drawings gives the same result.
+  /// it came in. The GeoJSON reader sets it aside as it parses; for the other formats this does,
+  /// before the extent and the working CRS are decided and in the same words, so a KML or
+  /// Shapefile of the same drawings gives the same result.
   static func setAsideShortRings(_ input: inout Input) {
     for index in input.collection.features.indices {
       guard let geometry = input.collection.features[index].geometry, geometry.kind.isPolygonal else {
@@ -99,8 +99,7 @@ public enum LayerLoader {
         let polygon = geometry.kind == .multiPolygon ? "polygon \(part)" : "polygon"
         input.collection.features[index].geometry = nil
         input.csvProblems[index] =
-          "unusable geometry: ring \(short - rings.lowerBound) of \(polygon) has \(n) position\(n == 1 ? "" : "s"); "
-          + "a ring needs at least 4 (the first repeated at the end)"
+          "unusable geometry: " + GeoJSONError.shortRing(short - rings.lowerBound, of: polygon, positions: n)
         break
       }
     }
@@ -108,8 +107,17 @@ public enum LayerLoader {
 
   /// Reads GeoJSON, CSV, GeoPackage, Shapefile or KML/KMZ (by extension) and decides the source CRS.
   static func read(_ path: String, options: LoadOptions) throws(LayerError) -> Input {
-    if path.lowercased().hasSuffix(".gpkg") { return try GeoPackageInput.read(path, options: options) }
-    if let input = try readOtherFormat(path, options: options) { return input }
+    let other: Input?
+    if path.lowercased().hasSuffix(".gpkg") {
+      other = try GeoPackageInput.read(path, options: options)
+    } else {
+      other = try readOtherFormat(path, options: options)
+    }
+    if var input = other {
+      // The GeoJSON reader sets these aside itself as it parses; the other formats here.
+      if options.excludesUnusableGeometries { setAsideShortRings(&input) }
+      return input
+    }
     if path.lowercased().hasSuffix(".csv") {
       let table = try CSVTable.read(contentsOf: path)
       let columns = try CSVPoints.columns(in: table, x: options.xField, y: options.yField)
