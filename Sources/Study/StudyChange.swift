@@ -55,11 +55,10 @@ public struct StudyChange: Sendable {
     return StudyChange(before: before, after: after, beforeLayers: beforeLayers.map { ($0.0, $0.1) })
   }
 
-  /// Runs the change of every area layer.
+  /// Runs the change of every area layer, with the people the study already estimated in each.
   mutating func analyse(
     _ config: StudyConfig, layers: [(StudyConfig.AreaLayer, Layer)], population: PopulationLayer?,
-    threads: Int,
-    progress: WorkProgress
+    people: [String: PopulationEstimate], threads: Int, progress: WorkProgress
   ) throws {
     var byCategory: [String: Double] = [:]
     for entry in config.assets { byCategory[entry.category] = entry.radius }
@@ -73,7 +72,7 @@ public struct StudyChange: Sendable {
         counter in
         let result = try ChangeAnalysis.run(
           units: layer.geometries, before: before, after: after, population: population,
-          options: ChangeOptions(coverage: coverage))
+          options: ChangeOptions(coverage: coverage), knownPeople: people[entry.name])
         counter.set(layer.features.count)
         return result
       }

@@ -72,8 +72,8 @@ public enum StudyRunner {
     var change = inputs.change
     if change != nil {
       try change?.analyse(
-        config, layers: inputs.layers, population: inputs.population?.1, threads: options.threads,
-        progress: progress)
+        config, layers: inputs.layers, population: inputs.population?.1, people: people,
+        threads: options.threads, progress: progress)
       lap("change")
     }
     let populations = people.mapValues(\.totals)

@@ -140,10 +140,12 @@ public enum ChangeError: Error, Equatable, CustomStringConvertible {
 /// on the coverage engine: each date's reach union, gaps and population rules are coverage's.
 public enum ChangeAnalysis {
   /// Runs change of `units` (valid polygons, working CRS) from `before` to `after`, with
-  /// people from `population` when given.
+  /// people from `population` when given. `knownPeople` is an estimate of the people in `units`
+  /// from `population` already made (a study estimates each layer once), used instead of
+  /// estimating again.
   public static func run(
     units: [FlatGeometry], before: AssetVintage, after: AssetVintage, population: PopulationLayer?,
-    options: ChangeOptions
+    options: ChangeOptions, knownPeople: PopulationEstimate? = nil
   ) throws -> ChangeResult {
     var clock = StageClock()
     let categories = before.assets.categories
@@ -154,7 +156,7 @@ public enum ChangeAnalysis {
       throw ChangeError.categoryInOneVintage(category: category, vintage: before.label, other: after.label)
     }
     let threads = options.coverage.threads
-    let people = try population?.estimate(in: units, threads: threads)
+    let people = try population.map { try knownPeople ?? $0.estimate(in: units, threads: threads) }
     clock.lap("change: population of units")
     let coverageBefore = try CoverageAnalysis.run(
       units: units, assets: before.assets, population: population, estimate: people,
