@@ -20,7 +20,7 @@ public enum CatchmentOutput {
     for (method, catchments) in result.catchments {
       try geoJSON.write(
         count: catchments.count, threads: result.options.threads,
-        to: path("catchments_\(method.name).geojson")
+        to: path(geoJSON.fileName("catchments_\(method.name)"))
       ) { k in
         let c = catchments[k]
         return (c.geometry, properties(result, c))

@@ -17,8 +17,8 @@ public enum ChangeOutput {
     var folder = try OutputFolder(directory)
     func path(_ name: String) -> String { folder.path(name) }
     try table(result, units: units, hasPopulation: population != nil).write(to: path("change.csv"))
-    try geoJSON.write(pieceFeatures(result.lost, units: units), to: path("lost.geojson"))
-    try geoJSON.write(pieceFeatures(result.gained, units: units), to: path("gained.geojson"))
+    try geoJSON.write(pieceFeatures(result.lost, units: units), to: path(geoJSON.fileName("lost")))
+    try geoJSON.write(pieceFeatures(result.gained, units: units), to: path(geoJSON.fileName("gained")))
     try assetTable(result, hasPopulation: population != nil).write(to: path("assets_change.csv"))
     let summary = summaryJSON(
       result, units: units, before: before, after: after, population: population, options: options,

@@ -143,9 +143,7 @@ struct Catchments: ParsableCommand {
         throw CommandFailure(advising: error, registrations: registrations)
       }
     }
-    let geoJSON = GeoJSONOutput(
-      workingCRS: result.lsoas.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: result.lsoas.crs)
     clock.lap("neighbourhood patients")
     let files = try reportingFailures {
       try CatchmentOutput.write(

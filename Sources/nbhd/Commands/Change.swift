@@ -98,9 +98,7 @@ struct Change: ParsableCommand {
       throw CommandFailure(error)
     }
     clock.lap("change")
-    let geoJSON = GeoJSONOutput(
-      workingCRS: units.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: units.crs)
     let files = try reportingFailures {
       try ChangeOutput.write(
         result, units: units, before: earlier, after: later, population: people, options: options,

@@ -103,9 +103,7 @@ struct Consensus: ParsableCommand {
       }
     }
     clock.lap("consensus")
-    let geoJSON = GeoJSONOutput(
-      workingCRS: run.layer.crs, outputCRS: output.outputCRS,
-      precision: output.precision ?? (output.outputCRS == nil ? 6 : 2))
+    let geoJSON = output.layerOutput(workingCRS: run.layer.crs)
     let maps = try reportingFailures { noMaps ? [] : try ConsensusMaps.write(run, to: output.directory) }
     let files = try reportingFailures {
       try ConsensusOutput.write(
