@@ -19,8 +19,7 @@ struct Report: ParsableCommand {
 
   @OptionGroup var parallel: ThreadOptions
 
-  @Flag(help: "No progress lines on stderr.")
-  var quiet = false
+  @OptionGroup var display: ProgressOptions
 
   @Flag(help: "Print summary.json to stdout.")
   var json = false
@@ -29,7 +28,7 @@ struct Report: ParsableCommand {
     let path = config ?? Self.defaultConfig()
     let study = try reportingFailures { try StudyConfig.load(path) }
     let output = URL(fileURLWithPath: directory ?? study.resolve(study.output)).standardizedFileURL.path
-    let progress = ProgressDisplay.progress(command: "nbhd report", quiet: quiet)
+    let progress = display.progress(command: "nbhd report")
     let started = Date()
     let run = try reportingFailures {
       try StudyRunner.run(study, threads: parallel.threads, progress: progress)
@@ -39,7 +38,7 @@ struct Report: ParsableCommand {
     }
     if json {
       print(try String(contentsOfFile: output + "/summary.json", encoding: .utf8), terminator: "")
-    } else if !quiet {
+    } else if !display.quiet {
       let seconds = FixedDecimal.format(Date().timeIntervalSince(started), decimals: 1)
       print(
         "\(study.study): report written to \(output)/report.html (and report.md, tables, layers) in \(seconds) s"
