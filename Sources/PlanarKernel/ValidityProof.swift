@@ -23,7 +23,7 @@ public enum ValidityProof {
     else { return false }
     for ring in 0..<g.ringCount where !isSimpleRing(g, ring) { return false }
     guard g.partCount > 1 else { return true }
-    let boxes = (0..<g.ringCount).map { ringBox(g, $0) }
+    let boxes = (0..<g.ringCount).map { g.boundingBox(ofRing: $0) }
     for i in boxes.indices {
       for j in (i + 1)..<boxes.count where boxes[i].intersects(boxes[j]) { return false }
     }
@@ -85,12 +85,6 @@ public enum ValidityProof {
       if (by > ay) == (turn > 0) { inside.toggle() }
     }
     return inside
-  }
-
-  static func ringBox(_ g: FlatGeometry, _ ring: Int) -> BoundingBox {
-    var box = BoundingBox.empty
-    for i in g.pointRange(ofRing: ring) { box.include(x: g.x(i), y: g.y(i)) }
-    return box
   }
 
   static func isSimpleRing(_ g: FlatGeometry, _ ring: Int) -> Bool { ringsAreSimpleAndApart(g, [ring]) }

@@ -24,12 +24,9 @@ enum RingAssembly {
       let disagreements = count == 1 && rings.signedDoubleArea(ofRing: 0) > 0 ? 1 : 0
       return (single.geometry, disagreements)
     }
-    let areas = (0..<count).map { abs(rings.signedDoubleArea(ofRing: $0)) }
-    let boxes = (0..<count).map { ring in
-      rings.pointRange(ofRing: ring).reduce(into: BoundingBox.empty) { box, i in
-        box.include(x: rings.x(i), y: rings.y(i))
-      }
-    }
+    let signedAreas = (0..<count).map { rings.signedDoubleArea(ofRing: $0) }
+    let areas = signedAreas.map(abs)
+    let boxes = (0..<count).map { rings.boundingBox(ofRing: $0) }
     let order = (0..<count).sorted { areas[$0] != areas[$1] ? areas[$0] > areas[$1] : $0 < $1 }
     var parent = [Int](repeating: -1, count: count)
     var depth = [Int](repeating: 0, count: count)
@@ -44,7 +41,7 @@ enum RingAssembly {
     var disagreements = 0
     for ring in 0..<count {
       // ESRI winding: clockwise (negative signed area) shells, anticlockwise holes.
-      let woundAsHole = rings.signedDoubleArea(ofRing: ring) > 0
+      let woundAsHole = signedAreas[ring] > 0
       if woundAsHole != !depth[ring].isMultiple(of: 2) { disagreements += 1 }
     }
     let shells = (0..<count).filter { depth[$0].isMultiple(of: 2) }

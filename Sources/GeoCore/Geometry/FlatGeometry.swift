@@ -93,6 +93,13 @@ public struct FlatGeometry: Sendable, Hashable {
   /// The ring range of part `part`.
   public func ringRange(ofPart part: Int) -> Range<Int> { partOffsets[part]..<partOffsets[part + 1] }
 
+  /// The box of one ring's vertices.
+  public func boundingBox(ofRing ring: Int) -> BoundingBox {
+    var box = BoundingBox.empty
+    for i in pointRange(ofRing: ring) { box.include(x: x(i), y: y(i)) }
+    return box
+  }
+
   /// x of coordinate pair `i`.
   @inlinable public func x(_ i: Int) -> Double { coordinates[2 * i] }
   /// y of coordinate pair `i`.
