@@ -9,8 +9,7 @@ public enum ChurnOutput {
   public static func write(_ churn: PracticeChurn, to directory: String, versions: JSONObject) throws
     -> [String]
   {
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    var folder = try OutputFolder(directory)
     let withPatients = churn.registrations != nil
     var practices = CSVWriter(
       header: ["code", "name", "old_pcn", "new_pcn", "status"] + (withPatients ? ["patients"] : []))
@@ -23,7 +22,7 @@ public enum ChurnOutput {
       if withPatients { practices.text(p.patients.map { String($0) } ?? "unknown") }
       practices.endRow()
     }
-    try practices.write(to: path("practices.csv"))
+    try practices.write(to: folder.path("practices.csv"))
     var pcns = CSVWriter(
       header: [
         "code", "name", "status", "practices_gained", "practices_lost", "split_into", "merged_from", "split",
@@ -47,7 +46,7 @@ public enum ChurnOutput {
       }
       pcns.endRow()
     }
-    try pcns.write(to: path("pcns.csv"))
+    try pcns.write(to: folder.path("pcns.csv"))
     func number(_ n: Int) -> JSONValue { .number(Double(n)) }
     var practiceCounts = JSONObject()
     for status in PracticeChurn.PracticeStatus.allCases {
@@ -86,8 +85,8 @@ public enum ChurnOutput {
           }),
       ])
     }
-    object["files"] = .array(["practices.csv", "pcns.csv", "summary.json"].map { .string($0) })
-    try AtomicFile.write(JSONValue.object(object).prettyJSON + "\n", to: path("summary.json"))
-    return ["practices.csv", "pcns.csv", "summary.json"].map(path)
+    object["files"] = .array((folder.names + ["summary.json"]).map { .string($0) })
+    try AtomicFile.write(JSONValue.object(object).prettyJSON + "\n", to: folder.path("summary.json"))
+    return folder.paths
   }
 }
