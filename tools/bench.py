@@ -23,6 +23,12 @@ NBHD = os.path.join(ROOT, ".build", "release", "nbhd")
 BENCH = os.path.join(ROOT, ".build", "release", "nbhd-bench")
 PY = sys.executable
 PEERS = os.path.join(HERE, "peers")
+# The issues' targets are ratios against the fixed peer scripts beside the shared data (../shared/peers).
+SHARED_PEERS_NAME = "peers"
+GPD_LABEL = "geopandas (shared peers/crosswalk_geopandas.py)"
+SHP_LABEL = "shapely 2 (shared peers/crosswalk_shapely.py, 2 threads)"
+PLAIN_LABEL = "shapely 2 plain (shared peers/coverage_shapely_plain.py, 1 thread)"
+DEFAULT_LABEL = "nbhd overlap, every output (default run)"
 
 
 def run_once(cmd):
@@ -116,6 +122,7 @@ def workloads(data, tmp):
     named = os.path.join(national, "msoa11_named_neighbourhoods.geojson")
     pharmacies = os.path.join(national, "pharmacies_2025-02_active.geojson")
     ssot = os.path.join(ROOT, "examples", "ssot.yml")
+    shared_peers = os.path.join(data, "..", SHARED_PEERS_NAME)
 
     def crosswalk(name, what, a, b, id_a, id_b, speedup=False):
         out = os.path.join(tmp, name)
@@ -123,17 +130,17 @@ def workloads(data, tmp):
         def check():
             ours = crosswalk_pieces(os.path.join(out, "nbhd", "crosswalk.csv"), "a_id", "b_id")
             return [f"geopandas: {compare_crosswalks(ours, crosswalk_pieces(out + '-gpd.csv', id_a, id_b))}",
-                    f"shapely 2: {compare_crosswalks(ours, crosswalk_pieces(out + '-shp.csv', 'a_id', 'b_id'))}"]
+                    f"shapely 2: {compare_crosswalks(ours, crosswalk_pieces(out + '-shp.csv', 'a', 'b'))}"]
 
         return {
             "name": name, "what": what,
             "nbhd": [NBHD, "overlap", a, b, "--out", os.path.join(out, "nbhd"), "--crosswalk-only"],
-            "extra": {"nbhd overlap, every output": [NBHD, "overlap", a, b, "--out", os.path.join(out, "full"),
-                                                     "--no-topology"]},
+            "extra": {DEFAULT_LABEL: [NBHD, "overlap", a, b, "--out", os.path.join(out, "full")]},
             "peers": {
-                "geopandas overlay": [PY, os.path.join(PEERS, "crosswalk_geopandas.py"), a, b, out + "-gpd.csv", id_a, id_b],
-                "shapely 2 (STRtree, 2 threads)": [PY, os.path.join(PEERS, "crosswalk_shapely.py"), a, b, out + "-shp.csv",
-                                                   id_a, id_b],
+                GPD_LABEL: [PY, os.path.join(shared_peers, "crosswalk_geopandas.py"), a, b, id_a, id_b,
+                            out + "-gpd.csv"],
+                SHP_LABEL: [PY, os.path.join(shared_peers, "crosswalk_shapely.py"), a, b, id_a, id_b,
+                            out + "-shp.csv"],
             },
             "stage": "overlay", "speedup": speedup, "check": check,
         }
@@ -151,14 +158,37 @@ def workloads(data, tmp):
             if "population_uncovered" in summary:
                 people = float(re.findall(r"; ([0-9]+) of", text)[-1])
                 line += f"; people out of reach nbhd {summary['population_uncovered']:,.2f} vs {people:,.0f}"
-            return [line]
+            lines = [line]
+            if os.path.exists(out + "-plain.csv"):
+                plain = dict(row.split(",") for row in open(out + "-plain.csv").read().split())
+                lines.append(f"plain shapely peer: uncovered area {float(plain['uncovered_m2']):,.2f} m2, "
+                             f"people out of reach {float(plain['population_uncovered']):,.2f}")
+            return lines
 
+        peers = {"shapely 2 (exploded union, STRtree, 2 threads)": [
+            PY, os.path.join(PEERS, "coverage_shapely.py"), units, pharmacies, "800", field, out + "-shp.csv"]}
+        if field != "-":
+            peers[PLAIN_LABEL] = [PY, os.path.join(shared_peers, "coverage_shapely_plain.py"), units, field,
+                                  pharmacies, "800", out + "-plain.csv"]
         return {
             "name": name, "what": what,
             "nbhd": [NBHD, "coverage", units, "pharmacy=" + pharmacies, "--radius", "800", *population, "--out", out],
-            "peers": {"shapely 2 (exploded union, STRtree, 2 threads)": [
-                PY, os.path.join(PEERS, "coverage_shapely.py"), units, pharmacies, "800", field, out + "-shp.csv"]},
+            "peers": peers,
             "stage": "coverage", "speedup": speedup, "check": check, "peer_out": peer_out,
+        }
+
+    def england_report():
+        """Issue 17: the main job at national scale (6,791 named neighbourhoods against wards22,
+        LSOA21 residents, pharmacies and GP practices), against the bare crosswalk of its pair."""
+        study = os.path.join(national, "study_england_named_neighbourhoods.yml")
+        out = os.path.join(tmp, "report-england")
+        return {
+            "name": "report-england", "what": "the national study report (study_england_named_neighbourhoods.yml)",
+            "nbhd": [NBHD, "report", study, "--out", out],
+            "extra": {"nbhd overlap --crosswalk-only of the study's pair": [
+                NBHD, "overlap", named, wards22, "--crosswalk-only", "--out", out + "-crosswalk"]},
+            "peers": {},
+            "check": lambda: [f"report folder {sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs) / 1e6:.1f} MB"],
         }
 
     def change():
@@ -241,6 +271,7 @@ def workloads(data, tmp):
         },
         catchments_workload(data, tmp),
         consensus_workload(data, tmp),
+        england_report(),
     ]
 
 
@@ -347,6 +378,45 @@ def scale_check(data, tmp, runs):
     return rows
 
 
+def fitted_exponent(sizes, values):
+    """Least-squares slope of log(value) against log(size): k in value ∝ size^k."""
+    xs, ys = [math.log(n) for n in sizes], [math.log(v) for v in values]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def scale_overlap(data, tmp, runs):
+    """Issue 17: the default `nbhd overlap` (every output) on 1/8, 1/4, 1/2 and all of national
+    LSOA21, each against the wards22 that touch it. A subset is the first part of the LSOAs in code
+    order: codes are allocated local authority by local authority, so each subset is whole
+    authorities (London first), a region-like area rather than a scatter."""
+    import shapely
+    national = os.path.join(data, "national")
+    lsoa = json.load(open(os.path.join(national, "lsoa21_england_bsc_pop2021.geojson")))
+    wards = json.load(open(os.path.join(national, "wards22_uk_bsc.geojson")))
+    units = sorted((f for f in lsoa["features"] if f.get("geometry")), key=lambda f: f["properties"]["lsoa21_code"])
+    ward_features = [f for f in wards["features"] if f.get("geometry")]
+    ward_shapes = shapely.from_geojson([json.dumps(f["geometry"]) for f in ward_features])
+    tree = shapely.STRtree(ward_shapes)
+    rows = []
+    for eighths in [1, 2, 4, 8]:
+        part = units[: len(units) * eighths // 8]
+        shapes = shapely.from_geojson([json.dumps(f["geometry"]) for f in part])
+        _, touching = tree.query(shapely.make_valid(shapes), predicate="intersects")
+        chosen = [ward_features[i] for i in sorted(set(touching.tolist()))]
+        a, b = os.path.join(tmp, f"scale-lsoa21-{eighths}.geojson"), os.path.join(tmp, f"scale-wards22-{eighths}.geojson")
+        for path, collection, features in [(a, lsoa, part), (b, wards, chosen)]:
+            with open(path, "w") as f:
+                json.dump({"type": "FeatureCollection", "crs": collection.get("crs"), "features": features}, f)
+        cmd = [NBHD, "overlap", a, b, "--quiet", "--out", os.path.join(tmp, f"scale-overlap-{eighths}")]
+        wall, peak, _ = measure({"nbhd": cmd}, runs)["nbhd"]
+        pieces = json.load(open(os.path.join(tmp, f"scale-overlap-{eighths}", "summary.json")))["pieces"]["count"]
+        rows.append((len(part), len(chosen), pieces, wall, peak))
+        print(f"   scale-overlap {eighths}/8: {len(part)} LSOAs x {len(chosen)} wards: {wall:.2f} s, {peak:.0f} MB",
+              file=sys.stderr)
+    return rows
+
+
 def gpkg_workloads(data, tmp):
     """GeoPackage out (nbhd convert against ogr2ogr, issue 16) and in (parsing into flat geometry
     against pyogrio's read_dataframe, both on the GeoPackage nbhd wrote)."""
@@ -382,7 +452,7 @@ def main():
     if not os.path.exists(os.path.join(data, "national")):
         raise SystemExit(f"no national data under {data}: pass --data DIR (see data/README.md)")
     only = set(filter(None, args.only.split(",")))
-    rows, stage_rows, computes, checks, scale = [], [], [], [], []
+    rows, stage_rows, computes, checks, scale, overlap_scale = [], [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for w in workloads(data, tmp) + gpkg_workloads(data, tmp):
             if only and w["name"] not in only:
@@ -432,7 +502,10 @@ def main():
         if not only or "scale" in only:
             print("== scale: coverage of n synthetic assets against the sub-ICB units", file=sys.stderr)
             scale = scale_check(data, tmp, args.runs)
-    write_report(args, rows, stage_rows, computes, checks, scale)
+        if not only or "scale-overlap" in only:
+            print("== scale-overlap: default overlap of 1/8 .. all of LSOA21 against wards22", file=sys.stderr)
+            overlap_scale = scale_overlap(data, tmp, args.runs)
+    write_report(args, rows, stage_rows, computes, checks, scale, overlap_scale)
 
 
 def machine():
@@ -481,15 +554,37 @@ def targets(rows, stage_rows, computes, checks):
     name = "crosswalk-lsoa11-sicbl"
     if (name, "nbhd") in time_of:
         ours, mem, _ = time_of[(name, "nbhd")]
-        gpd = time_of.get((name, "geopandas overlay"))
-        shp = time_of.get((name, "shapely 2 (STRtree, 2 threads)"))
+        gpd = time_of.get((name, GPD_LABEL))
+        shp = time_of.get((name, SHP_LABEL))
+        full = time_of.get((name, DEFAULT_LABEL))
         if gpd:
             judge("crosswalk LSOA11 x sub-ICB: times faster than geopandas", gpd[0] / ours, 5, "higher", "x")
         if shp:
             judge("crosswalk LSOA11 x sub-ICB: times faster than shapely 2", shp[0] / ours, 3, "higher", "x")
         judge("crosswalk LSOA11 x sub-ICB: peak memory", mem, 150, unit=" MB")
+        if gpd and full:
+            judge("default overlap LSOA11 x sub-ICB (every output): times faster than geopandas", gpd[0] / full[0],
+                  2, "higher", "x")
+        if full:
+            judge("default overlap LSOA11 x sub-ICB: peak memory", full[1], 150, unit=" MB")
         if name in compute_of:
             judge("crosswalk LSOA11 x sub-ICB: overlay compute", compute_of[name], 250, unit=" ms")
+    name = "coverage-pharmacies-lsoa21"
+    if (name, "nbhd") in time_of and (name, PLAIN_LABEL) in time_of:
+        judge("national pharmacy coverage: times faster than the plain shapely peer (whole process)",
+              time_of[(name, PLAIN_LABEL)][0] / time_of[(name, "nbhd")][0], 3, "higher", "x")
+    name = "report-england"
+    bare = time_of.get((name, "nbhd overlap --crosswalk-only of the study's pair"))
+    if (name, "nbhd") in time_of and bare:
+        judge("national study report: times the --crosswalk-only run of its pair", time_of[(name, "nbhd")][0]
+              / bare[0], 6, unit="x")
+        judge("national study report: peak memory", time_of[(name, "nbhd")][1], 400, unit=" MB")
+    name = "consensus-south"
+    peer = next((label for (n, label) in time_of if n == name and label.startswith("shapely")), None)
+    if (name, "nbhd") in time_of and peer:
+        judge("consensus, Chicago south set: times faster than the shapely peer (whole process)",
+              time_of[(name, peer)][0] / time_of[(name, "nbhd")][0], 20, "higher", "x")
+        judge("consensus, Chicago south set: peak memory", time_of[(name, "nbhd")][1], 200, unit=" MB")
     # DESIGN asks the 2-core speed-up of the overlay and coverage stages.
     for stage_name, many, single in stage_rows:
         for stage in ["overlay", "coverage"]:
@@ -522,7 +617,7 @@ def targets(rows, stage_rows, computes, checks):
             *([""] + notes if notes else [])]
 
 
-def write_report(args, rows, stage_rows, computes, checks, scale):
+def write_report(args, rows, stage_rows, computes, checks, scale, overlap_scale):
     lines = [
         "# Benchmarks",
         "",
@@ -571,6 +666,23 @@ def write_report(args, rows, stage_rows, computes, checks, scale):
         for i, (n, total, union, per_unit) in enumerate(scale):
             k = f"{math.log(total / scale[i - 1][1]) / math.log(n / scale[i - 1][0]):.2f}" if i else ""
             lines.append(f"| {n:,} | {total:.0f} | {union:.0f} | {per_unit:.0f} | {k} |")
+    if overlap_scale:
+        lines += ["", "Scale of the default `nbhd overlap` (every output, topology included): the first 1/8, 1/4, "
+                  "1/2 and all of national LSOA21 in code order (whole local authorities), each against the wards22 "
+                  "that touch it; median whole-process time and peak memory; k is the growth exponent "
+                  "(time ∝ n^k) from the previous size, n the number of LSOAs:", "",
+                  "| LSOAs n | wards | pieces | median s | peak MB | k (time) | k (memory) |",
+                  "|---:|---:|---:|---:|---:|---:|---:|"]
+        for i, (n, wards, pieces, wall, peak) in enumerate(overlap_scale):
+            prev = overlap_scale[i - 1] if i else None
+            kt = f"{math.log(wall / prev[3]) / math.log(n / prev[0]):.2f}" if prev else ""
+            km = f"{math.log(peak / prev[4]) / math.log(n / prev[0]):.2f}" if prev else ""
+            lines.append(f"| {n:,} | {wards:,} | {pieces if pieces is not None else ''} | {wall:.2f} | {peak:.0f} "
+                         f"| {kt} | {km} |")
+        sizes = [r[0] for r in overlap_scale]
+        lines += ["", f"Fitted over the four sizes (least squares on logs): time ∝ n^"
+                  f"{fitted_exponent(sizes, [r[3] for r in overlap_scale]):.2f}, peak memory ∝ n^"
+                  f"{fitted_exponent(sizes, [r[4] for r in overlap_scale]):.2f}."]
     text = "\n".join(lines) + "\n"
     print(text)
     with open(args.out, "w") as f:
