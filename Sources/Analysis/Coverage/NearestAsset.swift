@@ -24,7 +24,10 @@ struct NearestAsset: Sendable {
       var best = Double.infinity
       index.forEachItem(intersecting: box) { best = min(best, Self.distance(from: (x, y), to: assets[$0])) }
       if best <= half || half > reach { return best.isFinite ? best : nil }
-      half *= 2
+      // An asset found at `best` means the nearest is no further: a square a hair wider than
+      // that holds it and every closer one, so one more search settles it (doubling could take
+      // several).
+      half = best.isFinite ? best * (1 + 1e-9) : half * 2
     }
   }
 
