@@ -26,6 +26,9 @@ import Testing
       ("at the shell's corner", 10, 10, true),
       ("between the parts", 15, 5, false),
       ("inside the triangle", 21, 1, true),
+      // A summit: both of its edges run below it, so no edge straddles its height.
+      ("at the triangle's apex", 20, 10, true),
+      ("level with the apex, outside", 21, 10, false),
       // On the slanted edge x + y = 30: (25, 5) is on it, (25.5, 5) just beyond.
       ("on the slanted edge", 25, 5, true),
       ("just past the slanted edge", 25.5, 5, false),

@@ -355,8 +355,10 @@ struct UnitLayer: Sendable {
 }
 
 /// One category's coverage of every unit: its reach, its assets, and the steps that measure one
-/// unit against them (run in parallel, each thread with its own caches).
-struct CategoryPass: Sendable {
+/// unit against them (run in parallel, each thread with its own caches). A class, so the
+/// per-unit steps share it by reference instead of copying (and retaining) its dozen arrays on
+/// every call.
+final class CategoryPass: Sendable {
   let category: String
   let radius: Double
   let members: [FlatGeometry]
@@ -442,7 +444,21 @@ struct CategoryPass: Sendable {
   /// Assets inside the unit, and assets whose reach touches it.
   func assetsInsideAndReaching(_ u: Int, caches: Caches) throws -> (inside: Int, reaching: Int) {
     var inside = 0, reaching = 0
-    for a in assetIndex.items(intersecting: units.boxes[u].expanded(by: radius)) {
+    let near = units.boxes[u].expanded(by: radius)
+    if let grid = nearest.grid, units.geometries[u].kind.isPolygonal {
+      // Only points (the usual case): read them off the grid, with no index search to sort.
+      let unit = units.geometries[u]
+      grid.forEachPoint(in: near) { x, y in
+        if PointLocation.intersects(unit, x: x, y: y) {
+          inside += 1
+          reaching += 1
+        } else if unit.distanceToLinework(x: x, y: y) <= radius {
+          reaching += 1
+        }
+      }
+      return (inside, reaching)
+    }
+    for a in assetIndex.items(intersecting: near) {
       let asset = members[a]
       let isInside: Bool
       if asset.kind == .point {

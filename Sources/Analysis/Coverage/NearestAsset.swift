@@ -58,7 +58,7 @@ struct NearestAsset: Sendable {
   }
 }
 
-/// Points bucketed in square cells (about two points a cell), for nearest-point queries that
+/// Points bucketed in small square cells (eight a point over the points' extent), for nearest-point queries that
 /// read a few cells around the query instead of walking a tree: the answer is the smallest
 /// distance to any point, exactly as a search of every point would round it.
 struct PointGrid: Sendable {
@@ -71,13 +71,14 @@ struct PointGrid: Sendable {
   init(x: [Double], y: [Double], extent: BoundingBox) {
     let n = x.count
     let span = max(extent.width, extent.height)
-    // Cells of about two points on average over the extent's area; a line or a single spot
-    // (no area) gets cells along its length.
+    // Eight cells a point on average over the extent's area: assets crowd into towns, where a
+    // query then reads a few points a cell, while the empty country cells cost a look each. A
+    // line or a single spot (no area) gets cells along its length.
     let area = extent.width * extent.height
-    var cell = area > 0 ? (2 * area / Double(n)).squareRoot() : span / Double(max(1, n))
+    var cell = area > 0 ? (area / Double(8 * n)).squareRoot() : span / Double(max(1, n))
     if !(cell > 0) || !cell.isFinite { cell = 1 }
-    // At most about four cells a point, whatever the shape of the extent.
-    while (extent.width / cell + 1) * (extent.height / cell + 1) > Double(4 * n + 16) { cell *= 2 }
+    // At most about sixteen cells a point, whatever the shape of the extent.
+    while (extent.width / cell + 1) * (extent.height / cell + 1) > Double(16 * n + 16) { cell *= 2 }
     (minX, minY, self.cell) = (extent.minX, extent.minY, cell)
     columns = Int(extent.width / cell) + 1
     rows = Int(extent.height / cell) + 1
@@ -98,6 +99,23 @@ struct PointGrid: Sendable {
       (xs[slot], ys[slot]) = (x[k], y[k])
     }
     (cellStart, self.xs, self.ys) = (counts, xs, ys)
+  }
+
+  /// Calls `body` with every point in `box` (edges included), in no particular order.
+  func forEachPoint(in box: BoundingBox, _ body: (Double, Double) -> Void) {
+    guard !box.isEmpty else { return }
+    let firstColumn = max(0, Int(max(-1, ((box.minX - minX) / cell).rounded(.down))))
+    let lastColumn = min(columns - 1, Int(min(Double(columns), ((box.maxX - minX) / cell).rounded(.down))))
+    let firstRow = max(0, Int(max(-1, ((box.minY - minY) / cell).rounded(.down))))
+    let lastRow = min(rows - 1, Int(min(Double(rows), ((box.maxY - minY) / cell).rounded(.down))))
+    guard firstColumn <= lastColumn, firstRow <= lastRow else { return }
+    for j in firstRow...lastRow {
+      // A row's cells are consecutive, so their points are too.
+      for k in Int(cellStart[j * columns + firstColumn])..<Int(cellStart[j * columns + lastColumn + 1]) {
+        let x = xs[k], y = ys[k]
+        if box.minX <= x, x <= box.maxX, box.minY <= y, y <= box.maxY { body(x, y) }
+      }
+    }
   }
 
   /// The distance from (x, y) to the nearest point. Rings of cells are read outwards from the
