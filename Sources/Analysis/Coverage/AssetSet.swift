@@ -69,12 +69,15 @@ public struct AssetSet: Sendable {
   /// Assets of the same category standing at exactly the same spot (same geometry): each group
   /// lists asset positions in `assets`.
   public var duplicates: [[Int]] {
-    var groups: [String: [Int]] = [:]
+    // The same category and the same coordinates, bit for bit (hashed as numbers, not text).
+    struct Spot: Hashable {
+      let category: String
+      let bits: [UInt64]
+    }
+    var groups: [Spot: [Int]] = [:]
     for (i, asset) in assets.enumerated() {
-      let key =
-        asset.category + "\u{1}"
-        + asset.geometry.coordinates.map { String($0.bitPattern) }.joined(separator: ",")
-      groups[key, default: []].append(i)
+      groups[Spot(category: asset.category, bits: asset.geometry.coordinates.map(\.bitPattern)), default: []]
+        .append(i)
     }
     return groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
   }

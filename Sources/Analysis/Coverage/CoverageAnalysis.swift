@@ -1,6 +1,8 @@
+import Dispatch
 import GEOS
 import GeoCore
 import PlanarKernel
+import Synchronization
 
 /// Options of a coverage analysis (DESIGN.md §7).
 public struct CoverageOptions: Sendable {
@@ -114,28 +116,46 @@ public enum CoverageAnalysis {
     var clock = StageClock()
     let categories = assets.categories
     let layer = UnitLayer(units)
-    let people = try population.map { population in
-      if let estimate { return estimate }
-      return try progress.stage("people in the units", total: units.count, unit: "units") { counter in
-        try population.estimate(in: units, threads: options.threads, progress: counter)
-      }
-    }
-    clock.lap("coverage: population of units")
-    var rows: [CoverageRow] = []
-    var gaps: [CoverageGap] = []
-    var reaches: [ReachUnion] = []
-    for category in categories {
-      let radius = try options.radii.radius(for: category)
-      let members = assets.assets(in: category).map(\.geometry)
-      let reach = try progress.stage("reach of \(category)", total: members.count, unit: "assets") {
+    let radii = try categories.map { try options.radii.radius(for: $0) }
+    let memberLists = categories.map { assets.assets(in: $0).map(\.geometry) }
+    let reachOf: @Sendable (Int) throws -> ReachUnion = { c in
+      let members = memberLists[c]
+      return try progress.stage("reach of \(categories[c])", total: members.count, unit: "assets") {
         counter in
         let reach = try ReachUnion.build(
-          members, radius: radius, quadrantSegments: options.quadrantSegments, threads: options.threads)
+          members, radius: radii[c], quadrantSegments: options.quadrantSegments, threads: options.threads)
         counter.advance(by: members.count)
         return reach
       }
-      clock.lap("coverage: \(category) reach union (\(reach.parts.count) parts)")
-      reaches.append(reach)
+    }
+    // The reaches do not depend on the people: with people still to estimate, both are worked
+    // out at once, so the union's lulls (one city's merge left to one thread) are filled.
+    var reaches: [ReachUnion]
+    let people: PopulationEstimate?
+    if let population, estimate == nil {
+      let both = try concurrently(
+        threads: options.threads,
+        {
+          try progress.stage("people in the units", total: units.count, unit: "units") { counter in
+            try population.estimate(in: units, threads: options.threads, progress: counter)
+          }
+        }, { try categories.indices.map(reachOf) })
+      (people, reaches) = (both.0, both.1)
+      clock.lap(
+        "coverage: population of units with the reach unions ("
+          + reaches.map { "\($0.parts.count) parts" }.joined(separator: ", ") + ")")
+    } else {
+      people = estimate
+      reaches = []
+      for c in categories.indices {
+        reaches.append(try reachOf(c))
+        clock.lap("coverage: \(categories[c]) reach union (\(reaches[c].parts.count) parts)")
+      }
+    }
+    var rows: [CoverageRow] = []
+    var gaps: [CoverageGap] = []
+    for (c, category) in categories.enumerated() {
+      let radius = radii[c], members = memberLists[c], reach = reaches[c]
       let pass = CategoryPass(
         category: category, radius: radius, members: members, reach: reach, units: layer, people: people,
         extras: extras)
@@ -179,6 +199,28 @@ public enum CoverageAnalysis {
     return CoverageResult(
       rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
       reaches: reaches)
+  }
+
+  /// Runs `first` on this thread and `second` on another at once, and returns both results (the
+  /// first error, if any, once both have ended). Each may itself run in parallel: the second runs
+  /// on a queue of its own, not inside `concurrentPerform`, whose nested calls would get one
+  /// thread each. With one thread they run one after the other.
+  static func concurrently<First: Sendable, Second: Sendable>(
+    threads: Int, _ first: @escaping @Sendable () throws -> First,
+    _ second: @escaping @Sendable () throws -> Second
+  ) throws -> (First, Second) {
+    guard threads > 1 else { return (try first(), try second()) }
+    let other = Mutex<Result<Second, any Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      let result = Result { try second() }
+      other.withLock { $0 = result }
+      done.signal()
+    }
+    let mine = Result { try first() }
+    done.wait()
+    let theirs = other.withLock { $0 }!
+    return (try mine.get(), try theirs.get())
   }
 
   /// Puts people into the gaps and the rows of one category: those out of reach in each unit, and
@@ -257,6 +299,15 @@ public enum CoverageAnalysis {
     return best
   }
 
+  /// Whether the point (x, y) touches `unit`: decided exactly on the flat polygon (no GEOS
+  /// geometry to build), with `prepared` (only made when needed) for anything not polygonal.
+  static func intersects(
+    _ unit: FlatGeometry, x: Double, y: Double, orElse prepared: @autoclosure () throws -> PreparedGeometry
+  ) throws -> Bool {
+    unit.kind.isPolygonal
+      ? PointLocation.intersects(unit, x: x, y: y) : try prepared().intersectsPoint(x: x, y: y)
+  }
+
   /// Which units each asset stands in (points) or touches (polygons); assets in none.
   static func locate(_ assets: AssetSet, units: [FlatGeometry], unitIndex: BoxIndex, threads: Int) throws
     -> ([[Int]], [Int])
@@ -274,7 +325,8 @@ public enum CoverageAnalysis {
         for u in unitIndex.items(intersecting: asset.boundingBox) {
           let hit: Bool
           if asset.kind == .point {
-            hit = try workers.0.prepared(u).intersectsPoint(x: asset.x(0), y: asset.y(0))
+            hit = try CoverageAnalysis.intersects(
+              units[u], x: asset.x(0), y: asset.y(0), orElse: workers.0.prepared(u))
           } else {
             hit = try workers.0.prepared(u).intersects(try workers.1.geometry(a))
           }
@@ -303,8 +355,10 @@ struct UnitLayer: Sendable {
 }
 
 /// One category's coverage of every unit: its reach, its assets, and the steps that measure one
-/// unit against them (run in parallel, each thread with its own caches).
-struct CategoryPass: Sendable {
+/// unit against them (run in parallel, each thread with its own caches). A class, so the
+/// per-unit steps share it by reference instead of copying (and retaining) its dozen arrays on
+/// every call.
+final class CategoryPass: Sendable {
   let category: String
   let radius: Double
   let members: [FlatGeometry]
@@ -389,16 +443,29 @@ struct CategoryPass: Sendable {
 
   /// Assets inside the unit, and assets whose reach touches it.
   func assetsInsideAndReaching(_ u: Int, caches: Caches) throws -> (inside: Int, reaching: Int) {
-    let unit = try caches.units.geometry(u)
-    let prepared = try caches.units.prepared(u)
     var inside = 0, reaching = 0
-    for a in assetIndex.items(intersecting: units.boxes[u].expanded(by: radius)) {
+    let near = units.boxes[u].expanded(by: radius)
+    if let grid = nearest.grid, units.geometries[u].kind.isPolygonal {
+      // Only points (the usual case): read them off the grid, with no index search to sort.
+      let unit = units.geometries[u]
+      grid.forEachPoint(in: near) { x, y in
+        if PointLocation.intersects(unit, x: x, y: y) {
+          inside += 1
+          reaching += 1
+        } else if unit.distanceToLinework(x: x, y: y) <= radius {
+          reaching += 1
+        }
+      }
+      return (inside, reaching)
+    }
+    for a in assetIndex.items(intersecting: near) {
       let asset = members[a]
       let isInside: Bool
       if asset.kind == .point {
-        isInside = try prepared.intersectsPoint(x: asset.x(0), y: asset.y(0))
+        isInside = try CoverageAnalysis.intersects(
+          units.geometries[u], x: asset.x(0), y: asset.y(0), orElse: caches.units.prepared(u))
       } else {
-        isInside = try prepared.intersects(try caches.assets.geometry(a))
+        isInside = try caches.units.prepared(u).intersects(try caches.assets.geometry(a))
       }
       if isInside {
         inside += 1
@@ -406,7 +473,7 @@ struct CategoryPass: Sendable {
       } else if asset.kind == .point {
         // Outside the unit, so its distance is to the unit's rings (no GEOS call needed).
         if units.geometries[u].distanceToLinework(x: asset.x(0), y: asset.y(0)) <= radius { reaching += 1 }
-      } else if try unit.distance(to: try caches.assets.geometry(a)) <= radius {
+      } else if try caches.units.geometry(u).distance(to: try caches.assets.geometry(a)) <= radius {
         reaching += 1
       }
     }
