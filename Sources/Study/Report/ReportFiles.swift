@@ -8,7 +8,7 @@ import Reports
 /// (layers styled for QGIS as the report draws them, tables as attribute tables).
 enum ReportFiles {
   /// Writes every table and layer into `folder`; returns the file names, in order.
-  static func write(_ study: StudyRun, to folder: String) throws -> [String] {
+  static func write(_ study: StudyRun, to folder: String, clock: inout StageClock) throws -> [String] {
     var files: [String] = []
     var layers: [GeoPackageOutput.Layer] = []
     var tables: [GeoPackageOutput.Table] = []
@@ -22,6 +22,7 @@ enum ReportFiles {
     func table(_ name: String, _ csv: CSVWriter, clashes: Bool = false) throws {
       try csv.write(to: path(name + ".csv"))
       tables.append(try GeoPackageOutput.Table(name: clashes ? name + "_table" : name, csv: csv))
+      clock.lap("report: table \(name)")
     }
     // In the GeoPackage a layer holding points and polygons (assets: green spaces are areas) is
     // split in two, NAME (points) and NAME_areas, so that QGIS shows each with its own symbols.
@@ -29,7 +30,9 @@ enum ReportFiles {
       _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)], style: String?,
       areaStyle: String? = nil
     ) throws {
+      clock.lap("report: features of \(name)")
       try geoJSON.write(features, to: path(name + ".geojson"))
+      clock.lap("report: layer \(name).geojson")
       let areas = features.filter { $0.geometry?.kind.isPolygonal == true }
       if !areas.isEmpty, areas.count < features.count, let areaStyle {
         let points = features.filter { $0.geometry?.kind.isPolygonal != true }
@@ -95,7 +98,9 @@ enum ReportFiles {
       try table("assets_change", ChangeOutput.assetTable(change, hasPopulation: study.population != nil))
     }
     files += try ReportRegistrations.write(study, to: folder)
+    clock.lap("report: registrations files")
     try GeoPackageOutput(workingCRS: crs).write(layers: layers, tables: tables, to: path("report.gpkg"))
+    clock.lap("report: report.gpkg")
     return files
   }
 
