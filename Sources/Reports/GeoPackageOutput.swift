@@ -69,32 +69,113 @@ public struct GeoPackageOutput: Sendable {
 
   /// Writes `layers` (each with its style, if any) and `tables` into one GeoPackage at `path`.
   public func write(layers: [Layer], tables: [Table] = [], to path: String) throws {
+    let file = try open(path)
+    for layer in layers { try file.write(layer) }
+    for table in tables { try file.write(table) }
+    try file.finish()
+  }
+
+  /// Starts a GeoPackage at `path` to be written a layer or table at a time (``File``).
+  public func open(_ path: String) throws -> File {
     let (writer, system, recipe) = try start(path)
-    for layer in layers {
-      let source = layer.features
-      let features = try transformed(count: source.count, recipe: recipe) { source[$0] }
-      try writer.writeFeatures(
-        GeoPackageWriter.FeatureTable(
-          name: layer.name, srsID: system.id, precision: precision, description: layer.description,
-          emptyType: layer.emptyType),
-        count: features.count
-      ) { features[$0] }
+    return File(output: self, writer: writer, system: system, recipe: recipe)
+  }
+
+  /// A GeoPackage being written one layer or table at a time, so that a report need not hold
+  /// every layer's features until the end; the styles go in last, as `write(layers:tables:to:)`
+  /// writes them. Nothing is visible at the path until `finish()`.
+  public final class File {
+    private let output: GeoPackageOutput
+    private let writer: GeoPackageWriter
+    private let system: SpatialReferenceSystem
+    private let recipe: TransformerRecipe?
+    private var styles: [QGISLayerStyle] = []
+
+    fileprivate init(
+      output: GeoPackageOutput, writer: GeoPackageWriter, system: SpatialReferenceSystem,
+      recipe: TransformerRecipe?
+    ) {
+      self.output = output
+      self.writer = writer
+      self.system = system
+      self.recipe = recipe
     }
-    for table in tables {
+
+    /// Writes a layer's features now and keeps its styles for `finish()`.
+    public func write(_ layer: Layer) throws {
+      let table = GeoPackageWriter.FeatureTable(
+        name: layer.name, srsID: system.id, precision: output.precision, description: layer.description,
+        emptyType: layer.emptyType)
+      if recipe == nil {
+        // In the working CRS already: no copy of the features.
+        let features = layer.features
+        try writer.writeFeatures(table, count: features.count) { features[$0] }
+      } else {
+        let source = layer.features
+        let features = try output.transformed(count: source.count, recipe: recipe) { source[$0] }
+        try writer.writeFeatures(table, count: features.count) { features[$0] }
+      }
+      if let style = layer.style {
+        styles.append(
+          QGISLayerStyle(
+            table: layer.name, name: layer.name, qml: style, description: "nbhd report symbology"))
+      }
+      styles += layer.alternativeStyles.map {
+        QGISLayerStyle(
+          table: layer.name, name: $0.name, qml: $0.qml, isDefault: false,
+          description: "nbhd report symbology")
+      }
+    }
+
+    /// Writes an attribute table now.
+    public func write(_ table: Table) throws {
       try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows)
     }
-    let styles = layers.flatMap { layer in
-      (layer.style.map {
-        [QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")]
-      } ?? [])
-        + layer.alternativeStyles.map {
-          QGISLayerStyle(
-            table: layer.name, name: $0.name, qml: $0.qml, isDefault: false,
-            description: "nbhd report symbology")
+
+    /// Writes a table the report also writes as CSV, typed as ``Table/init(name:description:csv:)``
+    /// types it, straight from the parsed text (no object per row).
+    public func write(name: String, description: String = "", csv: CSVWriter) throws {
+      let table = try CSVTable.parse(csv.bytes, source: name)
+      guard Set(table.header).count == table.header.count else {
+        // Repeated column names: the object form decides which value each column holds.
+        return try write(Table(name: name, description: description, csv: csv))
+      }
+      let numeric = Table.numericColumns(table)
+      let values = Table.numbers(table, numeric: numeric)
+      // The columns exactly as inferring them from the rows' objects would make them: one
+      // representative value per column stands for the kinds the column holds.
+      var sample = JSONObject()
+      for (c, key) in table.header.enumerated() {
+        let kind: JSONValue
+        if !numeric[c] {
+          kind = .string("")
+        } else if values[c].contains(where: {
+          $0.map { $0 != $0.rounded() || abs($0) >= 9_007_199_254_740_992 } ?? false
+        }) {
+          kind = .number(0.5)
+        } else {
+          kind = values[c].contains { $0 != nil } ? .number(0) : .null
         }
+        sample.append(key: key, value: kind)
+      }
+      let columns = table.records.isEmpty ? [] : ColumnSchema.infer([sample], reserved: ["fid"])
+      try writer.writeAttributes(
+        name: name, description: description, columns: columns, count: table.records.count
+      ) { k, c in
+        if numeric[c] {
+          return values[c][k].map { GeoPackageWriter.cell(.number($0), columns[c].type) } ?? .null
+        }
+        let record = table.records[k]
+        let text = c < record.count ? record[c] : ""
+        return text.isEmpty ? .null : .text(text)
+      }
     }
-    if !styles.isEmpty { try writer.writeStyles(styles) }
-    try writer.finish()
+
+    /// Writes the layers' styles, commits and puts the file in place.
+    public func finish() throws {
+      if !styles.isEmpty { try writer.writeStyles(styles) }
+      try writer.finish()
+    }
   }
 
   /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
@@ -117,7 +198,7 @@ public struct GeoPackageOutput: Sendable {
   }
 
   /// The features in the output CRS (as they are when no transformation is needed).
-  private func transformed(
+  fileprivate func transformed(
     count: Int, recipe: TransformerRecipe?,
     _ feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws -> [(geometry: FlatGeometry?, properties: JSONObject)] {
@@ -184,15 +265,7 @@ extension GeoPackageOutput.Table {
   /// null, anything else text.
   public init(name: String, description: String = "", csv: CSVWriter) throws {
     let table = try CSVTable.parse(csv.bytes, source: name)
-    let numeric = table.header.indices.map { c in
-      table.records.allSatisfy { record in
-        guard c < record.count, !record[c].isEmpty else { return true }
-        let text = record[c]
-        let digits = text.drop { $0 == "-" }
-        if digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { return false }
-        return Double(text)?.isFinite == true
-      }
-    }
+    let numeric = Self.numericColumns(table)
     let rows = table.records.map { record in
       var row = JSONObject()
       for (c, key) in table.header.enumerated() {
@@ -203,5 +276,28 @@ extension GeoPackageOutput.Table {
       return row
     }
     self.init(name: name, description: description, rows: rows)
+  }
+
+  /// Whether each column is numeric: every value reads as a finite number and none looks like a
+  /// code with a leading zero (`01`); empty fields do not count.
+  static func numericColumns(_ table: CSVTable) -> [Bool] {
+    table.header.indices.map { c in
+      table.records.allSatisfy { record in
+        guard c < record.count, !record[c].isEmpty else { return true }
+        let text = record[c]
+        let digits = text.drop { $0 == "-" }
+        if digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { return false }
+        return Double(text)?.isFinite == true
+      }
+    }
+  }
+
+  /// The numbers of each numeric column, row by row (nil for an empty field); no numbers for the
+  /// other columns.
+  static func numbers(_ table: CSVTable, numeric: [Bool]) -> [[Double?]] {
+    table.header.indices.map { c in
+      guard numeric[c] else { return [] }
+      return table.records.map { c < $0.count && !$0[c].isEmpty ? Double($0[c])! : nil }
+    }
   }
 }
