@@ -140,21 +140,19 @@ public struct GeoPackageOutput: Sendable {
         // Repeated column names: the object form decides which value each column holds.
         return try write(Table(name: name, description: description, csv: csv))
       }
-      let numeric = Table.numericColumns(table)
-      let values = Table.numbers(table, numeric: numeric)
+      let values = Table.numbers(table)
       // The columns exactly as inferring them from the rows' objects would make them: one
       // representative value per column stands for the kinds the column holds.
       var sample = JSONObject()
       for (c, key) in table.header.enumerated() {
         let kind: JSONValue
-        if !numeric[c] {
-          kind = .string("")
-        } else if values[c].contains(where: {
-          $0.map { $0 != $0.rounded() || abs($0) >= 9_007_199_254_740_992 } ?? false
-        }) {
-          kind = .number(0.5)
+        if let column = values[c] {
+          let fractional = column.contains {
+            $0.map { $0 != $0.rounded() || abs($0) >= 9_007_199_254_740_992 } ?? false
+          }
+          kind = fractional ? .number(0.5) : column.contains { $0 != nil } ? .number(0) : .null
         } else {
-          kind = values[c].contains { $0 != nil } ? .number(0) : .null
+          kind = .string("")
         }
         sample.append(key: key, value: kind)
       }
@@ -162,8 +160,8 @@ public struct GeoPackageOutput: Sendable {
       try writer.writeAttributes(
         name: name, description: description, columns: columns, count: table.records.count
       ) { k, c in
-        if numeric[c] {
-          return values[c][k].map { GeoPackageWriter.cell(.number($0), columns[c].type) } ?? .null
+        if let column = values[c] {
+          return column[k].map { GeoPackageWriter.cell(.number($0), columns[c].type) } ?? .null
         }
         let record = table.records[k]
         let text = c < record.count ? record[c] : ""
@@ -265,39 +263,50 @@ extension GeoPackageOutput.Table {
   /// null, anything else text.
   public init(name: String, description: String = "", csv: CSVWriter) throws {
     let table = try CSVTable.parse(csv.bytes, source: name)
-    let numeric = Self.numericColumns(table)
-    let rows = table.records.map { record in
+    let values = Self.numbers(table)
+    let rows = table.records.indices.map { k in
+      let record = table.records[k]
       var row = JSONObject()
       for (c, key) in table.header.enumerated() {
         let text = c < record.count ? record[c] : ""
         row.append(
-          key: key, value: text.isEmpty ? .null : numeric[c] ? .number(Double(text)!) : .string(text))
+          key: key,
+          value: text.isEmpty ? .null : values[c].map { .number($0[k]!) } ?? .string(text))
       }
       return row
     }
     self.init(name: name, description: description, rows: rows)
   }
 
-  /// Whether each column is numeric: every value reads as a finite number and none looks like a
-  /// code with a leading zero (`01`); empty fields do not count.
-  static func numericColumns(_ table: CSVTable) -> [Bool] {
+  /// Each numeric column's numbers row by row (nil for an empty field), nil for the other
+  /// columns. A column is numeric when every value reads as a finite number and none looks like
+  /// a code with a leading zero (`01`); empty fields do not count. Each field is read once.
+  static func numbers(_ table: CSVTable) -> [[Double?]?] {
     table.header.indices.map { c in
-      table.records.allSatisfy { record in
-        guard c < record.count, !record[c].isEmpty else { return true }
-        let text = record[c]
-        let digits = text.drop { $0 == "-" }
-        if digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { return false }
-        return Double(text)?.isFinite == true
+      var values: [Double?] = []
+      values.reserveCapacity(table.records.count)
+      for record in table.records {
+        guard c < record.count, !record[c].isEmpty else {
+          values.append(nil)
+          continue
+        }
+        guard let value = number(record[c]) else { return nil }
+        values.append(value)
       }
+      return values
     }
   }
 
-  /// The numbers of each numeric column, row by row (nil for an empty field); no numbers for the
-  /// other columns.
-  static func numbers(_ table: CSVTable, numeric: [Bool]) -> [[Double?]] {
-    table.header.indices.map { c in
-      guard numeric[c] else { return [] }
-      return table.records.map { c < $0.count && !$0[c].isEmpty ? Double($0[c])! : nil }
+  /// The finite number `text` reads as, unless it looks like a code with a leading zero (`01`,
+  /// `-007`; `0.5` is a number). Bytes stand for characters here: any text with a non-ASCII
+  /// character is not a number.
+  private static func number(_ text: String) -> Double? {
+    let utf8 = text.utf8
+    var digits = utf8.drop { $0 == UInt8(ascii: "-") }.makeIterator()
+    if digits.next() == UInt8(ascii: "0"), let second = digits.next(), second != UInt8(ascii: ".") {
+      return nil
     }
+    guard let value = Double(text), value.isFinite else { return nil }
+    return value
   }
 }
