@@ -333,8 +333,15 @@ public final class GeoPackageWriter {
   )
     throws(GeoPackageError)
   {
+    // Objects usually hold the columns' keys in the columns' order: while they do, a value is
+    // found by position instead of by comparing its key with every key before it (the columns'
+    // keys are distinct, so the first such key is the one at the column's position).
+    let keys = object.keys
+    var aligned = true
     for (c, column) in columns.enumerated() {
-      try bind(Self.cell(object[column.key], column.type), to: statement, at: first + Int32(c))
+      aligned = aligned && c < keys.count && keys[c] == column.key
+      let value = aligned ? object.values[c] : object[column.key]
+      try bind(Self.cell(value, column.type), to: statement, at: first + Int32(c))
     }
   }
 
