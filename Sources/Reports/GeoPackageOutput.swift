@@ -75,9 +75,10 @@ public struct GeoPackageOutput: Sendable {
     try file.finish()
   }
 
-  /// Starts a GeoPackage at `path` to be written a layer or table at a time (``File``).
-  public func open(_ path: String) throws -> File {
-    let (writer, system, recipe) = try start(path)
+  /// Starts a GeoPackage at `path` to be written a layer or table at a time (``File``);
+  /// `lastChange` is the time recorded in `gpkg_contents` (now, or `SOURCE_DATE_EPOCH`).
+  public func open(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> File {
+    let (writer, system, recipe) = try start(path, lastChange: lastChange)
     return File(output: self, writer: writer, system: system, recipe: recipe)
   }
 
@@ -208,8 +209,9 @@ public struct GeoPackageOutput: Sendable {
       })
   }
 
-  private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?)
-  {
+  private func start(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> (
+    GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?
+  ) {
     let source = try CoordinateReferenceSystem(workingCRS)
     let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
     let same =
@@ -218,7 +220,7 @@ public struct GeoPackageOutput: Sendable {
     let recipe = same ? nil : try TransformerRecipe.best(from: source, to: target)
     let writer = try GeoPackageWriter(
       path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
-      lastChange: Self.timestamp())
+      lastChange: lastChange)
     let system = try Self.system(for: target)
     try writer.add(system)
     return (writer, system, recipe)
@@ -246,7 +248,7 @@ public struct GeoPackageOutput: Sendable {
 
   /// Now, as GeoPackage wants it (`2026-12-03T10:04:05.000Z`); `SOURCE_DATE_EPOCH` (seconds)
   /// fixes it for reproducible files.
-  static func timestamp() -> String {
+  public static func timestamp() -> String {
     let seconds =
       ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
       ?? Date().timeIntervalSince1970
