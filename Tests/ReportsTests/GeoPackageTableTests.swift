@@ -57,3 +57,11 @@ import Testing
     #expect(try Self.file(repeated, direct: true) == Self.file(repeated, direct: false))
   }
 }
+
+/// Positions grouped by key, each group in list order (as filtering once per key gives).
+@Suite struct KeyPositionsTests {
+  @Test func groupsInOrder() {
+    #expect(KeyPositions.grouped([2, 0, 2, 1, 2], count: 4) == [[1], [3], [0, 2, 4], []])
+    #expect(KeyPositions.grouped([], count: 2) == [[], []])
+  }
+}
