@@ -206,9 +206,33 @@ public final class GeoPackageWriter {
   public func writeAttributes(name: String, description: String = "", rows: [JSONObject])
     throws(GeoPackageError)
   {
+    let columns = ColumnSchema.infer(rows, reserved: ["fid"])
+    try writeAttributes(name: name, description: description, columns: columns, count: rows.count) { k, c in
+      Self.cell(rows[k][columns[c].key], columns[c].type)
+    }
+  }
+
+  /// A cell's value as SQLite stores it.
+  public enum Cell: Sendable, Equatable {
+    /// NULL.
+    case null
+    /// An INTEGER (or BOOLEAN 0/1).
+    case integer(Int64)
+    /// A REAL.
+    case real(Double)
+    /// TEXT.
+    case text(String)
+  }
+
+  /// Writes an attribute table of `count` rows with the given `columns`, the value in row k and
+  /// column c being `cell(k, c)`: for tables that are not made of objects (a report's CSV
+  /// tables), without an object per row.
+  public func writeAttributes(
+    name: String, description: String = "", columns: [ColumnSchema], count: Int,
+    cell: (_ row: Int, _ column: Int) -> Cell
+  ) throws(GeoPackageError) {
     let database = try open()
     try claim(name)
-    let columns = ColumnSchema.infer(rows, reserved: ["fid"])
     let quoted = GeoPackageSchema.quote(name)
     try database.execute(
       "CREATE TABLE \(quoted) (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"
@@ -216,9 +240,9 @@ public final class GeoPackageWriter {
     let insert = try database.prepare(
       "INSERT INTO \(quoted) (fid\(columns.map { ", " + GeoPackageSchema.quote($0.name) }.joined())) "
         + "VALUES (?\(String(repeating: ", ?", count: columns.count)))")
-    for (k, row) in rows.enumerated() {
+    for k in 0..<count {
       try insert.bind(1, Int64(k + 1))
-      try bind(row, columns, to: insert, from: 2)
+      for c in columns.indices { try bind(cell(k, c), to: insert, at: 2 + Int32(c)) }
       try insert.run()
     }
     try contents(name, dataType: "attributes", description: description, extent: nil, srsID: nil)
@@ -309,18 +333,36 @@ public final class GeoPackageWriter {
   )
     throws(GeoPackageError)
   {
+    // Objects usually hold the columns' keys in the columns' order: while they do, a value is
+    // found by position instead of by comparing its key with every key before it (the columns'
+    // keys are distinct, so the first such key is the one at the column's position).
+    let keys = object.keys
+    var aligned = true
     for (c, column) in columns.enumerated() {
-      let index = first + Int32(c)
-      guard let value = object[column.key], value != .null else {
-        try statement.bindNull(index)
-        continue
-      }
-      switch (column.type, value) {
-      case (.integer, .number(let n)): try statement.bind(index, Int64(n))
-      case (.real, .number(let n)): try statement.bind(index, n)
-      case (.boolean, .bool(let b)): try statement.bind(index, Int64(b ? 1 : 0))
-      default: try statement.bind(index, value.text ?? "")
-      }
+      aligned = aligned && c < keys.count && keys[c] == column.key
+      let value = aligned ? object.values[c] : object[column.key]
+      try bind(Self.cell(value, column.type), to: statement, at: first + Int32(c))
+    }
+  }
+
+  private func bind(_ cell: Cell, to statement: SQLiteStatement, at index: Int32) throws(GeoPackageError) {
+    switch cell {
+    case .null: try statement.bindNull(index)
+    case .integer(let n): try statement.bind(index, n)
+    case .real(let x): try statement.bind(index, x)
+    case .text(let text): try statement.bind(index, text)
+    }
+  }
+
+  /// How a property is stored in a column of `type`: a number as INTEGER or REAL, a boolean as
+  /// 0/1, anything else (or a value of another kind than the column's) as its text.
+  public static func cell(_ value: JSONValue?, _ type: ColumnSchema.SQLType) -> Cell {
+    guard let value, value != .null else { return .null }
+    switch (type, value) {
+    case (.integer, .number(let n)): return .integer(Int64(n))
+    case (.real, .number(let n)): return .real(n)
+    case (.boolean, .bool(let b)): return .integer(b ? 1 : 0)
+    default: return .text(value.text ?? "")
     }
   }
 

@@ -69,32 +69,112 @@ public struct GeoPackageOutput: Sendable {
 
   /// Writes `layers` (each with its style, if any) and `tables` into one GeoPackage at `path`.
   public func write(layers: [Layer], tables: [Table] = [], to path: String) throws {
-    let (writer, system, recipe) = try start(path)
-    for layer in layers {
-      let source = layer.features
-      let features = try transformed(count: source.count, recipe: recipe) { source[$0] }
-      try writer.writeFeatures(
-        GeoPackageWriter.FeatureTable(
-          name: layer.name, srsID: system.id, precision: precision, description: layer.description,
-          emptyType: layer.emptyType),
-        count: features.count
-      ) { features[$0] }
+    let file = try open(path)
+    for layer in layers { try file.write(layer) }
+    for table in tables { try file.write(table) }
+    try file.finish()
+  }
+
+  /// Starts a GeoPackage at `path` to be written a layer or table at a time (``File``);
+  /// `lastChange` is the time recorded in `gpkg_contents` (now, or `SOURCE_DATE_EPOCH`).
+  public func open(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> File {
+    let (writer, system, recipe) = try start(path, lastChange: lastChange)
+    return File(output: self, writer: writer, system: system, recipe: recipe)
+  }
+
+  /// A GeoPackage being written one layer or table at a time, so that a report need not hold
+  /// every layer's features until the end; the styles go in last, as `write(layers:tables:to:)`
+  /// writes them. Nothing is visible at the path until `finish()`.
+  public final class File {
+    private let output: GeoPackageOutput
+    private let writer: GeoPackageWriter
+    private let system: SpatialReferenceSystem
+    private let recipe: TransformerRecipe?
+    private var styles: [QGISLayerStyle] = []
+
+    fileprivate init(
+      output: GeoPackageOutput, writer: GeoPackageWriter, system: SpatialReferenceSystem,
+      recipe: TransformerRecipe?
+    ) {
+      self.output = output
+      self.writer = writer
+      self.system = system
+      self.recipe = recipe
     }
-    for table in tables {
+
+    /// Writes a layer's features now and keeps its styles for `finish()`.
+    public func write(_ layer: Layer) throws {
+      let table = GeoPackageWriter.FeatureTable(
+        name: layer.name, srsID: system.id, precision: output.precision, description: layer.description,
+        emptyType: layer.emptyType)
+      if recipe == nil {
+        // In the working CRS already: no copy of the features.
+        let features = layer.features
+        try writer.writeFeatures(table, count: features.count) { features[$0] }
+      } else {
+        let source = layer.features
+        let features = try output.transformed(count: source.count, recipe: recipe) { source[$0] }
+        try writer.writeFeatures(table, count: features.count) { features[$0] }
+      }
+      if let style = layer.style {
+        styles.append(
+          QGISLayerStyle(
+            table: layer.name, name: layer.name, qml: style, description: "nbhd report symbology"))
+      }
+      styles += layer.alternativeStyles.map {
+        QGISLayerStyle(
+          table: layer.name, name: $0.name, qml: $0.qml, isDefault: false,
+          description: "nbhd report symbology")
+      }
+    }
+
+    /// Writes an attribute table now.
+    public func write(_ table: Table) throws {
       try writer.writeAttributes(name: table.name, description: table.description, rows: table.rows)
     }
-    let styles = layers.flatMap { layer in
-      (layer.style.map {
-        [QGISLayerStyle(table: layer.name, name: layer.name, qml: $0, description: "nbhd report symbology")]
-      } ?? [])
-        + layer.alternativeStyles.map {
-          QGISLayerStyle(
-            table: layer.name, name: $0.name, qml: $0.qml, isDefault: false,
-            description: "nbhd report symbology")
+
+    /// Writes a table the report also writes as CSV, typed as ``Table/init(name:description:csv:)``
+    /// types it, straight from the parsed text (no object per row).
+    public func write(name: String, description: String = "", csv: CSVWriter) throws {
+      let table = try CSVTable.parse(csv.bytes, source: name)
+      guard Set(table.header).count == table.header.count else {
+        // Repeated column names: the object form decides which value each column holds.
+        return try write(Table(name: name, description: description, csv: csv))
+      }
+      let values = Table.numbers(table)
+      // The columns exactly as inferring them from the rows' objects would make them: one
+      // representative value per column stands for the kinds the column holds.
+      var sample = JSONObject()
+      for (c, key) in table.header.enumerated() {
+        let kind: JSONValue
+        if let column = values[c] {
+          let fractional = column.contains {
+            $0.map { $0 != $0.rounded() || abs($0) >= 9_007_199_254_740_992 } ?? false
+          }
+          kind = fractional ? .number(0.5) : column.contains { $0 != nil } ? .number(0) : .null
+        } else {
+          kind = .string("")
         }
+        sample.append(key: key, value: kind)
+      }
+      let columns = table.records.isEmpty ? [] : ColumnSchema.infer([sample], reserved: ["fid"])
+      try writer.writeAttributes(
+        name: name, description: description, columns: columns, count: table.records.count
+      ) { k, c in
+        if let column = values[c] {
+          return column[k].map { GeoPackageWriter.cell(.number($0), columns[c].type) } ?? .null
+        }
+        let record = table.records[k]
+        let text = c < record.count ? record[c] : ""
+        return text.isEmpty ? .null : .text(text)
+      }
     }
-    if !styles.isEmpty { try writer.writeStyles(styles) }
-    try writer.finish()
+
+    /// Writes the layers' styles, commits and puts the file in place.
+    public func finish() throws {
+      if !styles.isEmpty { try writer.writeStyles(styles) }
+      try writer.finish()
+    }
   }
 
   /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
@@ -117,7 +197,7 @@ public struct GeoPackageOutput: Sendable {
   }
 
   /// The features in the output CRS (as they are when no transformation is needed).
-  private func transformed(
+  fileprivate func transformed(
     count: Int, recipe: TransformerRecipe?,
     _ feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
   ) throws -> [(geometry: FlatGeometry?, properties: JSONObject)] {
@@ -129,8 +209,9 @@ public struct GeoPackageOutput: Sendable {
       })
   }
 
-  private func start(_ path: String) throws -> (GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?)
-  {
+  private func start(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> (
+    GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?
+  ) {
     let source = try CoordinateReferenceSystem(workingCRS)
     let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
     let same =
@@ -139,7 +220,7 @@ public struct GeoPackageOutput: Sendable {
     let recipe = same ? nil : try TransformerRecipe.best(from: source, to: target)
     let writer = try GeoPackageWriter(
       path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
-      lastChange: Self.timestamp())
+      lastChange: lastChange)
     let system = try Self.system(for: target)
     try writer.add(system)
     return (writer, system, recipe)
@@ -167,7 +248,7 @@ public struct GeoPackageOutput: Sendable {
 
   /// Now, as GeoPackage wants it (`2026-12-03T10:04:05.000Z`); `SOURCE_DATE_EPOCH` (seconds)
   /// fixes it for reproducible files.
-  static func timestamp() -> String {
+  public static func timestamp() -> String {
     let seconds =
       ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
       ?? Date().timeIntervalSince1970
@@ -184,24 +265,50 @@ extension GeoPackageOutput.Table {
   /// null, anything else text.
   public init(name: String, description: String = "", csv: CSVWriter) throws {
     let table = try CSVTable.parse(csv.bytes, source: name)
-    let numeric = table.header.indices.map { c in
-      table.records.allSatisfy { record in
-        guard c < record.count, !record[c].isEmpty else { return true }
-        let text = record[c]
-        let digits = text.drop { $0 == "-" }
-        if digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { return false }
-        return Double(text)?.isFinite == true
-      }
-    }
-    let rows = table.records.map { record in
+    let values = Self.numbers(table)
+    let rows = table.records.indices.map { k in
+      let record = table.records[k]
       var row = JSONObject()
       for (c, key) in table.header.enumerated() {
         let text = c < record.count ? record[c] : ""
         row.append(
-          key: key, value: text.isEmpty ? .null : numeric[c] ? .number(Double(text)!) : .string(text))
+          key: key,
+          value: text.isEmpty ? .null : values[c].map { .number($0[k]!) } ?? .string(text))
       }
       return row
     }
     self.init(name: name, description: description, rows: rows)
+  }
+
+  /// Each numeric column's numbers row by row (nil for an empty field), nil for the other
+  /// columns. A column is numeric when every value reads as a finite number and none looks like
+  /// a code with a leading zero (`01`); empty fields do not count. Each field is read once.
+  static func numbers(_ table: CSVTable) -> [[Double?]?] {
+    table.header.indices.map { c in
+      var values: [Double?] = []
+      values.reserveCapacity(table.records.count)
+      for record in table.records {
+        guard c < record.count, !record[c].isEmpty else {
+          values.append(nil)
+          continue
+        }
+        guard let value = number(record[c]) else { return nil }
+        values.append(value)
+      }
+      return values
+    }
+  }
+
+  /// The finite number `text` reads as, unless it looks like a code with a leading zero (`01`,
+  /// `-007`; `0.5` is a number). Bytes stand for characters here: any text with a non-ASCII
+  /// character is not a number.
+  private static func number(_ text: String) -> Double? {
+    let utf8 = text.utf8
+    var digits = utf8.drop { $0 == UInt8(ascii: "-") }.makeIterator()
+    if digits.next() == UInt8(ascii: "0"), let second = digits.next(), second != UInt8(ascii: ".") {
+      return nil
+    }
+    guard let value = Double(text), value.isFinite else { return nil }
+    return value
   }
 }

@@ -83,10 +83,14 @@ public enum CrosswalkTables {
     var csv = CSVWriter(header: ["a_id", "a_name", "b_id", "b_name", "method"])
     let largest: BestFit.Method = run.population != nil ? .largestPopulationOverlap : .largestAreaOverlap
     let order = run.a.features.indices.sorted { (run.a.features[$0].id, $0) < (run.a.features[$1].id, $1) }
+    let piecesOfA =
+      run.population == nil
+      ? [] : KeyPositions.grouped(run.overlay.pieces.map(\.a), count: run.a.features.count)
     for i in order {
       let feature = run.a.features[i]
       let rows: [(Int?, BestFit.Method)] = [
-        (run.lookupA[i].unit, run.lookupA[i].method), (bestByPeopleOrArea(run, i), largest),
+        (run.lookupA[i].unit, run.lookupA[i].method),
+        (bestByPeopleOrArea(run, i, pieces: run.population == nil ? [] : piecesOfA[i]), largest),
       ]
       for (unit, method) in rows {
         csv.text(feature.id)
@@ -100,11 +104,12 @@ public enum CrosswalkTables {
     return csv
   }
 
-  /// The B unit with the most of a's people (or area, without a population layer).
-  static func bestByPeopleOrArea(_ run: OverlapRun, _ a: Int) -> Int? {
+  /// The B unit with the most of a's people (or area, without a population layer); `pieces` are
+  /// the positions of a's pieces, in order.
+  static func bestByPeopleOrArea(_ run: OverlapRun, _ a: Int, pieces: [Int]) -> Int? {
     guard run.population != nil else { return run.summariesA[a].best }
     var best: (unit: Int, people: Double)?
-    for piece in run.overlay.pieces where piece.a == a {
+    for piece in pieces.lazy.map({ run.overlay.pieces[$0] }) {
       let people = piece.population ?? 0
       if best == nil || people > best!.people
         || (people == best!.people && run.b.features[piece.b].id < run.b.features[best!.unit].id)

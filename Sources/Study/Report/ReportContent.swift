@@ -5,9 +5,10 @@ import Layers
 
 /// What the report says (issue 6), section by section.
 enum ReportContent {
-  static func build(_ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, files: [String])
-    throws
-  {
+  static func build(
+    _ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, files: [String],
+    clock: inout StageClock
+  ) throws {
     let config = study.config
     doc.heading(1, "Neighbourhoods and statutory boundaries: \(config.study)")
     doc.paragraph(
@@ -16,14 +17,20 @@ enum ReportContent {
         + "Areas are measured in square metres in \(study.layers.first?.layer.crs ?? "EPSG:27700"); reach is straight-line distance."
     )
     keyFindings(study, into: &doc)
+    clock.lap("report: key findings")
     try ReportConsensus.section(study, into: &doc)
-    try pairs(study, into: &doc)
+    clock.lap("report: consensus section")
+    try pairs(study, into: &doc, clock: &clock)
     try ReportRegistrations.section(study, into: &doc)
+    clock.lap("report: registrations section")
     try cards(study, into: &doc)
-    try coverage(study, into: &doc)
+    clock.lap("report: cards")
+    try coverage(study, into: &doc, clock: &clock)
     try ReportChange.section(study, into: &doc)
+    clock.lap("report: change section")
     topology(study, into: &doc)
     inputs(study, into: &doc, versions: versions)
+    clock.lap("report: topology and inputs sections")
     doc.heading(2, "Files")
     doc.paragraph(
       "Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report; "
@@ -82,7 +89,7 @@ enum ReportContent {
     return frame.isEmpty ? nil : frame
   }
 
-  static func pairs(_ study: StudyRun, into doc: inout ReportDocument) throws {
+  static func pairs(_ study: StudyRun, into doc: inout ReportDocument, clock: inout StageClock) throws {
     for (pair, run) in study.pairs {
       doc.heading(2, "\(pair.a) against \(pair.b)", anchor: ReportText.anchor("pair", pair.a, pair.b))
       let a = MismatchAnalysis.pairSummary(run.summariesA), b = MismatchAnalysis.pairSummary(run.summariesB)
@@ -105,6 +112,7 @@ enum ReportContent {
           + "aggregate (a clean union of whole units), split (straddles boundaries), outside (mostly not covered). "
           + "The coterminosity index is the area-weighted mean best share: 1 means identical geographies.")
       let overview = try ReportMaps.pairOverview(run, side: .a, frame: communityFrame(study, pair))
+      clock.lap("report: map pair_\(pair.a)__\(pair.b).svg")
       let outlines =
         switch overview.outlines {
         case .dashed: "dashed"
@@ -154,6 +162,7 @@ enum ReportContent {
             ]
           }, numeric: [2])
       }
+      clock.lap("report: pair \(pair.a) against \(pair.b) tables")
     }
   }
 
@@ -242,7 +251,7 @@ enum ReportContent {
     }
   }
 
-  static func coverage(_ study: StudyRun, into doc: inout ReportDocument) throws {
+  static func coverage(_ study: StudyRun, into doc: inout ReportDocument, clock: inout StageClock) throws {
     guard !study.coverage.isEmpty else { return }
     doc.heading(2, "Asset coverage", anchor: "coverage")
     doc.paragraph(
@@ -280,6 +289,7 @@ enum ReportContent {
             layer: first.layer, coverage: coverage, category: category, assets: study.assets, radius: radius),
           file: "gaps_\(ReportText.anchor(category)).svg",
           caption: "Gaps in reach of \(category) across \(first.config.name)")
+        clock.lap("report: map gaps_\(ReportText.anchor(category)).svg")
       }
     }
   }

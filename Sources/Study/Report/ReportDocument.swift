@@ -63,19 +63,73 @@ struct ReportDocument {
 
   /// The SVG with its style rules and ids made its own: inline SVGs share one HTML document, where
   /// a later map's `.l0s3` rule or `#hatch-0` pattern would otherwise restyle every earlier map.
+  /// Every id and reference (`id="`, `url(#`, `href="#`, `aria-labelledby="`) gets the figure's
+  /// prefix, the first `<svg ` its `data-figure`, and every class rule (a line starting with `.`)
+  /// a selector for it. One pass over the UTF-8 bytes: a national gaps map is megabytes, and
+  /// replacing each pattern in turn through NSString cost a second per report.
   static func scoped(_ svg: String, figure: Int) -> String {
-    let prefix = "f\(figure)-"
-    var text = svg.replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
-    text = text.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-    text = text.replacingOccurrences(of: "aria-labelledby=\"", with: "aria-labelledby=\"\(prefix)")
-    text = text.replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
-    // Class rules, one a line in the map's <style>, apply inside this map only.
-    if let start = text.range(of: "<svg ") {
-      text.replaceSubrange(start, with: "<svg data-figure=\"\(figure)\" ")
+    let prefix = Array("f\(figure)-".utf8)
+    let rulePrefix = Array("svg[data-figure=\"\(figure)\"] ".utf8)
+    let svgTag = Array("<svg ".utf8)
+    let figureAttribute = Array("data-figure=\"\(figure)\" ".utf8)
+    var svg = svg
+    return svg.withUTF8 { text in
+      var out: [UInt8] = []
+      out.reserveCapacity(text.count + text.count / 8)
+      var svgTagSeen = false
+      var i = 0
+      var lineStart = true
+      while i < text.count {
+        let byte = text[i]
+        if lineStart && byte == UInt8(ascii: ".") && Self.startsWithFullStop(text, at: i) {
+          out.append(contentsOf: rulePrefix)
+        }
+        // Lines as `split(separator: "\n")` sees them: "\r\n" is one character, not a line end.
+        lineStart = byte == 10 && (i == 0 || text[i - 1] != 13)
+        if Self.endsReference(at: i, in: text) {
+          out.append(byte)
+          out.append(contentsOf: prefix)
+        } else if !svgTagSeen && byte == UInt8(ascii: " ") && Self.ends(svgTag, at: i, in: text) {
+          svgTagSeen = true
+          out.append(byte)
+          out.append(contentsOf: figureAttribute)
+        } else {
+          out.append(byte)
+        }
+        i += 1
+      }
+      return String(decoding: out, as: UTF8.self)
     }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.hasPrefix(".") ? "svg[data-figure=\"\(figure)\"] " + line : String(line)
-    }.joined(separator: "\n")
+  }
+
+  /// The references whose value `scoped` prefixes.
+  private static let references = ["url(#", " id=\"", "aria-labelledby=\"", "href=\"#"].map { Array($0.utf8) }
+
+  /// Whether a reference pattern ends at byte `i` (no pattern can overlap another or itself, so
+  /// finding them by their ends, left to right, finds what replacing each in turn would).
+  private static func endsReference(at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = text[i]
+    guard byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"") else { return false }
+    return references.contains { ends($0, at: i, in: text) }
+  }
+
+  /// Whether the character at byte `i` (a `.`) is a full stop on its own, not the base of a
+  /// combined character (as `hasPrefix(".")` decides).
+  private static func startsWithFullStop(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i + 1 < text.count, text[i + 1] >= 0x80 else { return true }
+    return String(decoding: text[i..<min(text.count, i + 64)], as: UTF8.self).first == "."
+  }
+
+  /// Whether `pattern` ends at byte `i` of `text`.
+  private static func ends(_ pattern: [UInt8], at i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard i + 1 >= pattern.count else { return false }
+    var k = pattern.count - 1, j = i
+    while k >= 0 {
+      if text[j] != pattern[k] { return false }
+      k -= 1
+      j -= 1
+    }
+    return true
   }
 
   /// Starts a card (a box in HTML; a rule in Markdown).
@@ -127,6 +181,9 @@ struct ReportDocument {
   /// name such as `<script>` stays inert text in any renderer; `~` for GitHub's strikethrough;
   /// `|` and line breaks so a name cannot split a table row).
   static func markdownEscaped(_ text: String) -> String {
+    // Most names and numbers need nothing: one byte scan instead of a character-by-character copy
+    // (a national report escapes every cell of thousands of cards).
+    guard text.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return text }
     var out = ""
     for character in text {
       switch character {
@@ -140,4 +197,11 @@ struct ReportDocument {
   }
 
   static func cellEscaped(_ text: String) -> String { markdownEscaped(text) }
+
+  /// The bytes of the characters `markdownEscaped` changes (all ASCII).
+  private static let markdownSpecial: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for character in "<>&\\`*_[]#|~\n\r".utf8 { table[Int(character)] = true }
+    return table
+  }()
 }

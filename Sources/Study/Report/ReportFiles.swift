@@ -8,39 +8,48 @@ import Reports
 /// (layers styled for QGIS as the report draws them, tables as attribute tables).
 enum ReportFiles {
   /// Writes every table and layer into `folder`; returns the file names, in order.
-  static func write(_ study: StudyRun, to folder: String) throws -> [String] {
+  static func write(_ study: StudyRun, to folder: String, clock: inout StageClock) throws -> [String] {
     var files: [String] = []
-    var layers: [GeoPackageOutput.Layer] = []
-    var tables: [GeoPackageOutput.Table] = []
     let crs = study.layers.first?.layer.crs ?? "EPSG:27700"
     let geoJSON = GeoJSONOutput(workingCRS: crs)
     func path(_ name: String) -> String {
       files.append(name)
       return folder + "/" + name
     }
+    // report.gpkg is written as the layers come (each layer's features are let go once in both
+    // files); its tables, kept as their CSV text meanwhile, follow the layers, then the styles.
+    // Its name is listed last, as the file is finished last.
+    let geoPackage = try GeoPackageOutput(workingCRS: crs).open(folder + "/report.gpkg")
+    var tables: [(name: String, csv: CSVWriter)] = []
     // A table named like a layer (topology_X) is stored as X_table in the GeoPackage.
     func table(_ name: String, _ csv: CSVWriter, clashes: Bool = false) throws {
       try csv.write(to: path(name + ".csv"))
-      tables.append(try GeoPackageOutput.Table(name: clashes ? name + "_table" : name, csv: csv))
+      tables.append((clashes ? name + "_table" : name, csv))
+      clock.lap("report: table \(name)")
     }
     // In the GeoPackage a layer holding points and polygons (assets: green spaces are areas) is
     // split in two, NAME (points) and NAME_areas, so that QGIS shows each with its own symbols.
     func layer(
       _ name: String, _ features: [(geometry: FlatGeometry?, properties: JSONObject)], style: String?,
-      areaStyle: String? = nil
+      areaStyle: String? = nil, alternativeStyles: [(name: String, qml: String)] = []
     ) throws {
+      clock.lap("report: features of \(name)")
       try geoJSON.write(features, to: path(name + ".geojson"))
+      clock.lap("report: layer \(name).geojson")
       let areas = features.filter { $0.geometry?.kind.isPolygonal == true }
       if !areas.isEmpty, areas.count < features.count, let areaStyle {
         let points = features.filter { $0.geometry?.kind.isPolygonal != true }
-        layers.append(GeoPackageOutput.Layer(name: name, features: points, style: style))
-        layers.append(GeoPackageOutput.Layer(name: name + "_areas", features: areas, style: areaStyle))
+        try geoPackage.write(GeoPackageOutput.Layer(name: name, features: points, style: style))
+        var areaLayer = GeoPackageOutput.Layer(name: name + "_areas", features: areas, style: areaStyle)
+        areaLayer.alternativeStyles = alternativeStyles
+        try geoPackage.write(areaLayer)
       } else {
-        layers.append(
-          GeoPackageOutput.Layer(
-            name: name, features: features, style: style, emptyType: areaStyle == nil ? .multiPolygon : .point
-          ))
+        var layer = GeoPackageOutput.Layer(
+          name: name, features: features, style: style, emptyType: areaStyle == nil ? .multiPolygon : .point)
+        layer.alternativeStyles = alternativeStyles
+        try geoPackage.write(layer)
       }
+      clock.lap("report: layer \(name) in report.gpkg")
     }
     try table("input_features", features(study))
     for (pair, run) in study.pairs {
@@ -84,8 +93,9 @@ enum ReportFiles {
       }
       let features = units(study, entry.name, unitsLayer)
       let styles = ReportStyles.units(study, entry.name, features)
-      try layer("units_\(entry.name)", features, style: styles[0].qml)
-      layers[layers.count - 1].alternativeStyles = Array(styles.dropFirst())
+      try layer(
+        "units_\(entry.name)", features, style: styles[0].qml,
+        alternativeStyles: Array(styles.dropFirst()).map { ($0.name, $0.qml) })
     }
     if let first = study.layers.first, let coverage = study.coverage[first.config.name] {
       let assets = CoverageOutput.assetFeatures(coverage, units: first.layer, assets: study.assets)
@@ -95,7 +105,15 @@ enum ReportFiles {
       try table("assets_change", ChangeOutput.assetTable(change, hasPopulation: study.population != nil))
     }
     files += try ReportRegistrations.write(study, to: folder)
-    try GeoPackageOutput(workingCRS: crs).write(layers: layers, tables: tables, to: path("report.gpkg"))
+    clock.lap("report: registrations files")
+    while !tables.isEmpty {
+      let (name, csv) = tables.removeFirst()
+      try geoPackage.write(name: name, csv: csv)
+      clock.lap("report: table \(name) in report.gpkg")
+    }
+    try geoPackage.finish()
+    files.append("report.gpkg")
+    clock.lap("report: report.gpkg finished")
     return files
   }
 

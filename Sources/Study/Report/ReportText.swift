@@ -1,4 +1,5 @@
 import GeoCore
+import Reports
 
 /// Number text for the report: grouped thousands, fixed decimals, percentages.
 enum ReportText {
@@ -23,12 +24,6 @@ enum ReportText {
     parts.joined(separator: "-").map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined().lowercased()
   }
 
-  /// The positions of `keys` grouped by key (each in `0..<count`), every group in the keys' order:
-  /// the same as filtering the list once per key, in one pass (a national layer has thousands of
-  /// units and tens of thousands of pieces or rows).
-  static func positions(of keys: [Int], count: Int) -> [[Int]] {
-    var groups = [[Int]](repeating: [], count: count)
-    for (position, key) in keys.enumerated() { groups[key].append(position) }
-    return groups
-  }
+  /// The positions of `keys` grouped by key (``KeyPositions/grouped(_:count:)``).
+  static func positions(of keys: [Int], count: Int) -> [[Int]] { KeyPositions.grouped(keys, count: count) }
 }

@@ -18,24 +18,29 @@ public enum ReportWriter {
   {
     let staging = OutputFolder.staging(for: directory)
     do {
+      var clock = StageClock()
       try FileManager.default.createDirectory(atPath: staging + "/maps", withIntermediateDirectories: true)
       let files = try progress.stage("writing tables and layers", unit: "files") { counter in
-        let files = try ReportFiles.write(study, to: staging)
+        let files = try ReportFiles.write(study, to: staging, clock: &clock)
         counter.set(files.count)
         return files
       }
       var document = ReportDocument()
       try progress.stage("drawing maps and writing the report", unit: "maps") { counter in
-        try ReportContent.build(study, into: &document, versions: versions, files: files)
+        try ReportContent.build(study, into: &document, versions: versions, files: files, clock: &clock)
         for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
         counter.set(document.mapFiles.count)
+        clock.lap("report: write \(document.mapFiles.count) map files")
       }
       try AtomicFile.write(document.markdown, to: staging + "/report.md")
+      clock.lap("report: report.md")
       try AtomicFile.write(
         document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
+      clock.lap("report: report.html")
       let summary = ReportSummary.json(
         study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
       try AtomicFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
+      clock.lap("report: summary.json")
       try OutputFolder.replace(directory, with: staging)
     } catch {
       try? FileManager.default.removeItem(atPath: staging)
