@@ -196,12 +196,16 @@ public enum StudyRunner {
     let paths =
       (config.registrations?.files ?? []) + config.layers.map(\.file) + config.assets.map(\.file)
       + config.assets.compactMap(\.before) + [config.population?.file].compactMap({ $0 })
-    try progress.stage("checksums of the inputs", total: paths.count, unit: "files") { counter in
-      for path in paths {
-        inputs.checksums[path] = try SHA256.hex(ofFile: config.resolve(path))
-        counter.advance()
-      }
+    // A file named twice (a layer that is also the population) is read and hashed once; the
+    // files are hashed side by side, as national inputs take a while each.
+    var seen = Set<String>()
+    let files = paths.filter { seen.insert($0).inserted }
+    let sums = try progress.stage("checksums of the inputs", total: files.count, unit: "files") { counter in
+      try ParallelChunks.map(
+        count: files.count, threads: threads ?? ParallelChunks.defaultThreadCount, chunkSize: 1, progress: counter,
+        makeWorker: {}, body: { _, i in try SHA256.hex(ofFile: config.resolve(files[i])) })
     }
+    for (path, sum) in zip(files, sums) { inputs.checksums[path] = sum }
     return inputs
   }
 
