@@ -40,14 +40,15 @@ public struct ConsensusMap: Sendable {
   public var unclaimedArea: Double
 
   /// Overlays the mapped neighbourhoods (`agreements[i]` with `mapKey == i` for each entry of
-  /// `mapped`) in one arrangement of the edges where their counts change.
+  /// `mapped`) in one arrangement of the edges where their counts change, built on `threads`
+  /// threads.
   static func make(
     _ agreements: [NeighbourhoodAgreement], mapped: [Int], mapLevel: AgreementLevel,
-    context: GeometryContext
+    context: GeometryContext, threads: Int = 1
   ) throws -> ConsensusMap {
     var segments: [ChainSegment] = []
     for i in mapped { segments += agreements[i].mapSegments }
-    let arrangement = try PlanarArrangement(segments, context: context)
+    let arrangement = try PlanarArrangement(segments, context: context, threads: threads)
     if arrangement.inconsistentCrossings > 0 {
       throw ConsensusError.inconsistentArrangement(
         neighbourhood: "the map", edges: arrangement.inconsistentCrossings)

@@ -76,16 +76,43 @@ public struct ConsensusRun: Sendable {
     let levels = options.levels
     let mapLevel = options.mapLevel
     let minimum = options.minimumDrawings
-    let neighbourhoods = try ParallelChunks.map(
+    // First every neighbourhood's arrangement (what the map needs), then the map beside the
+    // rest of the neighbourhoods' work (regions, IoUs): the map is one job, taken first.
+    let arranged = try ParallelChunks.map(
       count: groups.count, threads: options.threads, chunkSize: 1,
       makeWorker: { GeometryContext() },
       body: { context, i in
         let group = groups[i]
-        return try NeighbourhoodAgreement.make(
+        return try NeighbourhoodAgreement.arrange(
           name: group.name, drawings: group.drawings.map { ($0, geometries[$0]!) }, levels: levels,
           mapLevel: mapLevel, mapKey: group.drawings.count >= minimum ? Int32(i) : nil, context: context)
       })
-    clock.lap("consensus: \(groups.count) neighbourhoods")
+    clock.lap("consensus: \(groups.count) neighbourhoods arranged")
+    let partial = arranged.map(\.agreement)
+    let mapped = partial.indices.filter { partial[$0].drawingCount >= minimum }
+    enum Job: Sendable {
+      case map(ConsensusMap)
+      case neighbourhood(NeighbourhoodAgreement)
+    }
+    let jobs = try ParallelChunks.map(
+      count: groups.count + 1, threads: options.threads, chunkSize: 1,
+      makeWorker: { GeometryContext() },
+      body: { context, job -> Job in
+        if job == 0 {
+          return .map(try ConsensusMap.make(partial, mapped: mapped, mapLevel: mapLevel, context: context))
+        }
+        return .neighbourhood(
+          try NeighbourhoodAgreement.finish(arranged[job - 1], levels: levels, context: context))
+      })
+    var neighbourhoods: [NeighbourhoodAgreement] = []
+    var consensusMap: ConsensusMap?
+    for job in jobs {
+      switch job {
+      case .map(let made): consensusMap = made
+      case .neighbourhood(let agreement): neighbourhoods.append(agreement)
+      }
+    }
+    let map = consensusMap!
     var flags: [String] = []
     var outliers: [Int] = []
     for agreement in neighbourhoods {
@@ -101,10 +128,7 @@ public struct ConsensusRun: Sendable {
       flags.append(
         agreement.drawingCount < minimum ? "too few drawings" : agreement.coreArea > 0 ? "" : "no core")
     }
-    let mapped = neighbourhoods.indices.filter { neighbourhoods[$0].drawingCount >= minimum }
-    let map = try ConsensusMap.make(
-      neighbourhoods, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
-    clock.lap("consensus: the map of \(mapped.count) neighbourhoods")
+    clock.lap("consensus: the map of \(mapped.count) neighbourhoods, and their regions")
     return ConsensusRun(
       layer: layer, options: options, drawings: drawings,
       neighbourhoods: neighbourhoods, flags: flags, outlierCounts: outliers, map: map)
