@@ -69,6 +69,10 @@ struct BoxGrid: Sendable {
         }
       }
     }
+    // Each cell's items by their boxes' left edges, so scans stop at the first box to the right.
+    for cell in 0..<(columns * rows) where counts[cell + 1] - counts[cell] > 1 {
+      items[Int(counts[cell])..<Int(counts[cell + 1])].sort { boxes[Int($0)].x < boxes[Int($1)].x }
+    }
     cellStart = counts
     cellItems = items
   }
@@ -95,7 +99,8 @@ struct BoxGrid: Sendable {
         for j in (i + 1)..<end {
           let b = Int(cellItems[j])
           let boxB = boxes[b]
-          guard boxA.x <= boxB.z, boxB.x <= boxA.z, boxA.y <= boxB.w, boxB.y <= boxA.w else { continue }
+          if boxB.x > boxA.z { break }
+          guard boxA.x <= boxB.z, boxA.y <= boxB.w, boxB.y <= boxA.w else { continue }
           guard cellOf(max(boxA.x, boxB.x), max(boxA.y, boxB.y)) == cell else { continue }
           body(min(a, b), max(a, b))
         }
@@ -114,11 +119,47 @@ struct BoxGrid: Sendable {
         for slot in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
           let item = Int(cellItems[slot])
           let other = boxes[item]
-          guard other.x <= box.z, box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
+          if other.x > box.z { break }
+          guard box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
           guard cellOf(max(other.x, box.x), max(other.y, box.y)) == cell else { continue }
           body(item)
         }
       }
+    }
+  }
+
+  /// Calls `body` once with each item whose box meets a stretch of the segment (x0, y0)–(x1, y1)
+  /// grown by `margin` (and perhaps a few more): the items near a long diagonal segment without
+  /// all of its box. The stretches are about a cell long; `scratch` is reused between calls.
+  func forEachItem(
+    alongSegment x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, margin: Double,
+    scratch: inout [Int32], _ body: (Int) -> Void
+  ) {
+    let dx = x1 - x0, dy = y1 - y0
+    let pieces = Int(
+      min(4096, max(1, (abs(dx) / cellWidth).rounded(.up), (abs(dy) / cellHeight).rounded(.up))))
+    if pieces == 1 {
+      forEachItem(
+        intersecting: SIMD4(
+          min(x0, x1) - margin, min(y0, y1) - margin, max(x0, x1) + margin, max(y0, y1) + margin),
+        body)
+      return
+    }
+    scratch.removeAll(keepingCapacity: true)
+    var ax = x0, ay = y0
+    for t in 1...pieces {
+      let bx = t == pieces ? x1 : x0 + dx * Double(t) / Double(pieces)
+      let by = t == pieces ? y1 : y0 + dy * Double(t) / Double(pieces)
+      let box = SIMD4(min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin, max(ay, by) + margin)
+      forEachItem(intersecting: box) { scratch.append(Int32($0)) }
+      ax = bx
+      ay = by
+    }
+    scratch.sort()
+    var previous: Int32 = -1
+    for item in scratch where item != previous {
+      previous = item
+      body(Int(item))
     }
   }
 }

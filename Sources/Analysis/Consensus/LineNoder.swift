@@ -71,10 +71,10 @@ struct LineNoder {
     let grid = BoxGrid(boxes)
     let wasChanged = self.changed
     let segmentStarts = segments
-    // The first pass meets every pair; later ones only pairs with a new segment, found by
-    // asking the grid around each new one.
+    // The first pass meets every pair; later ones only pairs with a new segment: when there
+    // are few, found by asking the grid around each new one.
     let newSegments = segments.indices.filter { wasChanged[Int(segments[$0])] }
-    let everyPair = newSegments.count == segments.count
+    let everyPair = newSegments.count * 4 >= segments.count
     let work = everyPair ? grid.cellCount : newSegments.count
     let parts = threads > 1 ? min(work, 8 * threads) : 1
     // The body throws nothing.
@@ -87,7 +87,9 @@ struct LineNoder {
         xyCopy.withUnsafeBufferPointer { xy in
           if everyPair {
             grid.forEachPair(cells: share) { i, j in
-              interior += Self.intersect(Int(segmentStarts[i]), Int(segmentStarts[j]), xy, &nodes)
+              let a = Int(segmentStarts[i]), b = Int(segmentStarts[j])
+              guard wasChanged[a] || wasChanged[b] else { return }
+              interior += Self.intersect(a, b, xy, &nodes)
             }
             return
           }

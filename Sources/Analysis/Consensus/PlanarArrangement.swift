@@ -74,17 +74,17 @@ struct PlanarArrangement {
     var clock = StageClock()
     let noded = try Self.nodedLinework(segments, context: context, union: union, threads: threads)
     if segments.count > 20_000 { clock.lap("arrangement: noding \(segments.count) segments") }
-    var vertexIndex: [SIMD2<UInt64>: Int32] = [:]
-    var edgeIndex: [UInt64: Int32] = [:]
+    var vertexIndex = PairTable(expected: noded.coordinates.count / 2)
+    var edgeIndex = PairTable(expected: noded.coordinates.count / 2)
     var edgeEnds: [Int32] = []
     func vertex(_ x: Double, _ y: Double) -> Int32 {
       // +0.0 and -0.0 are one point.
       let key = SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)
-      if let found = vertexIndex[key] { return found }
-      let index = Int32(vertexXY.count / 2)
-      vertexXY.append(x + 0.0)
-      vertexXY.append(y + 0.0)
-      vertexIndex[key] = index
+      let index = vertexIndex.find(key, orInsert: Int32(vertexXY.count / 2))
+      if Int(index) == vertexXY.count / 2 {
+        vertexXY.append(x + 0.0)
+        vertexXY.append(y + 0.0)
+      }
       return index
     }
     for ring in 0..<noded.ringCount {
@@ -95,9 +95,9 @@ struct PlanarArrangement {
         let current = vertex(noded.x(point), noded.y(point))
         defer { previous = current }
         guard current != previous else { continue }
-        let key = UInt64(UInt32(min(previous, current))) << 32 | UInt64(UInt32(max(previous, current)))
-        guard edgeIndex[key] == nil else { continue }
-        edgeIndex[key] = Int32(edgeEnds.count / 2)
+        let key = SIMD2(UInt64(UInt32(min(previous, current))), UInt64(UInt32(max(previous, current))))
+        let edge = edgeIndex.find(key, orInsert: Int32(edgeEnds.count / 2))
+        guard Int(edge) == edgeEnds.count / 2 else { continue }
         edgeEnds.append(previous)
         edgeEnds.append(current)
       }
@@ -169,7 +169,7 @@ struct PlanarArrangement {
   /// running the other way. A segment that is itself an edge (no vertex fell inside it) covers
   /// exactly that edge; any other is matched with the edges lying along it.
   private func edgeDeltas(
-    _ segments: [ChainSegment], vertexIndex: [SIMD2<UInt64>: Int32], edgeIndex: [UInt64: Int32], threads: Int
+    _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int
   ) -> [SparseCounts] {
     let tolerance = Self.alongTolerance
     let edgeCount = origin.count / 2
@@ -180,7 +180,7 @@ struct PlanarArrangement {
     var split: [Int] = []
     for (i, s) in segments.enumerated() {
       if let a = vertex(s.x0, s.y0), let b = vertex(s.x1, s.y1),
-        let e = edgeIndex[UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))]
+        let e = edgeIndex[SIMD2(UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))]
       {
         changes[Int(e)].add(s.key, origin[2 * Int(e)] == a ? s.weight : -s.weight)
       } else {
@@ -202,6 +202,7 @@ struct PlanarArrangement {
       count: parts, threads: threads, chunkSize: 1, makeWorker: {},
       body: { _, part -> [SIMD3<Int32>] in
         var found: [SIMD3<Int32>] = []
+        var scratch: [Int32] = []
         let count = splitSegments.count
         for i in splitSegments[(part * count / parts)..<((part + 1) * count / parts)] {
           let s = segments[i]
@@ -211,7 +212,10 @@ struct PlanarArrangement {
           let box = SIMD4(
             min(s.x0, s.x1) - tolerance, min(s.y0, s.y1) - tolerance,
             max(s.x0, s.x1) + tolerance, max(s.y0, s.y1) + tolerance)
-          grid.forEachItem(intersecting: box) { e in
+          // Candidates near the segment (a margin far wider than the tolerance, so rounding in
+          // cutting it into stretches loses none), then the test itself.
+          grid.forEachItem(alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, scratch: &scratch)
+          { e in
             let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
             let px = vertexXY[u], py = vertexXY[u + 1], qx = vertexXY[v], qy = vertexXY[v + 1]
             guard min(px, qx) >= box.x, max(px, qx) <= box.z, min(py, qy) >= box.y, max(py, qy) <= box.w
