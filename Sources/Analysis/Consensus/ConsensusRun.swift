@@ -77,16 +77,23 @@ public struct ConsensusRun: Sendable {
     let mapLevel = options.mapLevel
     let minimum = options.minimumDrawings
     // First every neighbourhood's arrangement (what the map needs), then the map beside the
-    // rest of the neighbourhoods' work (regions, IoUs): the map is one job, taken first.
-    let arranged = try ParallelChunks.map(
+    // rest of the neighbourhoods' work (regions, IoUs): the map is one job, taken first. Jobs
+    // go out largest first (by coordinates drawn), so no thread is left with a big one at the
+    // end; results are put back in name order.
+    let size = groups.map { group in group.drawings.reduce(0) { $0 + geometries[$1]!.coordinates.count } }
+    let order = groups.indices.sorted { size[$0] > size[$1] || (size[$0] == size[$1] && $0 < $1) }
+    let arrangedInOrder = try ParallelChunks.map(
       count: groups.count, threads: options.threads, chunkSize: 1,
       makeWorker: { GeometryContext() },
-      body: { context, i in
+      body: { context, job in
+        let i = order[job]
         let group = groups[i]
         return try NeighbourhoodAgreement.arrange(
           name: group.name, drawings: group.drawings.map { ($0, geometries[$0]!) }, levels: levels,
           mapLevel: mapLevel, mapKey: group.drawings.count >= minimum ? Int32(i) : nil, context: context)
       })
+    var arranged = arrangedInOrder
+    for (job, i) in order.enumerated() { arranged[i] = arrangedInOrder[job] }
     clock.lap("consensus: \(groups.count) neighbourhoods arranged")
     let partial = arranged.map(\.agreement)
     let mapped = partial.indices.filter { partial[$0].drawingCount >= minimum }
@@ -94,6 +101,7 @@ public struct ConsensusRun: Sendable {
       case map(ConsensusMap)
       case neighbourhood(NeighbourhoodAgreement)
     }
+    let finished = arranged
     let jobs = try ParallelChunks.map(
       count: groups.count + 1, threads: options.threads, chunkSize: 1,
       makeWorker: { GeometryContext() },
@@ -102,14 +110,14 @@ public struct ConsensusRun: Sendable {
           return .map(try ConsensusMap.make(partial, mapped: mapped, mapLevel: mapLevel, context: context))
         }
         return .neighbourhood(
-          try NeighbourhoodAgreement.finish(arranged[job - 1], levels: levels, context: context))
+          try NeighbourhoodAgreement.finish(finished[order[job - 1]], levels: levels, context: context))
       })
-    var neighbourhoods: [NeighbourhoodAgreement] = []
+    var neighbourhoods = partial
     var consensusMap: ConsensusMap?
-    for job in jobs {
-      switch job {
+    for (job, result) in jobs.enumerated() {
+      switch result {
       case .map(let made): consensusMap = made
-      case .neighbourhood(let agreement): neighbourhoods.append(agreement)
+      case .neighbourhood(let agreement): neighbourhoods[order[job - 1]] = agreement
       }
     }
     let map = consensusMap!

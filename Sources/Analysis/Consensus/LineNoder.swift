@@ -166,11 +166,18 @@ struct LineNoder {
     // Envelope::intersects(p1, p2, q1, q2).
     if min(p1x, p2x) > max(q1x, q2x) || max(p1x, p2x) < min(q1x, q2x) { return 0 }
     if min(p1y, p2y) > max(q1y, q2y) || max(p1y, p2y) < min(q1y, q2y) { return 0 }
-    let pq1 = ExactOrientation.sign(p1x, p1y, p2x, p2y, q1x, q1y)
-    let pq2 = ExactOrientation.sign(p1x, p1y, p2x, p2y, q2x, q2y)
+    // Segments sharing an end are common (neighbours along a line): that end's turn is 0
+    // without the exact arithmetic its zero determinant would otherwise need.
+    @inline(__always)
+    func turn(_ ax: Double, _ ay: Double, _ bx: Double, _ by: Double, _ cx: Double, _ cy: Double) -> Int {
+      if (cx == ax && cy == ay) || (cx == bx && cy == by) { return 0 }
+      return ExactOrientation.sign(ax, ay, bx, by, cx, cy)
+    }
+    let pq1 = turn(p1x, p1y, p2x, p2y, q1x, q1y)
+    let pq2 = turn(p1x, p1y, p2x, p2y, q2x, q2y)
     if (pq1 > 0 && pq2 > 0) || (pq1 < 0 && pq2 < 0) { return 0 }
-    let qp1 = ExactOrientation.sign(q1x, q1y, q2x, q2y, p1x, p1y)
-    let qp2 = ExactOrientation.sign(q1x, q1y, q2x, q2y, p2x, p2y)
+    let qp1 = turn(q1x, q1y, q2x, q2y, p1x, p1y)
+    let qp2 = turn(q1x, q1y, q2x, q2y, p2x, p2y)
     if (qp1 > 0 && qp2 > 0) || (qp1 < 0 && qp2 < 0) { return 0 }
     var points: (Double, Double, Double, Double) = (0, 0, 0, 0)
     var count = 1

@@ -370,14 +370,14 @@ struct PlanarArrangement {
           let twin = h ^ 1
           let other = Int(cycleOf[twin])
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
-          var across = counts[cycle]
           let sign: Int32 = twin & 1 == 0 ? 1 : -1
-          for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
           if !assigned[other] {
+            var across = counts[cycle]
+            for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
             counts[other] = across
             assigned[other] = true
             queue.append(Int32(other))
-          } else if counts[other] != across {
+          } else if !counts[other].isSum(of: counts[cycle], deltas[h >> 1], sign: sign) {
             inconsistentCrossings += 1
           }
         } while h != h0
