@@ -40,11 +40,11 @@ import Testing
   @Test func itemsNearASegmentAreAllFound() {
     let boxes = Self.boxes(400, seed: 11)
     let grid = BoxGrid(boxes)
-    var scratch: [Int32] = []
+    var seen = [Int32](repeating: -1, count: boxes.count)
     // A long diagonal: every box it passes within 0.5 of must be among the items reported.
     let (x0, y0, x1, y1) = (2.0, 3.0, 97.0, 88.0)
     var found = Set<Int>()
-    grid.forEachItem(alongSegment: x0, y0, x1, y1, margin: 0.5, scratch: &scratch) {
+    grid.forEachItem(alongSegment: x0, y0, x1, y1, margin: 0.5, seen: &seen, mark: 0) {
       #expect(found.insert($0).inserted)
     }
     for (i, box) in boxes.enumerated() {

@@ -128,38 +128,46 @@ struct BoxGrid: Sendable {
     }
   }
 
-  /// Calls `body` once with each item whose box meets a stretch of the segment (x0, y0)–(x1, y1)
-  /// grown by `margin` (and perhaps a few more): the items near a long diagonal segment without
-  /// all of its box. The stretches are about a cell long; `scratch` is reused between calls.
+  /// Calls `body` once with each item whose box meets the box of the segment (x0, y0)–(x1, y1)
+  /// grown by `margin` and comes within `margin` of the segment (and perhaps a few more that
+  /// come a little further): the items near a long diagonal segment without all of its box. It
+  /// visits the cells the band around the segment crosses, column by column (row by row for a
+  /// steep segment), each once. `seen` holds one entry per item; `mark` must differ from every
+  /// mark used before with the same `seen`.
   func forEachItem(
     alongSegment x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, margin: Double,
-    scratch: inout [Int32], _ body: (Int) -> Void
+    seen: inout [Int32], mark: Int32, _ body: (Int) -> Void
   ) {
-    let dx = x1 - x0, dy = y1 - y0
-    let pieces = Int(
-      min(4096, max(1, (abs(dx) / cellWidth).rounded(.up), (abs(dy) / cellHeight).rounded(.up))))
-    if pieces == 1 {
-      forEachItem(
-        intersecting: SIMD4(
-          min(x0, x1) - margin, min(y0, y1) - margin, max(x0, x1) + margin, max(y0, y1) + margin),
-        body)
-      return
-    }
-    scratch.removeAll(keepingCapacity: true)
-    var ax = x0, ay = y0
-    for t in 1...pieces {
-      let bx = t == pieces ? x1 : x0 + dx * Double(t) / Double(pieces)
-      let by = t == pieces ? y1 : y0 + dy * Double(t) / Double(pieces)
-      let box = SIMD4(min(ax, bx) - margin, min(ay, by) - margin, max(ax, bx) + margin, max(ay, by) + margin)
-      forEachItem(intersecting: box) { scratch.append(Int32($0)) }
-      ax = bx
-      ay = by
-    }
-    scratch.sort()
-    var previous: Int32 = -1
-    for item in scratch where item != previous {
-      previous = item
-      body(Int(item))
+    guard !boxes.isEmpty else { return }
+    let box = SIMD4(min(x0, x1) - margin, min(y0, y1) - margin, max(x0, x1) + margin, max(y0, y1) + margin)
+    let steep = abs(y1 - y0) > abs(x1 - x0)
+    // Along the main axis (u) cell by cell; across it (v), the segment's span over that
+    // stretch, widened by twice the margin so rounding here loses nothing.
+    let (u0, v0, u1, v1) = steep ? (y0, x0, y1, x1) : (x0, y0, x1, y1)
+    let (uLow, uSize, uCount) = steep ? (minY, cellHeight, rows) : (minX, cellWidth, columns)
+    let (vLow, vSize, vCount) = steep ? (minX, cellWidth, columns) : (minY, cellHeight, rows)
+    let segmentMin = min(u0, u1), segmentMax = max(u0, u1)
+    let slope = u1 != u0 ? (v1 - v0) / (u1 - u0) : 0
+    let first = Self.cell(segmentMin - margin, uLow, uSize, uCount)
+    let last = Self.cell(segmentMax + margin, uLow, uSize, uCount)
+    for u in first...last {
+      let from = max(segmentMin, uLow + Double(u) * uSize - 2 * margin)
+      let to = min(segmentMax, uLow + Double(u + 1) * uSize + 2 * margin)
+      guard from <= to else { continue }
+      let va = v0 + (from - u0) * slope, vb = v0 + (to - u0) * slope
+      let low = Self.cell(min(va, vb) - 2 * margin, vLow, vSize, vCount)
+      let high = Self.cell(max(va, vb) + 2 * margin, vLow, vSize, vCount)
+      for v in low...high {
+        let cell = steep ? u * columns + v : v * columns + u
+        for slot in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
+          let item = Int(cellItems[slot])
+          guard seen[item] != mark else { continue }
+          seen[item] = mark
+          let other = boxes[item]
+          guard other.x <= box.z, box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
+          body(item)
+        }
+      }
     }
   }
 }

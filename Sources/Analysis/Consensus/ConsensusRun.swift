@@ -107,7 +107,10 @@ public struct ConsensusRun: Sendable {
       makeWorker: { GeometryContext() },
       body: { context, job -> Job in
         if job == 0 {
-          return .map(try ConsensusMap.make(partial, mapped: mapped, mapLevel: mapLevel, context: context))
+          // Its noding and edge matching take the other thread too once that is free.
+          return .map(
+            try ConsensusMap.make(
+              partial, mapped: mapped, mapLevel: mapLevel, context: context, threads: options.threads))
         }
         return .neighbourhood(
           try NeighbourhoodAgreement.finish(finished[order[job - 1]], levels: levels, context: context))

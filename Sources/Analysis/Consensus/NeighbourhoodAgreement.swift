@@ -114,9 +114,15 @@ public struct NeighbourhoodAgreement: Sendable {
     let arrangement = arranged.arrangement
     let count = arranged.count
     let n = result.drawingCount
+    // The core is usually one of the bands, and the union one too when few drew: each region
+    // traced once.
+    var regions: [Int: FlatGeometry] = [:]
     func region(atLeast minimum: Int) -> FlatGeometry {
+      if let traced = regions[minimum] { return traced }
       let labels = count.map { Int32($0 >= minimum ? 0 : -1) }
-      return arrangement.polygons(labels: labels)[0] ?? .empty(.multiPolygon)
+      let traced = arrangement.polygons(labels: labels)[0] ?? .empty(.multiPolygon)
+      regions[minimum] = traced
+      return traced
     }
     let coreCount = AgreementLevel.half.minimumCount(of: n)
     result.bands = levels.map { region(atLeast: $0.minimumCount(of: n)) }

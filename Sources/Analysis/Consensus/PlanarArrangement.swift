@@ -199,10 +199,10 @@ struct PlanarArrangement {
     let parts = threads > 1 ? min(split.count, 8 * threads) : 1
     // The body throws nothing. Integer sums: the order the parts are added in does not matter.
     let found = try! ParallelChunks.map(
-      count: parts, threads: threads, chunkSize: 1, makeWorker: {},
-      body: { _, part -> [SIMD3<Int32>] in
+      count: parts, threads: threads, chunkSize: 1,
+      makeWorker: { [Int32](repeating: -1, count: edgeCount) },
+      body: { seen, part -> [SIMD3<Int32>] in
         var found: [SIMD3<Int32>] = []
-        var scratch: [Int32] = []
         let count = splitSegments.count
         for i in splitSegments[(part * count / parts)..<((part + 1) * count / parts)] {
           let s = segments[i]
@@ -214,8 +214,9 @@ struct PlanarArrangement {
             max(s.x0, s.x1) + tolerance, max(s.y0, s.y1) + tolerance)
           // Candidates near the segment (a margin far wider than the tolerance, so rounding in
           // cutting it into stretches loses none), then the test itself.
-          grid.forEachItem(alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, scratch: &scratch)
-          { e in
+          grid.forEachItem(
+            alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, seen: &seen, mark: Int32(i)
+          ) { e in
             let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
             let px = vertexXY[u], py = vertexXY[u + 1], qx = vertexXY[v], qy = vertexXY[v + 1]
             guard min(px, qx) >= box.x, max(px, qx) <= box.z, min(py, qy) >= box.y, max(py, qy) <= box.w
