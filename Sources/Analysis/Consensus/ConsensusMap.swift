@@ -86,8 +86,11 @@ public struct ConsensusMap: Sendable {
       winner[cycle] = Int32(best.neighbourhood)
       if reaching.count >= 2 {
         contested += twice
-        let signature = reaching.sorted { $0.neighbourhood < $1.neighbourhood }.flatMap {
-          [Int32($0.neighbourhood), Int32($0.count)]
+        var signature: [Int32] = []
+        signature.reserveCapacity(2 * reaching.count)
+        for claim in reaching.sorted(by: { $0.neighbourhood < $1.neighbourhood }) {
+          signature.append(Int32(claim.neighbourhood))
+          signature.append(Int32(claim.count))
         }
         if let label = signatures[signature] {
           contestedLabel[cycle] = label

@@ -35,7 +35,13 @@ extension PlanarArrangement {
         h = g
       } while h != h0
       for loop in Self.simpleLoops(ring, positions: &positions) {
-        rings[region, default: []].append(loop.flatMap { [x($0), y($0)] })
+        var coordinates: [Double] = []
+        coordinates.reserveCapacity(2 * loop.count)
+        for v in loop {
+          coordinates.append(x(v))
+          coordinates.append(y(v))
+        }
+        rings[region, default: []].append(coordinates)
       }
     }
     var result: [Int32: FlatGeometry] = [:]
