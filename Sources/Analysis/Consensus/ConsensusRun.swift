@@ -76,16 +76,54 @@ public struct ConsensusRun: Sendable {
     let levels = options.levels
     let mapLevel = options.mapLevel
     let minimum = options.minimumDrawings
-    let neighbourhoods = try ParallelChunks.map(
+    // First every neighbourhood's arrangement (what the map needs), then the map beside the
+    // rest of the neighbourhoods' work (regions, IoUs): the map is one job, taken first. Jobs
+    // go out largest first (by coordinates drawn), so no thread is left with a big one at the
+    // end; results are put back in name order.
+    let size = groups.map { group in group.drawings.reduce(0) { $0 + geometries[$1]!.coordinates.count } }
+    let order = groups.indices.sorted { size[$0] > size[$1] || (size[$0] == size[$1] && $0 < $1) }
+    let arrangedInOrder = try ParallelChunks.map(
       count: groups.count, threads: options.threads, chunkSize: 1,
       makeWorker: { GeometryContext() },
-      body: { context, i in
+      body: { context, job in
+        let i = order[job]
         let group = groups[i]
-        return try NeighbourhoodAgreement.make(
+        return try NeighbourhoodAgreement.arrange(
           name: group.name, drawings: group.drawings.map { ($0, geometries[$0]!) }, levels: levels,
           mapLevel: mapLevel, mapKey: group.drawings.count >= minimum ? Int32(i) : nil, context: context)
       })
-    clock.lap("consensus: \(groups.count) neighbourhoods")
+    var arranged = arrangedInOrder
+    for (job, i) in order.enumerated() { arranged[i] = arrangedInOrder[job] }
+    clock.lap("consensus: \(groups.count) neighbourhoods arranged")
+    let partial = arranged.map(\.agreement)
+    let mapped = partial.indices.filter { partial[$0].drawingCount >= minimum }
+    enum Job: Sendable {
+      case map(ConsensusMap)
+      case neighbourhood(NeighbourhoodAgreement)
+    }
+    let finished = arranged
+    let jobs = try ParallelChunks.map(
+      count: groups.count + 1, threads: options.threads, chunkSize: 1,
+      makeWorker: { GeometryContext() },
+      body: { context, job -> Job in
+        if job == 0 {
+          // Its noding and edge matching take the other thread too once that is free.
+          return .map(
+            try ConsensusMap.make(
+              partial, mapped: mapped, mapLevel: mapLevel, context: context, threads: options.threads))
+        }
+        return .neighbourhood(
+          try NeighbourhoodAgreement.finish(finished[order[job - 1]], levels: levels, context: context))
+      })
+    var neighbourhoods = partial
+    var consensusMap: ConsensusMap?
+    for (job, result) in jobs.enumerated() {
+      switch result {
+      case .map(let made): consensusMap = made
+      case .neighbourhood(let agreement): neighbourhoods[order[job - 1]] = agreement
+      }
+    }
+    let map = consensusMap!
     var flags: [String] = []
     var outliers: [Int] = []
     for agreement in neighbourhoods {
@@ -101,10 +139,7 @@ public struct ConsensusRun: Sendable {
       flags.append(
         agreement.drawingCount < minimum ? "too few drawings" : agreement.coreArea > 0 ? "" : "no core")
     }
-    let mapped = neighbourhoods.indices.filter { neighbourhoods[$0].drawingCount >= minimum }
-    let map = try ConsensusMap.make(
-      neighbourhoods, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
-    clock.lap("consensus: the map of \(mapped.count) neighbourhoods")
+    clock.lap("consensus: the map of \(mapped.count) neighbourhoods, and their regions")
     return ConsensusRun(
       layer: layer, options: options, drawings: drawings,
       neighbourhoods: neighbourhoods, flags: flags, outlierCounts: outliers, map: map)

@@ -35,6 +35,19 @@ public struct NeighbourhoodAgreement: Sendable {
   /// Core area over union area.
   public var agreementIndex: Double { unionArea > 0 ? coreArea / unionArea : 0 }
 
+  /// A neighbourhood's arrangement with its areas and map chains worked out, but not yet its
+  /// regions and IoUs: what the cross-neighbourhood map waits for. `finish` does the rest, so
+  /// it can run beside the map.
+  struct Arranged: Sendable {
+    /// The agreement so far: areas, drawings and map chains; regions and IoUs empty.
+    var agreement: NeighbourhoodAgreement
+    var arrangement: PlanarArrangement
+    /// Per cycle of the arrangement, how many drawings cover its face.
+    var count: [Int]
+    /// The drawings in arrangement order.
+    var geometries: [FlatGeometry]
+  }
+
   /// Works out the agreement of `drawings` (valid polygonal geometries with their input
   /// positions). With `mapKey`, also the chains the map needs: key 2·mapKey counts
   /// max(0, count − m + 1), where m drawings reach the map level, and key 2·mapKey + 1 counts
@@ -43,6 +56,17 @@ public struct NeighbourhoodAgreement: Sendable {
     name: String, drawings input: [(index: Int, geometry: FlatGeometry)], levels: [AgreementLevel],
     mapLevel: AgreementLevel, mapKey: Int32?, context: GeometryContext
   ) throws -> NeighbourhoodAgreement {
+    try finish(
+      arrange(
+        name: name, drawings: input, levels: levels, mapLevel: mapLevel, mapKey: mapKey, context: context),
+      levels: levels, context: context)
+  }
+
+  /// The first half of `make`: the arrangement, every face's count, the areas and the map chains.
+  static func arrange(
+    name: String, drawings input: [(index: Int, geometry: FlatGeometry)], levels: [AgreementLevel],
+    mapLevel: AgreementLevel, mapKey: Int32?, context: GeometryContext
+  ) throws -> Arranged {
     // Arranged in an order fixed by content, so reversing the file changes nothing.
     let sorted = input.sorted { a, b in
       a.geometry.coordinates.lexicographicallyPrecedes(b.geometry.coordinates)
@@ -57,32 +81,60 @@ public struct NeighbourhoodAgreement: Sendable {
     }
     let n = sorted.count
     let count = (0..<arrangement.cycleCount).map { Int(arrangement.counts[$0].value(0)) }
-    func region(atLeast minimum: Int) -> FlatGeometry {
-      let labels = count.map { Int32($0 >= minimum ? 0 : -1) }
-      return arrangement.polygons(labels: labels)[0] ?? .empty(.multiPolygon)
-    }
     let coreCount = AgreementLevel.half.minimumCount(of: n)
     let unionArea = arrangement.area { count[$0] >= 1 }
     let coreArea = arrangement.area { count[$0] >= coreCount }
     var bandAreas: [(level: AgreementLevel, area: Double)] = []
-    var bands: [FlatGeometry] = []
     for level in levels {
       let minimum = level.minimumCount(of: n)
       bandAreas.append((level, arrangement.area { count[$0] >= minimum }))
-      bands.append(region(atLeast: minimum))
     }
-    let core = region(atLeast: coreCount)
-    let union = region(atLeast: 1)
-    let byCount = arrangement.polygons(labels: count.map { Int32($0 >= 1 ? $0 : -1) })
-    let facesByCount = byCount.keys.sorted().map { (count: Int($0), region: byCount[$0]!) }
     var coverageSum = 0.0
     for cycle in 0..<arrangement.cycleCount {
       coverageSum += Double(count[cycle]) * arrangement.cycleDoubleArea[cycle] / 2
     }
+    var agreement = NeighbourhoodAgreement(
+      name: name, drawings: sorted.map(\.index), unionArea: unionArea, coreArea: coreArea,
+      bandAreas: bandAreas, bands: [], core: .empty(.multiPolygon), union: .empty(.multiPolygon),
+      facesByCount: [], coverageSum: coverageSum, iouWithCore: [])
+    if let mapKey {
+      agreement.mapSegments = Self.mapChains(
+        arrangement, count: count, reach: mapLevel.minimumCount(of: n), key: mapKey)
+    }
+    return Arranged(
+      agreement: agreement, arrangement: arrangement, count: count, geometries: sorted.map(\.geometry))
+  }
+
+  /// The second half of `make`: band, core and union regions, faces by count, and each
+  /// drawing's IoU with the core.
+  static func finish(_ arranged: Arranged, levels: [AgreementLevel], context: GeometryContext) throws
+    -> NeighbourhoodAgreement
+  {
+    var result = arranged.agreement
+    let arrangement = arranged.arrangement
+    let count = arranged.count
+    let n = result.drawingCount
+    // The core is usually one of the bands, and the union one too when few drew: each region
+    // traced once.
+    var regions: [Int: FlatGeometry] = [:]
+    func region(atLeast minimum: Int) -> FlatGeometry {
+      if let traced = regions[minimum] { return traced }
+      let labels = count.map { Int32($0 >= minimum ? 0 : -1) }
+      let traced = arrangement.polygons(labels: labels)[0] ?? .empty(.multiPolygon)
+      regions[minimum] = traced
+      return traced
+    }
+    let coreCount = AgreementLevel.half.minimumCount(of: n)
+    result.bands = levels.map { region(atLeast: $0.minimumCount(of: n)) }
+    result.core = region(atLeast: coreCount)
+    result.union = region(atLeast: 1)
+    let byCount = arrangement.polygons(labels: count.map { Int32($0 >= 1 ? $0 : -1) })
+    result.facesByCount = byCount.keys.sorted().map { (count: Int($0), region: byCount[$0]!) }
     var iou: [Double?] = []
+    let coreArea = result.coreArea
     if coreArea > 0 {
-      let coreGeometry = try Geometry(core, context: context)
-      for (_, geometry) in sorted {
+      let coreGeometry = try Geometry(result.core, context: context)
+      for geometry in arranged.geometries {
         let drawing = try Geometry(geometry, context: context)
         let shared = try drawing.intersection(coreGeometry).area()
         let area = geometry.polygonalArea
@@ -92,14 +144,7 @@ public struct NeighbourhoodAgreement: Sendable {
     } else {
       iou = Array(repeating: nil, count: n)
     }
-    var result = NeighbourhoodAgreement(
-      name: name, drawings: sorted.map(\.index), unionArea: unionArea, coreArea: coreArea,
-      bandAreas: bandAreas, bands: bands, core: core, union: union, facesByCount: facesByCount,
-      coverageSum: coverageSum, iouWithCore: iou)
-    if let mapKey {
-      result.mapSegments = Self.mapChains(
-        arrangement, count: count, reach: mapLevel.minimumCount(of: n), key: mapKey)
-    }
+    result.iouWithCore = iou
     return result
   }
 

@@ -17,6 +17,7 @@ extension PlanarArrangement {
   /// rather than one ring crossing itself. Each hole goes to the smallest shell around it.
   func polygons(labels: [Int32]) -> [Int32: FlatGeometry] {
     var visited = [Bool](repeating: false, count: halfEdgeCount)
+    var positions = [Int32](repeating: -1, count: vertexXY.count / 2)
     var rings: [Int32: [[Double]]] = [:]
     func label(_ h: Int) -> Int32 { labels[Int(cycleOf[h])] }
     func isBorder(_ h: Int, _ region: Int32) -> Bool { label(h) == region && label(h ^ 1) != region }
@@ -33,8 +34,14 @@ extension PlanarArrangement {
         while !isBorder(g, region) { g = Int(next[g ^ 1]) }
         h = g
       } while h != h0
-      for loop in Self.simpleLoops(ring) {
-        rings[region, default: []].append(loop.flatMap { [x($0), y($0)] })
+      for loop in Self.simpleLoops(ring, positions: &positions) {
+        var coordinates: [Double] = []
+        coordinates.reserveCapacity(2 * loop.count)
+        for v in loop {
+          coordinates.append(x(v))
+          coordinates.append(y(v))
+        }
+        rings[region, default: []].append(coordinates)
       }
     }
     var result: [Int32: FlatGeometry] = [:]
@@ -49,20 +56,22 @@ extension PlanarArrangement {
   /// at a vertex, but where the ground outside pinches (a hole touching its shell at a vertex)
   /// the ring runs round the hole and back: cut there, it is the shell and the hole, touching
   /// at that vertex, as a valid polygon has them.
-  static func simpleLoops(_ ring: [Int32]) -> [[Int32]] {
+  /// `positions` has one entry per vertex, all −1, and is left so.
+  static func simpleLoops(_ ring: [Int32], positions: inout [Int32]) -> [[Int32]] {
     var loops: [[Int32]] = []
     var path: [Int32] = []
-    var position: [Int32: Int] = [:]
     for v in ring {
-      if let start = position[v] {
+      let start = Int(positions[Int(v)])
+      if start >= 0 {
         loops.append(Array(path[start...]))
-        for w in path[(start + 1)...] { position[w] = nil }
+        for w in path[(start + 1)...] { positions[Int(w)] = -1 }
         path.removeSubrange((start + 1)...)
       } else {
-        position[v] = path.count
+        positions[Int(v)] = Int32(path.count)
         path.append(v)
       }
     }
+    for v in path { positions[Int(v)] = -1 }
     if path.count >= 3 { loops.append(path) }
     return loops.filter { $0.count >= 3 }
   }

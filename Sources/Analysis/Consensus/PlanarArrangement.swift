@@ -61,29 +61,30 @@ struct PlanarArrangement {
   /// Builds the arrangement of `segments` in `context`: noded by GEOS's noder, or, when the walk
   /// finds the result inconsistent (the floating-point noder can leave a crossing a hair off
   /// where lines nearly coincide), by GEOS's unary union, which falls back to snapping.
-  init(_ segments: [ChainSegment], context: GeometryContext) throws {
-    self = try PlanarArrangement(segments, context: context, union: false)
+  /// `threads` threads share the noding and edge matching; the result does not depend on how many.
+  init(_ segments: [ChainSegment], context: GeometryContext, threads: Int = 1) throws {
+    self = try PlanarArrangement(segments, context: context, union: false, threads: threads)
     if inconsistentCrossings > 0 {
-      self = try PlanarArrangement(segments, context: context, union: true)
+      self = try PlanarArrangement(segments, context: context, union: true, threads: threads)
     }
   }
 
-  private init(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws {
+  private init(_ segments: [ChainSegment], context: GeometryContext, union: Bool, threads: Int) throws {
     guard !segments.isEmpty else { return }
     var clock = StageClock()
-    let noded = try Self.nodedLinework(segments, context: context, union: union)
+    let noded = try Self.nodedLinework(segments, context: context, union: union, threads: threads)
     if segments.count > 20_000 { clock.lap("arrangement: noding \(segments.count) segments") }
-    var vertexIndex: [SIMD2<UInt64>: Int32] = [:]
-    var edgeIndex: [UInt64: Int32] = [:]
+    var vertexIndex = PairTable(expected: noded.coordinates.count / 2)
+    var edgeIndex = PairTable(expected: noded.coordinates.count / 2)
     var edgeEnds: [Int32] = []
     func vertex(_ x: Double, _ y: Double) -> Int32 {
       // +0.0 and -0.0 are one point.
       let key = SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)
-      if let found = vertexIndex[key] { return found }
-      let index = Int32(vertexXY.count / 2)
-      vertexXY.append(x + 0.0)
-      vertexXY.append(y + 0.0)
-      vertexIndex[key] = index
+      let index = vertexIndex.find(key, orInsert: Int32(vertexXY.count / 2))
+      if Int(index) == vertexXY.count / 2 {
+        vertexXY.append(x + 0.0)
+        vertexXY.append(y + 0.0)
+      }
       return index
     }
     for ring in 0..<noded.ringCount {
@@ -94,24 +95,27 @@ struct PlanarArrangement {
         let current = vertex(noded.x(point), noded.y(point))
         defer { previous = current }
         guard current != previous else { continue }
-        let key = UInt64(UInt32(min(previous, current))) << 32 | UInt64(UInt32(max(previous, current)))
-        guard edgeIndex[key] == nil else { continue }
-        edgeIndex[key] = Int32(edgeEnds.count / 2)
+        let key = SIMD2(UInt64(UInt32(min(previous, current))), UInt64(UInt32(max(previous, current))))
+        let edge = edgeIndex.find(key, orInsert: Int32(edgeEnds.count / 2))
+        guard Int(edge) == edgeEnds.count / 2 else { continue }
         edgeEnds.append(previous)
         edgeEnds.append(current)
       }
     }
     origin = edgeEnds
-    let deltas = edgeDeltas(segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex)
+    let deltas = edgeDeltas(segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex, threads: threads)
     if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
     walk(segments, deltas: deltas)
     if segments.count > 20_000 { clock.lap("arrangement: \(cycleCount) faces walked") }
   }
 
-  /// The segments as one MultiLineString, noded and dissolved by GEOS's unary union (OverlayNG:
-  /// robust noding, with snapping as its fallback).
-  private static func nodedLinework(_ segments: [ChainSegment], context: GeometryContext, union: Bool) throws
+  /// The segments as lines noded by `LineNoder` (GEOS's noder, redone over flat buffers), or,
+  /// when that does not converge or `union` is set, by GEOS's unary union (OverlayNG: robust
+  /// noding, with snapping as its fallback).
+  private static func nodedLinework(
+    _ segments: [ChainSegment], context: GeometryContext, union: Bool, threads: Int
+  ) throws
     -> FlatGeometry
   {
     // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
@@ -139,22 +143,25 @@ struct PlanarArrangement {
     }
     if open { ringOffsets.append(coordinates.count / 2) }
     let lines = ringOffsets.count - 1
+    var clock = StageClock()
+    if !union,
+      let noded = LineNoder.node(coordinates: coordinates, lineOffsets: ringOffsets, threads: threads)
+    {
+      if segments.count > 20_000 {
+        clock.lap("arrangement: noded \(lines) lines, \(coordinates.count / 2) points")
+      }
+      let result = FlatGeometry(
+        kind: .multiLineString, coordinates: noded.coordinates, ringOffsets: noded.lineOffsets,
+        partOffsets: Array(0..<noded.lineOffsets.count))
+      return result
+    }
+    // Where noding does not converge (nearly coincident lines), GEOS's unary union still
+    // succeeds with its snapping fallback.
+    if segments.count > 20_000 { clock.lap("arrangement: noding did not converge") }
     let lineGeometry = FlatGeometry(
       kind: .multiLineString, coordinates: coordinates, ringOffsets: ringOffsets,
       partOffsets: Array(0...lines))
-    let linework = try Geometry(lineGeometry, context: context)
-    // GEOS's noder is enough (duplicate pieces are merged when edges are collected); its
-    // iterated noding can fail to converge on nearly coincident lines, where the unary union's
-    // snapping fallback still succeeds.
-    var clock = StageClock()
-    if !union, let noded = try? linework.noded() {
-      if segments.count > 20_000 {
-        clock.lap("arrangement: GEOS noder on \(lines) lines, \(coordinates.count / 2) points")
-      }
-      return try noded.flat()
-    }
-    if segments.count > 20_000 { clock.lap("arrangement: GEOS noder failed") }
-    return try linework.unaryUnion().flat()
+    return try Geometry(lineGeometry, context: context).unaryUnion().flat()
   }
 
   /// Per edge, the count change on crossing it from right to left (as stored, first vertex to
@@ -162,7 +169,7 @@ struct PlanarArrangement {
   /// running the other way. A segment that is itself an edge (no vertex fell inside it) covers
   /// exactly that edge; any other is matched with the edges lying along it.
   private func edgeDeltas(
-    _ segments: [ChainSegment], vertexIndex: [SIMD2<UInt64>: Int32], edgeIndex: [UInt64: Int32]
+    _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int
   ) -> [SparseCounts] {
     let tolerance = Self.alongTolerance
     let edgeCount = origin.count / 2
@@ -170,43 +177,64 @@ struct PlanarArrangement {
     func vertex(_ x: Double, _ y: Double) -> Int32? {
       vertexIndex[SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)]
     }
-    var index: BoxIndex?
-    for s in segments {
+    var split: [Int] = []
+    for (i, s) in segments.enumerated() {
       if let a = vertex(s.x0, s.y0), let b = vertex(s.x1, s.y1),
-        let e = edgeIndex[UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))]
+        let e = edgeIndex[SIMD2(UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))]
       {
         changes[Int(e)].add(s.key, origin[2 * Int(e)] == a ? s.weight : -s.weight)
-        continue
+      } else {
+        split.append(i)
       }
-      if index == nil {
-        index = BoxIndex(
-          (0..<edgeCount).map { e in
-            let u = origin[2 * e], v = origin[2 * e + 1]
-            return BoundingBox(
-              minX: min(x(u), x(v)), minY: min(y(u), y(v)), maxX: max(x(u), x(v)), maxY: max(y(u), y(v)))
-          })
-      }
-      let dx = s.x1 - s.x0, dy = s.y1 - s.y0
-      let length = (dx * dx + dy * dy).squareRoot()
-      guard length > 0 else { continue }
-      let box = BoundingBox(
-        minX: min(s.x0, s.x1) - tolerance, minY: min(s.y0, s.y1) - tolerance,
-        maxX: max(s.x0, s.x1) + tolerance, maxY: max(s.y0, s.y1) + tolerance)
-      index!.forEachItem(intersecting: box) { e in
-        let u = origin[2 * e], v = origin[2 * e + 1]
-        let px = x(u), py = y(u), qx = x(v), qy = y(v)
-        guard min(px, qx) >= box.minX, max(px, qx) <= box.maxX, min(py, qy) >= box.minY,
-          max(py, qy) <= box.maxY
-        else { return }
-        // Distance of both ends from the segment's line, and their positions along it.
-        let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
-        let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
-        guard dp <= tolerance, dq <= tolerance else { return }
-        let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
-        let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
-        guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
-        changes[e].add(s.key, tq > tp ? s.weight : -s.weight)
-      }
+    }
+    guard !split.isEmpty else { return changes }
+    let origin = self.origin, vertexXY = self.vertexXY, splitSegments = split
+    let grid = BoxGrid(
+      (0..<edgeCount).map { e in
+        let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
+        return SIMD4(
+          min(vertexXY[u], vertexXY[v]), min(vertexXY[u + 1], vertexXY[v + 1]),
+          max(vertexXY[u], vertexXY[v]), max(vertexXY[u + 1], vertexXY[v + 1]))
+      })
+    let parts = threads > 1 ? min(split.count, 8 * threads) : 1
+    // The body throws nothing. Integer sums: the order the parts are added in does not matter.
+    let found = try! ParallelChunks.map(
+      count: parts, threads: threads, chunkSize: 1,
+      makeWorker: { [Int32](repeating: -1, count: edgeCount) },
+      body: { seen, part -> [SIMD3<Int32>] in
+        var found: [SIMD3<Int32>] = []
+        let count = splitSegments.count
+        for i in splitSegments[(part * count / parts)..<((part + 1) * count / parts)] {
+          let s = segments[i]
+          let dx = s.x1 - s.x0, dy = s.y1 - s.y0
+          let length = (dx * dx + dy * dy).squareRoot()
+          guard length > 0 else { continue }
+          let box = SIMD4(
+            min(s.x0, s.x1) - tolerance, min(s.y0, s.y1) - tolerance,
+            max(s.x0, s.x1) + tolerance, max(s.y0, s.y1) + tolerance)
+          // Candidates near the segment (a margin far wider than the tolerance, so rounding in
+          // cutting it into stretches loses none), then the test itself.
+          grid.forEachItem(
+            alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, seen: &seen, mark: Int32(i)
+          ) { e in
+            let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
+            let px = vertexXY[u], py = vertexXY[u + 1], qx = vertexXY[v], qy = vertexXY[v + 1]
+            guard min(px, qx) >= box.x, max(px, qx) <= box.z, min(py, qy) >= box.y, max(py, qy) <= box.w
+            else { return }
+            // Distance of both ends from the segment's line, and their positions along it.
+            let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
+            let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
+            guard dp <= tolerance, dq <= tolerance else { return }
+            let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
+            let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
+            guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
+            found.append(SIMD3(Int32(e), s.key, tq > tp ? s.weight : -s.weight))
+          }
+        }
+        return found
+      })
+    for part in found {
+      for change in part { changes[Int(change.x)].add(change.y, change.z) }
     }
     return changes
   }
@@ -343,14 +371,14 @@ struct PlanarArrangement {
           let twin = h ^ 1
           let other = Int(cycleOf[twin])
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
-          var across = counts[cycle]
           let sign: Int32 = twin & 1 == 0 ? 1 : -1
-          for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
           if !assigned[other] {
+            var across = counts[cycle]
+            for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
             counts[other] = across
             assigned[other] = true
             queue.append(Int32(other))
-          } else if counts[other] != across {
+          } else if !counts[other].isSum(of: counts[cycle], deltas[h >> 1], sign: sign) {
             inconsistentCrossings += 1
           }
         } while h != h0

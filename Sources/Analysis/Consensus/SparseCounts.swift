@@ -42,4 +42,29 @@ struct SparseCounts: Sendable, Hashable {
 
   /// True when every value is 0.
   var isZero: Bool { keys.isEmpty }
+
+  /// Whether these counts are `base` plus `sign` times `delta` (what `add` would make of a copy
+  /// of `base`), found by merging the three without building the sum.
+  func isSum(of base: SparseCounts, _ delta: SparseCounts, sign: Int32) -> Bool {
+    var i = 0, j = 0, k = 0
+    while i < base.keys.count || j < delta.keys.count {
+      let key: Int32
+      let value: Int32
+      if j == delta.keys.count || (i < base.keys.count && base.keys[i] < delta.keys[j]) {
+        (key, value) = (base.keys[i], base.values[i])
+        i += 1
+      } else if i == base.keys.count || delta.keys[j] < base.keys[i] {
+        (key, value) = (delta.keys[j], sign * delta.values[j])
+        j += 1
+      } else {
+        (key, value) = (base.keys[i], base.values[i] + sign * delta.values[j])
+        i += 1
+        j += 1
+      }
+      if value == 0 { continue }
+      guard k < keys.count, keys[k] == key, values[k] == value else { return false }
+      k += 1
+    }
+    return k == keys.count
+  }
 }
