@@ -142,17 +142,10 @@ extension OverlapRun {
     var topologyA: TopologyReport?, topologyB: TopologyReport?
     if checkTopology {
       try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
-        // The two layers side by side: each check has stretches on one thread (the edge tally,
-        // the last union) that the other fills.
-        let layers = [geometriesA, geometriesB], threads = options.threads
-        let reports = try ParallelChunks.map(
-          count: 2, threads: threads, chunkSize: 1, makeWorker: {},
-          body: { _, k -> TopologyReport in
-            let report = try TopologyCheck.run(layers[k], maxGapArea: maxGapArea, threads: threads)
-            counter.advance()
-            return report
-          })
-        (topologyA, topologyB) = (reports[0], reports[1])
+        topologyA = try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
+        topologyB = try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
       }
     }
     clock.lap("topology")
