@@ -9,10 +9,16 @@ public enum MismatchAnalysis {
   ///   - selfGeometries/otherGeometries: the two layers' geometries, `side`'s first.
   ///   - otherIDs: the other layer's ids (ties for best go to the smaller id).
   ///   - populations: the people in each feature of `side`, when a population layer is used.
+  ///   - otherOverlaps: every pair of the other layer's features that share area (its topology
+  ///     check's overlaps), when known. Building blocks none of which overlap another then have
+  ///     the union area and the share inside the feature as plain sums of areas already measured,
+  ///     and no union is built.
   public static func summarize(
     _ overlay: Overlay, side: OverlaySide, selfGeometries: [FlatGeometry], otherGeometries: [FlatGeometry],
-    otherIDs: [String], populations: [Double]? = nil, options: OverlapOptions
+    otherIDs: [String], populations: [Double]? = nil, options: OverlapOptions,
+    otherOverlaps: [TopologyReport.Overlap]? = nil
   ) throws -> [FeatureSummary] {
+    let overlapping = otherOverlaps.map { OverlapPartners($0) }
     let grouped = overlay.piecesBySelf(side, featureCount: selfGeometries.count)
     let areas = side == .a ? overlay.areasA : overlay.areasB
     let otherAreas = side == .a ? overlay.areasB : overlay.areasA
@@ -54,9 +60,14 @@ public enum MismatchAnalysis {
         let blocks = pieces.filter {
           ($0.populationShareOfOther.flatMap { usePopulation ? $0 : nil } ?? $0.shareOfOther) >= 0.5
         }
-        let fit = try buildingBlockIoU(
-          blocks, selfIndex: i, selfArea: areas[i], otherAreas: otherAreas, worker: worker.selfSide,
-          others: worker.otherSide)
+        let fit =
+          try overlapping.flatMap {
+            blockIoUBySums(
+              blocks, selfIndex: i, selfArea: areas[i], otherAreas: otherAreas, $0, worker: worker.selfSide)
+          }
+          ?? buildingBlockIoU(
+            blocks, selfIndex: i, selfArea: areas[i], otherAreas: otherAreas, worker: worker.selfSide,
+            others: worker.otherSide)
         let slivers = pieces.filter(\.isSliver)
         return FeatureSummary(
           feature: i, area: areas[i], population: populations?[i], best: best?.other,
@@ -90,6 +101,37 @@ public enum MismatchAnalysis {
     return inside / (selfArea + unionArea - inside)
   }
 
+  /// IoU between a feature and the union of several building blocks, from areas already
+  /// measured, when the layer's overlapping pairs are known (`overlapping`): disjoint blocks'
+  /// union has the sum of their areas, and its part inside the feature the sum of the feature's
+  /// pieces with them. Blocks that overlap pairwise, with no area shared by three, take off each
+  /// shared part once (inclusion–exclusion), and its part inside the feature, measured exactly.
+  /// Nil for fewer than two blocks, or when three blocks may share area (`buildingBlockIoU`
+  /// builds the union then).
+  static func blockIoUBySums(
+    _ blocks: [PieceView], selfIndex: Int, selfArea: Double, otherAreas: [Double],
+    _ overlapping: OverlapPartners,
+    worker: ThreadGeometryCache
+  ) -> Double? {
+    guard blocks.count > 1, let shared = overlapping.sharedParts(among: blocks.map(\.other)) else {
+      return nil
+    }
+    var inside = blocks.reduce(0) { $0 + $1.area }
+    var unionArea = blocks.reduce(0) { $0 + otherAreas[$1.other] }
+    if !shared.isEmpty {
+      guard let feature = worker.bands(selfIndex) else { return nil }
+      var overlapArea = 0.0, overlapInside = 0.0
+      for part in shared {
+        guard let bands = EdgeBands(part.geometry) else { return nil }
+        overlapArea += part.area
+        overlapInside += PolygonIntersection.measure(feature, bands).area
+      }
+      unionArea -= overlapArea
+      inside -= overlapInside
+    }
+    return inside / (selfArea + unionArea - inside)
+  }
+
   /// Layer-pair figures: counts per class and the coterminosity index (area-weighted mean best
   /// share, 1 for identical geographies).
   public static func pairSummary(_ summaries: [FeatureSummary]) -> PairSummary {
@@ -120,5 +162,38 @@ public struct PairSummary: Sendable {
   /// The count for one class.
   public func count(_ mismatchClass: MismatchClass) -> Int {
     classCounts.first { $0.0 == mismatchClass }?.1 ?? 0
+  }
+}
+
+/// For each feature of a layer, the features it overlaps (from a topology check).
+struct OverlapPartners {
+  private let overlaps: [TopologyReport.Overlap]
+  /// For each feature that overlaps some other, the other and the overlap's position.
+  private var partners: [Int: [(other: Int, overlap: Int)]] = [:]
+
+  init(_ overlaps: [TopologyReport.Overlap]) {
+    self.overlaps = overlaps
+    for (k, overlap) in overlaps.enumerated() where overlap.area > 0 {
+      partners[overlap.first, default: []].append((overlap.second, k))
+      partners[overlap.second, default: []].append((overlap.first, k))
+    }
+  }
+
+  /// The overlaps between two of `features`, or nil when some three of them overlap each other
+  /// pairwise (and so may share area).
+  func sharedParts(among features: [Int]) -> [TopologyReport.Overlap]? {
+    guard !partners.isEmpty else { return [] }
+    let members = Set(features)
+    var found: [TopologyReport.Overlap] = []
+    for i in features {
+      for (j, k) in partners[i] ?? [] where i < j && members.contains(j) {
+        let third = partners[i]!.contains { p in
+          p.other != j && members.contains(p.other) && partners[j]!.contains { $0.other == p.other }
+        }
+        if third { return nil }
+        found.append(overlaps[k])
+      }
+    }
+    return found
   }
 }

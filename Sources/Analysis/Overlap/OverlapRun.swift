@@ -137,17 +137,29 @@ extension OverlapRun {
         known: knownPeople)
     }
     clock.lap("population")
+    // Topology first: its overlapping pairs let the summaries sum areas instead of building
+    // unions of building blocks.
+    var topologyA: TopologyReport?, topologyB: TopologyReport?
+    if checkTopology {
+      try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
+        topologyA = try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
+        topologyB = try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads)
+        counter.advance()
+      }
+    }
+    clock.lap("topology")
     let (summariesA, summariesB) = try progress.stage(
       "summaries of \(a.name) and \(b.name)", total: a.features.count + b.features.count, unit: "units"
     ) { counter in
       let summariesA = try MismatchAnalysis.summarize(
         overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
-        populations: people?.a.totals, options: options)
+        populations: people?.a.totals, options: options, otherOverlaps: topologyB?.overlaps)
       counter.advance(by: a.features.count)
       clock.lap("summaries a")
       let summariesB = try MismatchAnalysis.summarize(
         overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
-        populations: people?.b.totals, options: options)
+        populations: people?.b.totals, options: options, otherOverlaps: topologyA?.overlaps)
       counter.advance(by: b.features.count)
       clock.lap("summaries b")
       return (summariesA, summariesB)
@@ -164,16 +176,6 @@ extension OverlapRun {
       return (lookupA, lookupB)
     }
     clock.lap("lookups")
-    var topologyA: TopologyReport?, topologyB: TopologyReport?
-    if checkTopology {
-      try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
-        topologyA = try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads)
-        counter.advance()
-        topologyB = try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads)
-        counter.advance()
-      }
-    }
-    clock.lap("topology")
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
       lookupB: lookupB, topologyA: topologyA, topologyB: topologyB,
