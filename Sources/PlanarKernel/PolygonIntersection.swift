@@ -16,6 +16,9 @@ public struct PolygonIntersection: Sendable {
   public var area: Double
   /// A bound on the rounding in `area`: a small multiple of the sum of the terms' magnitudes.
   public var roundingBound: Double
+  /// The centroid of A ∩ B, from the first moments of the same boundary (Green's theorem); nil
+  /// when the summed area is 0. Meaningful only when `area` is clear of `roundingBound`.
+  public var centroid: (x: Double, y: Double)?
   /// ∂(A ∩ B) as lines (a MultiLineString; empty when the interiors do not meet): enough for
   /// scanline and distance probes, which see only edges.
   public var boundary: FlatGeometry
@@ -65,7 +68,8 @@ public struct PolygonIntersection: Sendable {
       WalkSide(own: b, edges: edgesB, other: a, shift: 1, order: crossings.byB, crossed: crossings.edgeB),
       crossings: crossings)
     var measured = PolygonIntersection(
-      area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, boundary: trace.boundary.geometry)
+      area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, centroid: trace.sum.centroid,
+      boundary: trace.boundary.geometry)
     measured.crossingCount = crossings.x.count
     measured.touches = trace.tie
     measured.relation = relation(
@@ -194,17 +198,27 @@ struct IntersectionTrace {
   }
 }
 
-/// Twice the signed area swept by directed segments (the shoelace sum), with products taken
-/// relative to a nearby origin to keep their rounding small.
+/// Twice the signed area swept by directed segments (the shoelace sum), and six times its first
+/// moments about the origin, with products taken relative to a nearby origin to keep their
+/// rounding small.
 struct ShoelaceSum {
   let origin: (x: Double, y: Double)
   var twice = 0.0
   var magnitude = 0.0
+  var momentX = 0.0, momentY = 0.0
 
   mutating func add(_ side: Double, _ px: Double, _ py: Double, _ qx: Double, _ qy: Double) {
-    let term = (px - origin.x) * (qy - origin.y) - (qx - origin.x) * (py - origin.y)
+    let x0 = px - origin.x, y0 = py - origin.y, x1 = qx - origin.x, y1 = qy - origin.y
+    let term = x0 * y1 - x1 * y0
     twice += side * term
     magnitude += abs(term)
+    momentX += side * term * (x0 + x1)
+    momentY += side * term * (y0 + y1)
+  }
+
+  /// Σ (xᵢ + xᵢ₊₁)·cross / (6·area) about the origin, moved back to the plane.
+  var centroid: (x: Double, y: Double)? {
+    twice == 0 ? nil : (origin.x + momentX / (3 * twice), origin.y + momentY / (3 * twice))
   }
 
   /// Generous for the products and the sum (each a few ulps of the magnitudes), and for the
