@@ -43,8 +43,11 @@ public struct PolygonIntersection: Sendable {
   /// Whether one polygon lies inside the other, as far as the crossings show it.
   public var relation: Relation = .other
 
-  /// Measures A ∩ B.
-  public static func measure(_ a: EdgeBands, _ b: EdgeBands) -> PolygonIntersection {
+  /// Measures A ∩ B. Without `tracingBoundary`, `boundary` is left empty: a caller that needs
+  /// only the area and centroid (the population estimate) saves building the linework.
+  public static func measure(_ a: EdgeBands, _ b: EdgeBands, tracingBoundary: Bool = true)
+    -> PolygonIntersection
+  {
     let clip = BoundingBox(
       minX: max(a.box.minX, b.box.minX), minY: max(a.box.minY, b.box.minY),
       maxX: min(a.box.maxX, b.box.maxX), maxY: min(a.box.maxY, b.box.maxY))
@@ -59,7 +62,7 @@ public struct PolygonIntersection: Sendable {
     let crossings = Crossings.find(a, edgesA, b, edgesB)
     var trace = IntersectionTrace(
       sum: ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2)),
-      tie: crossings.touches)
+      tie: crossings.touches, tracingBoundary: tracingBoundary)
     // A's points are tested against B moved by +δ, that is A's points moved by −δ; B's by +δ.
     let runsA = trace.walk(
       WalkSide(own: a, edges: edgesA, other: b, shift: -1, order: crossings.byA, crossed: crossings.edgeA),
@@ -69,7 +72,7 @@ public struct PolygonIntersection: Sendable {
       crossings: crossings)
     var measured = PolygonIntersection(
       area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, centroid: trace.sum.centroid,
-      boundary: trace.boundary.geometry)
+      boundary: trace.boundary?.geometry ?? FlatGeometryBuilder(kind: .multiLineString).geometry)
     measured.crossingCount = crossings.x.count
     measured.touches = trace.tie
     measured.relation = relation(
@@ -115,15 +118,17 @@ struct WalkSide {
 /// inside state flips at each; a run of consecutive edges starts from a point-in-polygon test.
 struct IntersectionTrace {
   var sum: ShoelaceSum
-  var boundary = FlatGeometryBuilder(kind: .multiLineString)
+  /// The linework, when traced.
+  var boundary: FlatGeometryBuilder?
   /// Set once a point-in-polygon test met a tie.
   var tie: Bool
   private var inside = false
   private var lineOpen = false
 
-  init(sum: ShoelaceSum, tie: Bool) {
+  init(sum: ShoelaceSum, tie: Bool, tracingBoundary: Bool = true) {
     self.sum = sum
     self.tie = tie
+    boundary = tracingBoundary ? FlatGeometryBuilder(kind: .multiLineString) : nil
   }
 
   /// Adds the runs of one side's edges that lie inside the other polygon; returns how many runs
@@ -154,7 +159,7 @@ struct IntersectionTrace {
     inside = side.other.contains(x: px, y: py, shift: side.shift, tie: &tie)
     if inside {
       runs.inside += 1
-      boundary.append(x: px, y: py)
+      boundary?.append(x: px, y: py)
       lineOpen = true
     } else {
       runs.outside += 1
@@ -172,10 +177,10 @@ struct IntersectionTrace {
       let qx = crossings.x[c], qy = crossings.y[c]
       if inside {
         sum.add(direction, px, py, qx, qy)
-        boundary.append(x: qx, y: qy)
+        boundary?.append(x: qx, y: qy)
         closeLine()
       } else {
-        boundary.append(x: qx, y: qy)
+        boundary?.append(x: qx, y: qy)
         lineOpen = true
       }
       inside.toggle()
@@ -185,14 +190,14 @@ struct IntersectionTrace {
     if inside {
       let qx = side.own.x1[e], qy = side.own.y1[e]
       sum.add(direction, px, py, qx, qy)
-      boundary.append(x: qx, y: qy)
+      boundary?.append(x: qx, y: qy)
     }
   }
 
   private mutating func closeLine() {
     if lineOpen {
-      boundary.closeRing()
-      boundary.closePart()
+      boundary?.closeRing()
+      boundary?.closePart()
       lineOpen = false
     }
   }

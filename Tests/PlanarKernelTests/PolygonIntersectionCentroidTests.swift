@@ -47,4 +47,15 @@ import Testing
     #expect(abs(c.x - 31.0 / 15) < 1e-12 && abs(c.y - 31.0 / 15) < 1e-12)
     #expect(measure(rectangle(0, 0, 1, 1), rectangle(5, 5, 1, 1)).centroid == nil)
   }
+
+  @Test func withoutTracingTheBoundaryOnlyTheLineworkIsLeftOut() throws {
+    let triangle = FlatGeometry.polygon([[(0, 0), (3, 0), (0, 3), (0, 0)]])
+    let square = rectangle(0, 0, 2, 2)
+    let traced = measure(triangle, square)
+    let bare = PolygonIntersection.measure(EdgeBands(triangle)!, EdgeBands(square)!, tracingBoundary: false)
+    #expect(bare.area == traced.area && bare.roundingBound == traced.roundingBound)
+    #expect(bare.centroid?.x == traced.centroid?.x && bare.centroid?.y == traced.centroid?.y)
+    #expect(bare.relation == traced.relation && bare.crossingCount == 2)
+    #expect(bare.boundary.isEmpty && !traced.boundary.isEmpty)
+  }
 }

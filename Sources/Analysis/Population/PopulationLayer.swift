@@ -232,8 +232,10 @@ extension PopulationLayer {
     of i: Int, _ areaSide: ThreadGeometryCache, box: BoundingBox, with p: Int,
     _ populationSide: ThreadGeometryCache, proveApart: Bool, centroid: Bool
   ) throws -> (area: Double, centroid: (x: Double, y: Double)?)? {
+    // Boxes that share at most an edge hold polygons that share no area.
+    guard boxes[p].overlapsWithArea(box) else { return nil }
     if let own = areaSide.bands(i), let other = bands[p] {
-      let measured = PolygonIntersection.measure(own, other)
+      let measured = PolygonIntersection.measure(own, other, tracingBoundary: false)
       if measured.area == 0 { return nil }  // a sum of exactly 0: the interiors do not meet
       if measured.area > measured.roundingBound { return (measured.area, measured.centroid) }
     }
