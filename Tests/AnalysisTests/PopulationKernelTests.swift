@@ -90,7 +90,9 @@ private func peopleLayer(_ shapes: [(geometry: FlatGeometry, count: Double)]) th
   ) {
     let result = try people.overlap(
       of: 0, ThreadGeometryCache(source: [area]), box: area.boundingBox, with: p,
-      ThreadGeometryCache(source: people.geometries), proveApart: true, centroid: true)
+      ThreadGeometryCache(source: people.geometries),
+      bands: (nil, try people.shapes.bands(of: people.geometries, threads: 1)[p]),
+      proveApart: true, centroid: true)
     return try #require(result)
   }
 }
