@@ -88,7 +88,11 @@ extension PopulationLayer {
     // each neighbour pair from both sides: prove each pair apart once.
     let selfLayer = population.geometries == areas
     let apart = selfLayer ? try Self.neighboursApart(areas, boxes: population.boxes, threads: threads) : nil
-    let bands = try population.shapes.bands(of: population.geometries, threads: threads)
+    // A self layer meets few polygons it does not contain or prove apart: it builds bands only
+    // for those, in each thread, rather than all of them (and keeps none).
+    let bands =
+      selfLayer
+      ? population.shapes.built : try population.shapes.bands(of: population.geometries, threads: threads)
     let results = try ParallelChunks.map(
       count: areas.count, threads: threads, chunkSize: 16, progress: progress,
       makeWorker: {
@@ -132,7 +136,7 @@ extension PopulationLayer {
             guard
               let shared = try population.overlap(
                 of: i, areaSide, box: box, with: p, populationSide,
-                bands: (selfLayer ? bands[i] : nil, bands[p]),
+                bands: (selfLayer ? bands?[i] ?? nil : nil, bands?[p] ?? populationSide.bands(p)),
                 proveApart: apart == nil, centroid: true),
               let centroid = shared.centroid
             else { continue }
@@ -186,7 +190,8 @@ extension PopulationLayer {
     progress: ProgressCounter? = nil
   ) throws -> [Double] {
     let population = self
-    let bands = try shapes.bands(of: geometries, threads: threads)
+    // Gaps of a self layer's units (whose estimate built no bands) take each thread's own.
+    let bands = shapes.built
     return try ParallelChunks.map(
       count: pieces.count, threads: threads, chunkSize: 64, progress: progress,
       makeWorker: {
@@ -209,7 +214,8 @@ extension PopulationLayer {
           } else if flat == areas[owner] {
             total += count * pieceAreas[k] / population.areas[p]
           } else if let shared = try population.overlap(
-            of: k, pieceSide, box: pieceBox, with: p, populationSide, bands: (nil, bands[p]),
+            of: k, pieceSide, box: pieceBox, with: p, populationSide,
+            bands: (nil, bands?[p] ?? populationSide.bands(p)),
             proveApart: false,
             centroid: false),
             shared.area > 0
@@ -262,11 +268,14 @@ extension PopulationLayer {
 /// layer's life (about 35 MB for England's 33,755 LSOAs): building them for each estimate instead
 /// cost more time than the estimate saved on the smaller calls.
 final class PopulationBands: Sendable {
-  private let built = Mutex<[EdgeBands?]?>(nil)
+  private let store = Mutex<[EdgeBands?]?>(nil)
+
+  /// The bands, when an estimate has built them.
+  var built: [EdgeBands?]? { store.withLock { $0 } }
 
   /// The bands of `geometries` (the layer's own, the same on every call).
   func bands(of geometries: [FlatGeometry], threads: Int) throws -> [EdgeBands?] {
-    try built.withLock { built in
+    try store.withLock { built in
       if let built { return built }
       let made = try ParallelChunks.map(
         count: geometries.count, threads: threads, chunkSize: 256, makeWorker: {}
