@@ -16,6 +16,9 @@ public struct PolygonIntersection: Sendable {
   public var area: Double
   /// A bound on the rounding in `area`: a small multiple of the sum of the terms' magnitudes.
   public var roundingBound: Double
+  /// The centroid of A ∩ B, from the first moments of the same boundary (Green's theorem); nil
+  /// when the summed area is 0. Meaningful only when `area` is clear of `roundingBound`.
+  public var centroid: (x: Double, y: Double)?
   /// ∂(A ∩ B) as lines (a MultiLineString; empty when the interiors do not meet): enough for
   /// scanline and distance probes, which see only edges.
   public var boundary: FlatGeometry
@@ -40,8 +43,11 @@ public struct PolygonIntersection: Sendable {
   /// Whether one polygon lies inside the other, as far as the crossings show it.
   public var relation: Relation = .other
 
-  /// Measures A ∩ B.
-  public static func measure(_ a: EdgeBands, _ b: EdgeBands) -> PolygonIntersection {
+  /// Measures A ∩ B. Without `tracingBoundary`, `boundary` is left empty: a caller that needs
+  /// only the area and centroid (the population estimate) saves building the linework.
+  public static func measure(_ a: EdgeBands, _ b: EdgeBands, tracingBoundary: Bool = true)
+    -> PolygonIntersection
+  {
     let clip = BoundingBox(
       minX: max(a.box.minX, b.box.minX), minY: max(a.box.minY, b.box.minY),
       maxX: min(a.box.maxX, b.box.maxX), maxY: min(a.box.maxY, b.box.maxY))
@@ -56,7 +62,7 @@ public struct PolygonIntersection: Sendable {
     let crossings = Crossings.find(a, edgesA, b, edgesB)
     var trace = IntersectionTrace(
       sum: ShoelaceSum(origin: (x: (clip.minX + clip.maxX) / 2, y: (clip.minY + clip.maxY) / 2)),
-      tie: crossings.touches)
+      tie: crossings.touches, tracingBoundary: tracingBoundary)
     // A's points are tested against B moved by +δ, that is A's points moved by −δ; B's by +δ.
     let runsA = trace.walk(
       WalkSide(own: a, edges: edgesA, other: b, shift: -1, order: crossings.byA, crossed: crossings.edgeA),
@@ -65,7 +71,8 @@ public struct PolygonIntersection: Sendable {
       WalkSide(own: b, edges: edgesB, other: a, shift: 1, order: crossings.byB, crossed: crossings.edgeB),
       crossings: crossings)
     var measured = PolygonIntersection(
-      area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, boundary: trace.boundary.geometry)
+      area: trace.sum.twice / 2, roundingBound: trace.sum.roundingBound, centroid: trace.sum.centroid,
+      boundary: trace.boundary?.geometry ?? FlatGeometryBuilder(kind: .multiLineString).geometry)
     measured.crossingCount = crossings.x.count
     measured.touches = trace.tie
     measured.relation = relation(
@@ -111,15 +118,17 @@ struct WalkSide {
 /// inside state flips at each; a run of consecutive edges starts from a point-in-polygon test.
 struct IntersectionTrace {
   var sum: ShoelaceSum
-  var boundary = FlatGeometryBuilder(kind: .multiLineString)
+  /// The linework, when traced.
+  var boundary: FlatGeometryBuilder?
   /// Set once a point-in-polygon test met a tie.
   var tie: Bool
   private var inside = false
   private var lineOpen = false
 
-  init(sum: ShoelaceSum, tie: Bool) {
+  init(sum: ShoelaceSum, tie: Bool, tracingBoundary: Bool = true) {
     self.sum = sum
     self.tie = tie
+    boundary = tracingBoundary ? FlatGeometryBuilder(kind: .multiLineString) : nil
   }
 
   /// Adds the runs of one side's edges that lie inside the other polygon; returns how many runs
@@ -150,7 +159,7 @@ struct IntersectionTrace {
     inside = side.other.contains(x: px, y: py, shift: side.shift, tie: &tie)
     if inside {
       runs.inside += 1
-      boundary.append(x: px, y: py)
+      boundary?.append(x: px, y: py)
       lineOpen = true
     } else {
       runs.outside += 1
@@ -168,10 +177,10 @@ struct IntersectionTrace {
       let qx = crossings.x[c], qy = crossings.y[c]
       if inside {
         sum.add(direction, px, py, qx, qy)
-        boundary.append(x: qx, y: qy)
+        boundary?.append(x: qx, y: qy)
         closeLine()
       } else {
-        boundary.append(x: qx, y: qy)
+        boundary?.append(x: qx, y: qy)
         lineOpen = true
       }
       inside.toggle()
@@ -181,30 +190,40 @@ struct IntersectionTrace {
     if inside {
       let qx = side.own.x1[e], qy = side.own.y1[e]
       sum.add(direction, px, py, qx, qy)
-      boundary.append(x: qx, y: qy)
+      boundary?.append(x: qx, y: qy)
     }
   }
 
   private mutating func closeLine() {
     if lineOpen {
-      boundary.closeRing()
-      boundary.closePart()
+      boundary?.closeRing()
+      boundary?.closePart()
       lineOpen = false
     }
   }
 }
 
-/// Twice the signed area swept by directed segments (the shoelace sum), with products taken
-/// relative to a nearby origin to keep their rounding small.
+/// Twice the signed area swept by directed segments (the shoelace sum), and six times its first
+/// moments about the origin, with products taken relative to a nearby origin to keep their
+/// rounding small.
 struct ShoelaceSum {
   let origin: (x: Double, y: Double)
   var twice = 0.0
   var magnitude = 0.0
+  var momentX = 0.0, momentY = 0.0
 
   mutating func add(_ side: Double, _ px: Double, _ py: Double, _ qx: Double, _ qy: Double) {
-    let term = (px - origin.x) * (qy - origin.y) - (qx - origin.x) * (py - origin.y)
+    let x0 = px - origin.x, y0 = py - origin.y, x1 = qx - origin.x, y1 = qy - origin.y
+    let term = x0 * y1 - x1 * y0
     twice += side * term
     magnitude += abs(term)
+    momentX += side * term * (x0 + x1)
+    momentY += side * term * (y0 + y1)
+  }
+
+  /// Σ (xᵢ + xᵢ₊₁)·cross / (6·area) about the origin, moved back to the plane.
+  var centroid: (x: Double, y: Double)? {
+    twice == 0 ? nil : (origin.x + momentX / (3 * twice), origin.y + momentY / (3 * twice))
   }
 
   /// Generous for the products and the sum (each a few ulps of the magnitudes), and for the

@@ -24,21 +24,19 @@ enum InteriorsDisjoint {
     let clip = BoundingBox(
       minX: max(boxA.minX, boxB.minX), minY: max(boxA.minY, boxB.minY),
       maxX: min(boxA.maxX, boxB.maxX), maxY: min(boxA.maxY, boxB.maxY))
-    let edgesA = Edges(a, clip: clip), edgesB = Edges(b, clip: clip)
-    var sharedA = [Bool](repeating: false, count: edgesA.count)
-    var sharedB = [Bool](repeating: false, count: edgesB.count)
-    for i in 0..<edgesA.count {
-      for j in 0..<edgesB.count where edgesA.boxes[i].intersects(edgesB.boxes[j]) {
-        switch Contact(edgesA.segment(i), edgesB.segment(j)) {
+    var edgesA = Edges(a, clip: clip), edgesB = Edges(b, clip: clip)
+    for i in edgesA.edges.indices {
+      for j in edgesB.edges.indices where edgesA.edges[i].box.intersects(edgesB.edges[j].box) {
+        switch Contact(edgesA.edges[i].segment, edgesB.edges[j].segment) {
         case .none: continue
         case .shared:
-          sharedA[i] = true
-          sharedB[j] = true
+          edgesA.edges[i].shared = true
+          edgesB.edges[j].shared = true
         case .unsure: return false
         }
       }
     }
-    return edgesA.outsideEveryPart(b, shared: sharedA) && edgesB.outsideEveryPart(a, shared: sharedB)
+    return edgesA.outsideEveryPart(b, box: boxB) && edgesB.outsideEveryPart(a, box: boxA)
   }
 
   typealias Point = (x: Double, y: Double)
@@ -91,11 +89,18 @@ enum InteriorsDisjoint {
   }
 
   /// The edges of a polygonal geometry that reach into the clip box, with the part each
-  /// belongs to; the parts that have an edge outside the box.
+  /// belongs to; the parts that have an edge outside the box. One array of edges (not one per
+  /// field): a layer's neighbour pairs are proven by the hundred thousand, and allocations
+  /// dominated each proof.
   struct Edges {
-    var segments: [Segment] = []
-    var boxes: [BoundingBox] = []
-    var parts: [Int] = []
+    struct Edge {
+      var segment: Segment
+      var box: BoundingBox
+      var part: Int
+      /// Set when the other geometry has the same edge.
+      var shared = false
+    }
+    var edges: [Edge] = []
     /// For each part, whether it has an edge wholly outside the clip box (and so outside the
     /// other geometry).
     var partsOutside: [Bool]
@@ -110,9 +115,7 @@ enum InteriorsDisjoint {
             let box = BoundingBox(
               minX: min(p.x, q.x), minY: min(p.y, q.y), maxX: max(p.x, q.x), maxY: max(p.y, q.y))
             if box.intersects(clip) {
-              segments.append((p, q))
-              boxes.append(box)
-              parts.append(part)
+              edges.append(Edge(segment: (p, q), box: box, part: part))
             } else {
               partsOutside[part] = true
             }
@@ -121,18 +124,18 @@ enum InteriorsDisjoint {
       }
     }
 
-    var count: Int { segments.count }
-    func segment(_ i: Int) -> Segment { segments[i] }
-
-    /// True when every unshared edge is strictly outside `other` and every part has such an edge.
-    func outsideEveryPart(_ other: FlatGeometry, shared: [Bool]) -> Bool {
+    /// True when every unshared edge is strictly outside `other` (whose bounding box is `box`)
+    /// and every part has such an edge.
+    func outsideEveryPart(_ other: FlatGeometry, box: BoundingBox) -> Bool {
       var outside = partsOutside
-      for i in 0..<count where !shared[i] {
-        let (p, q) = segments[i]
-        guard let inside = InteriorsDisjoint.strictlyInside((x: (p.x + q.x) / 2, y: (p.y + q.y) / 2), other),
-          !inside
-        else { return false }
-        outside[parts[i]] = true
+      for edge in edges where !edge.shared {
+        let (p, q) = edge.segment
+        let middle = (x: (p.x + q.x) / 2, y: (p.y + q.y) / 2)
+        // Strictly outside the box is outside the polygon, without a pass over its edges.
+        let outsideBox =
+          middle.x < box.minX || middle.x > box.maxX || middle.y < box.minY || middle.y > box.maxY
+        guard outsideBox || InteriorsDisjoint.strictlyInside(middle, other) == false else { return false }
+        outside[edge.part] = true
       }
       return !outside.contains(false)
     }

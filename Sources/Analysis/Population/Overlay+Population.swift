@@ -13,10 +13,13 @@ extension Overlay {
   ) throws -> (a: PopulationEstimate, b: PopulationEstimate) {
     let inA = try known?.a ?? population.estimate(in: a, threads: threads)
     let inB = try known?.b ?? population.estimate(in: b, threads: threads)
-    let pieceGeometries = pieces.map { $0.geometry ?? FlatGeometry.empty(.polygon) }
-    let inPieces = try population.estimate(in: pieceGeometries, threads: threads, progress: progress)
+    // Each piece lies inside its feature of A: only the population features that gave that
+    // feature people can give the piece any.
+    let inPieces = try population.people(
+      inPieces: pieces.map { $0.geometry ?? FlatGeometry.empty(.polygon) }, pieceAreas: pieces.map(\.area),
+      of: pieces.map(\.a), areas: a, estimate: inA, threads: threads, progress: progress)
     for k in pieces.indices {
-      let people = inPieces.totals[k]
+      let people = inPieces[k]
       pieces[k].population = people
       let totalA = inA.totals[pieces[k].a], totalB = inB.totals[pieces[k].b]
       pieces[k].populationShareOfA = totalA > 0 ? people / totalA : nil

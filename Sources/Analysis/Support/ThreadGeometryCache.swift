@@ -8,7 +8,7 @@ import PlanarKernel
 /// mismatch, topology and population analyses each make one per thread per feature list.
 final class ThreadGeometryCache {
   let context: GeometryContext
-  private let source: [FlatGeometry]
+  let source: [FlatGeometry]
   private var geometries: [Int: Geometry] = [:]
   private var prepared: [Int: PreparedGeometry] = [:]
   private var bands: [Int: EdgeBands?] = [:]
