@@ -43,7 +43,9 @@ enum SHA256 {
           tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
         tail.withUnsafeBytes { tail in
-          for start in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: start, into: &h, k: k, w: w) }
+          for start in stride(from: 0, to: tail.count, by: 64) {
+            compress(tail, at: start, into: &h, k: k, w: w)
+          }
         }
       }
     }

@@ -202,7 +202,8 @@ public enum StudyRunner {
     let files = paths.filter { seen.insert($0).inserted }
     let sums = try progress.stage("checksums of the inputs", total: files.count, unit: "files") { counter in
       try ParallelChunks.map(
-        count: files.count, threads: threads ?? ParallelChunks.defaultThreadCount, chunkSize: 1, progress: counter,
+        count: files.count, threads: threads ?? ParallelChunks.defaultThreadCount, chunkSize: 1,
+        progress: counter,
         makeWorker: {}, body: { _, i in try SHA256.hex(ofFile: config.resolve(files[i])) })
     }
     for (path, sum) in zip(files, sums) { inputs.checksums[path] = sum }
