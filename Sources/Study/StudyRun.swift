@@ -285,10 +285,15 @@ public enum StudyRunner {
     var options = CoverageOptions(radii: ReachRadii(byCategory: byCategory))
     options.quadrantSegments = config.quadrantSegments
     options.threads = threads
+    // The reach of the assets is the same for every area layer: built for the first, reused.
+    var reaches: CoverageReaches?
     for (entry, layer) in inputs.layers {
-      coverage[entry.name] = try CoverageAnalysis.run(
+      let result = try CoverageAnalysis.run(
         units: layer.geometries, assets: inputs.assets, population: inputs.population?.1, options: options,
-        progress: progress.prefixed("coverage of \(entry.name): "), knownPeople: people[entry.name])
+        progress: progress.prefixed("coverage of \(entry.name): "), knownPeople: people[entry.name],
+        knownReaches: reaches)
+      coverage[entry.name] = result
+      reaches = reaches ?? result.reachUnions
     }
     return coverage
   }

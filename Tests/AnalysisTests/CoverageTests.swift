@@ -38,6 +38,33 @@ func pointLayer(_ points: [(Double, Double)], name: String) -> Layer {
     #expect(result.gaps.count == 1 && abs(result.gaps[0].area - row.gapArea) < 1e-6)
   }
 
+  /// A second layer's run takes the first run's reach only where it was built from the same
+  /// thing: with the same radius the rows are those of a run that built its own union; with
+  /// another radius the union is built again (a 100 m circle would leave a gap where 600 m
+  /// covers the whole square).
+  @Test func reachUnionsReusedOnlyForTheSameReach() throws {
+    var assets = AssetSet(assets: [])
+    try assets.add(pointLayer([(500, 500), (1500, 500)], name: "gp"), category: "gp", categoryField: nil)
+    let first = try CoverageAnalysis.run(
+      units: [square(0, 0, 1000)], assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "100")))
+    let second = [square(1000, 0, 1000), square(0, 1000, 1000)]
+    let fresh = try CoverageAnalysis.run(
+      units: second, assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "100")))
+    let reused = try CoverageAnalysis.run(
+      units: second, assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "100")),
+      knownReaches: first.reachUnions)
+    #expect(reused.rows == fresh.rows && reused.gaps == fresh.gaps)
+    #expect(abs(reused.rows[0].gapArea - (1_000_000 - 16.0 * 100 * 100 * sin(2 * Double.pi / 32))) < 1e-6)
+    let wider = try CoverageAnalysis.run(
+      units: second, assets: assets, population: nil,
+      options: CoverageOptions(radii: try ReachRadii(parsing: "800")),
+      knownReaches: first.reachUnions)
+    #expect(wider.rows[0].gapArea == 0)
+  }
+
   /// An asset outside the unit still reaches into it; another one is too far to count.
   @Test func reachFromOutsideAndAssetsOutsideEveryUnit() throws {
     var assets = AssetSet(assets: [])

@@ -87,6 +87,33 @@ public struct CoverageResult: Sendable {
   public var assetsOutside: [Int]
   /// Each category's reach (in `categories` order), for analyses built on this one (change).
   var reaches: [ReachUnion] = []
+  /// What the reaches were built from, so another run can tell whether it may take them.
+  var reachKeys: [ReachKey] = []
+
+  /// The reach of each category, to hand to a run over other units with the same assets and
+  /// options (a study's next area layer), which then skips building the unions again.
+  public var reachUnions: CoverageReaches { CoverageReaches(keys: reachKeys, unions: reaches) }
+}
+
+/// The union of each category's reach, built by one coverage run (`CoverageResult.reachUnions`)
+/// for another over the same assets: a run takes a category's union only when the category, its
+/// assets' count, the radius and the segments per quarter circle all match, and builds it
+/// otherwise.
+public struct CoverageReaches: Sendable {
+  let keys: [ReachKey]
+  let unions: [ReachUnion]
+
+  func union(for key: ReachKey) -> ReachUnion? {
+    keys.firstIndex(of: key).map { unions[$0] }
+  }
+}
+
+/// What a category's reach union depends on besides the assets' positions.
+struct ReachKey: Sendable, Hashable {
+  var category: String
+  var assets: Int
+  var radius: Double
+  var quadrantSegments: Int
 }
 
 /// Computes who and what is out of reach of each category of asset.
@@ -95,14 +122,17 @@ public enum CoverageAnalysis {
   /// `population` when given: for each category, the union of the assets' reach, then each unit
   /// against it in parallel, then the people in the gaps. `progress` hears of each stage.
   /// `knownPeople` is an estimate of the people in `units` from `population` already made (a
-  /// study estimates each layer once), used instead of estimating again.
+  /// study estimates each layer once), used instead of estimating again. `knownReaches` are the
+  /// reach unions of an earlier run over the same `assets` (a study's other area layer): they
+  /// depend on the assets, not on the units.
   public static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, options: CoverageOptions,
-    progress: WorkProgress = .silent, knownPeople: PopulationEstimate? = nil
+    progress: WorkProgress = .silent, knownPeople: PopulationEstimate? = nil,
+    knownReaches: CoverageReaches? = nil
   ) throws -> CoverageResult {
     try run(
       units: units, assets: assets, population: population, estimate: knownPeople, options: options,
-      progress: progress)
+      knownReaches: knownReaches, progress: progress)
   }
 
   /// Runs coverage with the units' people already estimated (`estimate`, from `population`), so
@@ -111,14 +141,21 @@ public enum CoverageAnalysis {
   /// (`extras` false: assets inside and reaching, farthest distances, where each asset stands).
   static func run(
     units: [FlatGeometry], assets: AssetSet, population: PopulationLayer?, estimate: PopulationEstimate?,
-    options: CoverageOptions, extras: Bool = true, progress: WorkProgress = .silent
+    options: CoverageOptions, extras: Bool = true, knownReaches: CoverageReaches? = nil,
+    progress: WorkProgress = .silent
   ) throws -> CoverageResult {
     var clock = StageClock()
     let categories = assets.categories
     let layer = UnitLayer(units)
     let radii = try categories.map { try options.radii.radius(for: $0) }
     let memberLists = categories.map { assets.assets(in: $0).map(\.geometry) }
+    let keys = categories.indices.map {
+      ReachKey(
+        category: categories[$0], assets: memberLists[$0].count, radius: radii[$0],
+        quadrantSegments: options.quadrantSegments)
+    }
     let reachOf: @Sendable (Int) throws -> ReachUnion = { c in
+      if let known = knownReaches?.union(for: keys[c]) { return known }
       let members = memberLists[c]
       return try progress.stage("reach of \(categories[c])", total: members.count, unit: "assets") {
         counter in
@@ -198,7 +235,7 @@ public enum CoverageAnalysis {
     }
     return CoverageResult(
       rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
-      reaches: reaches)
+      reaches: reaches, reachKeys: keys)
   }
 
   /// Runs `first` on this thread and `second` on another at once, and returns both results (the
