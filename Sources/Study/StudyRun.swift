@@ -63,10 +63,13 @@ public enum StudyRunner {
     // which would otherwise estimate the same layers again.
     let people = try populations(inputs, threads: options.threads, progress: progress)
     lap("population")
-    let pairs = try overlaps(config, inputs, people: people, options: options, progress: progress)
-    lap("overlaps")
+    // Topology before the overlaps: their summaries sum areas over each layer's overlapping pairs
+    // instead of building unions.
     let topology = try topology(config, inputs, threads: options.threads, progress: progress)
     lap("topology")
+    let pairs = try overlaps(
+      config, inputs, people: people, topology: topology, options: options, progress: progress)
+    lap("overlaps")
     let coverage = try coverage(config, inputs, people: people, threads: options.threads, progress: progress)
     lap("coverage")
     var change = inputs.change
@@ -232,8 +235,8 @@ public enum StudyRunner {
 
   /// The overlap of each compared pair, with the people already estimated in each layer.
   static func overlaps(
-    _ config: StudyConfig, _ inputs: Inputs, people: [String: PopulationEstimate], options: OverlapOptions,
-    progress: WorkProgress
+    _ config: StudyConfig, _ inputs: Inputs, people: [String: PopulationEstimate],
+    topology: [String: TopologyReport], options: OverlapOptions, progress: WorkProgress
   )
     throws -> [(StudyConfig.Pair, OverlapRun)]
   {
@@ -247,7 +250,8 @@ public enum StudyRunner {
           try OverlapRun.analyse(
             a, b, population: inputs.population?.1, options: options, checkTopology: false,
             progress: progress.prefixed("pair \(i + 1) of \(config.comparedPairs.count): "),
-            knownPeople: people[pair.a].flatMap { a in people[pair.b].map { (a, $0) } })
+            knownPeople: people[pair.a].flatMap { a in people[pair.b].map { (a, $0) } },
+            knownTopology: topology[pair.a].flatMap { a in topology[pair.b].map { (a, $0) } })
         ))
     }
     return pairs

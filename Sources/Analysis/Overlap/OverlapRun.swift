@@ -118,10 +118,14 @@ extension OverlapRun {
   /// per-feature summaries both ways, best-fit lookups both ways and, when `checkTopology`, each
   /// layer's own overlaps and gaps. `progress` hears of each stage. `knownPeople` are estimates
   /// of the people in A and B from `population` already made (see `Overlay.weight`).
+  /// `knownTopology` are the layers' topology reports already made without `checkTopology` (a
+  /// study checks each layer once): the summaries then take their overlapping pairs, as they take
+  /// those of a check made here, while the run itself holds no topology.
   public static func analyse(
     _ a: Layer, _ b: Layer, population: PopulationLayer? = nil, options: OverlapOptions = OverlapOptions(),
     checkTopology: Bool = true, maxGapArea: Double = 100_000, progress: WorkProgress = .silent,
-    knownPeople: (a: PopulationEstimate, b: PopulationEstimate)? = nil
+    knownPeople: (a: PopulationEstimate, b: PopulationEstimate)? = nil,
+    knownTopology: (a: TopologyReport, b: TopologyReport)? = nil
   ) throws -> OverlapRun {
     var options = options
     var clock = StageClock()
@@ -154,12 +158,14 @@ extension OverlapRun {
     ) { counter in
       let summariesA = try MismatchAnalysis.summarize(
         overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
-        populations: people?.a.totals, options: options, otherOverlaps: topologyB?.overlaps)
+        populations: people?.a.totals, options: options,
+        otherOverlaps: (topologyB ?? knownTopology?.b)?.overlaps)
       counter.advance(by: a.features.count)
       clock.lap("summaries a")
       let summariesB = try MismatchAnalysis.summarize(
         overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
-        populations: people?.b.totals, options: options, otherOverlaps: topologyA?.overlaps)
+        populations: people?.b.totals, options: options,
+        otherOverlaps: (topologyA ?? knownTopology?.a)?.overlaps)
       counter.advance(by: b.features.count)
       clock.lap("summaries b")
       return (summariesA, summariesB)
