@@ -20,9 +20,9 @@ public enum GeoJSONReader {
     throws(GeoJSONError)
     -> FeatureCollection
   {
-    let bytes = try InputFile.readAll(path: path)
-    defer { bytes.deallocate() }
-    return try read(bytes: UnsafeRawBufferPointer(bytes), source: path, parallelAbove: parallelAbove)
+    let bytes = try InputFile.contents(path: path)
+    defer { bytes.release() }
+    return try read(bytes: bytes.raw, source: path, parallelAbove: parallelAbove)
   }
 
   /// Reads GeoJSON from memory; `source` names the input in error messages. A `features` array
@@ -56,9 +56,9 @@ public enum GeoJSONReader {
   public static func readSkippingUnusableGeometries(contentsOf path: String) throws(GeoJSONError)
     -> (collection: FeatureCollection, unusable: [Int: String])
   {
-    let bytes = try InputFile.readAll(path: path)
-    defer { bytes.deallocate() }
-    var parser = GeoJSONParser(bytes: UnsafeRawBufferPointer(bytes))
+    let bytes = try InputFile.contents(path: path)
+    defer { bytes.release() }
+    var parser = GeoJSONParser(bytes: bytes.raw)
     parser.skipsUnusableGeometries = true
     do {
       let collection = try parser.parseDocument()

@@ -6,10 +6,34 @@
   import Musl
 #endif
 
-/// Reads a whole file into one buffer with as few `read(2)` calls as possible.
+/// A whole file's bytes in memory: a big regular file mapped read-only from the page cache,
+/// anything else (small files, pipes, devices) read into one buffer with as few `read(2)` calls
+/// as possible.
 enum InputFile {
-  /// The file's bytes; the caller deallocates the buffer.
-  static func readAll(path: String) throws(GeoJSONError) -> UnsafeMutableRawBufferPointer {
+  /// A regular file at least this big (bytes) is mapped rather than read: copying 32 MB out of
+  /// the page cache into freshly zeroed memory cost about a tenth of the national crosswalk's
+  /// CPU time (measured), while mapping it costs a few hundred page-table updates.
+  static let mapAbove = 1 << 20
+
+  /// The bytes of one file, released with `release()`.
+  struct Bytes {
+    /// The file's contents.
+    let raw: UnsafeRawBufferPointer
+    /// Whether `raw` is a mapping (unmapped on release) rather than an allocation.
+    let isMapped: Bool
+
+    /// Gives the memory back; `raw` must not be used afterwards.
+    func release() {
+      if isMapped {
+        _ = munmap(UnsafeMutableRawPointer(mutating: raw.baseAddress), raw.count)
+      } else {
+        raw.deallocate()
+      }
+    }
+  }
+
+  /// The file's bytes; the caller releases them.
+  static func contents(path: String) throws(GeoJSONError) -> Bytes {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       let code = errno
@@ -20,9 +44,37 @@ enum InputFile {
     var info = stat()
     if fstat(fd, &info) != 0 { throw .unreadable(path: path, reason: describe(errno)) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "it is a directory") }
+    if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= mapAbove,
+      let mapped = map(fd, count: Int(info.st_size))
+    {
+      return Bytes(raw: mapped, isMapped: true)
+    }
+    return Bytes(
+      raw: UnsafeRawBufferPointer(try readAll(fd, size: Int(info.st_size), path: path)), isMapped: false)
+  }
+
+  /// The first `count` bytes of the open regular file, mapped read-only and populated at once
+  /// (one system call instead of a page fault per 64 KB); nil when the system refuses, and the
+  /// file is then read instead.
+  static func map(_ fd: Int32, count: Int) -> UnsafeRawBufferPointer? {
+    #if os(Linux)
+      let flags = MAP_PRIVATE | MAP_POPULATE
+    #else
+      let flags = MAP_PRIVATE
+    #endif
+    guard let address = mmap(nil, count, PROT_READ, flags, fd, 0), address != MAP_FAILED else {
+      return nil
+    }
+    return UnsafeRawBufferPointer(start: address, count: count)
+  }
+
+  /// The rest of the open file read into one allocation; `size` (from fstat) is a first guess.
+  static func readAll(_ fd: Int32, size: Int, path: String) throws(GeoJSONError)
+    -> UnsafeMutableRawBufferPointer
+  {
     // The size from fstat is a hint (pipes report 0, files may grow); the loop below grows the
     // buffer as needed, so nothing is reserved from untrusted input.
-    var capacity = max(Int(info.st_size), 0) + 1
+    var capacity = max(size, 0) + 1
     var buffer = allocate(capacity)
     var length = 0
     while true {
