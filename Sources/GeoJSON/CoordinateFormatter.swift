@@ -35,29 +35,46 @@ struct CoordinateFormatter {
       out.append(UInt8(ascii: "0"))  // also for -0 and tiny negatives: never "-0"
       return
     }
-    if n < 0 {
-      out.append(UInt8(ascii: "-"))
-      n = -n
-    }
-    let integerPart = n / divisor
-    var fraction = n % divisor
-    Self.appendDigits(of: integerPart, to: &out)
-    if fraction != 0 {
-      var digits = precision
-      while fraction % 10 == 0 {
-        fraction /= 10
-        digits -= 1
+    let negative = n < 0
+    if negative { n = -n }
+    let precision = self.precision
+    let divisor = self.divisor
+    // The whole number is laid out right to left in one small buffer and appended at once (one
+    // capacity check per coordinate instead of one per digit): the fraction as exactly
+    // `precision` digits with its trailing zeros then dropped, a point, the integer part, a sign.
+    // 16 integer digits (below `integerLimit`) + point + 15 decimals + sign fit in 40 bytes.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      let end = 40
+      var start = 40
+      var fraction = n % divisor
+      if fraction != 0 {
+        var digits = precision
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        // `digits` decimals remain; leading zeros of the fraction (0.05 -> "05") are kept.
+        start = end - digits
+        var i = end
+        while i > start {
+          i -= 1
+          buffer[i] = UInt8(truncatingIfNeeded: fraction % 10) &+ 0x30
+          fraction /= 10
+        }
+        start -= 1
+        buffer[start] = UInt8(ascii: ".")
       }
-      out.append(UInt8(ascii: "."))
-      // Leading zeros of the fraction (0.05 -> "05").
-      var width = 1
-      var probe = fraction
-      while probe >= 10 {
-        probe /= 10
-        width += 1
+      var integerPart = n / divisor
+      repeat {
+        start -= 1
+        buffer[start] = UInt8(truncatingIfNeeded: integerPart % 10) &+ 0x30
+        integerPart /= 10
+      } while integerPart > 0
+      if negative {
+        start -= 1
+        buffer[start] = UInt8(ascii: "-")
       }
-      for _ in width..<digits { out.append(UInt8(ascii: "0")) }
-      Self.appendDigits(of: fraction, to: &out)
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
     }
   }
 

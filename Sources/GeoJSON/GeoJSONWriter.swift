@@ -77,8 +77,11 @@ public struct GeoJSONWriter: Sendable {
   /// One feature's bytes exactly as `encode(features:)` writes them, so that features can be
   /// encoded on several threads and joined with `encode(encodedFeatures:foreignMembers:)`.
   public func encodeFeature(_ feature: Feature) -> [UInt8] {
+    // Sized from the point count like `encode(_:)`, so a large polygon's bytes are not copied
+    // again and again as the array doubles.
+    let points = feature.geometry.map(Self.pointCount) ?? 0
     var out: [UInt8] = []
-    out.reserveCapacity(512)
+    out.reserveCapacity(512 + points * (2 * options.precision + 12))
     appendFeature(feature, formatter: CoordinateFormatter(precision: options.precision), to: &out)
     return out
   }
