@@ -247,10 +247,8 @@ public struct GeoJSONWriter: Sendable {
     let points = geometry.pointRange(ofRing: ring)
     out.append(UInt8(ascii: "["))
     for k in 0..<points.count {
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      appendPosition(
-        geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out
-      )
+      let i = reversed ? points.upperBound - 1 - k : points.lowerBound + k
+      formatter.appendPosition(geometry.x(i), geometry.y(i), comma: k > 0, to: &out)
     }
     out.append(UInt8(ascii: "]"))
   }
@@ -259,11 +257,7 @@ public struct GeoJSONWriter: Sendable {
   private func appendPosition(
     _ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]
   ) {
-    out.append(UInt8(ascii: "["))
-    formatter.append(geometry.x(i), to: &out)
-    out.append(UInt8(ascii: ","))
-    formatter.append(geometry.y(i), to: &out)
-    out.append(UInt8(ascii: "]"))
+    formatter.appendPosition(geometry.x(i), geometry.y(i), comma: false, to: &out)
   }
 
   @inline(__always)
