@@ -21,43 +21,95 @@ struct CoordinateFormatter {
   /// written as `null` so the output stays valid JSON.
   @inline(__always)
   func append(_ value: Double, to out: inout [UInt8]) {
-    guard value.isFinite else {
-      out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
-      return
+    let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.numberWidth) { buffer in
+      guard let start = write(value, before: Self.numberWidth, in: buffer) else { return false }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<Self.numberWidth]))
+      return true
     }
+    if !done { appendUncommon(value, to: &out) }
+  }
+
+  /// Appends a position `[x,y]`, preceded by a comma when `comma`: the same bytes as appending
+  /// the pieces one by one, laid out right to left in one small buffer and appended at once
+  /// (one capacity check per position instead of one per byte), which is most of the writing.
+  @inline(__always)
+  func appendPosition(_ x: Double, _ y: Double, comma: Bool, to out: inout [UInt8]) {
+    let width = 2 * Self.numberWidth + 4
+    let done = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { buffer in
+      buffer[width - 1] = UInt8(ascii: "]")
+      guard let yStart = write(y, before: width - 1, in: buffer) else { return false }
+      buffer[yStart - 1] = UInt8(ascii: ",")
+      guard var start = write(x, before: yStart - 1, in: buffer) else { return false }
+      start -= 1
+      buffer[start] = UInt8(ascii: "[")
+      if comma {
+        start -= 1
+        buffer[start] = UInt8(ascii: ",")
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<width]))
+      return true
+    }
+    if !done {
+      if comma { out.append(UInt8(ascii: ",")) }
+      out.append(UInt8(ascii: "["))
+      append(x, to: &out)
+      out.append(UInt8(ascii: ","))
+      append(y, to: &out)
+      out.append(UInt8(ascii: "]"))
+    }
+  }
+
+  /// Room for one number of the integer path: 16 integer digits (below `integerLimit`), a
+  /// point, 15 decimals and a sign.
+  private static let numberWidth = 36
+
+  /// Writes `value` right to left so that it ends just before `end`, and returns where it
+  /// starts; nil (nothing written) for a value the integer path cannot write exactly. The
+  /// fraction is written as exactly `precision` digits less its trailing zeros, so leading zeros
+  /// stay (0.05 -> "05"); zero, -0 and tiny negatives are "0", never "-0".
+  @inline(__always)
+  private func write(_ value: Double, before end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
     let scaled = (value * scale).rounded()
-    guard abs(scaled) < Self.integerLimit else {
-      out.append(contentsOf: value.description.utf8)
-      return
-    }
+    guard abs(scaled) < Self.integerLimit else { return nil }  // also false for NaN and infinities
     var n = Int64(scaled)
-    if n == 0 {
-      out.append(UInt8(ascii: "0"))  // also for -0 and tiny negatives: never "-0"
-      return
-    }
-    if n < 0 {
-      out.append(UInt8(ascii: "-"))
-      n = -n
-    }
-    let integerPart = n / divisor
+    var start = end
+    let negative = n < 0
+    if negative { n = -n }
     var fraction = n % divisor
-    Self.appendDigits(of: integerPart, to: &out)
     if fraction != 0 {
       var digits = precision
       while fraction % 10 == 0 {
         fraction /= 10
         digits -= 1
       }
-      out.append(UInt8(ascii: "."))
-      // Leading zeros of the fraction (0.05 -> "05").
-      var width = 1
-      var probe = fraction
-      while probe >= 10 {
-        probe /= 10
-        width += 1
+      let fractionStart = start - digits
+      while start > fractionStart {
+        start -= 1
+        buffer[start] = UInt8(truncatingIfNeeded: fraction % 10) &+ 0x30
+        fraction /= 10
       }
-      for _ in width..<digits { out.append(UInt8(ascii: "0")) }
-      Self.appendDigits(of: fraction, to: &out)
+      start -= 1
+      buffer[start] = UInt8(ascii: ".")
+    }
+    var integerPart = n / divisor
+    repeat {
+      start -= 1
+      buffer[start] = UInt8(truncatingIfNeeded: integerPart % 10) &+ 0x30
+      integerPart /= 10
+    } while integerPart > 0
+    if negative {
+      start -= 1
+      buffer[start] = UInt8(ascii: "-")
+    }
+    return start
+  }
+
+  /// A value outside the integer path: `null` when not finite, else Swift's shortest text.
+  private func appendUncommon(_ value: Double, to out: inout [UInt8]) {
+    if value.isFinite {
+      out.append(contentsOf: value.description.utf8)
+    } else {
+      out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
     }
   }
 

@@ -77,8 +77,11 @@ public struct GeoJSONWriter: Sendable {
   /// One feature's bytes exactly as `encode(features:)` writes them, so that features can be
   /// encoded on several threads and joined with `encode(encodedFeatures:foreignMembers:)`.
   public func encodeFeature(_ feature: Feature) -> [UInt8] {
+    // Sized from the point count like `encode(_:)`, so a large polygon's bytes are not copied
+    // again and again as the array doubles.
+    let points = feature.geometry.map(Self.pointCount) ?? 0
     var out: [UInt8] = []
-    out.reserveCapacity(512)
+    out.reserveCapacity(512 + points * (2 * options.precision + 12))
     appendFeature(feature, formatter: CoordinateFormatter(precision: options.precision), to: &out)
     return out
   }
@@ -244,10 +247,8 @@ public struct GeoJSONWriter: Sendable {
     let points = geometry.pointRange(ofRing: ring)
     out.append(UInt8(ascii: "["))
     for k in 0..<points.count {
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      appendPosition(
-        geometry, reversed ? points.upperBound - 1 - k : points.lowerBound + k, formatter: formatter, to: &out
-      )
+      let i = reversed ? points.upperBound - 1 - k : points.lowerBound + k
+      formatter.appendPosition(geometry.x(i), geometry.y(i), comma: k > 0, to: &out)
     }
     out.append(UInt8(ascii: "]"))
   }
@@ -256,11 +257,7 @@ public struct GeoJSONWriter: Sendable {
   private func appendPosition(
     _ geometry: FlatGeometry, _ i: Int, formatter: CoordinateFormatter, to out: inout [UInt8]
   ) {
-    out.append(UInt8(ascii: "["))
-    formatter.append(geometry.x(i), to: &out)
-    out.append(UInt8(ascii: ","))
-    formatter.append(geometry.y(i), to: &out)
-    out.append(UInt8(ascii: "]"))
+    formatter.appendPosition(geometry.x(i), geometry.y(i), comma: false, to: &out)
   }
 
   @inline(__always)

@@ -44,6 +44,31 @@ import Testing
     }
   }
 
+  func position(_ x: Double, _ y: Double, comma: Bool, precision: Int = 6) -> String {
+    var out: [UInt8] = []
+    CoordinateFormatter(precision: precision).appendPosition(x, y, comma: comma, to: &out)
+    return text(out)
+  }
+
+  /// A position is written in one piece; it must be the bytes of its numbers written one by one,
+  /// including the numbers that leave the integer path (too large, not finite).
+  @Test func positionIsItsNumbersInBrackets() {
+    #expect(position(-2.4334014, 53.5998149, comma: false) == "[-2.433401,53.599815]")
+    #expect(position(-0.05, 1e20, comma: true) == ",[-0.05,1e+20]")
+    #expect(position(.nan, 0.0000004, comma: true) == ",[null,0]")
+    #expect(position(8_999_999_999_999_998, -0.5, comma: false, precision: 0) == "[8999999999999998,-1]")
+    #expect(position(0.000_000_000_000_001, -8.5, comma: false, precision: 15) == "[0.000000000000001,-8.5]")
+    var rng = SeededGenerator(seed: 11)
+    for precision in [0, 2, 6, 15] {
+      for _ in 0..<500 {
+        let x = Double.random(in: -1e7...1e7, using: &rng)
+        let y = Double.random(in: -1...1, using: &rng)
+        let expected = "[\(formatted(x, precision: precision)),\(formatted(y, precision: precision))]"
+        #expect(position(x, y, comma: false, precision: precision) == expected)
+      }
+    }
+  }
+
   @Test func propertyBytesMatchJSONValueWriteJSON() {
     let values: [JSONValue] = [
       .null, .bool(true), .bool(false), .number(0), .number(-0.0), .number(42), .number(-7), .number(1.5),
