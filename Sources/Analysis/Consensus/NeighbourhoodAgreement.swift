@@ -138,8 +138,10 @@ public struct NeighbourhoodAgreement: Sendable {
     result.facesByCount = byCount.keys.sorted().map { (count: Int($0), region: byCount[$0]!) }
     var iou: [Double?] = []
     let coreArea = result.coreArea
-    if coreArea > 0, let bits = arrangement.ownerBits {
-      // Each drawing's intersection with the core is the faces of the core it covers.
+    // Each drawing's intersection with the core is the faces of the core it covers. Faces the
+    // owner walk left unresolved shift an IoU by at most 2·(their area)/(core area): used only
+    // when that is far below the figures' 1e-6 relative contract, else GEOS intersects.
+    if coreArea > 0, let bits = arrangement.ownerBits, arrangement.ownerUnresolvedArea <= 1e-12 * coreArea {
       let words = arrangement.ownerWords
       var twiceShared = [Double](repeating: 0, count: n)
       for cycle in 0..<arrangement.cycleCount where count[cycle] >= coreCount {

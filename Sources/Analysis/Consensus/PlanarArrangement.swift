@@ -48,6 +48,8 @@ struct PlanarArrangement {
   /// is not 0 or 1 everywhere or the walks disagreed about it.
   private(set) var ownerBits: [UInt64]?
   private(set) var ownerWords = 0
+  /// The area (m²) of faces the owner walk could not give owners to (see `ownerWalk`).
+  private(set) var ownerUnresolvedArea = 0.0
 
   var halfEdgeCount: Int { origin.count }
   var cycleCount: Int { cycleStart.count }
@@ -126,7 +128,9 @@ struct PlanarArrangement {
     linkFaces()
     walk(segments, deltas: deltas)
     if let owners, inconsistentCrossings == 0 {
-      ownerBits = ownerWalk(segments, owners: owners, ownerCount: ownerCount, matches: matches)
+      let walked = ownerWalk(segments, owners: owners, ownerCount: ownerCount, matches: matches)
+      ownerBits = walked?.bits
+      ownerUnresolvedArea = walked?.unresolved ?? 0
       ownerWords = (ownerCount + 63) / 64
     }
     if segments.count > 20_000 { clock.lap("arrangement: \(cycleCount) faces walked") }
@@ -421,11 +425,13 @@ struct PlanarArrangement {
 
   /// Which owners cover each cycle's face, as `ownerBits` holds it: the same walk as `walk`
   /// (outlines by a ray test, then across reliable edges, then across any), each edge changing
-  /// the windings of the owners whose segments run along it. Nil when a winding leaves {0, 1},
-  /// when two walks disagree, or when a face's owners do not add up to its count of key 0.
+  /// the windings of the owners whose segments run along it. Nil when a winding leaves {0, 1}
+  /// or two walks disagree across a reliable edge, or when a face's owners do not add up to its
+  /// count of key 0. A face it cannot reach that way keeps no owners; the area of such faces
+  /// (degenerate slivers where the noder left sub-millimetre edges) is returned as `unresolved`.
   private func ownerWalk(
     _ segments: [ChainSegment], owners: [Int32], ownerCount: Int, matches: [SIMD3<Int32>]
-  ) -> [UInt64]? {
+  ) -> (bits: [UInt64], unresolved: Double)? {
     let words = (ownerCount + 63) / 64
     let edgeCount = origin.count / 2
     // Per edge, its (owner, net winding change) pairs, by owner.
@@ -503,8 +509,17 @@ struct PlanarArrangement {
           defer { h = Int(next[h]) }
           let other = Int(cycleOf[h ^ 1])
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
-          guard cross(h, from: cycle) else { return nil }
+          // Across the short edges the walk takes only in phase 1 (see `walk`), a crossing
+          // that does not give the face's count is skipped: another edge may lead there.
+          guard cross(h, from: cycle) else {
+            if phase == 0 { return nil } else { continue }
+          }
           if !assigned[other] {
+            if phase == 1 {
+              var covered: Int32 = 0
+              for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
+              if covered != counts[other].value(0) { continue }
+            }
             for w in 0..<words { bits[other * words + w] = scratch[w] }
             assigned[other] = true
             queue.append(Int32(other))
@@ -514,12 +529,17 @@ struct PlanarArrangement {
         } while h != h0
       }
     }
+    var unresolved = 0.0
     for cycle in 0..<cycleCount {
+      guard assigned[cycle] else {
+        unresolved += abs(cycleDoubleArea[cycle]) / 2
+        continue
+      }
       var covered: Int32 = 0
       for w in 0..<words { covered += Int32(bits[cycle * words + w].nonzeroBitCount) }
-      guard assigned[cycle], covered == counts[cycle].value(0) else { return nil }
+      guard covered == counts[cycle].value(0) else { return nil }
     }
-    return bits
+    return (bits, unresolved)
   }
 
   /// Counts at a point infinitely far below (x, y): the chains crossing a ray from there to +x,
