@@ -115,6 +115,42 @@ import Testing
 
   /// Bands nested, Σ count × area = Σ drawing areas, claimed + unclaimed = the union of the
   /// mapped neighbourhoods' drawings (by GEOS), contested inside claimed.
+  /// IoUs come from which drawings cover each face of the arrangement, kept as bit sets of 64
+  /// drawings a word: 69 copies of [0,100]² and one square shifted by 50 m (70 drawings, two
+  /// words) make the core [0,100]², so the copies' IoU is 1 and the shifted one's
+  /// 5,000 / 15,000. A hole in one more copy takes its 20×20 m out of the drawing.
+  @Test func iousOfSeventyOneDrawingsCountFacesAcrossBitSetWords() throws {
+    func square(_ x: Int, hole: Bool = false) -> String {
+      let (x0, x1) = (400_000 + x, 400_100 + x)
+      var rings = "[[\(x0), 300000], [\(x1), 300000], [\(x1), 300100], [\(x0), 300100], [\(x0), 300000]]"
+      if hole {
+        rings +=
+          ", [[400040, 300040], [400040, 300060], [400060, 300060], [400060, 300040], [400040, 300040]]"
+      }
+      return """
+        {"type": "Feature", "properties": {"neighbourhood": "many"}, "geometry": {"type": "Polygon", \
+        "coordinates": [\(rings)]}}
+        """
+    }
+    let features = Array(repeating: square(0), count: 69) + [square(50), square(0, hole: true)]
+    let text = """
+      {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": \
+      "urn:ogc:def:crs:EPSG::27700"}}, "features": [\(features.joined(separator: ", "))]}
+      """
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("nbhd-iou-\(UUID()).geojson")
+      .path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try ConsensusRun.analyse(ConsensusRun.load(path), options: ConsensusOptions())
+    let records = run.drawings.records
+    #expect(records.count == 71)
+    // The core: covered by at least 36 of 71 everywhere in [0,100]² (the hole leaves 70 there).
+    #expect(Self.close(Self.neighbourhood(run, "many").coreArea, 10_000))
+    #expect((0..<69).allSatisfy { Self.close(records[$0].iouWithCore!, 1) })
+    #expect(Self.close(records[69].iouWithCore!, 5_000.0 / 15_000))
+    #expect(Self.close(records[70].iouWithCore!, 9_600.0 / 10_000))
+  }
+
   static func checkProperties(_ run: ConsensusRun, relative: Double = 1e-9) throws {
     let context = GeometryContext()
     for agreement in run.neighbourhoods {

@@ -43,6 +43,13 @@ struct PlanarArrangement {
   private(set) var counts: [SparseCounts] = []
   /// Edges where two walks disagreed about a face's counts.
   private(set) var inconsistentCrossings = 0
+  /// With owners (see `init`): per cycle, `ownerWords` words whose bit o is set when owner o's
+  /// chains wind once around the cycle's face; nil without owners, or when some owner's winding
+  /// is not 0 or 1 everywhere or the walks disagreed about it.
+  private(set) var ownerBits: [UInt64]?
+  private(set) var ownerWords = 0
+  /// The area (m²) of faces the owner walk could not give owners to (see `ownerWalk`).
+  private(set) var ownerUnresolvedArea = 0.0
 
   var halfEdgeCount: Int { origin.count }
   var cycleCount: Int { cycleStart.count }
@@ -62,14 +69,24 @@ struct PlanarArrangement {
   /// finds the result inconsistent (the floating-point noder can leave a crossing a hair off
   /// where lines nearly coincide), by GEOS's unary union, which falls back to snapping.
   /// `threads` threads share the noding and edge matching; the result does not depend on how many.
-  init(_ segments: [ChainSegment], context: GeometryContext, threads: Int = 1) throws {
-    self = try PlanarArrangement(segments, context: context, union: false, threads: threads)
+  /// With `owners` (per segment, which of `ownerCount` owners it belongs to, e.g. the drawing
+  /// whose ring it is), also `ownerBits`: which owners cover each face.
+  init(
+    _ segments: [ChainSegment], context: GeometryContext, threads: Int = 1, owners: [Int32]? = nil,
+    ownerCount: Int = 0
+  ) throws {
+    self = try PlanarArrangement(
+      segments, context: context, union: false, threads: threads, owners: owners, ownerCount: ownerCount)
     if inconsistentCrossings > 0 {
-      self = try PlanarArrangement(segments, context: context, union: true, threads: threads)
+      self = try PlanarArrangement(
+        segments, context: context, union: true, threads: threads, owners: owners, ownerCount: ownerCount)
     }
   }
 
-  private init(_ segments: [ChainSegment], context: GeometryContext, union: Bool, threads: Int) throws {
+  private init(
+    _ segments: [ChainSegment], context: GeometryContext, union: Bool, threads: Int, owners: [Int32]?,
+    ownerCount: Int
+  ) throws {
     guard !segments.isEmpty else { return }
     var clock = StageClock()
     let noded = try Self.nodedLinework(segments, context: context, union: union, threads: threads)
@@ -103,10 +120,19 @@ struct PlanarArrangement {
       }
     }
     origin = edgeEnds
-    let deltas = edgeDeltas(segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex, threads: threads)
+    var matches: [SIMD3<Int32>] = []
+    let deltas = edgeDeltas(
+      segments, vertexIndex: vertexIndex, edgeIndex: edgeIndex, threads: threads,
+      collecting: owners != nil, matches: &matches)
     if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
     walk(segments, deltas: deltas)
+    if let owners, inconsistentCrossings == 0 {
+      let walked = ownerWalk(segments, owners: owners, ownerCount: ownerCount, matches: matches)
+      ownerBits = walked?.bits
+      ownerUnresolvedArea = walked?.unresolved ?? 0
+      ownerWords = (ownerCount + 63) / 64
+    }
     if segments.count > 20_000 { clock.lap("arrangement: \(cycleCount) faces walked") }
   }
 
@@ -168,8 +194,10 @@ struct PlanarArrangement {
   /// second): the sum of the weights of the chain segments running along it, negated for those
   /// running the other way. A segment that is itself an edge (no vertex fell inside it) covers
   /// exactly that edge; any other is matched with the edges lying along it.
+  /// When `collecting`, also every (edge, segment, signed weight) found goes to `matches`.
   private func edgeDeltas(
-    _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int
+    _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int,
+    collecting: Bool, matches: inout [SIMD3<Int32>]
   ) -> [SparseCounts] {
     let tolerance = Self.alongTolerance
     let edgeCount = origin.count / 2
@@ -182,7 +210,9 @@ struct PlanarArrangement {
       if let a = vertex(s.x0, s.y0), let b = vertex(s.x1, s.y1),
         let e = edgeIndex[SIMD2(UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))]
       {
-        changes[Int(e)].add(s.key, origin[2 * Int(e)] == a ? s.weight : -s.weight)
+        let weight = origin[2 * Int(e)] == a ? s.weight : -s.weight
+        changes[Int(e)].add(s.key, weight)
+        if collecting { matches.append(SIMD3(e, Int32(i), weight)) }
       } else {
         split.append(i)
       }
@@ -201,8 +231,8 @@ struct PlanarArrangement {
     let found = try! ParallelChunks.map(
       count: parts, threads: threads, chunkSize: 1,
       makeWorker: { [Int32](repeating: -1, count: edgeCount) },
-      body: { seen, part -> [SIMD3<Int32>] in
-        var found: [SIMD3<Int32>] = []
+      body: { seen, part -> [SIMD4<Int32>] in
+        var found: [SIMD4<Int32>] = []
         let count = splitSegments.count
         for i in splitSegments[(part * count / parts)..<((part + 1) * count / parts)] {
           let s = segments[i]
@@ -228,13 +258,16 @@ struct PlanarArrangement {
             let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
             let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
             guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
-            found.append(SIMD3(Int32(e), s.key, tq > tp ? s.weight : -s.weight))
+            found.append(SIMD4(Int32(e), s.key, tq > tp ? s.weight : -s.weight, Int32(i)))
           }
         }
         return found
       })
     for part in found {
-      for change in part { changes[Int(change.x)].add(change.y, change.z) }
+      for change in part {
+        changes[Int(change.x)].add(change.y, change.z)
+        if collecting { matches.append(SIMD3(change.x, change.w, change.z)) }
+      }
     }
     return changes
   }
@@ -300,6 +333,9 @@ struct PlanarArrangement {
     aroundVertex = around
   }
 
+  /// Each piece's outline cycle with the lowest vertex its counts were found at, in walk order.
+  private var outlines: [SIMD2<Int32>] = []
+
   /// Per vertex, its half-edges sorted counter-clockwise from east (set by `linkFaces`).
   private var firstAround: [Int32] = []
   private var aroundVertex: [Int32] = []
@@ -346,6 +382,7 @@ struct PlanarArrangement {
       let first = Int(aroundVertex[Int(firstAround[Int(p)])])
       let outline = Int(cycleOf[first ^ 1])
       counts[outline] = Self.counts(justBelow: x(p), y(p), segments)
+      outlines.append(SIMD2(Int32(outline), p))
       assigned[outline] = true
       queue.append(Int32(outline))
     }
@@ -386,25 +423,152 @@ struct PlanarArrangement {
     }
   }
 
+  /// Which owners cover each cycle's face, as `ownerBits` holds it: the same walk as `walk`
+  /// (outlines by a ray test, then across reliable edges, then across any), each edge changing
+  /// the windings of the owners whose segments run along it. Nil when a winding leaves {0, 1}
+  /// or two walks disagree across a reliable edge, or when a face's owners do not add up to its
+  /// count of key 0. A face it cannot reach that way keeps no owners; the area of such faces
+  /// (degenerate slivers where the noder left sub-millimetre edges) is returned as `unresolved`.
+  private func ownerWalk(
+    _ segments: [ChainSegment], owners: [Int32], ownerCount: Int, matches: [SIMD3<Int32>]
+  ) -> (bits: [UInt64], unresolved: Double)? {
+    let words = (ownerCount + 63) / 64
+    let edgeCount = origin.count / 2
+    // Per edge, its (owner, net winding change) pairs, by owner.
+    var start = [Int32](repeating: 0, count: edgeCount + 1)
+    for m in matches { start[Int(m.x) + 1] += 1 }
+    for e in 0..<edgeCount { start[e + 1] += start[e] }
+    var fill = start
+    var change = [SIMD2<Int32>](repeating: .zero, count: matches.count)
+    for m in matches {
+      change[Int(fill[Int(m.x)])] = SIMD2(owners[Int(m.y)], m.z)
+      fill[Int(m.x)] += 1
+    }
+    var end = [Int32](repeating: 0, count: edgeCount)
+    for e in 0..<edgeCount {
+      var k = Int(start[e])
+      let range = Int(start[e])..<Int(start[e + 1])
+      if range.count > 1 { change[range].sort { $0.x < $1.x } }
+      for slot in range {
+        if k > range.lowerBound && change[k - 1].x == change[slot].x {
+          change[k - 1].y += change[slot].y
+        } else {
+          change[k] = change[slot]
+          k += 1
+        }
+      }
+      end[e] = Int32(k)
+    }
+    var bits = [UInt64](repeating: 0, count: cycleCount * words)
+    var assigned = [Bool](repeating: false, count: cycleCount)
+    var scratch = [UInt64](repeating: 0, count: words)
+    // Winding of each owner across half-edge h from the face of `cycle`, into `scratch`.
+    func cross(_ h: Int, from cycle: Int) -> Bool {
+      let sign: Int32 = (h ^ 1) & 1 == 0 ? 1 : -1
+      for w in 0..<words { scratch[w] = bits[cycle * words + w] }
+      for slot in Int(start[h >> 1])..<Int(end[h >> 1]) {
+        let owner = Int(change[slot].x), delta = sign * change[slot].y
+        if delta == 0 { continue }
+        let mask = UInt64(1) << UInt64(owner & 63)
+        let was: Int32 = scratch[owner >> 6] & mask != 0 ? 1 : 0
+        switch was + delta {
+        case 0: scratch[owner >> 6] &= ~mask
+        case 1: scratch[owner >> 6] |= mask
+        default: return false
+        }
+      }
+      return true
+    }
+    var queue: [Int32] = []
+    for outline in outlines {
+      let cycle = Int(outline.x), p = outline.y
+      var winding = [Int32](repeating: 0, count: ownerCount)
+      Self.forEachCrossing(justBelow: x(p), y(p), segments) { i, weight in winding[Int(owners[i])] += weight }
+      for (owner, value) in winding.enumerated() where value != 0 {
+        guard value == 1 else { return nil }
+        bits[cycle * words + (owner >> 6)] |= UInt64(1) << UInt64(owner & 63)
+      }
+      assigned[cycle] = true
+      queue.append(Int32(cycle))
+    }
+    let reliable = Self.reliableEdgeLength * Self.reliableEdgeLength
+    func isReliable(_ h: Int) -> Bool {
+      let a = origin[h], b = origin[h ^ 1]
+      let dx = x(b) - x(a), dy = y(b) - y(a)
+      return dx * dx + dy * dy >= reliable
+    }
+    for phase in 0..<2 {
+      if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
+      var head = 0
+      while head < queue.count {
+        let cycle = Int(queue[head])
+        head += 1
+        let h0 = Int(cycleStart[cycle])
+        var h = h0
+        repeat {
+          defer { h = Int(next[h]) }
+          let other = Int(cycleOf[h ^ 1])
+          if phase == 0 ? !isReliable(h) : assigned[other] { continue }
+          // Across the short edges the walk takes only in phase 1 (see `walk`), a crossing
+          // that does not give the face's count is skipped: another edge may lead there.
+          guard cross(h, from: cycle) else {
+            if phase == 0 { return nil } else { continue }
+          }
+          if !assigned[other] {
+            if phase == 1 {
+              var covered: Int32 = 0
+              for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
+              if covered != counts[other].value(0) { continue }
+            }
+            for w in 0..<words { bits[other * words + w] = scratch[w] }
+            assigned[other] = true
+            queue.append(Int32(other))
+          } else {
+            for w in 0..<words where bits[other * words + w] != scratch[w] { return nil }
+          }
+        } while h != h0
+      }
+    }
+    var unresolved = 0.0
+    for cycle in 0..<cycleCount {
+      guard assigned[cycle] else {
+        unresolved += abs(cycleDoubleArea[cycle]) / 2
+        continue
+      }
+      var covered: Int32 = 0
+      for w in 0..<words { covered += Int32(bits[cycle * words + w].nonzeroBitCount) }
+      guard covered == counts[cycle].value(0) else { return nil }
+    }
+    return (bits, unresolved)
+  }
+
   /// Counts at a point infinitely far below (x, y): the chains crossing a ray from there to +x,
   /// upward crossings adding their weight and downward ones subtracting it (exact signs).
   static func counts(justBelow px: Double, _ py: Double, _ segments: [ChainSegment]) -> SparseCounts {
     var result = SparseCounts()
-    for s in segments {
+    forEachCrossing(justBelow: px, py, segments) { i, weight in result.add(segments[i].key, weight) }
+    return result
+  }
+
+  /// Calls `body` with the index and signed weight of every segment crossing a ray from
+  /// infinitely far below (x, y) to +x (see `counts(justBelow:_:_:)`).
+  static func forEachCrossing(
+    justBelow px: Double, _ py: Double, _ segments: [ChainSegment], _ body: (Int, Int32) -> Void
+  ) {
+    for (i, s) in segments.enumerated() {
       let upward = s.y1 > s.y0
       let (lowX, lowY, highX, highY) = upward ? (s.x0, s.y0, s.x1, s.y1) : (s.x1, s.y1, s.x0, s.y0)
       // The ray at height py − ε meets segments with lowY < py ≤ highY.
       guard lowY < py, py <= highY else { continue }
       if min(lowX, highX) > px {
-        result.add(s.key, upward ? s.weight : -s.weight)
+        body(i, upward ? s.weight : -s.weight)
         continue
       }
       if max(lowX, highX) < px { continue }
       var turn = ExactOrientation.sign(lowX, lowY, highX, highY, px, py)
       // On the segment's line, just below the point lies right of it when it leans left.
       if turn == 0 { turn = highX < lowX ? 1 : -1 }
-      if turn > 0 { result.add(s.key, upward ? s.weight : -s.weight) }
+      if turn > 0 { body(i, upward ? s.weight : -s.weight) }
     }
-    return result
   }
 }
