@@ -385,34 +385,52 @@ def fitted_exponent(sizes, values):
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
-def scale_overlap(data, tmp, runs):
-    """Issue 17: the default `nbhd overlap` (every output) on 1/8, 1/4, 1/2 and all of national
-    LSOA21, each against the wards22 that touch it. A subset is the first part of the LSOAs in code
-    order: codes are allocated local authority by local authority, so each subset is whole
-    authorities (London first), a region-like area rather than a scatter."""
+def scale_subsets(data, tmp):
+    """Writes the scale-overlap inputs: the first 1/8, 1/4, 1/2 and all of national LSOA21 in code
+    order, each with the wards22 that touch it; and their counts (scale-counts.json). Runs in a
+    child process: a child's peak RSS counts its parent's at the fork, so the bench process must
+    not hold the national layers when it starts nbhd."""
     import shapely
     national = os.path.join(data, "national")
     lsoa = json.load(open(os.path.join(national, "lsoa21_england_bsc_pop2021.geojson")))
     wards = json.load(open(os.path.join(national, "wards22_uk_bsc.geojson")))
     units = sorted((f for f in lsoa["features"] if f.get("geometry")), key=lambda f: f["properties"]["lsoa21_code"])
     ward_features = [f for f in wards["features"] if f.get("geometry")]
-    ward_shapes = shapely.from_geojson([json.dumps(f["geometry"]) for f in ward_features])
-    tree = shapely.STRtree(ward_shapes)
-    rows = []
+    tree = shapely.STRtree(shapely.from_geojson([json.dumps(f["geometry"]) for f in ward_features]))
+    counts = {}
     for eighths in [1, 2, 4, 8]:
         part = units[: len(units) * eighths // 8]
         shapes = shapely.from_geojson([json.dumps(f["geometry"]) for f in part])
         _, touching = tree.query(shapely.make_valid(shapes), predicate="intersects")
         chosen = [ward_features[i] for i in sorted(set(touching.tolist()))]
-        a, b = os.path.join(tmp, f"scale-lsoa21-{eighths}.geojson"), os.path.join(tmp, f"scale-wards22-{eighths}.geojson")
-        for path, collection, features in [(a, lsoa, part), (b, wards, chosen)]:
-            with open(path, "w") as f:
+        for name, collection, features in [("lsoa21", lsoa, part), ("wards22", wards, chosen)]:
+            with open(os.path.join(tmp, f"scale-{name}-{eighths}.geojson"), "w") as f:
                 json.dump({"type": "FeatureCollection", "crs": collection.get("crs"), "features": features}, f)
+        counts[eighths] = (len(part), len(chosen))
+    json.dump(counts, open(os.path.join(tmp, "scale-counts.json"), "w"))
+
+
+def scale_overlap(data, tmp, runs):
+    """Issue 17: the default `nbhd overlap` (every output) on 1/8, 1/4, 1/2 and all of national
+    LSOA21, each against the wards22 that touch it. A subset is the first part of the LSOAs in code
+    order: codes are allocated local authority by local authority, so each subset is whole
+    authorities (London first), a region-like area rather than a scatter."""
+    import multiprocessing
+    child = multiprocessing.get_context("fork").Process(target=scale_subsets, args=(data, tmp))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit("scale-overlap: writing the subsets failed")
+    counts = json.load(open(os.path.join(tmp, "scale-counts.json")))
+    rows = []
+    for eighths in [1, 2, 4, 8]:
+        lsoas, wards = counts[str(eighths)]
+        a, b = os.path.join(tmp, f"scale-lsoa21-{eighths}.geojson"), os.path.join(tmp, f"scale-wards22-{eighths}.geojson")
         cmd = [NBHD, "overlap", a, b, "--quiet", "--out", os.path.join(tmp, f"scale-overlap-{eighths}")]
         wall, peak, _ = measure({"nbhd": cmd}, runs)["nbhd"]
         pieces = json.load(open(os.path.join(tmp, f"scale-overlap-{eighths}", "summary.json")))["pieces"]["count"]
-        rows.append((len(part), len(chosen), pieces, wall, peak))
-        print(f"   scale-overlap {eighths}/8: {len(part)} LSOAs x {len(chosen)} wards: {wall:.2f} s, {peak:.0f} MB",
+        rows.append((lsoas, wards, pieces, wall, peak))
+        print(f"   scale-overlap {eighths}/8: {lsoas} LSOAs x {wards} wards: {wall:.2f} s, {peak:.0f} MB",
               file=sys.stderr)
     return rows
 
