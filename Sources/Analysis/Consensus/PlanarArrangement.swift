@@ -386,15 +386,6 @@ struct PlanarArrangement {
       assigned[outline] = true
       queue.append(Int32(outline))
     }
-    // Edges shorter than this join vertices the noder put a hair apart where three or more
-    // lines nearly meet: which chains run along them is not well defined, so the walk crosses
-    // them only to reach faces no longer edge leads to (faces far below a square millimetre).
-    let reliable = Self.reliableEdgeLength * Self.reliableEdgeLength
-    func isReliable(_ h: Int) -> Bool {
-      let a = origin[h], b = origin[h ^ 1]
-      let dx = x(b) - x(a), dy = y(b) - y(a)
-      return dx * dx + dy * dy >= reliable
-    }
     for phase in 0..<2 {
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
       var head = 0
@@ -421,6 +412,16 @@ struct PlanarArrangement {
         } while h != h0
       }
     }
+  }
+
+  /// Whether half-edge `h` is at least `reliableEdgeLength` long. Shorter edges join vertices
+  /// the noder put a hair apart where three or more lines nearly meet: which chains run along
+  /// them is not well defined, so the walks cross them only to reach faces no longer edge leads
+  /// to (faces far below a square millimetre).
+  @inline(__always) private func isReliable(_ h: Int) -> Bool {
+    let a = origin[h], b = origin[h ^ 1]
+    let dx = x(b) - x(a), dy = y(b) - y(a)
+    return dx * dx + dy * dy >= Self.reliableEdgeLength * Self.reliableEdgeLength
   }
 
   /// Which owners cover each cycle's face, as `ownerBits` holds it: the same walk as `walk`
@@ -490,12 +491,6 @@ struct PlanarArrangement {
       }
       assigned[cycle] = true
       queue.append(Int32(cycle))
-    }
-    let reliable = Self.reliableEdgeLength * Self.reliableEdgeLength
-    func isReliable(_ h: Int) -> Bool {
-      let a = origin[h], b = origin[h ^ 1]
-      let dx = x(b) - x(a), dy = y(b) - y(a)
-      return dx * dx + dy * dy >= reliable
     }
     for phase in 0..<2 {
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
