@@ -5,18 +5,26 @@ import Foundation
 /// element name that is not valid UTF-8, which libxml2 lets through in some malformed
 /// documents (found by fuzzing: a stray 0x9E after `<kml`), and reads a NULL pointer for a
 /// processing instruction without data (`<?x?>`). Checking the bytes first turns those into
-/// errors naming the line, and keeps other encodings' converters, processing instructions and
+/// errors naming the line, and keeps other encodings' converters, characters XML does not allow, processing instructions and
 /// DTDs (which KML never has) out of the parser's way.
 enum KMLText {
   /// Throws ``KMLError/notUTF8(path:line:what:)`` for a UTF-16 byte-order mark, a NUL byte,
-  /// bytes that are not UTF-8, or an XML declaration naming another encoding.
+  /// bytes that are not UTF-8, or an XML declaration naming another encoding, and
+  /// ``KMLError/unsupportedMarkup(path:line:what:)`` for a character XML does not allow or
+  /// markup KML does not use.
   static func check(_ data: Data, source: String) throws(KMLError) {
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
       throw .notUTF8(path: source, line: 1, what: "the file is UTF-16 text")
     }
+    if let declared = declaredEncoding(data),
+      !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased())
+    {
+      throw .notUTF8(path: source, line: 1, what: "the XML declaration says encoding=\"\(declared)\"")
+    }
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = data.makeIterator()
     var line = 1
+    var forbidden: (value: UInt32, line: Int)?
     scan: while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let scalar):
@@ -24,17 +32,34 @@ enum KMLText {
           if byte == 0x0A { line += 1 }
           if byte == 0 { throw .notUTF8(path: source, line: line, what: "a NUL byte (is this a KML file?)") }
         }
+        let value = Unicode.UTF8.decode(scalar).value
+        if forbidden == nil, !isXMLCharacter(value) { forbidden = (value, line) }
       case .error:
         throw .notUTF8(path: source, line: line, what: "bytes that are not UTF-8 text")
       case .emptyInput:
         break scan
       }
     }
+    // Markup first: a processing instruction on line 1 is the error to name, not a control
+    // character on line 3 (the markup check may misread text after such a character, but any
+    // document holding one is refused here anyway).
     try checkMarkup(data, source: source)
-    if let declared = declaredEncoding(data),
-      !["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased())
-    {
-      throw .notUTF8(path: source, line: 1, what: "the XML declaration says encoding=\"\(declared)\"")
+    if let forbidden {
+      throw .unsupportedMarkup(
+        path: source, line: forbidden.line,
+        what:
+          "the character U+\(String(format: "%04X", forbidden.value)), which XML does not allow in a document"
+      )
+    }
+  }
+
+  /// XML 1.0's `Char` production. libxml2 ends a comment or CDATA section at a character outside
+  /// it and parses on from there (in recovery), so a `<?x?>` that the markup check took for
+  /// comment text would reach the parser (found by fuzzing: `<!-- \u{1} <?x?> -->`).
+  static func isXMLCharacter(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
     }
   }
 
