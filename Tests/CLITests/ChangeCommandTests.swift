@@ -37,6 +37,21 @@ import Testing
       ] + population)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("assets matched by practice_code"))
+    // Progress on stderr, one plain line per stage (stderr is a pipe here), each date's coverage
+    // stages led by its label.
+    let stages = run.stderr.split(separator: "\n").map {
+      $0.components(separatedBy: ": ").dropLast().joined(separator: ": ")
+    }
+    #expect(
+      stages == [
+        "nbhd change: people in the units", "nbhd change: 2026-05: reach of gp",
+        "nbhd change: 2026-05: units against the reach of gp",
+        "nbhd change: 2026-05: people out of reach of gp",
+        "nbhd change: later: reach of gp", "nbhd change: later: units against the reach of gp",
+        "nbhd change: later: people out of reach of gp", "nbhd change: ground lost and gained: gp",
+        "nbhd change: sole reach of gone assets: gp",
+      ], "\(run.stderr)")
+    #expect(run.stderr.contains("nbhd change: sole reach of gone assets: gp: 3 assets in "))
     let change = try Self.summary(scratch + "/change")
     #expect(change["closed"] as? Double == 3 && change["opened"] as? Double == 0)
     #expect(change["stayed"] as? Double == 23)

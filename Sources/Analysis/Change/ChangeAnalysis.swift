@@ -142,10 +142,11 @@ public enum ChangeAnalysis {
   /// Runs change of `units` (valid polygons, working CRS) from `before` to `after`, with
   /// people from `population` when given. `knownPeople` is an estimate of the people in `units`
   /// from `population` already made (a study estimates each layer once), used instead of
-  /// estimating again.
+  /// estimating again. `progress` hears of each stage: both dates' coverage, then per category
+  /// the ground lost and gained and each gone asset's sole reach.
   public static func run(
     units: [FlatGeometry], before: AssetVintage, after: AssetVintage, population: PopulationLayer?,
-    options: ChangeOptions, knownPeople: PopulationEstimate? = nil
+    options: ChangeOptions, knownPeople: PopulationEstimate? = nil, progress: WorkProgress = .silent
   ) throws -> ChangeResult {
     var clock = StageClock()
     let categories = before.assets.categories
@@ -156,16 +157,19 @@ public enum ChangeAnalysis {
       throw ChangeError.categoryInOneVintage(category: category, vintage: before.label, other: after.label)
     }
     let threads = options.coverage.threads
-    let people = try population.map { try knownPeople ?? $0.estimate(in: units, threads: threads) }
+    let people = try population.map { layer in
+      try knownPeople
+        ?? progress.stage("people in the units", total: units.count, unit: "units") { counter in
+          try layer.estimate(in: units, threads: threads, progress: counter)
+        }
+    }
     clock.lap("change: population of units")
     let coverageBefore = try CoverageAnalysis.run(
       units: units, assets: before.assets, population: population, estimate: people,
-      options: options.coverage,
-      extras: false
-    )
+      options: options.coverage, extras: false, progress: progress.prefixed("\(before.label): "))
     let coverageAfter = try CoverageAnalysis.run(
       units: units, assets: after.assets, population: population, estimate: people, options: options.coverage,
-      extras: false)
+      extras: false, progress: progress.prefixed("\(after.label): "))
     clock.lap("change: coverage before and after")
     let matching = identifier(before: before, after: after, field: options.idField)
     var rows: [ChangeRow] = []
@@ -186,14 +190,21 @@ public enum ChangeAnalysis {
         try ReachUnion.build(
           members, radius: radius, quadrantSegments: options.coverage.quadrantSegments, threads: threads)
       }
-      let removed = try reach(of: beforeMembers.filter { !afterSpots.contains($0) })
-      let added = try reach(of: afterMembers.filter { !beforeSpots.contains($0) })
-      let lostPieces = try pieces(
-        of: ReachDifference.of(removed, minus: reachAfter, threads: threads), units: units,
-        category: category, population: population, people: people, threads: threads)
-      let gainedPieces = try pieces(
-        of: ReachDifference.of(added, minus: reachBefore, threads: threads), units: units,
-        category: category, population: population, people: people, threads: threads)
+      let (lostPieces, gainedPieces) = try progress.stage(
+        "ground lost and gained: \(category)", unit: "pieces"
+      ) {
+        counter in
+        let removed = try reach(of: beforeMembers.filter { !afterSpots.contains($0) })
+        let added = try reach(of: afterMembers.filter { !beforeSpots.contains($0) })
+        let lostPieces = try pieces(
+          of: ReachDifference.of(removed, minus: reachAfter, threads: threads), units: units,
+          category: category, population: population, people: people, threads: threads)
+        let gainedPieces = try pieces(
+          of: ReachDifference.of(added, minus: reachBefore, threads: threads), units: units,
+          category: category, population: population, people: people, threads: threads)
+        counter.advance(by: lostPieces.count + gainedPieces.count)
+        return (lostPieces, gainedPieces)
+      }
       clock.lap("change: \(category) lost and gained")
       let rowsBefore = coverageBefore.rows.filter { $0.category == category }
       let rowsAfter = coverageAfter.rows.filter { $0.category == category }
@@ -234,10 +245,12 @@ public enum ChangeAnalysis {
         category: category, before: beforePositions.map { before.assets.assets[$0] },
         after: afterPositions.map { after.assets.assets[$0] }, beforePositions: beforePositions,
         afterPositions: afterPositions, keys: keys, movedDistance: options.movedDistance)
-      try SoleReach.measure(
-        &changes, before: before.assets, reachAfter: reachAfter,
-        radius: radius,
-        units: units, population: population, people: people, options: options.coverage)
+      let gone = changes.count { $0.status.isGone && $0.before != nil }
+      try progress.stage("sole reach of gone assets: \(category)", total: gone, unit: "assets") { counter in
+        try SoleReach.measure(
+          &changes, before: before.assets, reachAfter: reachAfter, radius: radius, units: units,
+          population: population, people: people, options: options.coverage, progress: counter)
+      }
       assetChanges += changes
       clock.lap("change: \(category) assets")
     }

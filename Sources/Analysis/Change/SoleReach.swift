@@ -10,7 +10,9 @@ enum SoleReach {
   /// `changes` (one category's rows; `before` is the whole before set they point into).
   static func measure(
     _ changes: inout [AssetChange], before: AssetSet, reachAfter: ReachUnion, radius: Double,
-    units: [FlatGeometry], population: PopulationLayer?, people: PopulationEstimate?, options: CoverageOptions
+    units: [FlatGeometry], population: PopulationLayer?, people: PopulationEstimate?,
+    options: CoverageOptions,
+    progress: ProgressCounter? = nil
   ) throws {
     let gone = changes.indices.filter { changes[$0].status.isGone && changes[$0].before != nil }
     guard !gone.isEmpty else { return }
@@ -23,6 +25,7 @@ enum SoleReach {
     let found = try ParallelChunks.map(
       count: gone.count, threads: options.threads, chunkSize: 4, makeWorker: { GeometryContext() },
       body: { context, k -> (sharing: Int, pieces: [(unit: Int, geometry: FlatGeometry, area: Double)]) in
+        defer { progress?.advance() }
         guard let own = changeList[gone[k]].before else { return (0, []) }
         let asset = before.assets[own].geometry
         func reach(_ geometry: FlatGeometry) throws -> Geometry {

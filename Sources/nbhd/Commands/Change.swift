@@ -44,6 +44,7 @@ struct Change: ParsableCommand {
   @OptionGroup(title: "Population") var population: PopulationOptions
   @OptionGroup var parallel: ThreadOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var display: ProgressOptions
 
   func validate() throws {
     if assets.isEmpty { throw ValidationError("give at least one asset file of the later date") }
@@ -89,7 +90,8 @@ struct Change: ParsableCommand {
     let result: ChangeResult
     do {
       result = try ChangeAnalysis.run(
-        units: units.geometries, before: earlier, after: later, population: people, options: options)
+        units: units.geometries, before: earlier, after: later, population: people, options: options,
+        progress: display.progress(command: "nbhd change"))
     } catch let error as ChangeError {
       throw CommandFailure(
         badInput:
