@@ -75,6 +75,8 @@ public enum ValidityProof {
     let range = g.pointRange(ofRing: ring)
     for i in range.lowerBound..<(range.upperBound - 1) {
       let ax = g.x(i), ay = g.y(i), bx = g.x(i + 1), by = g.y(i + 1)
+      // A vertex whose edges both lie below it (the ring's top) meets neither test below.
+      if ax == px && ay == py { return nil }
       guard (ay > py) != (by > py) else {
         if ay == py && by == py && min(ax, bx) <= px && px <= max(ax, bx) { return nil }
         continue

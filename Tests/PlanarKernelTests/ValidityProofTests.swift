@@ -15,6 +15,19 @@ import Testing
   /// A multipolygon of one-ring polygons.
   func multiPolygon(_ rings: [[(Double, Double)]]) -> FlatGeometry { .multiPolygon(rings.map { [$0] }) }
 
+  /// Inside, outside and on the ring, with exact answers: every vertex is on it, the top one
+  /// (both its edges below it) and the bottom one included.
+  @Test func pointInRing() {
+    let diamond = FlatGeometry.polygon([[(0, -5), (5, 0), (0, 5), (-5, 0), (0, -5)]])
+    let cases: [(x: Double, y: Double, expected: Bool?)] = [
+      (0, 0, true), (4.9, 0, true), (6, 0, false), (0, 5.1, false), (0, -6, false),
+      (0, 5, nil), (0, -5, nil), (5, 0, nil), (-5, 0, nil), (2.5, 2.5, nil), (-2.5, -2.5, nil),
+    ]
+    for (x, y, expected) in cases {
+      #expect(ValidityProof.contains(diamond, ring: 0, x: x, y: y) == expected, "(\(x), \(y))")
+    }
+  }
+
   @Test func handCases() throws {
     let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)]
     let cases: [(String, FlatGeometry, proven: Bool)] = [
