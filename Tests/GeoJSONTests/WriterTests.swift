@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import TestSupport
 import Testing
@@ -215,6 +216,25 @@ import Testing
     }
     #expect(entries(directory) == ["out.geojson"])
     #expect(contents(path) == "old")
+  }
+
+  /// Parts are written one after another, bridged and non-ASCII text and empty parts included;
+  /// a folder that is not there is an error naming the file, and leaves nothing behind.
+  @Test func textPartsMakeOneFile() throws {
+    let directory = makeTemporaryDirectory()
+    let path = directory + "/parts.txt"
+    let bridged = String(NSString(string: "Brontë "))
+    try AtomicFile.write(
+      parts: ["<head>\n", "", bridged, String(repeating: "é", count: 40_000), "\n"], to: path)
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(written == Data(("<head>\nBrontë " + String(repeating: "é", count: 40_000) + "\n").utf8))
+    #expect(written.count == 7 + 8 + 80_000 + 1)
+    #expect(
+      throws: AtomicFile.WriteError(path: directory + "/no/such.txt", reason: "No such file or directory")
+    ) {
+      try AtomicFile.write(parts: ["x"], to: directory + "/no/such.txt")
+    }
+    #expect(entries(directory) == ["parts.txt"])
   }
 
   @Test func writeOntoDirectoryOrMissingDirectoryFails() throws {

@@ -170,7 +170,7 @@ public enum CoverageAnalysis {
     var reaches: [ReachUnion]
     let people: PopulationEstimate?
     if let population, estimate == nil {
-      let both = try concurrently(
+      let both = try ParallelChunks.concurrently(
         threads: options.threads,
         {
           try progress.stage("people in the units", total: units.count, unit: "units") { counter in
@@ -236,28 +236,6 @@ public enum CoverageAnalysis {
     return CoverageResult(
       rows: rows, gaps: gaps, categories: categories, assetUnits: assetUnits, assetsOutside: outside,
       reaches: reaches, reachKeys: keys)
-  }
-
-  /// Runs `first` on this thread and `second` on another at once, and returns both results (the
-  /// first error, if any, once both have ended). Each may itself run in parallel: the second runs
-  /// on a queue of its own, not inside `concurrentPerform`, whose nested calls would get one
-  /// thread each. With one thread they run one after the other.
-  static func concurrently<First: Sendable, Second: Sendable>(
-    threads: Int, _ first: @escaping @Sendable () throws -> First,
-    _ second: @escaping @Sendable () throws -> Second
-  ) throws -> (First, Second) {
-    guard threads > 1 else { return (try first(), try second()) }
-    let other = Mutex<Result<Second, any Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      let result = Result { try second() }
-      other.withLock { $0 = result }
-      done.signal()
-    }
-    let mine = Result { try first() }
-    done.wait()
-    let theirs = other.withLock { $0 }!
-    return (try mine.get(), try theirs.get())
   }
 
   /// Puts people into the gaps and the rows of one category: those out of reach in each unit, and

@@ -31,6 +31,37 @@ public enum AtomicFile {
   public static func write(
     _ bytes: [UInt8], to path: String, beforeRename: () throws(WriteError) -> Void = {}
   ) throws(WriteError) {
+    try write(to: path, beforeRename: beforeRename) { fd throws(WriteError) in
+      let failure = bytes.withUnsafeBytes { writeAll($0, to: fd, path: path) }
+      if let failure { throw failure }
+    }
+  }
+
+  /// Writes UTF-8 text atomically.
+  public static func write(_ text: String, to path: String) throws(WriteError) {
+    try write(parts: [text], to: path)
+  }
+
+  /// Writes the texts one after another as one file, each straight from its UTF-8 storage: a
+  /// report of tens of megabytes is written without being joined or copied first.
+  public static func write(parts: [String], to path: String) throws(WriteError) {
+    try write(to: path) { fd throws(WriteError) in
+      for var part in parts {
+        // Native strings are contiguous; a bridged or lazy one is made so, once.
+        part.makeContiguousUTF8()
+        let failure = part.utf8.withContiguousStorageIfAvailable {
+          writeAll(UnsafeRawBufferPointer($0), to: fd, path: path)
+        }
+        if let failure = failure ?? nil { throw failure }
+      }
+    }
+  }
+
+  /// Creates the temporary file, lets `fill` write it, flushes it and renames it into place.
+  private static func write(
+    to path: String, beforeRename: () throws(WriteError) -> Void = {},
+    fill: (Int32) throws(WriteError) -> Void
+  ) throws(WriteError) {
     let temporary = temporaryPath(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw WriteError(path: path, reason: describe(errno)) }
@@ -39,7 +70,7 @@ public enum AtomicFile {
       if !succeeded { unlink(temporary) }
     }
     do throws(WriteError) {
-      try writeAll(bytes, to: fd, path: path)
+      try fill(fd)
       // Data first, then the name: a crash after the rename must not leave an empty file.
       if fsync(fd) != 0 { throw WriteError(path: path, reason: describe(errno)) }
     } catch {
@@ -52,25 +83,18 @@ public enum AtomicFile {
     succeeded = true
   }
 
-  /// Writes UTF-8 text atomically.
-  public static func write(_ text: String, to path: String) throws(WriteError) {
-    try write(Array(text.utf8), to: path)
-  }
-
-  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
-    let failure: WriteError? = bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = writeBytes(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return WriteError(path: path, reason: describe(errno))
-        }
-        offset += n
+  /// Writes all of `buffer` to `fd`; the failure, if any.
+  private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) -> WriteError? {
+    var offset = 0
+    while offset < buffer.count {
+      let n = writeBytes(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return WriteError(path: path, reason: describe(errno))
       }
-      return nil
+      offset += n
     }
-    if let failure { throw failure }
+    return nil
   }
 
   /// `dir/.name.tmp-PID-RANDOM`: hidden, unique per process and attempt.

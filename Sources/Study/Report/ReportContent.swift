@@ -5,9 +5,10 @@ import Layers
 
 /// What the report says (issue 6), section by section.
 enum ReportContent {
+  /// Every section but the closing list of files (``closing(_:files:into:)``), which waits for
+  /// the files to be written while this runs.
   static func build(
-    _ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, files: [String],
-    clock: inout StageClock
+    _ study: StudyRun, into doc: inout ReportDocument, versions: JSONObject, clock: inout StageClock
   ) throws {
     let config = study.config
     doc.heading(1, "Neighbourhoods and statutory boundaries: \(config.study)")
@@ -31,6 +32,10 @@ enum ReportContent {
     topology(study, into: &doc)
     inputs(study, into: &doc, versions: versions)
     clock.lap("report: topology and inputs sections")
+  }
+
+  /// The report's last sections: the files written beside it, and attribution.
+  static func closing(_ study: StudyRun, files: [String], into doc: inout ReportDocument) {
     doc.heading(2, "Files")
     doc.paragraph(
       "Every table is also a CSV file and every result layer a GeoJSON file (RFC 7946, WGS84) next to this report; "

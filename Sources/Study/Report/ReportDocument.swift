@@ -143,24 +143,32 @@ struct ReportDocument {
   }
 
   /// The whole HTML page.
-  func html(title: String) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-    <title>\(title.xmlEscaped)</title>
-    <style>\(Self.css)</style>
-    </head>
-    <body>
-    <main>
-    \(body)</main>
-    </body>
-    </html>
+  /// The HTML page in three parts, head, body and end, to be written one after another without
+  /// joining them (the body of a national report is tens of megabytes).
+  func htmlParts(title: String) -> [String] {
+    [
+      """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+      <title>\(title.xmlEscaped)</title>
+      <style>\(Self.css)</style>
+      </head>
+      <body>
+      <main>
 
-    """
+      """,
+      body,
+      """
+      </main>
+      </body>
+      </html>
+
+      """,
+    ]
   }
 
   static let css = """

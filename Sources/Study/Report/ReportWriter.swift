@@ -10,36 +10,49 @@ import Reports
 /// report intact.
 public enum ReportWriter {
   /// Writes the whole report of `study` to `directory`, replacing what was there only once
-  /// everything is written.
+  /// everything is written. The tables and layers are written on one thread while the report's
+  /// sections and maps are made on another (`threads` > 1): neither needs the other, but for the
+  /// list of files that closes the report.
   public static func write(
-    _ study: StudyRun, to directory: String, versions: JSONObject, progress: WorkProgress = .silent
+    _ study: StudyRun, to directory: String, versions: JSONObject,
+    threads: Int = ParallelChunks.defaultThreadCount, progress: WorkProgress = .silent
   )
     throws
   {
     let staging = OutputFolder.staging(for: directory)
     do {
-      var clock = StageClock()
       try FileManager.default.createDirectory(atPath: staging + "/maps", withIntermediateDirectories: true)
-      let files = try progress.stage("writing tables and layers", unit: "files") { counter in
-        let files = try ReportFiles.write(study, to: staging, clock: &clock)
-        counter.set(files.count)
-        return files
+      let (files, sections) = try progress.stage("writing tables, layers, maps and the report", unit: "files")
+      {
+        counter in
+        let both = try ParallelChunks.concurrently(
+          threads: threads,
+          {
+            var clock = StageClock()
+            return try ReportFiles.write(study, to: staging, clock: &clock)
+          },
+          {
+            var clock = StageClock()
+            var document = ReportDocument()
+            try ReportContent.build(study, into: &document, versions: versions, clock: &clock)
+            for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
+            clock.lap("report: write \(document.mapFiles.count) map files")
+            return document
+          })
+        counter.set(both.0.count + both.1.mapFiles.count)
+        return both
       }
-      var document = ReportDocument()
-      try progress.stage("drawing maps and writing the report", unit: "maps") { counter in
-        try ReportContent.build(study, into: &document, versions: versions, files: files, clock: &clock)
-        for (name, svg) in document.mapFiles { try AtomicFile.write(svg, to: staging + "/maps/" + name) }
-        counter.set(document.mapFiles.count)
-        clock.lap("report: write \(document.mapFiles.count) map files")
-      }
+      var clock = StageClock()
+      var document = sections
+      ReportContent.closing(study, files: files, into: &document)
       try AtomicFile.write(document.markdown, to: staging + "/report.md")
       clock.lap("report: report.md")
       try AtomicFile.write(
-        document.html(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
+        parts: document.htmlParts(title: "nbhd report: \(study.config.study)"), to: staging + "/report.html")
       clock.lap("report: report.html")
       let summary = ReportSummary.json(
         study, versions: versions, files: files + ["report.html", "report.md", "summary.json"])
-      try AtomicFile.write(summary.prettyJSON + "\n", to: staging + "/summary.json")
+      try AtomicFile.write(parts: [summary.prettyJSON, "\n"], to: staging + "/summary.json")
       clock.lap("report: summary.json")
       try OutputFolder.replace(directory, with: staging)
     } catch {

@@ -34,7 +34,10 @@ struct Report: ParsableCommand {
       try StudyRunner.run(study, threads: parallel.threads, progress: progress)
     }
     try reportingFailures {
-      try ReportWriter.write(run, to: output, versions: NbhdVersion.json, progress: progress)
+      try ReportWriter.write(
+        run, to: output, versions: NbhdVersion.json,
+        threads: parallel.threads ?? ParallelChunks.defaultThreadCount,
+        progress: progress)
     }
     if json {
       print(try String(contentsOfFile: output + "/summary.json", encoding: .utf8), terminator: "")
