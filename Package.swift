@@ -33,6 +33,8 @@ let package = Package(
     .systemLibrary(
       name: "CSQLite", pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+    // The C allocator's settings (malloc.h); part of the C library, nothing to link.
+    .systemLibrary(name: "CMalloc"),
     .target(name: "GeoCore"),
     .target(name: "PlanarKernel", dependencies: ["GeoCore"]),
     .target(name: "GEOS", dependencies: ["CGEOS", "GeoCore"]),
@@ -58,7 +60,7 @@ let package = Package(
       name: "nbhd",
       dependencies: [
         "Study", "Reports", "Analysis", "Maps", "Layers", "GeoJSON", "GeoPackage", "Shapefile", "KML", "GEOS",
-        "PROJ", "GeoCore",
+        "PROJ", "GeoCore", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "nbhd-bench", dependencies: ["GeoJSON", "GeoPackage", "GeoCore", "PROJ"]),

@@ -16,6 +16,7 @@ struct Nbhd: ParsableCommand {
 
   /// Runs the command and maps every error to one line on stderr and an exit code in one place.
   static func main() {
+    MemoryTuning.apply()
     let code: Int32
     do {
       var command = try parseAsRoot()
