@@ -57,33 +57,35 @@ public struct GeoJSONOutput: Sendable {
     if outputCRS != nil { options.crsName = target }
     let writer = GeoJSONWriter(options: options)
     let recipe = same ? nil : try TransformerRecipe.best(from: source, to: destination)
-    // Encoded a block at a time into the file's bytes, so a national layer's features are not
-    // all held twice (each encoded, then joined).
-    var out: [UInt8] = []
-    writer.beginCollection(in: &out)
-    var start = 0
-    while start < count {
-      let block = start..<min(count, start + Self.blockSize)
-      let encoded = try ParallelChunks.map(
-        count: block.count, threads: threads, chunkSize: 256,
-        makeWorker: { try recipe.map { try Transformer($0) } },
-        body: { transformer, k in
-          let (geometry, properties) = feature(block.lowerBound + k)
-          let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
-          return writer.encodeFeature(Feature(properties: properties, geometry: output))
-        })
-      if start == 0 {
-        // Room for the whole file at the first block's size per feature (and some): growing the
-        // array would copy it and hold both copies. Pages never written cost nothing.
-        let bytes = encoded.reduce(0) { $0 + $1.count + 2 }
-        out.reserveCapacity(out.count + 4096 + bytes / max(1, block.count) * count * 5 / 4)
+    // Encoded a block at a time and written as it goes, so a national layer's features are
+    // never all held at once.
+    do {
+      try AtomicFile.write(to: path) { emit in
+        var out: [UInt8] = []
+        writer.beginCollection(in: &out)
+        var start = 0
+        while start < count {
+          let block = start..<min(count, start + Self.blockSize)
+          let encoded = try ParallelChunks.map(
+            count: block.count, threads: threads, chunkSize: 256,
+            makeWorker: { try recipe.map { try Transformer($0) } },
+            body: { transformer, k in
+              let (geometry, properties) = feature(block.lowerBound + k)
+              let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
+              return writer.encodeFeature(Feature(properties: properties, geometry: output))
+            })
+          for (k, bytes) in encoded.enumerated() {
+            GeoJSONWriter.append(encodedFeature: bytes, at: block.lowerBound + k, to: &out)
+          }
+          try emit(out)
+          out.removeAll(keepingCapacity: true)
+          start = block.upperBound
+        }
+        GeoJSONWriter.endCollection(in: &out)
+        try emit(out)
       }
-      for (k, bytes) in encoded.enumerated() {
-        GeoJSONWriter.append(encodedFeature: bytes, at: block.lowerBound + k, to: &out)
-      }
-      start = block.upperBound
+    } catch let error as AtomicFile.WriteError {
+      throw GeoJSONError.writeFailed(path: path, reason: error.reason)
     }
-    GeoJSONWriter.endCollection(in: &out)
-    try GeoJSONWriter.write(encoded: out, to: path)
   }
 }
