@@ -93,12 +93,31 @@ public struct GeoJSONWriter: Sendable {
     out.reserveCapacity(4096 + encodedFeatures.reduce(0) { $0 + $1.count + 2 })
     appendHeader(foreignMembers: foreignMembers, to: &out)
     for (k, feature) in encodedFeatures.enumerated() {
-      append(k == 0 ? "\n" : ",\n", to: &out)
-      out += feature
+      Self.append(encodedFeature: feature, at: k, to: &out)
     }
-    append("\n]}\n", to: &out)
+    Self.endCollection(in: &out)
     return out
   }
+
+  /// Starts the bytes of a FeatureCollection whose features, encoded with `encodeFeature`, are
+  /// then appended one by one with `append(encodedFeature:at:to:)` and closed with
+  /// `endCollection(in:)`: the same bytes as `encode(encodedFeatures:foreignMembers:)`, without
+  /// holding every encoded feature at once.
+  public func beginCollection(in out: inout [UInt8], foreignMembers: JSONObject = JSONObject()) {
+    appendHeader(foreignMembers: foreignMembers, to: &out)
+  }
+
+  /// Appends the `k`-th feature (from 0) of a collection begun with `beginCollection(in:)`.
+  public static func append(encodedFeature: [UInt8], at k: Int, to out: inout [UInt8]) {
+    out += k == 0 ? newline : commaNewline
+    out += encodedFeature
+  }
+
+  /// Ends a collection begun with `beginCollection(in:)`.
+  public static func endCollection(in out: inout [UInt8]) { out += footer }
+
+  private static let newline = Array("\n".utf8), commaNewline = Array(",\n".utf8)
+  private static let footer = Array("\n]}\n".utf8)
 
   /// Everything before the first feature.
   private func appendHeader(foreignMembers: JSONObject, to out: inout [UInt8]) {

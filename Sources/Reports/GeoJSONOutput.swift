@@ -33,6 +33,9 @@ public struct GeoJSONOutput: Sendable {
     try write(count: features.count, to: path) { features[$0] }
   }
 
+  /// How many features are encoded at once by `write(count:threads:to:feature:)`.
+  static let blockSize = 8192
+
   /// Writes `count` features, the k-th made by `feature(k)`, to `path`. Making, reprojecting
   /// and encoding run in parallel chunks (each thread with its own PROJ transformer); the bytes
   /// are the same whatever the thread count.
@@ -54,14 +57,35 @@ public struct GeoJSONOutput: Sendable {
     if outputCRS != nil { options.crsName = target }
     let writer = GeoJSONWriter(options: options)
     let recipe = same ? nil : try TransformerRecipe.best(from: source, to: destination)
-    let encoded = try ParallelChunks.map(
-      count: count, threads: threads, chunkSize: 256,
-      makeWorker: { try recipe.map { try Transformer($0) } },
-      body: { transformer, i in
-        let (geometry, properties) = feature(i)
-        let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
-        return writer.encodeFeature(Feature(properties: properties, geometry: output))
-      })
-    try GeoJSONWriter.write(encoded: writer.encode(encodedFeatures: encoded), to: path)
+    // Encoded a block at a time and written as it goes, so a national layer's features are
+    // never all held at once.
+    do {
+      try AtomicFile.write(to: path) { emit in
+        var out: [UInt8] = []
+        writer.beginCollection(in: &out)
+        var start = 0
+        while start < count {
+          let block = start..<min(count, start + Self.blockSize)
+          let encoded = try ParallelChunks.map(
+            count: block.count, threads: threads, chunkSize: 256,
+            makeWorker: { try recipe.map { try Transformer($0) } },
+            body: { transformer, k in
+              let (geometry, properties) = feature(block.lowerBound + k)
+              let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
+              return writer.encodeFeature(Feature(properties: properties, geometry: output))
+            })
+          for (k, bytes) in encoded.enumerated() {
+            GeoJSONWriter.append(encodedFeature: bytes, at: block.lowerBound + k, to: &out)
+          }
+          try emit(out)
+          out.removeAll(keepingCapacity: true)
+          start = block.upperBound
+        }
+        GeoJSONWriter.endCollection(in: &out)
+        try emit(out)
+      }
+    } catch let error as AtomicFile.WriteError {
+      throw GeoJSONError.writeFailed(path: path, reason: error.reason)
+    }
   }
 }

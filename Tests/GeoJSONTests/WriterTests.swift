@@ -237,6 +237,46 @@ import Testing
     #expect(entries(directory) == ["parts.txt"])
   }
 
+  /// A streamed write holds the chunks in order; a producer's own error stops it, is rethrown as
+  /// it is, and leaves the old file and no temporary behind.
+  @Test func streamedWriteJoinsChunksAndStopsOnTheProducersError() throws {
+    struct Stop: Error {}
+    let directory = makeTemporaryDirectory()
+    let path = directory + "/out.geojson"
+    let chunks = [#"{"type":"FeatureCollection","#, "", #""name":"str"#, #"eamed","features":[]}"#]
+    try AtomicFile.write(to: path) { emit in
+      for chunk in chunks { try emit(Array(chunk.utf8)) }
+    }
+    #expect(contents(path) == "streamed")
+    #expect(throws: Stop.self) {
+      try AtomicFile.write(to: path) { emit in
+        try emit(Array("new".utf8))
+        throw Stop()
+      }
+    }
+    #expect(entries(directory) == ["out.geojson"])
+    #expect(contents(path) == "streamed")
+  }
+
+  /// A collection built feature by feature has the bytes of one encoded whole.
+  @Test func collectionBuiltPieceByPieceMatchesTheWholeEncoding() {
+    let writer = GeoJSONWriter()
+    let features = (0..<3).map { k in
+      Feature(properties: ["k": .number(Double(k))], geometry: .point(x: Double(k), y: 0.5))
+    }
+    let encoded = features.map(writer.encodeFeature)
+    var out: [UInt8] = []
+    writer.beginCollection(in: &out)
+    for (k, bytes) in encoded.enumerated() { GeoJSONWriter.append(encodedFeature: bytes, at: k, to: &out) }
+    GeoJSONWriter.endCollection(in: &out)
+    #expect(text(out) == text(writer.encode(features: features)))
+    #expect(out == writer.encode(encodedFeatures: encoded))
+    var empty: [UInt8] = []
+    writer.beginCollection(in: &empty)
+    GeoJSONWriter.endCollection(in: &empty)
+    #expect(text(empty) == "{\"type\":\"FeatureCollection\",\"features\":[\n]}\n")
+  }
+
   @Test func writeOntoDirectoryOrMissingDirectoryFails() throws {
     let directory = makeTemporaryDirectory()
     mkdir(directory + "/taken", 0o755)

@@ -43,30 +43,60 @@ public enum TopologyCheck {
   ) throws -> TopologyReport {
     let boxes = geometries.map(\.boundingBox)
     let index = BoxIndex(boxes)
+    let overlaps = try findOverlaps(geometries, boxes: boxes, index: index, threads: threads)
+    let gaps = try findGaps(
+      geometries, index: index, maxGapArea: maxGapArea, isCoverage: overlaps.isEmpty, threads: threads)
+    return TopologyReport(overlaps: overlaps, gaps: gaps)
+  }
+
+  /// Every pair of features that share area, by position (first < second).
+  static func findOverlaps(
+    _ geometries: [FlatGeometry], boxes: [BoundingBox], index: BoxIndex, threads: Int
+  ) throws -> [TopologyReport.Overlap] {
     let perFeature = try ParallelChunks.map(
       count: geometries.count, threads: threads, chunkSize: 16,
-      makeWorker: { ThreadGeometryCache(source: geometries) },
+      makeWorker: { PairWorker(cache: ThreadGeometryCache(source: geometries)) },
       body: { worker, i -> [TopologyReport.Overlap] in
         var found: [TopologyReport.Overlap] = []
-        defer { worker.forget(i) }
+        worker.forget(before: i)
+        defer { worker.cache.forget(i) }
         for j in index.items(intersecting: boxes[i]) where j > i && boxes[j].overlapsWithArea(boxes[i]) {
+          worker.touched.append(j)
           // Neighbours meet along their edges only: when the boundary of their intersection is
           // empty or runs along both their boundaries with the interiors on opposite sides, the
           // interiors are disjoint and GEOS need not build the empty intersection.
-          if let a = worker.bands(i), let b = worker.bands(j) {
+          if let a = worker.cache.bands(i), let b = worker.cache.bands(j) {
             let boundary = PolygonIntersection.measure(a, b).boundary
             if boundary.isEmpty || PolygonIntersection.onlyTouch(a, b, boundary: boundary) { continue }
           }
-          let piece = try worker.geometry(i).intersection(try worker.geometry(j)).polygonalPart()
+          let piece = try worker.cache.geometry(i).intersection(try worker.cache.geometry(j)).polygonalPart()
           let area = try piece.area()
           if area > 0 { found.append(.init(first: i, second: j, area: area, geometry: try piece.flat())) }
         }
         return found
       })
-    let overlaps = perFeature.flatMap { $0 }
-    let gaps = try findGaps(
-      geometries, index: index, maxGapArea: maxGapArea, isCoverage: overlaps.isEmpty, threads: threads)
-    return TopologyReport(overlaps: overlaps, gaps: gaps)
+    return perFeature.flatMap { $0 }
+  }
+
+  /// One thread's cache for the overlap search, which drops the forms of features it will not
+  /// meet again: a thread takes features in increasing order and pairs each with later ones only,
+  /// so once past a feature it never needs it (without this, each thread would keep every
+  /// neighbour the other thread goes on to check, about half the layer).
+  struct PairWorker {
+    let cache: ThreadGeometryCache
+    /// Features cached as the later member of a pair, not yet dropped (with repeats).
+    var touched: [Int] = []
+
+    /// Drops the cached features before `i`, now the thread has reached `i` (in batches, so
+    /// the list is not filtered at every feature).
+    mutating func forget(before i: Int) {
+      guard touched.count >= 512 else { return }
+      touched.removeAll { j in
+        guard j < i else { return false }
+        cache.forget(j)
+        return true
+      }
+    }
   }
 
   /// Holes of the layer's union, found from the features with a free edge (SharedEdges): a
@@ -80,7 +110,7 @@ public enum TopologyCheck {
     _ geometries: [FlatGeometry], index: BoxIndex, maxGapArea: Double, isCoverage: Bool, threads: Int
   ) throws -> [TopologyReport.Gap] {
     guard !geometries.isEmpty else { return [] }
-    let shared = try SharedEdges(geometries, threads: threads)
+    let shared = SharedEdges(geometries)
     let bordering = geometries.indices.filter { shared.hasFreeEdge[$0] }.map { geometries[$0] }
     let union =
       try (isCoverage ? coverageUnion(bordering) : nil) ?? ParallelUnion.union(bordering, threads: threads)

@@ -31,10 +31,47 @@ public enum AtomicFile {
   public static func write(
     _ bytes: [UInt8], to path: String, beforeRename: () throws(WriteError) -> Void = {}
   ) throws(WriteError) {
-    try write(to: path, beforeRename: beforeRename) { fd throws(WriteError) in
-      let failure = bytes.withUnsafeBytes { writeAll($0, to: fd, path: path) }
-      if let failure { throw failure }
+    try replace(path, beforeRename: beforeRename, failure: { $0 }) { fd throws(WriteError) in
+      try writeAll(bytes, to: fd, path: path)
     }
+  }
+
+  /// Writes to `path` the bytes `produce` passes to `emit`, in order, so that a large file need
+  /// not be held whole. A failure to write is thrown as a `WriteError`; whatever `produce` throws
+  /// stops the write (leaving `path` as it was) and is rethrown as it is.
+  public static func write(
+    to path: String, streaming produce: (_ emit: ([UInt8]) throws(WriteError) -> Void) throws -> Void
+  ) throws {
+    try replace(path, beforeRename: {}, failure: { $0 as any Error }) { fd in
+      try produce { bytes throws(WriteError) in try writeAll(bytes, to: fd, path: path) }
+    }
+  }
+
+  /// Writes a temporary file with `body`, flushes it and renames it to `path`; on any failure
+  /// removes it and throws (a failure of its own mapped by `failure`).
+  private static func replace<E: Error>(
+    _ path: String, beforeRename: () throws(WriteError) -> Void, failure: (WriteError) -> E,
+    body: (Int32) throws(E) -> Void
+  ) throws(E) {
+    let temporary = temporaryPath(for: path)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw failure(WriteError(path: path, reason: describe(errno))) }
+    var succeeded = false
+    defer {
+      if !succeeded { unlink(temporary) }
+    }
+    do throws(E) {
+      try body(fd)
+      // Data first, then the name: a crash after the rename must not leave an empty file.
+      if fsync(fd) != 0 { throw failure(WriteError(path: path, reason: describe(errno))) }
+    } catch {
+      close(fd)
+      throw error
+    }
+    if close(fd) != 0 { throw failure(WriteError(path: path, reason: describe(errno))) }
+    do throws(WriteError) { try beforeRename() } catch { throw failure(error) }
+    if rename(temporary, path) != 0 { throw failure(WriteError(path: path, reason: describe(errno))) }
+    succeeded = true
   }
 
   /// Writes UTF-8 text atomically.
@@ -45,46 +82,26 @@ public enum AtomicFile {
   /// Writes the texts one after another as one file, each straight from its UTF-8 storage: a
   /// report of tens of megabytes is written without being joined or copied first.
   public static func write(parts: [String], to path: String) throws(WriteError) {
-    try write(to: path) { fd throws(WriteError) in
+    try replace(path, beforeRename: {}, failure: { $0 }) { fd throws(WriteError) in
       for var part in parts {
         // Native strings are contiguous; a bridged or lazy one is made so, once.
         part.makeContiguousUTF8()
         let failure = part.utf8.withContiguousStorageIfAvailable {
-          writeAll(UnsafeRawBufferPointer($0), to: fd, path: path)
+          writeBuffer(UnsafeRawBufferPointer($0), to: fd, path: path)
         }
         if let failure = failure ?? nil { throw failure }
       }
     }
   }
 
-  /// Creates the temporary file, lets `fill` write it, flushes it and renames it into place.
-  private static func write(
-    to path: String, beforeRename: () throws(WriteError) -> Void = {},
-    fill: (Int32) throws(WriteError) -> Void
-  ) throws(WriteError) {
-    let temporary = temporaryPath(for: path)
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw WriteError(path: path, reason: describe(errno)) }
-    var succeeded = false
-    defer {
-      if !succeeded { unlink(temporary) }
-    }
-    do throws(WriteError) {
-      try fill(fd)
-      // Data first, then the name: a crash after the rename must not leave an empty file.
-      if fsync(fd) != 0 { throw WriteError(path: path, reason: describe(errno)) }
-    } catch {
-      close(fd)
-      throw error
-    }
-    if close(fd) != 0 { throw WriteError(path: path, reason: describe(errno)) }
-    try beforeRename()
-    if rename(temporary, path) != 0 { throw WriteError(path: path, reason: describe(errno)) }
-    succeeded = true
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(WriteError) {
+    let failure = bytes.withUnsafeBytes { writeBuffer($0, to: fd, path: path) }
+    if let failure { throw failure }
   }
 
   /// Writes all of `buffer` to `fd`; the failure, if any.
-  private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) -> WriteError? {
+  private static func writeBuffer(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) -> WriteError?
+  {
     var offset = 0
     while offset < buffer.count {
       let n = writeBytes(fd, buffer.baseAddress! + offset, buffer.count - offset)

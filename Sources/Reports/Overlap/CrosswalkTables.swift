@@ -5,8 +5,9 @@ import Layers
 /// The crosswalk tables of an overlap run (DESIGN.md §4, §8): one row per piece, one row per
 /// feature of each layer, sorted by ids, fixed decimals.
 public enum CrosswalkTables {
-  /// crosswalk.csv: every piece with both ids and its metrics.
-  public static func crosswalk(_ run: OverlapRun) -> CSVWriter {
+  /// crosswalk.csv: every piece with both ids and its metrics, in `order` (the run's
+  /// `pieceOrder`, passed by a caller that needs it too, since sorting by ids costs).
+  public static func crosswalk(_ run: OverlapRun, order: [Int]? = nil) -> CSVWriter {
     var header = [
       "a_id", "a_name", "b_id", "b_name", "area_m2", "share_of_a", "share_of_b", "iou", "sliver", "method",
     ]
@@ -16,7 +17,7 @@ public enum CrosswalkTables {
     // writing the row.
     let idsA = run.a.ids, idsB = run.b.ids
     let namesA = run.a.features.map(\.name), namesB = run.b.features.map(\.name)
-    for k in run.pieceOrder {
+    for k in order ?? run.pieceOrder {
       let piece = run.overlay.pieces[k]
       csv.text(idsA[piece.a])
       csv.text(namesA[piece.a])

@@ -17,7 +17,8 @@ public enum OverlapOutput {
     func path(_ name: String) -> String { folder.path(name) }
     // Written last, listing every file before it (so not through `path`, which records names).
     let summaryFile = folder.fullPath("summary.json")
-    try CrosswalkTables.crosswalk(run).write(to: path("crosswalk.csv"))
+    let order = run.pieceOrder
+    try CrosswalkTables.crosswalk(run, order: order).write(to: path("crosswalk.csv"))
     if run.scope == .crosswalk {
       clock.lap("write tables")
       return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
@@ -26,7 +27,6 @@ public enum OverlapOutput {
     try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
     try CrosswalkTables.lookup(run).write(to: path("lookup.csv"))
     clock.lap("write tables")
-    let order = run.pieceOrder
     if run.options.keepPieceGeometry {
       let threads = run.options.threads
       try geoJSON.write(count: order.count, threads: threads, to: path(geoJSON.fileName("pieces"))) {
