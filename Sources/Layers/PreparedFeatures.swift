@@ -48,11 +48,28 @@ struct PreparedFeatures {
     }
     let expected = options.expected
     let repair = options.repair
+    let count = positions?.count ?? input.count
+    // The coordinates of every feature that will be reprojected, reprojected in one batch. When
+    // any fails, each feature is reprojected on its own instead, so the error names the feature
+    // exactly as it always did.
+    var batch: LayerCoordinates?
+    if let recipe {
+      var coordinates = LayerCoordinates(count: count) { k in
+        guard let geometry = input[positions?[k] ?? k].geometry, !geometry.isEmpty,
+          mismatch(geometry.kind, expected) == nil
+        else { return nil }
+        return geometry
+      }
+      if (try? recipe.transformDistinct(&coordinates.values, threads: options.threads)) != nil {
+        batch = coordinates
+      }
+    }
+    let reprojected = batch
     let outcomes: [Outcome]
     do {
       outcomes = try ParallelChunks.map(
-        count: positions?.count ?? input.count, threads: options.threads, chunkSize: 256,
-        makeWorker: { [recipe] in Worker(try recipe.map { try Transformer($0) }) },
+        count: count, threads: options.threads, chunkSize: 256,
+        makeWorker: { [recipe] in Worker(reprojected == nil ? try recipe.map { try Transformer($0) } : nil) },
         body: { worker, k -> Outcome in
           // With `positions`, only those input features are prepared, keeping their indices.
           let index = positions?[k] ?? k
@@ -65,7 +82,9 @@ struct PreparedFeatures {
           if let why = mismatch(geometry.kind, expected) {
             return .excluded(index: index, id: id, reason: why)
           }
-          if let transformer = worker.transformer {
+          if let reprojected {
+            reprojected.place(into: &geometry, at: k)
+          } else if let transformer = worker.transformer {
             do {
               try transformer.transform(&geometry)
             } catch {
