@@ -52,8 +52,19 @@ enum FeatureListSplit {
         half.parser = reader
         half.features = features
       })
-    guard let first = halves[0].features, let second = halves[1].features else { return nil }
-    return (first + second, halves[1].parser.scanner.pos)
+    guard var features = halves[0].features, var second = halves[1].features else { return nil }
+    // The second half's features are moved over (each swapped for an empty feature), not
+    // copied: a copy retains every buffer of a feature, and freeing the half then releases them
+    // again, which cost a tenth of the national parse.
+    halves[0].features = nil
+    halves[1].features = nil
+    features.reserveCapacity(features.count + second.count)
+    for k in second.indices {
+      var feature = Feature(geometry: nil)
+      swap(&feature, &second[k])
+      features.append(consume feature)
+    }
+    return (features, halves[1].parser.scanner.pos)
   }
 
   /// The offset of a comma between two members of the array the scanner stands in, at or after

@@ -28,6 +28,21 @@ struct LayerCoordinates: Sendable {
     }
   }
 
+  /// The coordinates of the features at `positions` (all when nil) that the loader will
+  /// reproject: those with a geometry that is not empty and is of the `expected` type.
+  static func reprojected(_ features: [Feature], positions: [Int]?, expected: ExpectedGeometry)
+    -> LayerCoordinates
+  {
+    features.withUnsafeBufferPointer { features in
+      LayerCoordinates(count: positions?.count ?? features.count) { k in
+        guard let geometry = features[positions?[k] ?? k].geometry, !geometry.isEmpty,
+          PreparedFeatures.mismatch(geometry.kind, expected) == nil
+        else { return nil }
+        return geometry
+      }
+    }
+  }
+
   /// Replaces the coordinates of `geometry`, entry `k`'s geometry as given to `init`, with those
   /// now in `values`.
   func place(into geometry: inout FlatGeometry, at k: Int) {
