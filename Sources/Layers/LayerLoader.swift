@@ -198,7 +198,7 @@ public enum LayerLoader {
   static func sourceCRS(_ decision: CRSDecision, path: String) throws(LayerError) -> CoordinateReferenceSystem
   {
     do {
-      return try CoordinateReferenceSystem(decision.crs)
+      return try CoordinateReferenceSystem.resolved(decision.crs)
     } catch {
       throw .unknownCRS(path, definition: decision.crs, basis: decision.basis, reason: reason(error))
     }
@@ -209,7 +209,7 @@ public enum LayerLoader {
     -> CoordinateReferenceSystem
   {
     do {
-      return try CoordinateReferenceSystem(definition)
+      return try CoordinateReferenceSystem.resolved(definition)
     } catch {
       throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(reason(error))")
     }
