@@ -194,21 +194,27 @@ public struct IdentifierFields: Sendable, Hashable {
     return candidates.first(where: keys.contains)
   }
 
+  // These two read through the buffer and size their sets up front: copying each feature in a
+  // `for` loop retained and released all its buffers, and growing the set rehashed it a dozen
+  // times, together most of the cost of a national layer's check.
   static func isUniqueAndPresent(_ key: String, _ features: [Feature]) -> Bool {
-    var seen = Set<String>()
-    for feature in features {
-      guard let value = feature.properties[key]?.text, !value.isEmpty, seen.insert(value).inserted else {
-        return false
+    var seen = Set<String>(minimumCapacity: features.count)
+    return features.withUnsafeBufferPointer { features in
+      for index in features.indices {
+        guard let value = features[index].properties[key]?.text, !value.isEmpty, seen.insert(value).inserted
+        else { return false }
       }
+      return !features.isEmpty
     }
-    return !features.isEmpty
   }
 
   static func isFeatureIDUnique(_ features: [Feature]) -> Bool {
-    var seen = Set<String>()
-    for feature in features {
-      guard let value = feature.id?.text, seen.insert(value).inserted else { return false }
+    var seen = Set<String>(minimumCapacity: features.count)
+    return features.withUnsafeBufferPointer { features in
+      for index in features.indices {
+        guard let value = features[index].id?.text, seen.insert(value).inserted else { return false }
+      }
+      return true
     }
-    return true
   }
 }

@@ -42,7 +42,13 @@ public struct Layer: Sendable {
 
   /// The bounding box of every feature.
   public var boundingBox: BoundingBox {
-    features.reduce(into: BoundingBox.empty) { $0.include($1.geometry.boundingBox) }
+    // Through the buffer: a closure over the features copied each one, retaining every buffer
+    // it holds, which cost more than reading the coordinates.
+    features.withUnsafeBufferPointer { features in
+      var box = BoundingBox.empty
+      for index in features.indices { box.include(features[index].geometry.boundingBox) }
+      return box
+    }
   }
 
   /// True when every feature is a Polygon or MultiPolygon.

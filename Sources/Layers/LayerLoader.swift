@@ -18,44 +18,51 @@ public enum LayerLoader {
     record.sourceCRS = input.decision.crs
     record.crsBasis = input.decision.basis
     record.notes += input.notes
-    record.geometryTypes = geometryTypeCounts(input.collection.features)
-    record.sourceBoundingBox = input.collection.features.reduce(into: BoundingBox.empty) { box, feature in
-      if let geometry = feature.geometry { box.include(geometry.boundingBox) }
-    }
-
-    let source = try sourceCRS(input.decision, path: path)
-    let fields = IdentifierFields.detect(
-      in: input.collection.features, idField: options.idField, nameField: options.nameField)
+    // PROJ resolves the source CRS (reading its database) on another thread while this one
+    // reads the geometries' extents and types.
+    let (resolved, summary) = Concurrently.run(
+      threads: options.threads,
+      other: { [decision = input.decision] in
+        Result { () throws(LayerError) in try sourceCRS(decision, path: path) }
+      },
+      here: { GeometrySummary(input.collection.features) })
+    record.geometryTypes = summary.types
+    record.sourceBoundingBox = summary.extent
+    let source = try resolved.get()
     if source.isGeographic {
-      try checkLonLatRange(input.collection.features, fields: fields, path: path, decision: input.decision)
+      try checkLonLatRange(
+        input.collection.features, boxes: summary.boxes, path: path, decision: input.decision,
+        options: options)
     }
-    let working = try workingCRS(for: input.collection.features, source: source, options: options, path: path)
-    if let idField = options.idField, case .property = fields.id,
-      !input.collection.features.contains(where: { $0.properties[idField] != nil })
-    {
-      let keys = IdentifierFields.orderedKeys(input.collection.features)
-      throw .badOption(
-        "\(path): no feature has the id field \"\(idField)\"; properties are: \(keys.joined(separator: ", "))"
-      )
-    }
-
-    var positions: [Int]?
-    if let only = options.onlyIDs {
-      var kept: [Int] = []
-      for (i, feature) in input.collection.features.enumerated() {
-        let id = fields.id(of: feature, index: i) ?? "#\(i)"
-        if only.contains(id) {
-          kept.append(i)
-        } else {
-          record.skipped.append(FeatureNote(index: i, id: id, reason: options.skippedReason))
+    let working = try workingCRS(extent: summary.extent, source: source, options: options, path: path)
+    let needsTransform = !CRSDecision.same(source, working)
+    // PROJ searches its database for the operation on another thread while this one finds the
+    // ids and gathers the coordinates to reproject. Errors keep their order: the id field's
+    // before the operation's.
+    let (chosen, checked) = Concurrently.run(
+      threads: options.threads,
+      other: { () -> Result<TransformerRecipe?, LayerError> in
+        guard needsTransform else { return .success(nil) }
+        return Result { () throws(LayerError) in
+          try PreparedFeatures.recipe(from: source, to: working, path: path)
         }
-      }
-      positions = kept
-    }
+      },
+      here: {
+        Result { () throws(LayerError) in
+          let (fields, positions) = try identify(input, options: options, path: path, record: &record)
+          let coordinates =
+            needsTransform
+            ? LayerCoordinates.reprojected(
+              input.collection.features, positions: positions, expected: options.expected)
+            : nil
+          return (fields, positions, coordinates)
+        }
+      })
+    let (fields, positions, coordinates) = try checked.get()
+    let recipe = try chosen.get()
     let prepared = try PreparedFeatures.make(
-      input.collection.features, fields: fields, path: path, source: source, working: working,
-      options: options,
-      csvProblems: input.csvProblems, positions: positions)
+      input.collection.features, fields: fields, path: path, recipe: recipe, coordinates: coordinates,
+      options: options, csvProblems: input.csvProblems, positions: positions)
     clock.lap("reproject and repair")
     record.operation = prepared.operation
     record.operationAccuracyMetres = prepared.accuracy
@@ -73,6 +80,34 @@ public enum LayerLoader {
     layer.excludedFeatures = prepared.excludedFeatures
     layer.skippedFeatures = record.skipped.map { ($0.index, $0.id, input.collection.features[$0.index]) }
     return layer
+  }
+
+  /// The id and name fields, and with `onlyIDs` the input positions to prepare (the others
+  /// listed in `record.skipped`); an id field no feature has is an error.
+  static func identify(_ input: Input, options: LoadOptions, path: String, record: inout LoadRecord)
+    throws(LayerError) -> (IdentifierFields, positions: [Int]?)
+  {
+    let fields = IdentifierFields.detect(
+      in: input.collection.features, idField: options.idField, nameField: options.nameField)
+    if let idField = options.idField, case .property = fields.id,
+      !input.collection.features.contains(where: { $0.properties[idField] != nil })
+    {
+      let keys = IdentifierFields.orderedKeys(input.collection.features)
+      throw .badOption(
+        "\(path): no feature has the id field \"\(idField)\"; properties are: \(keys.joined(separator: ", "))"
+      )
+    }
+    guard let only = options.onlyIDs else { return (fields, nil) }
+    var kept: [Int] = []
+    for (i, feature) in input.collection.features.enumerated() {
+      let id = fields.id(of: feature, index: i) ?? "#\(i)"
+      if only.contains(id) {
+        kept.append(i)
+      } else {
+        record.skipped.append(FeatureNote(index: i, id: id, reason: options.skippedReason))
+      }
+    }
+    return (fields, kept)
   }
 
   /// What reading a file gives before any checks.
@@ -163,7 +198,7 @@ public enum LayerLoader {
   static func sourceCRS(_ decision: CRSDecision, path: String) throws(LayerError) -> CoordinateReferenceSystem
   {
     do {
-      return try CoordinateReferenceSystem(decision.crs)
+      return try CoordinateReferenceSystem.resolved(decision.crs)
     } catch {
       throw .unknownCRS(path, definition: decision.crs, basis: decision.basis, reason: reason(error))
     }
@@ -174,7 +209,7 @@ public enum LayerLoader {
     -> CoordinateReferenceSystem
   {
     do {
-      return try CoordinateReferenceSystem(definition)
+      return try CoordinateReferenceSystem.resolved(definition)
     } catch {
       throw .badLayer(path, "unknown CRS \"\(definition)\" (from the \(why)): \(reason(error))")
     }
@@ -188,35 +223,34 @@ public enum LayerLoader {
 
   /// Coordinates outside lon/lat range in a file read as lon/lat are almost always projected
   /// coordinates with no `crs` member.
+  /// `boxes` are the features' bounding boxes (empty for no geometry).
   static func checkLonLatRange(
-    _ features: [Feature], fields: IdentifierFields, path: String, decision: CRSDecision
+    _ features: [Feature], boxes: [BoundingBox], path: String, decision: CRSDecision, options: LoadOptions
   ) throws(LayerError) {
-    for (index, feature) in features.enumerated() {
-      guard let geometry = feature.geometry else { continue }
-      let box = geometry.boundingBox
-      guard !box.isEmpty else { continue }
+    for (index, box) in boxes.enumerated() where !box.isEmpty {
       if box.minX < -180 || box.maxX > 180 || box.minY < -90 || box.maxY > 90 {
         let sample = box.minX < -180 || box.maxX > 180 ? (box.maxX > 180 ? box.maxX : box.minX) : box.maxY
+        // The ids are only needed to name the feature here.
+        let fields = IdentifierFields.detect(
+          in: features, idField: options.idField, nameField: options.nameField)
         throw .projectedAsLonLat(
-          path, index: index, id: fields.id(of: feature, index: index), coordinate: sample,
+          path, index: index, id: fields.id(of: features[index], index: index), coordinate: sample,
           basis: decision.basis)
       }
     }
   }
 
   /// The working CRS: the option, else British National Grid for data in Great Britain (or
-  /// already in it), else a local equal-area projection.
+  /// already in it), else a local equal-area projection. `extent` is the data's, in `source`.
   static func workingCRS(
-    for features: [Feature], source: CoordinateReferenceSystem, options: LoadOptions, path: String
+    extent: BoundingBox, source: CoordinateReferenceSystem, options: LoadOptions, path: String
   ) throws(LayerError) -> CoordinateReferenceSystem {
     if let given = options.workingCRS { return try crs(given, path: path, why: "working CRS option") }
     if source.epsgCode == 27700 { return source }
     // Data already in a local equal-area projection (a GeoPackage nbhd wrote outside Great
     // Britain) is measured in it, not re-centred on its own extent.
     if source.definition.hasPrefix("+proj=laea ") { return source }
-    var box = features.reduce(into: BoundingBox.empty) { box, feature in
-      if let geometry = feature.geometry { box.include(geometry.boundingBox) }
-    }
+    var box = extent
     if !source.isGeographic, !box.isEmpty {
       do {
         box = try Transformer(from: source, to: .wgs84LonLat).transformed(box)
@@ -227,23 +261,20 @@ public enum LayerLoader {
     return try crs(CRSDecision.workingCRS(forLonLat: box), path: path, why: "working CRS")
   }
 
-  static func geometryTypeCounts(_ features: [Feature]) -> [(type: String, count: Int)] {
-    var counts: [(type: String, count: Int)] = []
-    for feature in features {
-      let type = feature.geometry.map { $0.isEmpty ? "empty \($0.kind)" : "\($0.kind)" } ?? "null"
-      if let i = counts.firstIndex(where: { $0.type == type }) {
-        counts[i].count += 1
-      } else {
-        counts.append((type, 1))
+  /// The ids held by more than one feature, in order of first appearance, each with the input
+  /// positions that hold it. Only repeats get a list: a national layer has none.
+  static func duplicates(_ features: [LayerFeature]) -> [DuplicateID] {
+    var first = [String: Int](minimumCapacity: features.count)
+    var repeats: [Int: [Int]] = [:]
+    features.withUnsafeBufferPointer { features in
+      for k in features.indices {
+        if let seen = first[features[k].id] {
+          repeats[seen, default: [features[seen].index]].append(features[k].index)
+        } else {
+          first[features[k].id] = k
+        }
       }
     }
-    return counts
-  }
-
-  static func duplicates(_ features: [LayerFeature]) -> [DuplicateID] {
-    var positions: [String: [Int]] = [:]
-    for feature in features { positions[feature.id, default: []].append(feature.index) }
-    return positions.filter { $0.value.count > 1 }.map { DuplicateID(id: $0.key, indices: $0.value) }
-      .sorted { $0.indices[0] < $1.indices[0] }
+    return repeats.sorted { $0.key < $1.key }.map { DuplicateID(id: features[$0.key].id, indices: $0.value) }
   }
 }

@@ -16,30 +16,35 @@ struct PreparedFeatures {
 
   /// What happened to one feature.
   enum Outcome: Sendable {
-    case kept(LayerFeature, repair: String?)
+    case kept(LayerFeature, repair: String?, missingID: Bool)
     case excluded(index: Int, id: String, reason: String)
   }
 
+  /// The operation from `source` to `working`, or a layer error saying there is none.
+  static func recipe(
+    from source: CoordinateReferenceSystem, to working: CoordinateReferenceSystem, path: String
+  )
+    throws(LayerError) -> TransformerRecipe
+  {
+    do {
+      return try TransformerRecipe.best(from: source, to: working)
+    } catch {
+      throw .badLayer(path, "no transformation from \(source.definition) to \(working.definition): \(error)")
+    }
+  }
+
+  /// Prepares the features at `positions` (all when nil). With a `recipe` they are reprojected:
+  /// from `coordinates` (theirs gathered by `LayerCoordinates.reprojected`) when given, else one
+  /// by one.
   static func make(
-    _ input: [Feature], fields: IdentifierFields, path: String, source: CoordinateReferenceSystem,
-    working: CoordinateReferenceSystem, options: LoadOptions, csvProblems: [Int: String],
-    positions: [Int]? = nil
+    _ input: [Feature], fields: IdentifierFields, path: String, recipe: TransformerRecipe?,
+    coordinates: LayerCoordinates?, options: LoadOptions, csvProblems: [Int: String], positions: [Int]? = nil
   ) throws(LayerError) -> PreparedFeatures {
     var result = PreparedFeatures()
-    let needsTransform = !CRSDecision.same(source, working)
-    var recipe: TransformerRecipe?
-    if needsTransform {
-      do {
-        let chosen = try TransformerRecipe.best(from: source, to: working)
-        // PROJ names operations to CRSs defined by a PROJ string "unknown": say what it does.
-        result.operation =
-          chosen.operationName == "unknown" ? chosen.operationDefinition : chosen.operationName
-        result.accuracy = chosen.accuracyMetres
-        recipe = chosen
-      } catch {
-        throw .badLayer(
-          path, "no transformation from \(source.definition) to \(working.definition): \(error)")
-      }
+    if let recipe {
+      // PROJ names operations to CRSs defined by a PROJ string "unknown": say what it does.
+      result.operation = recipe.operationName == "unknown" ? recipe.operationDefinition : recipe.operationName
+      result.accuracy = recipe.accuracyMetres
     }
     final class Worker {
       let transformer: Transformer?
@@ -48,67 +53,89 @@ struct PreparedFeatures {
     }
     let expected = options.expected
     let repair = options.repair
-    let outcomes: [Outcome]
+    let count = positions?.count ?? input.count
+    // The coordinates of every feature that will be reprojected, reprojected in one batch. When
+    // any fails, each feature is reprojected on its own instead, so the error names the feature
+    // exactly as it always did.
+    var batch: LayerCoordinates?
+    if let recipe, var coordinates {
+      if (try? recipe.transformDistinct(&coordinates.values, threads: options.threads)) != nil {
+        batch = coordinates
+      }
+    }
+    let reprojected = batch
+    var outcomes: [Outcome]
     do {
       outcomes = try ParallelChunks.map(
-        count: positions?.count ?? input.count, threads: options.threads, chunkSize: 256,
-        makeWorker: { [recipe] in Worker(try recipe.map { try Transformer($0) }) },
+        count: count, threads: options.threads, chunkSize: 256,
+        makeWorker: { [recipe] in Worker(reprojected == nil ? try recipe.map { try Transformer($0) } : nil) },
         body: { worker, k -> Outcome in
           // With `positions`, only those input features are prepared, keeping their indices.
           let index = positions?[k] ?? k
-          let feature = input[index]
-          let id = fields.id(of: feature, index: index) ?? "#\(index)"
-          guard var geometry = feature.geometry else {
-            return .excluded(index: index, id: id, reason: csvProblems[index] ?? "null geometry")
-          }
-          if geometry.isEmpty { return .excluded(index: index, id: id, reason: "empty geometry") }
-          if let why = mismatch(geometry.kind, expected) {
-            return .excluded(index: index, id: id, reason: why)
-          }
-          if let transformer = worker.transformer {
-            do {
-              try transformer.transform(&geometry)
-            } catch {
-              throw LayerError.badFeature(path, index: index, id: id, "cannot reproject: \(error)")
+          // Read through the buffer, member by member: a copy of the feature (which a local, or
+          // the array's subscript from a closure, makes) retains and releases every buffer of
+          // it, a cost on a par with the work here.
+          return try input.withUnsafeBufferPointer { input throws -> Outcome in
+            let found = fields.id(of: input[index], index: index)
+            let id = found ?? "#\(index)"
+            guard var geometry = input[index].geometry else {
+              return .excluded(index: index, id: id, reason: csvProblems[index] ?? "null geometry")
             }
-          }
-          var note: String?
-          if repair, geometry.kind.isPolygonal || geometry.kind == .geometryCollection {
-            do {
-              (geometry, note) = try repaired(geometry, expected: expected, context: worker.context)
-            } catch let error as GEOSError {
-              // Drawing layers exclude what cannot be a polygon, whatever format it came in.
-              if options.excludesUnusableGeometries {
-                return .excluded(index: index, id: id, reason: "unusable geometry: \(error.description)")
+            if geometry.isEmpty { return .excluded(index: index, id: id, reason: "empty geometry") }
+            if let why = mismatch(geometry.kind, expected) {
+              return .excluded(index: index, id: id, reason: why)
+            }
+            if let reprojected {
+              reprojected.place(into: &geometry, at: k)
+            } else if let transformer = worker.transformer {
+              do {
+                try transformer.transform(&geometry)
+              } catch {
+                throw LayerError.badFeature(path, index: index, id: id, "cannot reproject: \(error)")
               }
-              throw LayerError.badFeature(path, index: index, id: id, error.description)
             }
-            if geometry.isEmpty {
-              let why = (note ?? "invalid").replacing("; repaired with MakeValid", with: "")
-              return .excluded(
-                index: index, id: id, reason: "no area left after repair with MakeValid (GEOS: \(why))")
+            var note: String?
+            if repair, geometry.kind.isPolygonal || geometry.kind == .geometryCollection {
+              do {
+                (geometry, note) = try repaired(geometry, expected: expected, context: worker.context)
+              } catch let error as GEOSError {
+                // Drawing layers exclude what cannot be a polygon, whatever format it came in.
+                if options.excludesUnusableGeometries {
+                  return .excluded(index: index, id: id, reason: "unusable geometry: \(error.description)")
+                }
+                throw LayerError.badFeature(path, index: index, id: id, error.description)
+              }
+              if geometry.isEmpty {
+                let why = (note ?? "invalid").replacing("; repaired with MakeValid", with: "")
+                return .excluded(
+                  index: index, id: id, reason: "no area left after repair with MakeValid (GEOS: \(why))")
+              }
             }
+            let layerFeature = LayerFeature(
+              index: index, id: id, name: fields.name(of: input[index]), properties: input[index].properties,
+              geometry: geometry, featureID: input[index].id)
+            return .kept(layerFeature, repair: note, missingID: found == nil)
           }
-          let layerFeature = LayerFeature(
-            index: index, id: id, name: fields.name(of: feature), properties: feature.properties,
-            geometry: geometry, featureID: feature.id)
-          return .kept(layerFeature, repair: note)
         })
     } catch let error as LayerError {
       throw error
     } catch {
       throw .badLayer(path, "\(error)")
     }
-    for (k, outcome) in outcomes.enumerated() {
-      let index = positions?[k] ?? k
-      switch outcome {
-      case .kept(let feature, let repair):
+    // Each outcome is moved out (swapped for an empty one) rather than copied: a copy retains
+    // every buffer of a feature, and releasing the array then releases them all again.
+    result.features.reserveCapacity(outcomes.count)
+    for k in outcomes.indices {
+      var outcome = Outcome.excluded(index: 0, id: "", reason: "")
+      swap(&outcome, &outcomes[k])
+      switch consume outcome {
+      case .kept(let feature, let repair, let missingID):
         if let repair {
           result.repairs.append(FeatureNote(index: feature.index, id: feature.id, reason: repair))
         }
-        if fields.id(of: input[index], index: index) == nil {
+        if missingID {
           result.missingIDs.append(
-            FeatureNote(index: index, id: feature.id, reason: "no value for \(fields.id)"))
+            FeatureNote(index: feature.index, id: feature.id, reason: "no value for \(fields.id)"))
         }
         result.features.append(feature)
       case .excluded(let index, let id, let reason):

@@ -1,5 +1,6 @@
 internal import CPROJ
 import GeoCore
+import Synchronization
 
 /// A coordinate reference system: the definition PROJ is given plus what PROJ says about it,
 /// resolved once when the value is made. A plain `Sendable` value, free to cross threads; the
@@ -48,6 +49,19 @@ public struct CoordinateReferenceSystem: Sendable, Hashable, CustomStringConvert
     }
     (self.areaOfUse, self.areaName) = Self.areaOfUse(crs)
     context.clearDiagnostics()
+  }
+
+  private static let known = Mutex<[String: CoordinateReferenceSystem]>([:])
+
+  /// `CoordinateReferenceSystem(definition)`, resolved once per process and then reused: each
+  /// resolution makes a PROJ context that opens PROJ's database, a few milliseconds every layer
+  /// load and output paid again for the same few systems. Failures are not kept.
+  /// Wraps `proj_create`.
+  public static func resolved(_ definition: String) throws -> CoordinateReferenceSystem {
+    if let crs = known.withLock({ $0[definition] }) { return crs }
+    let crs = try CoordinateReferenceSystem(definition)
+    known.withLock { $0[definition] = crs }
+    return crs
   }
 
   /// A value whose metadata is given rather than read from PROJ (for presets when PROJ's

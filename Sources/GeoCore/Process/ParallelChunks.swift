@@ -46,34 +46,58 @@ public enum ParallelChunks {
     let chunks = (count + chunk - 1) / chunk
     let threadCount = max(1, min(threads, chunks))
     let next = Atomic<Int>(0)
-    let collected = Mutex<[(Int, [Result])]>([])
+    let finished = Mutex<[Int]>([])
     let failure = Mutex<(any Error)?>(nil)
-    @Sendable func run(_: Int) {
-      do {
-        var worker = try makeWorker()
-        while failure.withLock({ $0 == nil }) {
-          let c = next.add(1, ordering: .relaxed).oldValue
-          guard c < chunks else { break }
-          let range = (c * chunk)..<min(count, (c + 1) * chunk)
-          var results: [Result] = []
-          results.reserveCapacity(range.count)
-          for i in range { results.append(try body(&worker, i)) }
-          collected.withLock { $0.append((c, results)) }
-          progress?.advance(by: range.count)
+    // Each result is written straight into its place in the array returned: gathering per-chunk
+    // arrays and joining them copied every result through generic code (a retain of each
+    // buffer it holds, and a release when the chunk arrays went), a cost on a par with light
+    // bodies such as a layer's per-feature checks.
+    return try Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      let slots = ResultSlots(base: buffer.baseAddress!)
+      @Sendable func run(_: Int) {
+        do {
+          var worker = try makeWorker()
+          while failure.withLock({ $0 == nil }) {
+            let c = next.add(1, ordering: .relaxed).oldValue
+            guard c < chunks else { break }
+            let range = (c * chunk)..<min(count, (c + 1) * chunk)
+            var written = 0
+            do {
+              for i in range {
+                (slots.base + i).initialize(to: try body(&worker, i))
+                written += 1
+              }
+            } catch {
+              (slots.base + range.lowerBound).deinitialize(count: written)
+              throw error
+            }
+            finished.withLock { $0.append(c) }
+            progress?.advance(by: range.count)
+          }
+        } catch {
+          failure.withLock { if $0 == nil { $0 = error } }
         }
-      } catch {
-        failure.withLock { if $0 == nil { $0 = error } }
       }
-    }
-    if threadCount == 1 {
-      run(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: threadCount, execute: run)
-    }
-    if let error = failure.withLock({ $0 }) { throw error }
-    return collected.withLock { parts in
-      parts.sort { $0.0 < $1.0 }
-      return parts.flatMap(\.1)
+      if threadCount == 1 {
+        run(0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: threadCount, execute: run)
+      }
+      if let error = failure.withLock({ $0 }) {
+        // Only whole chunks are left written (a failing chunk undid its own part).
+        for c in finished.withLock({ $0 }) {
+          (slots.base + c * chunk).deinitialize(count: min(count, (c + 1) * chunk) - c * chunk)
+        }
+        initializedCount = 0
+        throw error
+      }
+      initializedCount = count
     }
   }
+}
+
+/// Where the threads of one `ParallelChunks.map` write their results: each chunk initialises
+/// only its own indices, so no two threads touch the same element.
+private struct ResultSlots<Result>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Result>
 }

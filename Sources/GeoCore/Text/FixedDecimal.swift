@@ -29,24 +29,27 @@ public enum FixedDecimal {
     }
     var digits = UInt64(scaled)
     if value < 0 && digits != 0 { out.append(UInt8(ascii: "-")) }
-    var buffer = [UInt8](repeating: UInt8(ascii: "0"), count: 24)
-    var position = buffer.count
-    var written = 0
-    repeat {
-      position -= 1
-      buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
-      digits /= 10
-      written += 1
-      if written == d && d > 0 {
+    // Digits are written right to left into stack memory: an array here was a heap allocation
+    // per number, most of the cost of a national crosswalk table.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      var position = buffer.count
+      var written = 0
+      repeat {
         position -= 1
-        buffer[position] = UInt8(ascii: ".")
+        buffer[position] = UInt8(ascii: "0") + UInt8(digits % 10)
+        digits /= 10
+        written += 1
+        if written == d && d > 0 {
+          position -= 1
+          buffer[position] = UInt8(ascii: ".")
+        }
+      } while digits > 0 || written <= d
+      if buffer[position] == UInt8(ascii: ".") {
+        position -= 1
+        buffer[position] = UInt8(ascii: "0")
       }
-    } while digits > 0 || written <= d
-    if buffer[position] == UInt8(ascii: ".") {
-      position -= 1
-      buffer[position] = UInt8(ascii: "0")
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
     }
-    out.append(contentsOf: buffer[position...])
   }
 
   /// An integer with thousands separated by commas: 34753 → "34,753".

@@ -65,5 +65,6 @@ struct Overlap: ParsableCommand {
     } else {
       print(OverlapText.describe(run, files: files))
     }
+    LeftForExit.keep(run)
   }
 }
