@@ -28,4 +28,27 @@ import Testing
     let (otherThread, _) = Concurrently.run(threads: threads, other: { pthread_self() }, here: {})
     #expect((pthread_equal(otherThread, here) != 0) == (threads == 1))
   }
+
+  struct Failure: Error, Equatable { let name: String }
+
+  @Test("work that can fail: both run to the end, the other work's error wins", arguments: [1, 2])
+  func failures(threads: Int) throws {
+    let both = try Concurrently.run(
+      threads: threads, other: { () throws -> Int in 2 }, here: { () throws -> Int in 3 })
+    #expect(both.other == 2 && both.here == 3)
+    var ranHere = false
+    #expect(throws: Failure(name: "other")) {
+      _ = try Concurrently.run(
+        threads: threads, other: { () throws -> Int in throw Failure(name: "other") },
+        here: { () throws -> Int in
+          ranHere = true
+          throw Failure(name: "here")
+        })
+    }
+    #expect(ranHere)
+    #expect(throws: Failure(name: "here")) {
+      _ = try Concurrently.run(
+        threads: threads, other: { 1 }, here: { () throws -> Int in throw Failure(name: "here") })
+    }
+  }
 }

@@ -170,14 +170,14 @@ public enum CoverageAnalysis {
     var reaches: [ReachUnion]
     let people: PopulationEstimate?
     if let population, estimate == nil {
-      let both = try ParallelChunks.concurrently(
+      let both = try Concurrently.run(
         threads: options.threads,
-        {
+        other: {
           try progress.stage("people in the units", total: units.count, unit: "units") { counter in
             try population.estimate(in: units, threads: options.threads, progress: counter)
           }
-        }, { try categories.indices.map(reachOf) })
-      (people, reaches) = (both.0, both.1)
+        }, here: { try categories.indices.map(reachOf) })
+      (people, reaches) = (both.other, both.here)
       clock.lap(
         "coverage: population of units with the reach unions ("
           + reaches.map { "\($0.parts.count) parts" }.joined(separator: ", ") + ")")

@@ -27,6 +27,17 @@ public enum Concurrently {
   }
 }
 
+extension Concurrently {
+  /// ``run(threads:other:here:)`` for work that can fail: both run to the end either way, then
+  /// `other`'s error is thrown first (it is the one that runs first on one thread), else `here`'s.
+  public static func run<Other: Sendable, Here>(
+    threads: Int, other: @escaping @Sendable () throws -> Other, here: () throws -> Here
+  ) throws -> (other: Other, here: Here) {
+    let both = run(threads: threads, other: { Result { try other() } }, here: { Result { try here() } })
+    return (try both.other.get(), try both.here.get())
+  }
+}
+
 /// Where the other thread leaves its result.
 private final class Slot<Value: Sendable>: Sendable {
   let value = Mutex<Value?>(nil)

@@ -9,28 +9,6 @@ public enum ParallelChunks {
   /// The number of threads to use by default: the machine's active cores.
   public static var defaultThreadCount: Int { max(1, ProcessInfoCores.active) }
 
-  /// Runs `first` on this thread and `second` on another at once, and returns both results (the
-  /// first error, if any, once both have ended). Each may itself run in parallel: the second runs
-  /// on a queue of its own, not inside `concurrentPerform`, whose nested calls would get one
-  /// thread each. With one thread they run one after the other.
-  public static func concurrently<First: Sendable, Second: Sendable>(
-    threads: Int, _ first: @escaping @Sendable () throws -> First,
-    _ second: @escaping @Sendable () throws -> Second
-  ) throws -> (First, Second) {
-    guard threads > 1 else { return (try first(), try second()) }
-    let other = Mutex<Result<Second, any Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      let result = Result { try second() }
-      other.withLock { $0 = result }
-      done.signal()
-    }
-    let mine = Result { try first() }
-    done.wait()
-    let theirs = other.withLock { $0 }!
-    return (try mine.get(), try theirs.get())
-  }
-
   /// Maps every index to a result. `makeWorker` runs once on each thread; `body` gets that
   /// thread's worker. `chunkSize` is the most indices handed out at once. The first error thrown stops the remaining chunks and is rethrown.
   /// Each finished chunk advances `progress` by its size.

@@ -25,13 +25,13 @@ public enum ReportWriter {
       let (files, sections) = try progress.stage("writing tables, layers, maps and the report", unit: "files")
       {
         counter in
-        let both = try ParallelChunks.concurrently(
+        let both = try Concurrently.run(
           threads: threads,
-          {
+          other: {
             var clock = StageClock()
             return try ReportFiles.write(study, to: staging, clock: &clock)
           },
-          {
+          here: {
             var clock = StageClock()
             var document = ReportDocument()
             try ReportContent.build(study, into: &document, versions: versions, clock: &clock)
@@ -39,7 +39,7 @@ public enum ReportWriter {
             clock.lap("report: write \(document.mapFiles.count) map files")
             return document
           })
-        counter.set(both.0.count + both.1.mapFiles.count)
+        counter.set(both.other.count + both.here.mapFiles.count)
         return both
       }
       var clock = StageClock()
