@@ -69,12 +69,43 @@ struct BoxGrid: Sendable {
         }
       }
     }
-    // Each cell's items by their boxes' left edges, so scans stop at the first box to the right.
-    for cell in 0..<(columns * rows) where counts[cell + 1] - counts[cell] > 1 {
-      items[Int(counts[cell])..<Int(counts[cell + 1])].sort { boxes[Int($0)].x < boxes[Int($1)].x }
+    // Each cell's items by their boxes' left edges, so scans stop at the first box to the right;
+    // equal edges stay in item order. Cells hold a handful of items: an insertion sort on the
+    // raw buffers, over the left edges copied out, is several times the standard sort's speed
+    // (it was a tenth of the arrangements' time).
+    let lefts = boxes.map(\.x)
+    lefts.withUnsafeBufferPointer { left in
+      counts.withUnsafeBufferPointer { start in
+        items.withUnsafeMutableBufferPointer { items in
+          for cell in 0..<(columns * rows) where start[cell + 1] - start[cell] > 1 {
+            Self.sortByLeft(items, Int(start[cell])..<Int(start[cell + 1]), left)
+          }
+        }
+      }
     }
     cellStart = counts
     cellItems = items
+  }
+
+  /// Sorts `items[range]` by `left[item]`, stably: insertion sort for the short runs cells
+  /// hold, the standard library's stable sort for a crowded cell.
+  private static func sortByLeft(
+    _ items: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, _ left: UnsafeBufferPointer<Double>
+  ) {
+    guard range.count <= 32 else {
+      items[range].sort { left[Int($0)] < left[Int($1)] }
+      return
+    }
+    for i in (range.lowerBound + 1)..<range.upperBound {
+      let item = items[i]
+      let key = left[Int(item)]
+      var j = i
+      while j > range.lowerBound && left[Int(items[j - 1])] > key {
+        items[j] = items[j - 1]
+        j -= 1
+      }
+      items[j] = item
+    }
   }
 
   @inline(__always)

@@ -58,10 +58,13 @@ public struct ConsensusMap: Sendable {
     var signatures: [[Int32]: Int32] = [:]
     var signatureList: [[Int32]] = []
     var claimed = 0.0, contested = 0.0, unclaimed = 0.0
+    let counts = arrangement.counts
+    var reaching: [(neighbourhood: Int, count: Int)] = []
     for cycle in 0..<arrangement.cycleCount {
-      var reaching: [(neighbourhood: Int, count: Int)] = []
+      reaching.removeAll(keepingCapacity: true)
       var covered = false
-      for (key, value) in arrangement.counts[cycle].entries where value > 0 {
+      for slot in counts.range(cycle) where counts.values[slot] > 0 {
+        let key = counts.keys[slot], value = counts.values[slot]
         let i = Int(key / 2)
         if key % 2 == 1 {
           covered = true

@@ -86,7 +86,7 @@ public struct NeighbourhoodAgreement: Sendable {
         neighbourhood: name, edges: arrangement.inconsistentCrossings)
     }
     let n = sorted.count
-    let count = (0..<arrangement.cycleCount).map { Int(arrangement.counts[$0].value(0)) }
+    let count = (0..<arrangement.cycleCount).map { Int(arrangement.counts.value($0, 0)) }
     let coreCount = AgreementLevel.half.minimumCount(of: n)
     let unionArea = arrangement.area { count[$0] >= 1 }
     let coreArea = arrangement.area { count[$0] >= coreCount }

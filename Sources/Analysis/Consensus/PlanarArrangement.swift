@@ -39,8 +39,8 @@ struct PlanarArrangement {
   /// Per cycle: twice its signed area (counter-clockwise positive), and one of its half-edges.
   private(set) var cycleDoubleArea: [Double] = []
   private(set) var cycleStart: [Int32] = []
-  /// Per cycle: the counts of the face it bounds (or, for an outline, of the face around it).
-  private(set) var counts: [SparseCounts] = []
+  /// Per cycle (row): the counts of the face it bounds (or, for an outline, of the face around it).
+  private(set) var counts = CountRows(rows: 0)
   /// Edges where two walks disagreed about a face's counts.
   private(set) var inconsistentCrossings = 0
   /// With owners (see `init`): per cycle, `ownerWords` words whose bit o is set when owner o's
@@ -146,15 +146,21 @@ struct PlanarArrangement {
   {
     // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
     // far fewer, longer segment strings for its noder.
-    var seen = Set<SIMD4<UInt64>>()
+    // A segment already given either way round is left out: the first of each is kept. Ends are
+    // numbered by their bits, and a segment is its pair of end numbers in either order (two
+    // open-addressing lookups instead of hashing four words twice in a `Set`).
+    var ends = PairTable(expected: segments.count)
+    var pairs = PairTable(expected: segments.count)
+    func end(_ x: Double, _ y: Double) -> UInt64 {
+      UInt64(UInt32(ends.find(SIMD2(x.bitPattern, y.bitPattern), orInsert: Int32(ends.count))))
+    }
     var coordinates: [Double] = []
     var ringOffsets = [0]
     coordinates.reserveCapacity(segments.count * 3)
     var open = false
-    for s in segments {
-      let forward = SIMD4(s.x0.bitPattern, s.y0.bitPattern, s.x1.bitPattern, s.y1.bitPattern)
-      let backward = SIMD4(s.x1.bitPattern, s.y1.bitPattern, s.x0.bitPattern, s.y0.bitPattern)
-      guard !seen.contains(backward), seen.insert(forward).inserted else {
+    for (i, s) in segments.enumerated() {
+      let a = end(s.x0, s.y0), b = end(s.x1, s.y1)
+      guard pairs.find(SIMD2(min(a, b), max(a, b)), orInsert: Int32(i)) == Int32(i) else {
         if open { ringOffsets.append(coordinates.count / 2) }
         open = false
         continue
@@ -162,9 +168,11 @@ struct PlanarArrangement {
       let n = coordinates.count
       if !(open && coordinates[n - 2] == s.x0 && coordinates[n - 1] == s.y0) {
         if open { ringOffsets.append(n / 2) }
-        coordinates += [s.x0, s.y0]
+        coordinates.append(s.x0)
+        coordinates.append(s.y0)
       }
-      coordinates += [s.x1, s.y1]
+      coordinates.append(s.x1)
+      coordinates.append(s.y1)
       open = true
     }
     if open { ringOffsets.append(coordinates.count / 2) }
@@ -198,10 +206,12 @@ struct PlanarArrangement {
   private func edgeDeltas(
     _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int,
     collecting: Bool, matches: inout [SIMD3<Int32>]
-  ) -> [SparseCounts] {
+  ) -> CountRows {
     let tolerance = Self.alongTolerance
     let edgeCount = origin.count / 2
-    var changes = [SparseCounts](repeating: SparseCounts(), count: edgeCount)
+    // (edge, key, signed weight), summed per edge and key at the end.
+    var changes: [SIMD3<Int32>] = []
+    changes.reserveCapacity(segments.count)
     func vertex(_ x: Double, _ y: Double) -> Int32? {
       vertexIndex[SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)]
     }
@@ -211,13 +221,13 @@ struct PlanarArrangement {
         let e = edgeIndex[SIMD2(UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))]
       {
         let weight = origin[2 * Int(e)] == a ? s.weight : -s.weight
-        changes[Int(e)].add(s.key, weight)
+        changes.append(SIMD3(e, s.key, weight))
         if collecting { matches.append(SIMD3(e, Int32(i), weight)) }
       } else {
         split.append(i)
       }
     }
-    guard !split.isEmpty else { return changes }
+    guard !split.isEmpty else { return CountRows(rows: edgeCount, triples: changes) }
     let origin = self.origin, vertexXY = self.vertexXY, splitSegments = split
     let grid = BoxGrid(
       (0..<edgeCount).map { e in
@@ -265,11 +275,11 @@ struct PlanarArrangement {
       })
     for part in found {
       for change in part {
-        changes[Int(change.x)].add(change.y, change.z)
+        changes.append(SIMD3(change.x, change.y, change.z))
         if collecting { matches.append(SIMD3(change.x, change.w, change.z)) }
       }
     }
-    return changes
+    return CountRows(rows: edgeCount, triples: changes)
   }
 
   /// Sorts the half-edges around each vertex by angle (exact turn signs) and links each to the
@@ -342,7 +352,7 @@ struct PlanarArrangement {
 
   /// Gives every cycle its counts: each connected piece of linework from its outline (counts by
   /// one ray test just below its lowest vertex), then across edges.
-  private mutating func walk(_ segments: [ChainSegment], deltas: [SparseCounts]) {
+  private mutating func walk(_ segments: [ChainSegment], deltas: CountRows) {
     let vertexCount = vertexXY.count / 2
     // Connected pieces by union-find over the edges.
     var parent = Array(0..<Int32(vertexCount))
@@ -373,7 +383,7 @@ struct PlanarArrangement {
         roots.append(root)
       }
     }
-    counts = [SparseCounts](repeating: SparseCounts(), count: cycleCount)
+    counts = CountRows(rows: cycleCount)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var queue: [Int32] = []
     for root in roots {
@@ -381,7 +391,7 @@ struct PlanarArrangement {
       // The first half-edge counter-clockwise from east; the outline is on its twin's left.
       let first = Int(aroundVertex[Int(firstAround[Int(p)])])
       let outline = Int(cycleOf[first ^ 1])
-      counts[outline] = Self.counts(justBelow: x(p), y(p), segments)
+      counts.set(outline, to: Self.counts(justBelow: x(p), y(p), segments))
       outlines.append(SIMD2(Int32(outline), p))
       assigned[outline] = true
       queue.append(Int32(outline))
@@ -401,12 +411,10 @@ struct PlanarArrangement {
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
           let sign: Int32 = twin & 1 == 0 ? 1 : -1
           if !assigned[other] {
-            var across = counts[cycle]
-            for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
-            counts[other] = across
+            counts.set(other, toSumOf: cycle, deltas, h >> 1, sign: sign)
             assigned[other] = true
             queue.append(Int32(other))
-          } else if !counts[other].isSum(of: counts[cycle], deltas[h >> 1], sign: sign) {
+          } else if !counts.isSum(other, of: cycle, deltas, h >> 1, sign: sign) {
             inconsistentCrossings += 1
           }
         } while h != h0
@@ -513,7 +521,7 @@ struct PlanarArrangement {
             if phase == 1 {
               var covered: Int32 = 0
               for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
-              if covered != counts[other].value(0) { continue }
+              if covered != counts.value(other, 0) { continue }
             }
             for w in 0..<words { bits[other * words + w] = scratch[w] }
             assigned[other] = true
@@ -532,7 +540,7 @@ struct PlanarArrangement {
       }
       var covered: Int32 = 0
       for w in 0..<words { covered += Int32(bits[cycle * words + w].nonzeroBitCount) }
-      guard covered == counts[cycle].value(0) else { return nil }
+      guard covered == counts.value(cycle, 0) else { return nil }
     }
     return (bits, unresolved)
   }

@@ -104,10 +104,14 @@ struct Consensus: ParsableCommand {
     }
     clock.lap("consensus")
     let geoJSON = output.layerOutput(workingCRS: run.layer.crs)
-    let maps = try reportingFailures { noMaps ? [] : try ConsensusMaps.write(run, to: output.directory) }
+    let threads = options.threads
+    let maps = try reportingFailures {
+      noMaps ? [] : try ConsensusMaps.write(run, to: output.directory, threads: threads)
+    }
     let files = try reportingFailures {
       try ConsensusOutput.write(
-        run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, extraFiles: maps)
+        run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, extraFiles: maps,
+        threads: threads)
     }
     clock.lap("write")
     if output.json {
