@@ -37,6 +37,25 @@ import Testing
     #expect(expected.contains(SIMD2(1, boxes.count - 1)))
   }
 
+  /// A crowded cell (more items than the insertion sort takes) must still be sorted for the
+  /// scans that stop at the first box to the right: 300 boxes in one corner, a few far away.
+  @Test func pairsInACrowdedCellAreAllFound() {
+    var boxes = Self.boxes(300, seed: 5).map { $0 / 50 }
+    boxes += [SIMD4(90, 90, 91, 91), SIMD4(95, 5, 96, 6), SIMD4(5, 95, 6, 96), SIMD4(99, 99, 100, 100)]
+    let grid = BoxGrid(boxes)
+    var found: [SIMD2<Int>] = []
+    grid.forEachPair(cells: 0..<grid.cellCount) { found.append(SIMD2($0, $1)) }
+    var expected: [SIMD2<Int>] = []
+    for i in boxes.indices {
+      for j in (i + 1)..<boxes.count {
+        let a = boxes[i], b = boxes[j]
+        if a.x <= b.z && b.x <= a.z && a.y <= b.w && b.y <= a.w { expected.append(SIMD2(i, j)) }
+      }
+    }
+    #expect(found.sorted { ($0.x, $0.y) < ($1.x, $1.y) } == expected)
+    #expect(expected.count > 100)
+  }
+
   @Test func itemsNearASegmentAreAllFound() {
     let boxes = Self.boxes(400, seed: 11)
     let grid = BoxGrid(boxes)
