@@ -73,7 +73,7 @@ struct BoxGrid: Sendable {
     // equal edges stay in item order. Cells hold a handful of items: an insertion sort on the
     // raw buffers, over the left edges copied out, is several times the standard sort's speed
     // (it was a tenth of the arrangements' time).
-    let lefts = boxes.map(\.x)
+    let lefts = boxes.map { $0.x }
     lefts.withUnsafeBufferPointer { left in
       counts.withUnsafeBufferPointer { start in
         items.withUnsafeMutableBufferPointer { items in
@@ -87,13 +87,16 @@ struct BoxGrid: Sendable {
     cellItems = items
   }
 
-  /// Sorts `items[range]` by `left[item]`, stably: insertion sort for the short runs cells
-  /// hold, the standard library's stable sort for a crowded cell.
+  /// Sorts `items[range]` by `left[item]`, stably (a cell's items come in increasing order, so
+  /// that is by left edge, then item): insertion sort for the short runs cells hold, the
+  /// standard sort by (left edge, item) for a crowded cell.
   private static func sortByLeft(
     _ items: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, _ left: UnsafeBufferPointer<Double>
   ) {
-    guard range.count <= 32 else {
-      items[range].sort { left[Int($0)] < left[Int($1)] }
+    guard range.count <= 48 else {
+      var keyed = items[range].map { (left[Int($0)], $0) }
+      keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+      for (offset, pair) in keyed.enumerated() { items[range.lowerBound + offset] = pair.1 }
       return
     }
     for i in (range.lowerBound + 1)..<range.upperBound {

@@ -302,7 +302,9 @@ struct PlanarArrangement {
       let range = Int(start[v])..<Int(start[v + 1])
       if range.count > 1 {
         let vx = vertexXY[2 * v], vy = vertexXY[2 * v + 1]
-        let sorted = around[range].sorted { a, b in
+        // A total order (ties by half-edge), so the sort's method does not matter: insertion in
+        // place, as a vertex has a few half-edges (a sorted copy per vertex was a tenth of this).
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
           let ta = origin[Int(a) ^ 1], tb = origin[Int(b) ^ 1]
           let ax = x(ta), ay = y(ta), bx = x(tb), by = y(tb)
           // Angles from east, counter-clockwise: the upper half (with east itself) first.
@@ -311,7 +313,19 @@ struct PlanarArrangement {
           let turn = ExactOrientation.sign(vx, vy, ax, ay, bx, by)
           return turn != 0 ? turn > 0 : a < b
         }
-        around.replaceSubrange(range, with: sorted)
+        if range.count <= 16 {
+          for i in (range.lowerBound + 1)..<range.upperBound {
+            let h = around[i]
+            var j = i
+            while j > range.lowerBound && precedes(h, around[j - 1]) {
+              around[j] = around[j - 1]
+              j -= 1
+            }
+            around[j] = h
+          }
+        } else {
+          around[range].sort(by: precedes)
+        }
       }
       for slot in range { position[Int(around[slot])] = Int32(slot) }
     }
@@ -371,23 +385,24 @@ struct PlanarArrangement {
       let a = find(origin[e]), b = find(origin[e + 1])
       if a != b { parent[Int(max(a, b))] = min(a, b) }
     }
-    // Each piece's lowest vertex (then leftmost).
-    var lowest: [Int32: Int32] = [:]
+    // Each piece's lowest vertex (then leftmost), by root; roots in order of first vertex.
+    var lowest = [Int32](repeating: -1, count: vertexCount)
     var roots: [Int32] = []
     for v in 0..<Int32(vertexCount) {
-      let root = find(v)
-      if let current = lowest[root] {
+      let root = Int(find(v))
+      let current = lowest[root]
+      if current >= 0 {
         if y(v) < y(current) || (y(v) == y(current) && x(v) < x(current)) { lowest[root] = v }
       } else {
         lowest[root] = v
-        roots.append(root)
+        roots.append(Int32(root))
       }
     }
     counts = CountRows(rows: cycleCount)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var queue: [Int32] = []
     for root in roots {
-      let p = lowest[root]!
+      let p = lowest[Int(root)]
       // The first half-edge counter-clockwise from east; the outline is on its twin's left.
       let first = Int(aroundVertex[Int(firstAround[Int(p)])])
       let outline = Int(cycleOf[first ^ 1])
