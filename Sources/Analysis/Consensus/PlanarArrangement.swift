@@ -126,6 +126,11 @@ struct PlanarArrangement {
       collecting: owners != nil, matches: &matches)
     if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
+    reliableEdges = (0..<(origin.count / 2)).map { e in
+      let a = origin[2 * e], b = origin[2 * e + 1]
+      let dx = x(b) - x(a), dy = y(b) - y(a)
+      return dx * dx + dy * dy >= Self.reliableEdgeLength * Self.reliableEdgeLength
+    }
     walk(segments, deltas: deltas)
     if let owners, inconsistentCrossings == 0 {
       let walked = ownerWalk(segments, owners: owners, ownerCount: ownerCount, matches: matches)
@@ -228,19 +233,34 @@ struct PlanarArrangement {
       }
     }
     guard !split.isEmpty else { return CountRows(rows: edgeCount, triples: changes) }
+    // An edge runs along a segment when both its ends pass the same test (near the segment's
+    // line, within its extent and its box): so the ends that pass are found first, in a grid
+    // of the vertices, and then the edges starting at them whose other end passes. Points sit
+    // in one cell each (an edge's box in every cell it crosses), which makes this several
+    // times quicker than asking a grid of edge boxes, with the same edges found.
     let origin = self.origin, vertexXY = self.vertexXY, splitSegments = split
+    let vertexCount = vertexXY.count / 2
     let grid = BoxGrid(
-      (0..<edgeCount).map { e in
-        let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
-        return SIMD4(
-          min(vertexXY[u], vertexXY[v]), min(vertexXY[u + 1], vertexXY[v + 1]),
-          max(vertexXY[u], vertexXY[v]), max(vertexXY[u + 1], vertexXY[v + 1]))
+      (0..<vertexCount).map { v in
+        SIMD4(vertexXY[2 * v], vertexXY[2 * v + 1], vertexXY[2 * v], vertexXY[2 * v + 1])
       })
+    // Per vertex, the edges stored as starting there.
+    var firstEdge = [Int32](repeating: 0, count: vertexCount + 1)
+    for e in 0..<edgeCount { firstEdge[Int(origin[2 * e]) + 1] += 1 }
+    for v in 0..<vertexCount { firstEdge[v + 1] += firstEdge[v] }
+    var fill = firstEdge
+    var edgesFrom = [Int32](repeating: 0, count: edgeCount)
+    for e in 0..<edgeCount {
+      let v = Int(origin[2 * e])
+      edgesFrom[Int(fill[v])] = Int32(e)
+      fill[v] += 1
+    }
+    let startOf = firstEdge, edgesAt = edgesFrom
     let parts = threads > 1 ? min(split.count, 8 * threads) : 1
     // The body throws nothing. Integer sums: the order the parts are added in does not matter.
     let found = try! ParallelChunks.map(
       count: parts, threads: threads, chunkSize: 1,
-      makeWorker: { [Int32](repeating: -1, count: edgeCount) },
+      makeWorker: { [Int32](repeating: -1, count: vertexCount) },
       body: { seen, part -> [SIMD4<Int32>] in
         var found: [SIMD4<Int32>] = []
         let count = splitSegments.count
@@ -252,23 +272,29 @@ struct PlanarArrangement {
           let box = SIMD4(
             min(s.x0, s.x1) - tolerance, min(s.y0, s.y1) - tolerance,
             max(s.x0, s.x1) + tolerance, max(s.y0, s.y1) + tolerance)
-          // Candidates near the segment (a margin far wider than the tolerance, so rounding in
-          // cutting it into stretches loses none), then the test itself.
+          // Whether the point lies in the segment's box, within the tolerance of its line and
+          // of its extent; and where along it.
+          @inline(__always) func along(_ px: Double, _ py: Double) -> Double? {
+            guard px >= box.x, px <= box.z, py >= box.y, py <= box.w else { return nil }
+            let d = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
+            guard d <= tolerance else { return nil }
+            let t = (dx * (px - s.x0) + dy * (py - s.y0)) / length
+            guard t >= -tolerance, t <= length + tolerance else { return nil }
+            return t
+          }
+          // Candidate ends near the segment (a margin far wider than the tolerance, so rounding
+          // in cutting it into stretches loses none), then the test itself.
           grid.forEachItem(
             alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, seen: &seen, mark: Int32(i)
-          ) { e in
-            let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
-            let px = vertexXY[u], py = vertexXY[u + 1], qx = vertexXY[v], qy = vertexXY[v + 1]
-            guard min(px, qx) >= box.x, max(px, qx) <= box.z, min(py, qy) >= box.y, max(py, qy) <= box.w
-            else { return }
-            // Distance of both ends from the segment's line, and their positions along it.
-            let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
-            let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
-            guard dp <= tolerance, dq <= tolerance else { return }
-            let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
-            let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
-            guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
-            found.append(SIMD4(Int32(e), s.key, tq > tp ? s.weight : -s.weight, Int32(i)))
+          ) { p in
+            let first = Int(startOf[p]), last = Int(startOf[p + 1])
+            guard first < last, let tp = along(vertexXY[2 * p], vertexXY[2 * p + 1]) else { return }
+            for slot in first..<last {
+              let e = Int(edgesAt[slot])
+              let q = 2 * Int(origin[2 * e + 1])
+              guard let tq = along(vertexXY[q], vertexXY[q + 1]) else { continue }
+              found.append(SIMD4(Int32(e), s.key, tq > tp ? s.weight : -s.weight, Int32(i)))
+            }
           }
         }
         return found
@@ -412,6 +438,8 @@ struct PlanarArrangement {
       queue.append(Int32(outline))
     }
     for phase in 0..<2 {
+      // Faces left after the reliable edges are few or none: none, nothing to do.
+      if phase == 1 && !assigned.contains(false) { break }
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
       var head = 0
       while head < queue.count {
@@ -441,11 +469,12 @@ struct PlanarArrangement {
   /// the noder put a hair apart where three or more lines nearly meet: which chains run along
   /// them is not well defined, so the walks cross them only to reach faces no longer edge leads
   /// to (faces far below a square millimetre).
-  @inline(__always) private func isReliable(_ h: Int) -> Bool {
-    let a = origin[h], b = origin[h ^ 1]
-    let dx = x(b) - x(a), dy = y(b) - y(a)
-    return dx * dx + dy * dy >= Self.reliableEdgeLength * Self.reliableEdgeLength
-  }
+  /// Per edge, from one pass in edge order before the walks (the same either way along it:
+  /// the differences only change sign), so they do not fetch both ends' coordinates at every step.
+  @inline(__always) private func isReliable(_ h: Int) -> Bool { reliableEdges[h >> 1] }
+
+  /// Per edge, whether it is reliable (see `isReliable`).
+  private var reliableEdges: [Bool] = []
 
   /// Which owners cover each cycle's face, as `ownerBits` holds it: the same walk as `walk`
   /// (outlines by a ray test, then across reliable edges, then across any), each edge changing
@@ -516,6 +545,8 @@ struct PlanarArrangement {
       queue.append(Int32(cycle))
     }
     for phase in 0..<2 {
+      // Faces left after the reliable edges are few or none: none, nothing to do.
+      if phase == 1 && !assigned.contains(false) { break }
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
       var head = 0
       while head < queue.count {
