@@ -113,7 +113,8 @@ public struct ConsensusRun: Sendable {
               partial, mapped: mapped, mapLevel: mapLevel, context: context, threads: options.threads))
         }
         return .neighbourhood(
-          try NeighbourhoodAgreement.finish(finished[order[job - 1]], levels: levels, context: context))
+          try NeighbourhoodAgreement.finish(
+            finished[order[job - 1]], levels: levels, tracesFaces: options.tracesFaces, context: context))
       })
     var neighbourhoods = partial
     var consensusMap: ConsensusMap?

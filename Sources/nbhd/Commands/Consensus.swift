@@ -88,6 +88,8 @@ struct Consensus: ParsableCommand {
     options.outlierIoU = outlierIoU
     options.mapLevel = AgreementLevel(mapLevel)!
     if let threads = parallel.threads { options.threads = threads }
+    // Faces by count are drawn in the agreement maps and written nowhere else.
+    options.tracesFaces = !noMaps
     let run = try reportingFailures { () throws -> ConsensusRun in
       let layer = try ConsensusRun.load(drawings, sourceCRS: sourceCRS, threads: parallel.threads)
       clock.lap("load")
