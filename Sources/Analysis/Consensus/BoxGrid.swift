@@ -9,6 +9,9 @@ struct BoxGrid: Sendable {
   let boxes: [SIMD4<Double>]
   private let cellStart: [Int32]
   private let cellItems: [Int32]
+  /// The box of each entry of `cellItems`: scans read a cell's boxes in a row, not each by way
+  /// of its item.
+  private let cellBoxes: [SIMD4<Double>]
   private let columns: Int, rows: Int
   private let minX: Double, minY: Double, cellWidth: Double, cellHeight: Double
 
@@ -85,6 +88,7 @@ struct BoxGrid: Sendable {
     }
     cellStart = counts
     cellItems = items
+    cellBoxes = items.map { boxes[Int($0)] }
   }
 
   /// Sorts `items[range]` by `left[item]`, stably (a cell's items come in increasing order, so
@@ -93,7 +97,7 @@ struct BoxGrid: Sendable {
   private static func sortByLeft(
     _ items: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, _ left: UnsafeBufferPointer<Double>
   ) {
-    guard range.count <= 48 else {
+    guard range.count <= 192 else {
       var keyed = items[range].map { (left[Int($0)], $0) }
       keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
       for (offset, pair) in keyed.enumerated() { items[range.lowerBound + offset] = pair.1 }
@@ -128,14 +132,13 @@ struct BoxGrid: Sendable {
       let start = Int(cellStart[cell]), end = Int(cellStart[cell + 1])
       guard end - start >= 2 else { continue }
       for i in start..<(end - 1) {
-        let a = Int(cellItems[i])
-        let boxA = boxes[a]
+        let boxA = cellBoxes[i]
         for j in (i + 1)..<end {
-          let b = Int(cellItems[j])
-          let boxB = boxes[b]
+          let boxB = cellBoxes[j]
           if boxB.x > boxA.z { break }
           guard boxA.x <= boxB.z, boxA.y <= boxB.w, boxB.y <= boxA.w else { continue }
           guard cellOf(max(boxA.x, boxB.x), max(boxA.y, boxB.y)) == cell else { continue }
+          let a = Int(cellItems[i]), b = Int(cellItems[j])
           body(min(a, b), max(a, b))
         }
       }
@@ -151,12 +154,11 @@ struct BoxGrid: Sendable {
       for c in c0...c1 {
         let cell = r * columns + c
         for slot in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-          let item = Int(cellItems[slot])
-          let other = boxes[item]
+          let other = cellBoxes[slot]
           if other.x > box.z { break }
           guard box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
           guard cellOf(max(other.x, box.x), max(other.y, box.y)) == cell else { continue }
-          body(item)
+          body(Int(cellItems[slot]))
         }
       }
     }
@@ -197,7 +199,7 @@ struct BoxGrid: Sendable {
           let item = Int(cellItems[slot])
           guard seen[item] != mark else { continue }
           seen[item] = mark
-          let other = boxes[item]
+          let other = cellBoxes[slot]
           guard other.x <= box.z, box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
           body(item)
         }
