@@ -487,31 +487,8 @@ struct PlanarArrangement {
   ) -> (bits: [UInt64], unresolved: Double)? {
     let words = (ownerCount + 63) / 64
     let edgeCount = origin.count / 2
-    // Per edge, its (owner, net winding change) pairs, by owner.
-    var start = [Int32](repeating: 0, count: edgeCount + 1)
-    for m in matches { start[Int(m.x) + 1] += 1 }
-    for e in 0..<edgeCount { start[e + 1] += start[e] }
-    var fill = start
-    var change = [SIMD2<Int32>](repeating: .zero, count: matches.count)
-    for m in matches {
-      change[Int(fill[Int(m.x)])] = SIMD2(owners[Int(m.y)], m.z)
-      fill[Int(m.x)] += 1
-    }
-    var end = [Int32](repeating: 0, count: edgeCount)
-    for e in 0..<edgeCount {
-      var k = Int(start[e])
-      let range = Int(start[e])..<Int(start[e + 1])
-      if range.count > 1 { change[range].sort { $0.x < $1.x } }
-      for slot in range {
-        if k > range.lowerBound && change[k - 1].x == change[slot].x {
-          change[k - 1].y += change[slot].y
-        } else {
-          change[k] = change[slot]
-          k += 1
-        }
-      }
-      end[e] = Int32(k)
-    }
+    // Per edge, its owners' net winding changes, by owner.
+    let change = CountRows(rows: edgeCount, triples: matches.map { SIMD3($0.x, owners[Int($0.y)], $0.z) })
     var bits = [UInt64](repeating: 0, count: cycleCount * words)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var scratch = [UInt64](repeating: 0, count: words)
@@ -519,9 +496,8 @@ struct PlanarArrangement {
     func cross(_ h: Int, from cycle: Int) -> Bool {
       let sign: Int32 = (h ^ 1) & 1 == 0 ? 1 : -1
       for w in 0..<words { scratch[w] = bits[cycle * words + w] }
-      for slot in Int(start[h >> 1])..<Int(end[h >> 1]) {
-        let owner = Int(change[slot].x), delta = sign * change[slot].y
-        if delta == 0 { continue }
+      for slot in change.range(h >> 1) {
+        let owner = Int(change.keys[slot]), delta = sign * change.values[slot]
         let mask = UInt64(1) << UInt64(owner & 63)
         let was: Int32 = scratch[owner >> 6] & mask != 0 ? 1 : 0
         switch was + delta {

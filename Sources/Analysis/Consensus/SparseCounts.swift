@@ -42,31 +42,6 @@ struct SparseCounts: Sendable, Hashable {
 
   /// True when every value is 0.
   var isZero: Bool { keys.isEmpty }
-
-  /// Whether these counts are `base` plus `sign` times `delta` (what `add` would make of a copy
-  /// of `base`), found by merging the three without building the sum.
-  func isSum(of base: SparseCounts, _ delta: SparseCounts, sign: Int32) -> Bool {
-    var i = 0, j = 0, k = 0
-    while i < base.keys.count || j < delta.keys.count {
-      let key: Int32
-      let value: Int32
-      if j == delta.keys.count || (i < base.keys.count && base.keys[i] < delta.keys[j]) {
-        (key, value) = (base.keys[i], base.values[i])
-        i += 1
-      } else if i == base.keys.count || delta.keys[j] < base.keys[i] {
-        (key, value) = (delta.keys[j], sign * delta.values[j])
-        j += 1
-      } else {
-        (key, value) = (base.keys[i], base.values[i] + sign * delta.values[j])
-        i += 1
-        j += 1
-      }
-      if value == 0 { continue }
-      guard k < keys.count, keys[k] == key, values[k] == value else { return false }
-      k += 1
-    }
-    return k == keys.count
-  }
 }
 
 /// Many `SparseCounts` in one pool: row r's non-zero (key, value) pairs, by key, are
@@ -158,26 +133,10 @@ struct CountRows: Sendable {
   /// Sets row `row` to row `base` plus `sign` times row `deltaRow` of `delta`.
   mutating func set(_ row: Int, toSumOf base: Int, _ delta: CountRows, _ deltaRow: Int, sign: Int32) {
     let first = keys.count
-    var i = Int(lower[base]), j = Int(delta.lower[deltaRow])
-    let iEnd = Int(upper[base]), jEnd = Int(delta.upper[deltaRow])
-    while i < iEnd || j < jEnd {
-      let key: Int32
-      let value: Int32
-      if j == jEnd || (i < iEnd && keys[i] < delta.keys[j]) {
-        (key, value) = (keys[i], values[i])
-        i += 1
-      } else if i == iEnd || delta.keys[j] < keys[i] {
-        (key, value) = (delta.keys[j], sign * delta.values[j])
-        j += 1
-      } else {
-        (key, value) = (keys[i], values[i] + sign * delta.values[j])
-        i += 1
-        j += 1
-      }
-      if value != 0 {
-        keys.append(key)
-        values.append(value)
-      }
+    var sum = Sum(range(base), delta.range(deltaRow), sign: sign)
+    while let (key, value) = sum.next(self, delta) {
+      keys.append(key)
+      values.append(value)
     }
     lower[row] = Int32(first)
     upper[row] = Int32(keys.count)
@@ -186,26 +145,46 @@ struct CountRows: Sendable {
   /// Whether row `row` is row `base` plus `sign` times row `deltaRow` of `delta`, found by
   /// merging the three without building the sum.
   func isSum(_ row: Int, of base: Int, _ delta: CountRows, _ deltaRow: Int, sign: Int32) -> Bool {
-    var i = Int(lower[base]), j = Int(delta.lower[deltaRow]), k = Int(lower[row])
-    let iEnd = Int(upper[base]), jEnd = Int(delta.upper[deltaRow]), kEnd = Int(upper[row])
-    while i < iEnd || j < jEnd {
-      let key: Int32
-      let value: Int32
-      if j == jEnd || (i < iEnd && keys[i] < delta.keys[j]) {
-        (key, value) = (keys[i], values[i])
-        i += 1
-      } else if i == iEnd || delta.keys[j] < keys[i] {
-        (key, value) = (delta.keys[j], sign * delta.values[j])
-        j += 1
-      } else {
-        (key, value) = (keys[i], values[i] + sign * delta.values[j])
-        i += 1
-        j += 1
-      }
-      if value == 0 { continue }
+    var sum = Sum(range(base), delta.range(deltaRow), sign: sign)
+    var k = Int(lower[row])
+    let kEnd = Int(upper[row])
+    while let (key, value) = sum.next(self, delta) {
       guard k < kEnd, keys[k] == key, values[k] == value else { return false }
       k += 1
     }
     return k == kEnd
+  }
+
+  /// The non-zero entries of a row plus a multiple of another row, in key order, one at a time
+  /// (the rows are passed to each step, so the sum can be appended to the first one's pool).
+  private struct Sum {
+    var i: Int, iEnd: Int, j: Int, jEnd: Int
+    let sign: Int32
+
+    init(_ base: Range<Int>, _ delta: Range<Int>, sign: Int32) {
+      (i, iEnd, j, jEnd) = (base.lowerBound, base.upperBound, delta.lowerBound, delta.upperBound)
+      self.sign = sign
+    }
+
+    @inline(__always)
+    mutating func next(_ rows: CountRows, _ delta: CountRows) -> (Int32, Int32)? {
+      while i < iEnd || j < jEnd {
+        let key: Int32
+        let value: Int32
+        if j == jEnd || (i < iEnd && rows.keys[i] < delta.keys[j]) {
+          (key, value) = (rows.keys[i], rows.values[i])
+          i += 1
+        } else if i == iEnd || delta.keys[j] < rows.keys[i] {
+          (key, value) = (delta.keys[j], sign * delta.values[j])
+          j += 1
+        } else {
+          (key, value) = (rows.keys[i], rows.values[i] + sign * delta.values[j])
+          i += 1
+          j += 1
+        }
+        if value != 0 { return (key, value) }
+      }
+      return nil
+    }
   }
 }
