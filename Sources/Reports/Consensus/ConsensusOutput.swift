@@ -2,14 +2,17 @@ import Analysis
 import Foundation
 import GeoCore
 import Layers
+import Synchronization
 
 /// Writes the outputs of a consensus run (issue 14): neighbourhoods.csv, bands.csv,
 /// bands.geojson, cores.geojson, map.geojson, contested.geojson, drawings.csv, summary.json.
 /// Each file is written atomically; the maps are written by the caller.
 public enum ConsensusOutput {
-  /// Writes every table and layer into `directory`; returns the file names in order. The files
-  /// are made and written `threads` at a time: each write ends in an fsync, and those waits
-  /// overlap with the others' work (the bytes of every file are the same whatever the count).
+  /// Writes every table and layer into `directory`; returns the file names in order. With more
+  /// than one thread, each file is made and written on a thread of its own: every write ends in
+  /// an fsync, and those waits then overlap instead of coming one after another (the bytes of
+  /// every file are the same either way). A failure is that of the first file in order that
+  /// failed.
   @discardableResult
   public static func write(
     _ run: ConsensusRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject,
@@ -35,9 +38,21 @@ public enum ConsensusOutput {
         try AtomicFile.write(summary.prettyJSON + "\n", to: paths[7])
       },
     ]
-    _ = try ParallelChunks.map(
-      count: jobs.count, threads: threads, chunkSize: 1, makeWorker: {},
-      body: { _, job in try jobs[job]() })
+    guard threads > 1 else {
+      for job in jobs { try job() }
+      return folder.names
+    }
+    // A serial queue of its own per file: each gets a thread even while the others wait on
+    // their fsyncs (the shared pool would keep to one thread per core).
+    let failures = Mutex<[(Int, any Error)]>([])
+    let group = DispatchGroup()
+    for (k, job) in jobs.enumerated() {
+      DispatchQueue(label: "nbhd.consensus.write.\(k)").async(group: group) {
+        do { try job() } catch { failures.withLock { $0.append((k, error)) } }
+      }
+    }
+    group.wait()
+    if let first = failures.withLock({ $0.min { $0.0 < $1.0 } }) { throw first.1 }
     return folder.names
   }
 
