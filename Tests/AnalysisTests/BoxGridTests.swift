@@ -19,22 +19,41 @@ import Testing
     }
   }
 
+  /// Every pair of boxes that meet, by brute force, lower item first, in order.
+  static func meetingPairs(_ boxes: [SIMD4<Double>]) -> [SIMD2<Int>] {
+    var pairs: [SIMD2<Int>] = []
+    for i in boxes.indices {
+      for j in (i + 1)..<boxes.count {
+        let a = boxes[i], b = boxes[j]
+        if a.x <= b.z && b.x <= a.z && a.y <= b.w && b.y <= a.w { pairs.append(SIMD2(i, j)) }
+      }
+    }
+    return pairs
+  }
+
   @Test func everyMeetingPairIsFoundOnce() {
     var boxes = Self.boxes(400, seed: 7)
     boxes.append(SIMD4(boxes[1].z, boxes[1].y, boxes[1].z + 1, boxes[1].w))  // touches box 1
     let grid = BoxGrid(boxes)
     var found: [SIMD2<Int>] = []
     grid.forEachPair(cells: 0..<grid.cellCount) { found.append(SIMD2($0, $1)) }
-    var expected: [SIMD2<Int>] = []
-    for i in boxes.indices {
-      for j in (i + 1)..<boxes.count {
-        let a = boxes[i], b = boxes[j]
-        if a.x <= b.z && b.x <= a.z && a.y <= b.w && b.y <= a.w { expected.append(SIMD2(i, j)) }
-      }
-    }
+    let expected = Self.meetingPairs(boxes)
     let sorted = found.sorted { ($0.x, $0.y) < ($1.x, $1.y) }
     #expect(sorted == expected)
     #expect(expected.contains(SIMD2(1, boxes.count - 1)))
+  }
+
+  /// A crowded cell (more items than the insertion sort takes) must still be sorted for the
+  /// scans that stop at the first box to the right: 300 boxes in one corner, a few far away.
+  @Test func pairsInACrowdedCellAreAllFound() {
+    var boxes = Self.boxes(300, seed: 5).map { $0 / 50 }
+    boxes += [SIMD4(90, 90, 91, 91), SIMD4(95, 5, 96, 6), SIMD4(5, 95, 6, 96), SIMD4(99, 99, 100, 100)]
+    let grid = BoxGrid(boxes)
+    var found: [SIMD2<Int>] = []
+    grid.forEachPair(cells: 0..<grid.cellCount) { found.append(SIMD2($0, $1)) }
+    let expected = Self.meetingPairs(boxes)
+    #expect(found.sorted { ($0.x, $0.y) < ($1.x, $1.y) } == expected)
+    #expect(expected.count > 100)
   }
 
   @Test func itemsNearASegmentAreAllFound() {

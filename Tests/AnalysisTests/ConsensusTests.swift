@@ -56,6 +56,21 @@ import Testing
     #expect(run.flags == ["", "too few drawings", ""])
   }
 
+  /// Without the faces traced (`nbhd consensus --no-maps`), everything written is the same.
+  @Test func untracedFacesChangeNothingElse() throws {
+    let traced = try Self.run("squares.geojson")
+    let untraced = try Self.run("squares.geojson") { $0.tracesFaces = false }
+    #expect(Self.neighbourhood(traced, "alpha").facesByCount.count == 3)
+    for (a, b) in zip(traced.neighbourhoods, untraced.neighbourhoods) {
+      #expect(b.facesByCount.isEmpty && b.union.isEmpty)
+      #expect(a.bands == b.bands && a.core == b.core && a.iouWithCore == b.iouWithCore)
+      #expect(a.bandAreas.map(\.area) == b.bandAreas.map(\.area) && a.unionArea == b.unionArea)
+    }
+    #expect(traced.map.territories.map(\.region) == untraced.map.territories.map(\.region))
+    #expect(traced.map.contested.map(\.region) == untraced.map.contested.map(\.region))
+    #expect(traced.outlierCounts == untraced.outlierCounts && traced.flags == untraced.flags)
+  }
+
   @Test func oneDrawingIsItsOwnCore() throws {
     let run = try Self.run("squares.geojson")
     let beta = Self.neighbourhood(run, "beta")

@@ -9,6 +9,9 @@ struct BoxGrid: Sendable {
   let boxes: [SIMD4<Double>]
   private let cellStart: [Int32]
   private let cellItems: [Int32]
+  /// The box of each entry of `cellItems`: scans read a cell's boxes in a row, not each by way
+  /// of its item.
+  private let cellBoxes: [SIMD4<Double>]
   private let columns: Int, rows: Int
   private let minX: Double, minY: Double, cellWidth: Double, cellHeight: Double
 
@@ -69,12 +72,47 @@ struct BoxGrid: Sendable {
         }
       }
     }
-    // Each cell's items by their boxes' left edges, so scans stop at the first box to the right.
-    for cell in 0..<(columns * rows) where counts[cell + 1] - counts[cell] > 1 {
-      items[Int(counts[cell])..<Int(counts[cell + 1])].sort { boxes[Int($0)].x < boxes[Int($1)].x }
+    // Each cell's items by their boxes' left edges, so scans stop at the first box to the right;
+    // equal edges stay in item order. Cells hold a handful of items: an insertion sort on the
+    // raw buffers, over the left edges copied out, is several times the standard sort's speed
+    // (it was a tenth of the arrangements' time).
+    let lefts = boxes.map { $0.x }
+    lefts.withUnsafeBufferPointer { left in
+      counts.withUnsafeBufferPointer { start in
+        items.withUnsafeMutableBufferPointer { items in
+          for cell in 0..<(columns * rows) where start[cell + 1] - start[cell] > 1 {
+            Self.sortByLeft(items, Int(start[cell])..<Int(start[cell + 1]), left)
+          }
+        }
+      }
     }
     cellStart = counts
     cellItems = items
+    cellBoxes = items.map { boxes[Int($0)] }
+  }
+
+  /// Sorts `items[range]` by `left[item]`, stably (a cell's items come in increasing order, so
+  /// that is by left edge, then item): insertion sort for the short runs cells hold, the
+  /// standard sort by (left edge, item) for a crowded cell.
+  private static func sortByLeft(
+    _ items: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, _ left: UnsafeBufferPointer<Double>
+  ) {
+    guard range.count <= 192 else {
+      var keyed = items[range].map { (left[Int($0)], $0) }
+      keyed.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+      for (offset, pair) in keyed.enumerated() { items[range.lowerBound + offset] = pair.1 }
+      return
+    }
+    for i in (range.lowerBound + 1)..<range.upperBound {
+      let item = items[i]
+      let key = left[Int(item)]
+      var j = i
+      while j > range.lowerBound && left[Int(items[j - 1])] > key {
+        items[j] = items[j - 1]
+        j -= 1
+      }
+      items[j] = item
+    }
   }
 
   @inline(__always)
@@ -94,14 +132,13 @@ struct BoxGrid: Sendable {
       let start = Int(cellStart[cell]), end = Int(cellStart[cell + 1])
       guard end - start >= 2 else { continue }
       for i in start..<(end - 1) {
-        let a = Int(cellItems[i])
-        let boxA = boxes[a]
+        let boxA = cellBoxes[i]
         for j in (i + 1)..<end {
-          let b = Int(cellItems[j])
-          let boxB = boxes[b]
+          let boxB = cellBoxes[j]
           if boxB.x > boxA.z { break }
           guard boxA.x <= boxB.z, boxA.y <= boxB.w, boxB.y <= boxA.w else { continue }
           guard cellOf(max(boxA.x, boxB.x), max(boxA.y, boxB.y)) == cell else { continue }
+          let a = Int(cellItems[i]), b = Int(cellItems[j])
           body(min(a, b), max(a, b))
         }
       }
@@ -117,12 +154,11 @@ struct BoxGrid: Sendable {
       for c in c0...c1 {
         let cell = r * columns + c
         for slot in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
-          let item = Int(cellItems[slot])
-          let other = boxes[item]
+          let other = cellBoxes[slot]
           if other.x > box.z { break }
           guard box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
           guard cellOf(max(other.x, box.x), max(other.y, box.y)) == cell else { continue }
-          body(item)
+          body(Int(cellItems[slot]))
         }
       }
     }
@@ -163,7 +199,7 @@ struct BoxGrid: Sendable {
           let item = Int(cellItems[slot])
           guard seen[item] != mark else { continue }
           seen[item] = mark
-          let other = boxes[item]
+          let other = cellBoxes[slot]
           guard other.x <= box.z, box.x <= other.z, other.y <= box.w, box.y <= other.w else { continue }
           body(item)
         }

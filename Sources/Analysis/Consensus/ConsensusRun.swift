@@ -1,6 +1,8 @@
+import Dispatch
 import GEOS
 import GeoCore
 import Layers
+import Synchronization
 
 /// A whole consensus: the drawings accounted for, every neighbourhood's agreement, and the
 /// neighbourhood map (docs/definitions.md, "Resident drawings").
@@ -97,33 +99,42 @@ public struct ConsensusRun: Sendable {
     clock.lap("consensus: \(groups.count) neighbourhoods arranged")
     let partial = arranged.map(\.agreement)
     let mapped = partial.indices.filter { partial[$0].drawingCount >= minimum }
-    enum Job: Sendable {
-      case map(ConsensusMap)
-      case neighbourhood(NeighbourhoodAgreement)
-    }
     let finished = arranged
-    let jobs = try ParallelChunks.map(
-      count: groups.count + 1, threads: options.threads, chunkSize: 1,
-      makeWorker: { GeometryContext() },
-      body: { context, job -> Job in
-        if job == 0 {
-          // Its noding and edge matching take the other thread too once that is free.
-          return .map(
-            try ConsensusMap.make(
-              partial, mapped: mapped, mapLevel: mapLevel, context: context, threads: options.threads))
-        }
-        return .neighbourhood(
-          try NeighbourhoodAgreement.finish(finished[order[job - 1]], levels: levels, context: context))
-      })
-    var neighbourhoods = partial
-    var consensusMap: ConsensusMap?
-    for (job, result) in jobs.enumerated() {
-      switch result {
-      case .map(let made): consensusMap = made
-      case .neighbourhood(let agreement): neighbourhoods[order[job - 1]] = agreement
-      }
+    let tracesFaces = options.tracesFaces
+    @Sendable func finishAll(threads: Int) throws -> [NeighbourhoodAgreement] {
+      try ParallelChunks.map(
+        count: groups.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
+        body: { context, job in
+          try NeighbourhoodAgreement.finish(
+            finished[order[job]], levels: levels, tracesFaces: tracesFaces, context: context)
+        })
     }
-    let map = consensusMap!
+    // The map on this thread, its noding and edge matching on every thread, and the
+    // neighbourhoods' regions and IoUs beside it on a thread of their own. (The map used to be
+    // one job among the neighbourhoods' in one parallel loop, but a parallel loop inside
+    // another runs on one thread: its noding and matching never had the second core.)
+    let map: ConsensusMap
+    let finishedInOrder: [NeighbourhoodAgreement]
+    if options.threads > 1 {
+      let beside = Mutex<Result<[NeighbourhoodAgreement], any Error>?>(nil)
+      let group = DispatchGroup()
+      DispatchQueue(label: "nbhd.consensus.regions").async(group: group) {
+        let result = Result { try finishAll(threads: 1) }
+        beside.withLock { $0 = result }
+      }
+      let made = Result {
+        try ConsensusMap.make(
+          partial, mapped: mapped, mapLevel: mapLevel, context: GeometryContext(), threads: options.threads)
+      }
+      group.wait()
+      map = try made.get()
+      finishedInOrder = try beside.withLock { $0! }.get()
+    } else {
+      map = try ConsensusMap.make(partial, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
+      finishedInOrder = try finishAll(threads: 1)
+    }
+    var neighbourhoods = partial
+    for (job, agreement) in finishedInOrder.enumerated() { neighbourhoods[order[job]] = agreement }
     var flags: [String] = []
     var outliers: [Int] = []
     for agreement in neighbourhoods {

@@ -111,12 +111,41 @@ struct LineNoder {
       return interior
     }
     // Along each segment in GEOS's order: by the coordinate the segment's octant runs along.
+    // Stably: by segment (counting), then each segment's few nodes by insertion.
+    var start = [Int32](repeating: 0, count: pointCount + 1)
+    for node in nodes { start[Int(node.segment) + 1] += 1 }
+    for k in 0..<pointCount { start[k + 1] += start[k] }
+    var bySegment = nodes
+    for node in nodes {
+      bySegment[Int(start[Int(node.segment)])] = node
+      start[Int(node.segment)] += 1
+    }
+    nodes = bySegment
     coordinates.withUnsafeBufferPointer { xy in
-      nodes.sort { p, q in
-        if p.segment != q.segment { return p.segment < q.segment }
-        let k = Int(p.segment)
-        let octant = Self.octant(xy[2 * k + 2] - xy[2 * k], xy[2 * k + 3] - xy[2 * k + 1])
-        return Self.compare(octant, p.x, p.y, q.x, q.y) < 0
+      nodes.withUnsafeMutableBufferPointer { nodes in
+        var from = 0
+        while from < nodes.count {
+          let k = Int(nodes[from].segment)
+          var to = from + 1
+          while to < nodes.count && Int(nodes[to].segment) == k { to += 1 }
+          defer { from = to }
+          guard to - from > 1 else { continue }
+          let octant = Self.octant(xy[2 * k + 2] - xy[2 * k], xy[2 * k + 3] - xy[2 * k + 1])
+          func precedes(_ p: Node, _ q: Node) -> Bool { Self.compare(octant, p.x, p.y, q.x, q.y) < 0 }
+          if to - from > 32 {
+            nodes[from..<to].sort(by: precedes)
+            continue
+          }
+          for i in (from + 1)..<to {
+            let node = nodes[i]
+            var j = i
+            while j > from && precedes(node, nodes[j - 1]) {
+              nodes[j] = nodes[j - 1]
+              j -= 1
+            }
+            nodes[j] = node
+          }
+        }
       }
     }
     var newCoordinates: [Double] = []

@@ -86,7 +86,7 @@ public struct NeighbourhoodAgreement: Sendable {
         neighbourhood: name, edges: arrangement.inconsistentCrossings)
     }
     let n = sorted.count
-    let count = (0..<arrangement.cycleCount).map { Int(arrangement.counts[$0].value(0)) }
+    let count = (0..<arrangement.cycleCount).map { Int(arrangement.counts.value($0, 0)) }
     let coreCount = AgreementLevel.half.minimumCount(of: n)
     let unionArea = arrangement.area { count[$0] >= 1 }
     let coreArea = arrangement.area { count[$0] >= coreCount }
@@ -111,11 +111,11 @@ public struct NeighbourhoodAgreement: Sendable {
       agreement: agreement, arrangement: arrangement, count: count, geometries: sorted.map(\.geometry))
   }
 
-  /// The second half of `make`: band, core and union regions, faces by count, and each
-  /// drawing's IoU with the core.
-  static func finish(_ arranged: Arranged, levels: [AgreementLevel], context: GeometryContext) throws
-    -> NeighbourhoodAgreement
-  {
+  /// The second half of `make`: band, core and union regions, faces by count (with
+  /// `tracesFaces`; see `ConsensusOptions.tracesFaces`), and each drawing's IoU with the core.
+  static func finish(
+    _ arranged: Arranged, levels: [AgreementLevel], tracesFaces: Bool = true, context: GeometryContext
+  ) throws -> NeighbourhoodAgreement {
     var result = arranged.agreement
     let arrangement = arranged.arrangement
     let count = arranged.count
@@ -133,9 +133,11 @@ public struct NeighbourhoodAgreement: Sendable {
     let coreCount = AgreementLevel.half.minimumCount(of: n)
     result.bands = levels.map { region(atLeast: $0.minimumCount(of: n)) }
     result.core = region(atLeast: coreCount)
-    result.union = region(atLeast: 1)
-    let byCount = arrangement.polygons(labels: count.map { Int32($0 >= 1 ? $0 : -1) })
-    result.facesByCount = byCount.keys.sorted().map { (count: Int($0), region: byCount[$0]!) }
+    if tracesFaces {
+      result.union = region(atLeast: 1)
+      let byCount = arrangement.polygons(labels: count.map { Int32($0 >= 1 ? $0 : -1) })
+      result.facesByCount = byCount.keys.sorted().map { (count: Int($0), region: byCount[$0]!) }
+    }
     var iou: [Double?] = []
     let coreArea = result.coreArea
     // Each drawing's intersection with the core is the faces of the core it covers. Faces the

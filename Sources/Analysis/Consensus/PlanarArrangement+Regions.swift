@@ -35,9 +35,19 @@ extension PlanarArrangement {
         h = g
       } while h != h0
       for loop in Self.simpleLoops(ring, positions: &positions) {
+        // From its lowest, then leftmost, vertex (what `canonicalRing` would make of it).
+        var first = 0
+        for i in 1..<loop.count {
+          let v = loop[i], w = loop[first]
+          if (y(v), x(v)) < (y(w), x(w)) { first = i }
+        }
         var coordinates: [Double] = []
         coordinates.reserveCapacity(2 * loop.count)
-        for v in loop {
+        for v in loop[first...] {
+          coordinates.append(x(v))
+          coordinates.append(y(v))
+        }
+        for v in loop[..<first] {
           coordinates.append(x(v))
           coordinates.append(y(v))
         }
@@ -80,38 +90,43 @@ extension PlanarArrangement {
   /// its lowest-then-leftmost vertex and the polygons in that vertex's order, so the output
   /// does not depend on how edges were numbered.
   static func assemble(_ rings: [[Double]]) -> FlatGeometry {
-    var shells: [(ring: [Double], area: Double, box: BoundingBox)] = []
-    var holes: [(ring: [Double], box: BoundingBox)] = []
+    // Rings, areas, boxes and first vertices side by side, so the search for each hole's shell
+    // and the sorts touch plain numbers (a tuple holding the ring retained it at every step).
+    var shells: [[Double]] = [], shellAreas: [Double] = [], shellBoxes: [BoundingBox] = []
+    var holes: [[Double]] = [], holeBoxes: [BoundingBox] = []
     for ring in rings {
       let canonical = canonicalRing(ring)
       let area = doubleArea(canonical)
-      let box = boxOf(canonical)
       // Rings under a square millimetre are noding dust where three or more lines nearly meet
       // (a face of a few square nanometres given the wrong side): left out of the geometry,
       // which keeps it valid; areas are summed over faces and do not change.
       guard abs(area) >= 2 * Self.smallestRingArea else { continue }
-      if area > 0 { shells.append((canonical, area, box)) } else { holes.append((canonical, box)) }
+      if area > 0 {
+        shells.append(canonical)
+        shellAreas.append(area)
+        shellBoxes.append(boxOf(canonical))
+      } else {
+        holes.append(canonical)
+        holeBoxes.append(boxOf(canonical))
+      }
     }
     var holesOf = [[Int]](repeating: [], count: shells.count)
-    for (h, hole) in holes.enumerated() {
+    for h in holes.indices {
       var best: Int?
-      for (s, shell) in shells.enumerated() where shell.box.contains(hole.box) {
-        if let b = best, shells[b].area <= shell.area { continue }
-        if ringContains(shell.ring, anyPointOf: hole.ring) { best = s }
+      let box = holeBoxes[h]
+      for s in shells.indices where shellBoxes[s].contains(box) {
+        if let b = best, shellAreas[b] <= shellAreas[s] { continue }
+        if ringContains(shells[s], anyPointOf: holes[h]) { best = s }
       }
       if let best { holesOf[best].append(h) }
     }
-    let order = shells.indices.sorted { a, b in
-      let ra = shells[a].ring, rb = shells[b].ring
-      return (ra[1], ra[0]) < (rb[1], rb[0])
-    }
+    let shellStarts = shells.map { ($0[1], $0[0]) }, holeStarts = holes.map { ($0[1], $0[0]) }
+    let order = shells.indices.sorted { shellStarts[$0] < shellStarts[$1] }
     var builder = FlatGeometryBuilder(kind: .multiPolygon)
     for s in order {
-      appendRing(shells[s].ring, to: &builder)
-      let ordered = holesOf[s].sorted { a, b in
-        (holes[a].ring[1], holes[a].ring[0]) < (holes[b].ring[1], holes[b].ring[0])
-      }
-      for h in ordered { appendRing(holes[h].ring, to: &builder) }
+      appendRing(shells[s], to: &builder)
+      let ordered = holesOf[s].count > 1 ? holesOf[s].sorted { holeStarts[$0] < holeStarts[$1] } : holesOf[s]
+      for h in ordered { appendRing(holes[h], to: &builder) }
       builder.closePart()
     }
     return builder.geometry

@@ -39,8 +39,8 @@ struct PlanarArrangement {
   /// Per cycle: twice its signed area (counter-clockwise positive), and one of its half-edges.
   private(set) var cycleDoubleArea: [Double] = []
   private(set) var cycleStart: [Int32] = []
-  /// Per cycle: the counts of the face it bounds (or, for an outline, of the face around it).
-  private(set) var counts: [SparseCounts] = []
+  /// Per cycle (row): the counts of the face it bounds (or, for an outline, of the face around it).
+  private(set) var counts = CountRows(rows: 0)
   /// Edges where two walks disagreed about a face's counts.
   private(set) var inconsistentCrossings = 0
   /// With owners (see `init`): per cycle, `ownerWords` words whose bit o is set when owner o's
@@ -126,6 +126,11 @@ struct PlanarArrangement {
       collecting: owners != nil, matches: &matches)
     if segments.count > 20_000 { clock.lap("arrangement: \(edgeEnds.count / 2) edges matched") }
     linkFaces()
+    reliableEdges = (0..<(origin.count / 2)).map { e in
+      let a = origin[2 * e], b = origin[2 * e + 1]
+      let dx = x(b) - x(a), dy = y(b) - y(a)
+      return dx * dx + dy * dy >= Self.reliableEdgeLength * Self.reliableEdgeLength
+    }
     walk(segments, deltas: deltas)
     if let owners, inconsistentCrossings == 0 {
       let walked = ownerWalk(segments, owners: owners, ownerCount: ownerCount, matches: matches)
@@ -146,15 +151,21 @@ struct PlanarArrangement {
   {
     // Consecutive segments that join up go to GEOS as one line (a drawing's ring is one line):
     // far fewer, longer segment strings for its noder.
-    var seen = Set<SIMD4<UInt64>>()
+    // A segment already given either way round is left out: the first of each is kept. Ends are
+    // numbered by their bits, and a segment is its pair of end numbers in either order (two
+    // open-addressing lookups instead of hashing four words twice in a `Set`).
+    var ends = PairTable(expected: segments.count)
+    var pairs = PairTable(expected: segments.count)
+    func end(_ x: Double, _ y: Double) -> UInt64 {
+      UInt64(UInt32(ends.find(SIMD2(x.bitPattern, y.bitPattern), orInsert: Int32(ends.count))))
+    }
     var coordinates: [Double] = []
     var ringOffsets = [0]
     coordinates.reserveCapacity(segments.count * 3)
     var open = false
-    for s in segments {
-      let forward = SIMD4(s.x0.bitPattern, s.y0.bitPattern, s.x1.bitPattern, s.y1.bitPattern)
-      let backward = SIMD4(s.x1.bitPattern, s.y1.bitPattern, s.x0.bitPattern, s.y0.bitPattern)
-      guard !seen.contains(backward), seen.insert(forward).inserted else {
+    for (i, s) in segments.enumerated() {
+      let a = end(s.x0, s.y0), b = end(s.x1, s.y1)
+      guard pairs.find(SIMD2(min(a, b), max(a, b)), orInsert: Int32(i)) == Int32(i) else {
         if open { ringOffsets.append(coordinates.count / 2) }
         open = false
         continue
@@ -162,9 +173,11 @@ struct PlanarArrangement {
       let n = coordinates.count
       if !(open && coordinates[n - 2] == s.x0 && coordinates[n - 1] == s.y0) {
         if open { ringOffsets.append(n / 2) }
-        coordinates += [s.x0, s.y0]
+        coordinates.append(s.x0)
+        coordinates.append(s.y0)
       }
-      coordinates += [s.x1, s.y1]
+      coordinates.append(s.x1)
+      coordinates.append(s.y1)
       open = true
     }
     if open { ringOffsets.append(coordinates.count / 2) }
@@ -198,10 +211,12 @@ struct PlanarArrangement {
   private func edgeDeltas(
     _ segments: [ChainSegment], vertexIndex: PairTable, edgeIndex: PairTable, threads: Int,
     collecting: Bool, matches: inout [SIMD3<Int32>]
-  ) -> [SparseCounts] {
+  ) -> CountRows {
     let tolerance = Self.alongTolerance
     let edgeCount = origin.count / 2
-    var changes = [SparseCounts](repeating: SparseCounts(), count: edgeCount)
+    // (edge, key, signed weight), summed per edge and key at the end.
+    var changes: [SIMD3<Int32>] = []
+    changes.reserveCapacity(segments.count)
     func vertex(_ x: Double, _ y: Double) -> Int32? {
       vertexIndex[SIMD2((x + 0.0).bitPattern, (y + 0.0).bitPattern)]
     }
@@ -211,26 +226,41 @@ struct PlanarArrangement {
         let e = edgeIndex[SIMD2(UInt64(UInt32(min(a, b))), UInt64(UInt32(max(a, b))))]
       {
         let weight = origin[2 * Int(e)] == a ? s.weight : -s.weight
-        changes[Int(e)].add(s.key, weight)
+        changes.append(SIMD3(e, s.key, weight))
         if collecting { matches.append(SIMD3(e, Int32(i), weight)) }
       } else {
         split.append(i)
       }
     }
-    guard !split.isEmpty else { return changes }
+    guard !split.isEmpty else { return CountRows(rows: edgeCount, triples: changes) }
+    // An edge runs along a segment when both its ends pass the same test (near the segment's
+    // line, within its extent and its box): so the ends that pass are found first, in a grid
+    // of the vertices, and then the edges starting at them whose other end passes. Points sit
+    // in one cell each (an edge's box in every cell it crosses), which makes this several
+    // times quicker than asking a grid of edge boxes, with the same edges found.
     let origin = self.origin, vertexXY = self.vertexXY, splitSegments = split
+    let vertexCount = vertexXY.count / 2
     let grid = BoxGrid(
-      (0..<edgeCount).map { e in
-        let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
-        return SIMD4(
-          min(vertexXY[u], vertexXY[v]), min(vertexXY[u + 1], vertexXY[v + 1]),
-          max(vertexXY[u], vertexXY[v]), max(vertexXY[u + 1], vertexXY[v + 1]))
+      (0..<vertexCount).map { v in
+        SIMD4(vertexXY[2 * v], vertexXY[2 * v + 1], vertexXY[2 * v], vertexXY[2 * v + 1])
       })
+    // Per vertex, the edges stored as starting there.
+    var firstEdge = [Int32](repeating: 0, count: vertexCount + 1)
+    for e in 0..<edgeCount { firstEdge[Int(origin[2 * e]) + 1] += 1 }
+    for v in 0..<vertexCount { firstEdge[v + 1] += firstEdge[v] }
+    var fill = firstEdge
+    var edgesFrom = [Int32](repeating: 0, count: edgeCount)
+    for e in 0..<edgeCount {
+      let v = Int(origin[2 * e])
+      edgesFrom[Int(fill[v])] = Int32(e)
+      fill[v] += 1
+    }
+    let startOf = firstEdge, edgesAt = edgesFrom
     let parts = threads > 1 ? min(split.count, 8 * threads) : 1
     // The body throws nothing. Integer sums: the order the parts are added in does not matter.
     let found = try! ParallelChunks.map(
       count: parts, threads: threads, chunkSize: 1,
-      makeWorker: { [Int32](repeating: -1, count: edgeCount) },
+      makeWorker: { [Int32](repeating: -1, count: vertexCount) },
       body: { seen, part -> [SIMD4<Int32>] in
         var found: [SIMD4<Int32>] = []
         let count = splitSegments.count
@@ -242,34 +272,40 @@ struct PlanarArrangement {
           let box = SIMD4(
             min(s.x0, s.x1) - tolerance, min(s.y0, s.y1) - tolerance,
             max(s.x0, s.x1) + tolerance, max(s.y0, s.y1) + tolerance)
-          // Candidates near the segment (a margin far wider than the tolerance, so rounding in
-          // cutting it into stretches loses none), then the test itself.
+          // Whether the point lies in the segment's box, within the tolerance of its line and
+          // of its extent; and where along it.
+          @inline(__always) func along(_ px: Double, _ py: Double) -> Double? {
+            guard px >= box.x, px <= box.z, py >= box.y, py <= box.w else { return nil }
+            let d = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
+            guard d <= tolerance else { return nil }
+            let t = (dx * (px - s.x0) + dy * (py - s.y0)) / length
+            guard t >= -tolerance, t <= length + tolerance else { return nil }
+            return t
+          }
+          // Candidate ends near the segment (a margin far wider than the tolerance, so rounding
+          // in cutting it into stretches loses none), then the test itself.
           grid.forEachItem(
             alongSegment: s.x0, s.y0, s.x1, s.y1, margin: tolerance + 1e-6, seen: &seen, mark: Int32(i)
-          ) { e in
-            let u = 2 * Int(origin[2 * e]), v = 2 * Int(origin[2 * e + 1])
-            let px = vertexXY[u], py = vertexXY[u + 1], qx = vertexXY[v], qy = vertexXY[v + 1]
-            guard min(px, qx) >= box.x, max(px, qx) <= box.z, min(py, qy) >= box.y, max(py, qy) <= box.w
-            else { return }
-            // Distance of both ends from the segment's line, and their positions along it.
-            let dp = abs(dx * (py - s.y0) - dy * (px - s.x0)) / length
-            let dq = abs(dx * (qy - s.y0) - dy * (qx - s.x0)) / length
-            guard dp <= tolerance, dq <= tolerance else { return }
-            let tp = (dx * (px - s.x0) + dy * (py - s.y0)) / length
-            let tq = (dx * (qx - s.x0) + dy * (qy - s.y0)) / length
-            guard min(tp, tq) >= -tolerance, max(tp, tq) <= length + tolerance else { return }
-            found.append(SIMD4(Int32(e), s.key, tq > tp ? s.weight : -s.weight, Int32(i)))
+          ) { p in
+            let first = Int(startOf[p]), last = Int(startOf[p + 1])
+            guard first < last, let tp = along(vertexXY[2 * p], vertexXY[2 * p + 1]) else { return }
+            for slot in first..<last {
+              let e = Int(edgesAt[slot])
+              let q = 2 * Int(origin[2 * e + 1])
+              guard let tq = along(vertexXY[q], vertexXY[q + 1]) else { continue }
+              found.append(SIMD4(Int32(e), s.key, tq > tp ? s.weight : -s.weight, Int32(i)))
+            }
           }
         }
         return found
       })
     for part in found {
       for change in part {
-        changes[Int(change.x)].add(change.y, change.z)
+        changes.append(SIMD3(change.x, change.y, change.z))
         if collecting { matches.append(SIMD3(change.x, change.w, change.z)) }
       }
     }
-    return changes
+    return CountRows(rows: edgeCount, triples: changes)
   }
 
   /// Sorts the half-edges around each vertex by angle (exact turn signs) and links each to the
@@ -292,7 +328,9 @@ struct PlanarArrangement {
       let range = Int(start[v])..<Int(start[v + 1])
       if range.count > 1 {
         let vx = vertexXY[2 * v], vy = vertexXY[2 * v + 1]
-        let sorted = around[range].sorted { a, b in
+        // A total order (ties by half-edge), so the sort's method does not matter: insertion in
+        // place, as a vertex has a few half-edges (a sorted copy per vertex was a tenth of this).
+        func precedes(_ a: Int32, _ b: Int32) -> Bool {
           let ta = origin[Int(a) ^ 1], tb = origin[Int(b) ^ 1]
           let ax = x(ta), ay = y(ta), bx = x(tb), by = y(tb)
           // Angles from east, counter-clockwise: the upper half (with east itself) first.
@@ -301,7 +339,19 @@ struct PlanarArrangement {
           let turn = ExactOrientation.sign(vx, vy, ax, ay, bx, by)
           return turn != 0 ? turn > 0 : a < b
         }
-        around.replaceSubrange(range, with: sorted)
+        if range.count <= 16 {
+          for i in (range.lowerBound + 1)..<range.upperBound {
+            let h = around[i]
+            var j = i
+            while j > range.lowerBound && precedes(h, around[j - 1]) {
+              around[j] = around[j - 1]
+              j -= 1
+            }
+            around[j] = h
+          }
+        } else {
+          around[range].sort(by: precedes)
+        }
       }
       for slot in range { position[Int(around[slot])] = Int32(slot) }
     }
@@ -342,7 +392,7 @@ struct PlanarArrangement {
 
   /// Gives every cycle its counts: each connected piece of linework from its outline (counts by
   /// one ray test just below its lowest vertex), then across edges.
-  private mutating func walk(_ segments: [ChainSegment], deltas: [SparseCounts]) {
+  private mutating func walk(_ segments: [ChainSegment], deltas: CountRows) {
     let vertexCount = vertexXY.count / 2
     // Connected pieces by union-find over the edges.
     var parent = Array(0..<Int32(vertexCount))
@@ -361,32 +411,35 @@ struct PlanarArrangement {
       let a = find(origin[e]), b = find(origin[e + 1])
       if a != b { parent[Int(max(a, b))] = min(a, b) }
     }
-    // Each piece's lowest vertex (then leftmost).
-    var lowest: [Int32: Int32] = [:]
+    // Each piece's lowest vertex (then leftmost), by root; roots in order of first vertex.
+    var lowest = [Int32](repeating: -1, count: vertexCount)
     var roots: [Int32] = []
     for v in 0..<Int32(vertexCount) {
-      let root = find(v)
-      if let current = lowest[root] {
+      let root = Int(find(v))
+      let current = lowest[root]
+      if current >= 0 {
         if y(v) < y(current) || (y(v) == y(current) && x(v) < x(current)) { lowest[root] = v }
       } else {
         lowest[root] = v
-        roots.append(root)
+        roots.append(Int32(root))
       }
     }
-    counts = [SparseCounts](repeating: SparseCounts(), count: cycleCount)
+    counts = CountRows(rows: cycleCount)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var queue: [Int32] = []
     for root in roots {
-      let p = lowest[root]!
+      let p = lowest[Int(root)]
       // The first half-edge counter-clockwise from east; the outline is on its twin's left.
       let first = Int(aroundVertex[Int(firstAround[Int(p)])])
       let outline = Int(cycleOf[first ^ 1])
-      counts[outline] = Self.counts(justBelow: x(p), y(p), segments)
+      counts.set(outline, to: Self.counts(justBelow: x(p), y(p), segments))
       outlines.append(SIMD2(Int32(outline), p))
       assigned[outline] = true
       queue.append(Int32(outline))
     }
     for phase in 0..<2 {
+      // Faces left after the reliable edges are few or none: none, nothing to do.
+      if phase == 1 && !assigned.contains(false) { break }
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
       var head = 0
       while head < queue.count {
@@ -401,12 +454,10 @@ struct PlanarArrangement {
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
           let sign: Int32 = twin & 1 == 0 ? 1 : -1
           if !assigned[other] {
-            var across = counts[cycle]
-            for (key, value) in deltas[h >> 1].entries { across.add(key, sign * value) }
-            counts[other] = across
+            counts.set(other, toSumOf: cycle, deltas, h >> 1, sign: sign)
             assigned[other] = true
             queue.append(Int32(other))
-          } else if !counts[other].isSum(of: counts[cycle], deltas[h >> 1], sign: sign) {
+          } else if !counts.isSum(other, of: cycle, deltas, h >> 1, sign: sign) {
             inconsistentCrossings += 1
           }
         } while h != h0
@@ -418,11 +469,12 @@ struct PlanarArrangement {
   /// the noder put a hair apart where three or more lines nearly meet: which chains run along
   /// them is not well defined, so the walks cross them only to reach faces no longer edge leads
   /// to (faces far below a square millimetre).
-  @inline(__always) private func isReliable(_ h: Int) -> Bool {
-    let a = origin[h], b = origin[h ^ 1]
-    let dx = x(b) - x(a), dy = y(b) - y(a)
-    return dx * dx + dy * dy >= Self.reliableEdgeLength * Self.reliableEdgeLength
-  }
+  /// Per edge, from one pass in edge order before the walks (the same either way along it:
+  /// the differences only change sign), so they do not fetch both ends' coordinates at every step.
+  @inline(__always) private func isReliable(_ h: Int) -> Bool { reliableEdges[h >> 1] }
+
+  /// Per edge, whether it is reliable (see `isReliable`).
+  private var reliableEdges: [Bool] = []
 
   /// Which owners cover each cycle's face, as `ownerBits` holds it: the same walk as `walk`
   /// (outlines by a ray test, then across reliable edges, then across any), each edge changing
@@ -435,31 +487,8 @@ struct PlanarArrangement {
   ) -> (bits: [UInt64], unresolved: Double)? {
     let words = (ownerCount + 63) / 64
     let edgeCount = origin.count / 2
-    // Per edge, its (owner, net winding change) pairs, by owner.
-    var start = [Int32](repeating: 0, count: edgeCount + 1)
-    for m in matches { start[Int(m.x) + 1] += 1 }
-    for e in 0..<edgeCount { start[e + 1] += start[e] }
-    var fill = start
-    var change = [SIMD2<Int32>](repeating: .zero, count: matches.count)
-    for m in matches {
-      change[Int(fill[Int(m.x)])] = SIMD2(owners[Int(m.y)], m.z)
-      fill[Int(m.x)] += 1
-    }
-    var end = [Int32](repeating: 0, count: edgeCount)
-    for e in 0..<edgeCount {
-      var k = Int(start[e])
-      let range = Int(start[e])..<Int(start[e + 1])
-      if range.count > 1 { change[range].sort { $0.x < $1.x } }
-      for slot in range {
-        if k > range.lowerBound && change[k - 1].x == change[slot].x {
-          change[k - 1].y += change[slot].y
-        } else {
-          change[k] = change[slot]
-          k += 1
-        }
-      }
-      end[e] = Int32(k)
-    }
+    // Per edge, its owners' net winding changes, by owner.
+    let change = CountRows(rows: edgeCount, triples: matches.map { SIMD3($0.x, owners[Int($0.y)], $0.z) })
     var bits = [UInt64](repeating: 0, count: cycleCount * words)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var scratch = [UInt64](repeating: 0, count: words)
@@ -467,9 +496,8 @@ struct PlanarArrangement {
     func cross(_ h: Int, from cycle: Int) -> Bool {
       let sign: Int32 = (h ^ 1) & 1 == 0 ? 1 : -1
       for w in 0..<words { scratch[w] = bits[cycle * words + w] }
-      for slot in Int(start[h >> 1])..<Int(end[h >> 1]) {
-        let owner = Int(change[slot].x), delta = sign * change[slot].y
-        if delta == 0 { continue }
+      for slot in change.range(h >> 1) {
+        let owner = Int(change.keys[slot]), delta = sign * change.values[slot]
         let mask = UInt64(1) << UInt64(owner & 63)
         let was: Int32 = scratch[owner >> 6] & mask != 0 ? 1 : 0
         switch was + delta {
@@ -493,6 +521,8 @@ struct PlanarArrangement {
       queue.append(Int32(cycle))
     }
     for phase in 0..<2 {
+      // Faces left after the reliable edges are few or none: none, nothing to do.
+      if phase == 1 && !assigned.contains(false) { break }
       if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
       var head = 0
       while head < queue.count {
@@ -513,7 +543,7 @@ struct PlanarArrangement {
             if phase == 1 {
               var covered: Int32 = 0
               for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
-              if covered != counts[other].value(0) { continue }
+              if covered != counts.value(other, 0) { continue }
             }
             for w in 0..<words { bits[other * words + w] = scratch[w] }
             assigned[other] = true
@@ -532,7 +562,7 @@ struct PlanarArrangement {
       }
       var covered: Int32 = 0
       for w in 0..<words { covered += Int32(bits[cycle * words + w].nonzeroBitCount) }
-      guard covered == counts[cycle].value(0) else { return nil }
+      guard covered == counts.value(cycle, 0) else { return nil }
     }
     return (bits, unresolved)
   }

@@ -2,28 +2,57 @@ import Analysis
 import Foundation
 import GeoCore
 import Layers
+import Synchronization
 
 /// Writes the outputs of a consensus run (issue 14): neighbourhoods.csv, bands.csv,
 /// bands.geojson, cores.geojson, map.geojson, contested.geojson, drawings.csv, summary.json.
 /// Each file is written atomically; the maps are written by the caller.
 public enum ConsensusOutput {
-  /// Writes every table and layer into `directory`; returns the file names in order.
+  /// Writes every table and layer into `directory`; returns the file names in order. With more
+  /// than one thread, each file is made and written on a thread of its own: every write ends in
+  /// an fsync, and those waits then overlap instead of coming one after another (the bytes of
+  /// every file are the same either way). A failure is that of the first file in order that
+  /// failed.
   @discardableResult
   public static func write(
     _ run: ConsensusRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject,
-    extraFiles: [String] = []
+    extraFiles: [String] = [], threads: Int = ParallelChunks.defaultThreadCount
   ) throws -> [String] {
     var folder = try OutputFolder(directory)
-    func path(_ name: String) -> String { folder.path(name) }
-    try neighbourhoodTable(run).write(to: path("neighbourhoods.csv"))
-    try bandTable(run).write(to: path("bands.csv"))
-    try geoJSON.write(bandFeatures(run), to: path(geoJSON.fileName("bands")))
-    try geoJSON.write(coreFeatures(run), to: path(geoJSON.fileName("cores")))
-    try geoJSON.write(mapFeatures(run), to: path(geoJSON.fileName("map")))
-    try geoJSON.write(contestedFeatures(run), to: path(geoJSON.fileName("contested")))
-    try drawingTable(run).write(to: path("drawings.csv"))
-    let summary = summaryJSON(run, versions: versions, files: folder.names + extraFiles + ["summary.json"])
-    try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
+    let names = [
+      "neighbourhoods.csv", "bands.csv", geoJSON.fileName("bands"), geoJSON.fileName("cores"),
+      geoJSON.fileName("map"), geoJSON.fileName("contested"), "drawings.csv", "summary.json",
+    ]
+    let paths = names.map { folder.path($0) }
+    let listed = Array(names.dropLast()) + extraFiles + ["summary.json"]
+    let jobs: [@Sendable () throws -> Void] = [
+      { try neighbourhoodTable(run).write(to: paths[0]) },
+      { try bandTable(run).write(to: paths[1]) },
+      { try geoJSON.write(bandFeatures(run), to: paths[2]) },
+      { try geoJSON.write(coreFeatures(run), to: paths[3]) },
+      { try geoJSON.write(mapFeatures(run), to: paths[4]) },
+      { try geoJSON.write(contestedFeatures(run), to: paths[5]) },
+      { try drawingTable(run).write(to: paths[6]) },
+      {
+        let summary = summaryJSON(run, versions: versions, files: listed)
+        try AtomicFile.write(summary.prettyJSON + "\n", to: paths[7])
+      },
+    ]
+    guard threads > 1 else {
+      for job in jobs { try job() }
+      return folder.names
+    }
+    // A serial queue of its own per file: each gets a thread even while the others wait on
+    // their fsyncs (the shared pool would keep to one thread per core).
+    let failures = Mutex<[(Int, any Error)]>([])
+    let group = DispatchGroup()
+    for (k, job) in jobs.enumerated() {
+      DispatchQueue(label: "nbhd.consensus.write.\(k)").async(group: group) {
+        do { try job() } catch { failures.withLock { $0.append((k, error)) } }
+      }
+    }
+    group.wait()
+    if let first = failures.withLock({ $0.min { $0.0 < $1.0 } }) { throw first.1 }
     return folder.names
   }
 

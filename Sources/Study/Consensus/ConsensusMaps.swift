@@ -8,20 +8,28 @@ import Maps
 /// the core outlined, the drawings as thin lines).
 public enum ConsensusMaps {
   /// Writes maps/overview.svg and maps/agreement_NAME.svg for every neighbourhood into
-  /// `directory`; returns the paths written, relative to it.
-  public static func write(_ run: ConsensusRun, to directory: String, attribution: [String] = []) throws
-    -> [String]
-  {
+  /// `directory`, drawn and written on `threads` threads (each map's bytes do not depend on
+  /// it); returns the paths written, relative to it.
+  public static func write(
+    _ run: ConsensusRun, to directory: String, attribution: [String] = [],
+    threads: Int = ParallelChunks.defaultThreadCount
+  ) throws -> [String] {
     let folder = (directory as NSString).appendingPathComponent("maps")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var written = ["maps/overview.svg"]
-    try AtomicFile.write(try overview(run, attribution: attribution), to: folder + "/overview.svg")
-    for i in run.neighbourhoods.indices {
-      let name = "maps/" + fileName(run.neighbourhoods[i].name)
-      try AtomicFile.write(
-        try agreement(run, neighbourhood: i, attribution: attribution), to: directory + "/" + name)
-      written.append(name)
-    }
+    let written = ["maps/overview.svg"] + run.neighbourhoods.map { "maps/" + fileName($0.name) }
+    // Two names can make one file name: the last one's map is the file, as when written in turn.
+    let last = Dictionary(written.enumerated().map { ($1, $0) }, uniquingKeysWith: max)
+    // The overview (the largest) first, so no thread is left with it at the end.
+    _ = try ParallelChunks.map(
+      count: written.count, threads: threads, chunkSize: 1, makeWorker: {},
+      body: { _, job in
+        guard last[written[job]] == job else { return }
+        let svg =
+          job == 0
+          ? try overview(run, attribution: attribution)
+          : try agreement(run, neighbourhood: job - 1, attribution: attribution)
+        try AtomicFile.write(svg, to: directory + "/" + written[job])
+      })
     return written
   }
 

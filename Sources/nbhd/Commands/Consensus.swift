@@ -88,6 +88,8 @@ struct Consensus: ParsableCommand {
     options.outlierIoU = outlierIoU
     options.mapLevel = AgreementLevel(mapLevel)!
     if let threads = parallel.threads { options.threads = threads }
+    // Faces by count are drawn in the agreement maps and written nowhere else.
+    options.tracesFaces = !noMaps
     let run = try reportingFailures { () throws -> ConsensusRun in
       let layer = try ConsensusRun.load(drawings, sourceCRS: sourceCRS, threads: parallel.threads)
       clock.lap("load")
@@ -104,10 +106,14 @@ struct Consensus: ParsableCommand {
     }
     clock.lap("consensus")
     let geoJSON = output.layerOutput(workingCRS: run.layer.crs)
-    let maps = try reportingFailures { noMaps ? [] : try ConsensusMaps.write(run, to: output.directory) }
+    let threads = options.threads
+    let maps = try reportingFailures {
+      noMaps ? [] : try ConsensusMaps.write(run, to: output.directory, threads: threads)
+    }
     let files = try reportingFailures {
       try ConsensusOutput.write(
-        run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, extraFiles: maps)
+        run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json, extraFiles: maps,
+        threads: threads)
     }
     clock.lap("write")
     if output.json {
