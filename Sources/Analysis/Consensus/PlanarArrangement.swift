@@ -424,7 +424,7 @@ struct PlanarArrangement {
         roots.append(Int32(root))
       }
     }
-    counts = CountRows(rows: cycleCount)
+    var faceCounts = CountRows(rows: cycleCount)
     var assigned = [Bool](repeating: false, count: cycleCount)
     var queue: [Int32] = []
     for root in roots {
@@ -432,11 +432,38 @@ struct PlanarArrangement {
       // The first half-edge counter-clockwise from east; the outline is on its twin's left.
       let first = Int(aroundVertex[Int(firstAround[Int(p)])])
       let outline = Int(cycleOf[first ^ 1])
-      counts.set(outline, to: Self.counts(justBelow: x(p), y(p), segments))
+      faceCounts.set(outline, to: Self.counts(justBelow: x(p), y(p), segments))
       outlines.append(SIMD2(Int32(outline), p))
       assigned[outline] = true
       queue.append(Int32(outline))
     }
+    var inconsistent = 0
+    _ = facesAcross(from: queue, assigned: &assigned) { h, cycle, other, _, isNew in
+      let sign: Int32 = (h ^ 1) & 1 == 0 ? 1 : -1
+      if isNew {
+        faceCounts.set(other, toSumOf: cycle, deltas, h >> 1, sign: sign)
+        return .enter
+      }
+      if !faceCounts.isSum(other, of: cycle, deltas, h >> 1, sign: sign) { inconsistent += 1 }
+      return .pass
+    }
+    counts = faceCounts
+    inconsistentCrossings += inconsistent
+  }
+
+  /// What a walk does across one half-edge (see `facesAcross`).
+  private enum WalkStep { case enter, pass, stop }
+
+  /// Breadth-first from the faces of `seeds` to every face: first across reliable edges only,
+  /// then, for the faces those cannot reach, across any edge. `step(h, cycle, other, phase,
+  /// isNew)` is called for each half-edge h of a reached cycle whose twin's cycle `other` is new
+  /// (it enters it or passes) or, in phase 0, already reached (a consistency check). False when
+  /// a step stops the walk.
+  private func facesAcross(
+    from seeds: [Int32], assigned: inout [Bool],
+    _ step: (_ h: Int, _ cycle: Int, _ other: Int, _ phase: Int, _ isNew: Bool) -> WalkStep
+  ) -> Bool {
+    var queue = seeds
     for phase in 0..<2 {
       // Faces left after the reliable edges are few or none: none, nothing to do.
       if phase == 1 && !assigned.contains(false) { break }
@@ -449,20 +476,19 @@ struct PlanarArrangement {
         var h = h0
         repeat {
           defer { h = Int(next[h]) }
-          let twin = h ^ 1
-          let other = Int(cycleOf[twin])
+          let other = Int(cycleOf[h ^ 1])
           if phase == 0 ? !isReliable(h) : assigned[other] { continue }
-          let sign: Int32 = twin & 1 == 0 ? 1 : -1
-          if !assigned[other] {
-            counts.set(other, toSumOf: cycle, deltas, h >> 1, sign: sign)
+          switch step(h, cycle, other, phase, !assigned[other]) {
+          case .enter:
             assigned[other] = true
             queue.append(Int32(other))
-          } else if !counts.isSum(other, of: cycle, deltas, h >> 1, sign: sign) {
-            inconsistentCrossings += 1
+          case .pass: continue
+          case .stop: return false
           }
         } while h != h0
       }
     }
+    return true
   }
 
   /// Whether half-edge `h` is at least `reliableEdgeLength` long. Shorter edges join vertices
@@ -520,40 +546,23 @@ struct PlanarArrangement {
       assigned[cycle] = true
       queue.append(Int32(cycle))
     }
-    for phase in 0..<2 {
-      // Faces left after the reliable edges are few or none: none, nothing to do.
-      if phase == 1 && !assigned.contains(false) { break }
-      if phase == 1 { queue = (0..<Int32(cycleCount)).filter { assigned[Int($0)] } }
-      var head = 0
-      while head < queue.count {
-        let cycle = Int(queue[head])
-        head += 1
-        let h0 = Int(cycleStart[cycle])
-        var h = h0
-        repeat {
-          defer { h = Int(next[h]) }
-          let other = Int(cycleOf[h ^ 1])
-          if phase == 0 ? !isReliable(h) : assigned[other] { continue }
-          // Across the short edges the walk takes only in phase 1 (see `walk`), a crossing
-          // that does not give the face's count is skipped: another edge may lead there.
-          guard cross(h, from: cycle) else {
-            if phase == 0 { return nil } else { continue }
-          }
-          if !assigned[other] {
-            if phase == 1 {
-              var covered: Int32 = 0
-              for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
-              if covered != counts.value(other, 0) { continue }
-            }
-            for w in 0..<words { bits[other * words + w] = scratch[w] }
-            assigned[other] = true
-            queue.append(Int32(other))
-          } else {
-            for w in 0..<words where bits[other * words + w] != scratch[w] { return nil }
-          }
-        } while h != h0
+    let walked = facesAcross(from: queue, assigned: &assigned) { h, cycle, other, phase, isNew in
+      // Across the short edges the walk takes only in phase 1 (see `walk`), a crossing
+      // that does not give the face's count is skipped: another edge may lead there.
+      guard cross(h, from: cycle) else { return phase == 0 ? .stop : .pass }
+      guard isNew else {
+        for w in 0..<words where bits[other * words + w] != scratch[w] { return .stop }
+        return .pass
       }
+      if phase == 1 {
+        var covered: Int32 = 0
+        for w in 0..<words { covered += Int32(scratch[w].nonzeroBitCount) }
+        if covered != counts.value(other, 0) { return .pass }
+      }
+      for w in 0..<words { bits[other * words + w] = scratch[w] }
+      return .enter
     }
+    guard walked else { return nil }
     var unresolved = 0.0
     for cycle in 0..<cycleCount {
       guard assigned[cycle] else {
