@@ -1,3 +1,5 @@
+import GeoCore
+
 /// Formats coordinates with at most `precision` decimals and no trailing zeros (`51.52`, not
 /// `51.520000`), without Foundation: the value is scaled to an integer and printed digit by
 /// digit. Magnitudes too large for that fall back to Swift's shortest round-trip text.
@@ -116,15 +118,6 @@ struct CoordinateFormatter {
   /// Appends the decimal digits of a non-negative integer.
   @inline(__always)
   static func appendDigits(of value: Int64, to out: inout [UInt8]) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      var v = value
-      var i = 20
-      repeat {
-        i -= 1
-        buffer[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-        v /= 10
-      } while v > 0
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<20]))
-    }
+    JSONBytes.appendDigits(of: value, to: &out)
   }
 }

@@ -70,19 +70,52 @@ import Testing
     }
   }
 
-  @Test func propertyBytesMatchJSONValueWriteJSON() {
-    let values: [JSONValue] = [
-      .null, .bool(true), .bool(false), .number(0), .number(-0.0), .number(42), .number(-7), .number(1.5),
-      .number(1e300), .number(9_007_199_254_740_993), .number(-2.5e-8), .number(.infinity),
-      .string(""), .string("plain"), .string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{01}\u{1F}é中😀"),
-      .array([.number(1), .array([]), .object([:])]),
-      .object(["a": .string("x"), "b": .array([.null, .object(["c": .number(3.25)])])]),
+  @Test func propertyTextByHand() {
+    // Each value with the JSON text RFC 8259 and `JSONValue.format` call for, written out by hand.
+    let cases: [(JSONValue, String)] = [
+      (.null, "null"), (.bool(true), "true"), (.bool(false), "false"), (.number(0), "0"),
+      (.number(-0.0), "0"), (.number(42), "42"), (.number(-7), "-7"), (.number(1.5), "1.5"),
+      (.number(1e300), "1e+300"), (.number(9_007_199_254_740_992), "9007199254740992.0"),
+      (.number(-2.5e-8), "-2.5e-08"), (.number(.infinity), "null"),
+      (.string(""), #""""#), (.string("plain"), #""plain""#),
+      (
+        .string("q\"b\\s/\n\r\t\u{08}\u{0C}\u{01}\u{1F}é中😀"),
+        #""q\"b\\s/\n\r\t\b\f\u0001\u001fé中😀""#
+      ),
+      (.array([.number(1), .array([]), .object([:])]), "[1,[],{}]"),
+      (
+        .object(["a": .string("x"), "b": .array([.null, .object(["c": .number(3.25)])])]),
+        #"{"a":"x","b":[null,{"c":3.25}]}"#
+      ),
     ]
-    for value in values {
+    for (value, expected) in cases {
       var out: [UInt8] = []
       JSONBytes.append(value, to: &out)
-      #expect(text(out) == value.jsonText)
+      #expect(text(out) == expected)
+      #expect(value.jsonText == expected)
     }
+  }
+
+  @Test func prettyTextByHand() {
+    let value: JSONValue = .object([
+      "name": .string("a"), "sizes": .array([.number(1), .number(2.5)]), "empty": .array([]),
+      "rows": .array([.object(["n": .number(3)]), .null]), "none": .object([:]),
+    ])
+    let expected = """
+      {
+        "name": "a",
+        "sizes": [1,2.5],
+        "empty": [],
+        "rows": [
+          {
+            "n": 3
+          },
+          null
+        ],
+        "none": {}
+      }
+      """
+    #expect(value.prettyJSON == expected)
   }
 
   @Test func writesCollectionMembersIDsAndCRS() throws {

@@ -38,28 +38,9 @@ public enum JSONValue: Sendable, Hashable {
 
   /// Appends the compact JSON text of the value to `out`.
   public func writeJSON(into out: inout String) {
-    switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += n.isFinite ? JSONValue.format(n) : "null"
-    case .string(let s): JSONValue.appendQuoted(s, to: &out)
-    case .array(let items):
-      out += "["
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
-        item.writeJSON(into: &out)
-      }
-      out += "]"
-    case .object(let object):
-      out += "{"
-      for (i, (key, value)) in object.enumerated() {
-        if i > 0 { out += "," }
-        JSONValue.appendQuoted(key, to: &out)
-        out += ":"
-        value.writeJSON(into: &out)
-      }
-      out += "}"
-    }
+    var bytes: [UInt8] = []
+    JSONBytes.append(self, to: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
   }
 
   /// Shortest text that reads back as the same Double; whole numbers below 2^53 without `.0`.
@@ -70,26 +51,9 @@ public enum JSONValue: Sendable, Hashable {
 
   /// Appends `s` as a JSON string literal (RFC 8259 escaping).
   public static func appendQuoted(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
+    var bytes: [UInt8] = []
+    JSONBytes.appendQuoted(s, to: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
   }
 }
 
