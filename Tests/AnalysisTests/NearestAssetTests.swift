@@ -12,7 +12,7 @@ import Testing
     points.map { NearestAsset.pointDistance($0.0, $0.1, x, y) }.min()!
   }
 
-  @Test func gridMatchesEveryAssetRead() {
+  @Test func gridMatchesEveryAssetRead() throws {
     // A deterministic scatter with a dense cluster (a city) and sparse points (the country).
     var seed: UInt64 = 12_345
     func next() -> Double {
@@ -28,6 +28,15 @@ import Testing
       (points[7].0, points[7].1), (0, 0), (2_000_000, -500_000), (530_001, 180_002),
     ]
     for _ in 0..<2_000 { queries.append((350_000 + 300_000 * next(), 50_000 + 400_000 * next())) }
+    // On cell lines and corners (where the search's stopping bound is tightest), and off the
+    // grid above, below and to either side of it (rows and columns clipped).
+    let grid = try #require(nearest.grid)
+    for i in stride(from: -2, through: grid.columns + 2, by: 7) {
+      for j in stride(from: -2, through: grid.rows + 2, by: 5) {
+        queries.append((grid.minX + Double(i) * grid.cell, grid.minY + Double(j) * grid.cell))
+      }
+    }
+    queries += [(530_000, 2_000_000), (530_000, -2_000_000), (-1_000_000, 180_000), (3_000_000, 250_000)]
     for (x, y) in queries {
       #expect(nearest.distance(x: x, y: y, startingAt: 800) == bruteForce(points, x, y), "(\(x), \(y))")
     }

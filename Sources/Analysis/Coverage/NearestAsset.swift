@@ -119,8 +119,9 @@ struct PointGrid: Sendable {
   }
 
   /// The distance from (x, y) to the nearest point. Rings of cells are read outwards from the
-  /// query's cell; once rings 0 to r − 1 are read, every point not read lies more than r − 1
-  /// cells' widths away along x or y, so the search stops when the best found is closer.
+  /// query's cell; once rings 0 to r − 1 are read, every point not read lies outside their
+  /// block of cells: at least r − 1 cells' widths away along x or y, and at least as far as the
+  /// block's nearest side from the query. The search stops when the best found is closer.
   func nearest(x: Double, y: Double) -> Double {
     // The query's cell, which may lie off the grid (clamped far enough to stay an Int).
     let limit = Double(4 * (columns + rows) + 8)
@@ -133,28 +134,35 @@ struct PointGrid: Sendable {
     xs.withUnsafeBufferPointer { xs in
       ys.withUnsafeBufferPointer { ys in
         cellStart.withUnsafeBufferPointer { starts in
-          func scan(_ i: Int, _ j: Int) {
-            guard i >= 0, i < columns, j >= 0, j < rows else { return }
-            let c = j * columns + i
-            for k in Int(starts[c])..<Int(starts[c + 1]) {
+          // The cells i0...i1 of row j (clipped to the grid): consecutive cells, so their points
+          // are one run of slots, read without visiting each cell (far from any asset, a ring
+          // is mostly empty cells).
+          func scan(row j: Int, _ i0: Int, _ i1: Int) {
+            let from = max(0, i0), to = min(columns - 1, i1)
+            guard j >= 0, j < rows, from <= to else { return }
+            for k in Int(starts[j * columns + from])..<Int(starts[j * columns + to + 1]) {
               best = min(best, NearestAsset.pointDistance(xs[k], ys[k], x, y))
             }
           }
           for r in first...last {
-            // A hair less than r − 1 widths, so that rounding in the cell numbers cannot hide a
-            // point.
-            if best < (Double(r - 1) - 1e-6) * cell { break }
+            // A hair less than the bound, so that rounding in the cell numbers cannot hide a
+            // point. The block's sides bound it more tightly than r − 1 widths unless the query
+            // lies off the grid, in a clamped cell.
+            let block = min(
+              x - (minX + Double(cx - r + 1) * cell), minX + Double(cx + r) * cell - x,
+              y - (minY + Double(cy - r + 1) * cell), minY + Double(cy + r) * cell - y)
+            if best < max(block, Double(r - 1) * cell) - 1e-6 * cell { break }
             if r == 0 {
-              scan(cx, cy)
+              scan(row: cy, cx, cx)
               continue
             }
-            for i in (cx - r)...(cx + r) {
-              scan(i, cy - r)
-              scan(i, cy + r)
-            }
-            for j in (cy - r + 1)..<(cy + r) {
-              scan(cx - r, j)
-              scan(cx + r, j)
+            scan(row: cy - r, cx - r, cx + r)
+            scan(row: cy + r, cx - r, cx + r)
+            var j = max(0, cy - r + 1)
+            while j < min(rows, cy + r) {
+              scan(row: j, cx - r, cx - r)
+              scan(row: j, cx + r, cx + r)
+              j += 1
             }
           }
         }
