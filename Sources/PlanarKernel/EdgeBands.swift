@@ -20,7 +20,7 @@ public final class EdgeBands: Sendable {
   private let bandStart: [Int32]
   private let bandEdges: [Int32]
   private let bandCount: Int
-  private let bandHeight: Double
+  private let bandScale: Double
 
   /// The number of ring edges.
   public var edgeCount: Int { x0.count }
@@ -62,35 +62,44 @@ public final class EdgeBands: Sendable {
       }
     }
     let bandCount = max(1, min(x0.count / 4, 1 << 16))
-    let bandHeight = box.height > 0 ? box.height / Double(bandCount) : 1
-    func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, height: bandHeight, count: bandCount) }
+    // Bands by multiplying with the inverse height: monotone in y like the quotient, so an edge
+    // still lies in every band between its ends' bands, without a division per end.
+    let bandScale = box.height > 0 ? Double(bandCount) / box.height : 1
+    func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, scale: bandScale, count: bandCount) }
+    // Each edge's first and last band, worked out once for both passes.
+    var firstBand = [Int32](repeating: 0, count: x0.count), lastBand = firstBand
     var counts = [Int32](repeating: 0, count: bandCount + 1)
     for e in 0..<x0.count {
-      for k in band(min(y0[e], y1[e]))...band(max(y0[e], y1[e])) { counts[k + 1] += 1 }
+      let (low, high) = y0[e] < y1[e] ? (y0[e], y1[e]) : (y1[e], y0[e])
+      let first = band(low), last = band(high)
+      (firstBand[e], lastBand[e]) = (Int32(first), Int32(last))
+      for k in first...last { counts[k + 1] += 1 }
     }
     for k in 0..<bandCount { counts[k + 1] += counts[k] }
     var bandEdges = [Int32](repeating: 0, count: Int(counts[bandCount]))
     var fill = counts
     for e in 0..<x0.count {
-      for k in band(min(y0[e], y1[e]))...band(max(y0[e], y1[e])) {
+      for k in Int(firstBand[e])...Int(lastBand[e]) {
         bandEdges[Int(fill[k])] = Int32(e)
         fill[k] += 1
       }
     }
     (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
-    (self.bandStart, self.bandEdges, self.bandCount, self.bandHeight) = (
-      counts, bandEdges, bandCount, bandHeight
+    (self.bandStart, self.bandEdges, self.bandCount, self.bandScale) = (
+      counts, bandEdges, bandCount, bandScale
     )
   }
 
   @inline(__always)
-  private static func band(_ y: Double, minY: Double, height: Double, count: Int) -> Int {
-    let k = ((y - minY) / height).rounded(.down)
-    return k.isNaN || k < 0 ? 0 : k >= Double(count) ? count - 1 : Int(k)
+  private static func band(_ y: Double, minY: Double, scale: Double, count: Int) -> Int {
+    // Truncation is the floor from 1 up, and everything below 1 is band 0: no call to floor
+    // (the baseline x86-64 target has no rounding instruction).
+    let k = (y - minY) * scale
+    return k.isNaN || k < 1 ? 0 : k >= Double(count) ? count - 1 : Int(k)
   }
 
   @inline(__always)
-  private func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, height: bandHeight, count: bandCount) }
+  private func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, scale: bandScale, count: bandCount) }
 
   /// The edges whose boxes meet `query`, ascending (so in ring order).
   public func edges(in query: BoundingBox, into out: inout [Int32]) {

@@ -27,8 +27,23 @@ extension OrientationSign {
     -> Int
   {
     if let sign = of(ax, ay, bx, by, cx, cy) { return sign }
+    // Shared boundaries ask about a vertex of the segment itself most often: exactly 0.
+    if (cx == ax && cy == ay) || (cx == bx && cy == by) || (ax == bx && ay == by) { return 0 }
     // det = (bx − ax)(cy − ay) − (by − ay)(cx − ax), each difference exact as a pair.
     let dx1 = twoSum(bx, -ax), dy2 = twoSum(cy, -ay), dy1 = twoSum(by, -ay), dx2 = twoSum(cx, -ax)
+    if dx1.low == 0, dy2.low == 0, dy1.low == 0, dx2.low == 0 {
+      // Differences that rounded nothing (coordinates on a common grid, as most data are):
+      // the other six products are zero.
+      return withUnsafeTemporaryAllocation(of: Double.self, capacity: 5) { buffer in
+        var sum = Expansion(buffer)
+        let left = twoProduct(dx1.high, dy2.high), right = twoProduct(dy1.high, dx2.high)
+        sum.add(left.high)
+        sum.add(left.low)
+        sum.add(-right.high)
+        sum.add(-right.low)
+        return sum.sign
+      }
+    }
     // 16 terms: each of the 8 products of components exactly as a pair.
     return withUnsafeTemporaryAllocation(of: Double.self, capacity: 17) { buffer in
       var sum = Expansion(buffer)

@@ -103,13 +103,33 @@ import Testing
       #expect(OrientationSign.exactly(a.0, a.1, b.0, b.1, c.0, c.1) == exactSign(a, b, c), "\(a) \(b) \(c)")
     }
     #expect(unsure > 400)
+    // Differences that round (a point near 0.1 against one near 10: their units in the last
+    // place differ), so the exact sum needs every product; and a vertex of the segment itself.
+    unsure = 0
+    for _ in 0..<2_000 {
+      let a = (0.0625 + next() / 16, 0.0625 + next() / 16)
+      let b = (8 + next() * 8, 8 + next() * 8)
+      let t = next() * 1.5
+      let c = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))
+      if OrientationSign.of(a.0, a.1, b.0, b.1, c.0, c.1) == nil { unsure += 1 }
+      #expect(OrientationSign.twoSum(b.0, -a.0).low != 0 || OrientationSign.twoSum(b.1, -a.1).low != 0)
+      #expect(
+        OrientationSign.exactly(a.0, a.1, b.0, b.1, c.0, c.1) == exactSign(a, b, c, scale: 0x1p56),
+        "\(a) \(b) \(c)")
+    }
+    #expect(unsure > 400)
+    #expect(OrientationSign.exactly(0.1, 0.3, 10.7, 20.9, 0.1, 0.3) == 0)
+    #expect(OrientationSign.exactly(0.1, 0.3, 10.7, 20.9, 10.7, 20.9) == 0)
+    #expect(OrientationSign.exactly(0.1, 0.3, 0.1, 0.3, 5, 7) == 0)
   }
 
   /// The orientation sign by rational arithmetic on the doubles' exact binary values (every
-  /// double here is a multiple of 2⁻³⁴ below 2²⁰, so scaled to integers they fit in 54 bits and
-  /// their products in 128-bit integers).
-  func exactSign(_ a: (Double, Double), _ b: (Double, Double), _ c: (Double, Double)) -> Int {
-    func scaled(_ v: Double) -> Int128 { Int128(exactly: v * 0x1p34)! }
+  /// double in the tests is a multiple of 1 / `scale`: 2⁻³⁴ below 2²⁰, or 2⁻⁵⁶ from 2⁻⁴ to 2⁵, so
+  /// scaled to integers they fit in 62 bits and their products in 128-bit integers).
+  func exactSign(
+    _ a: (Double, Double), _ b: (Double, Double), _ c: (Double, Double), scale: Double = 0x1p34
+  ) -> Int {
+    func scaled(_ v: Double) -> Int128 { Int128(exactly: v * scale)! }
     let d =
       (scaled(b.0) - scaled(a.0)) * (scaled(c.1) - scaled(a.1))
       - (scaled(b.1) - scaled(a.1)) * (scaled(c.0) - scaled(a.0))

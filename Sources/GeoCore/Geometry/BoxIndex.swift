@@ -78,15 +78,28 @@ public struct BoxIndex: Sendable {
   /// Calls `body` with each item whose box intersects `box` (in no particular order).
   public func forEachItem(intersecting box: BoundingBox, _ body: (Int) -> Void) {
     guard !levelStarts.isEmpty, !box.isEmpty else { return }
-    var stack: [(node: Int, level: Int)] = []
     let top = levelStarts.count - 1
-    for node in levelStarts[top]..<nodeBoxes.count { stack.append((node, top)) }
-    while let (node, level) = stack.popLast() {
-      guard nodeBoxes[node].intersects(box) else { continue }
-      if level == 0 {
-        for i in nodeChildren[node] where itemBoxes[i].intersects(box) { body(itemIndices[i]) }
-      } else {
-        for child in nodeChildren[node] { stack.append((child, level - 1)) }
+    // Depth first, with the stack on the machine stack rather than a new array per query: it
+    // holds at most the roots and the unvisited siblings on each level below. Nodes missing
+    // the box are never pushed (the order of the others is as if they were pushed and skipped).
+    let room = (nodeBoxes.count - levelStarts[top]) + capacity * top
+    withUnsafeTemporaryAllocation(of: (node: Int, level: Int).self, capacity: room) { stack in
+      var height = 0
+      for node in levelStarts[top]..<nodeBoxes.count where nodeBoxes[node].intersects(box) {
+        stack[height] = (node, top)
+        height += 1
+      }
+      while height > 0 {
+        height -= 1
+        let (node, level) = stack[height]
+        if level == 0 {
+          for i in nodeChildren[node] where itemBoxes[i].intersects(box) { body(itemIndices[i]) }
+        } else {
+          for child in nodeChildren[node] where nodeBoxes[child].intersects(box) {
+            stack[height] = (child, level - 1)
+            height += 1
+          }
+        }
       }
     }
   }
