@@ -2,9 +2,9 @@
 /// `JSONValue.jsonText`, `prettyJSON` and GeoJSON properties. Appending to a `String` scalar by
 /// scalar made property output most of the GeoJSON writer's time, and a national report's
 /// summary.json (10 MB) a third of a second.
-package enum JSONBytes {
+public enum JSONBytes {
   /// Appends the compact JSON text of `value`.
-  package static func append(_ value: JSONValue, to out: inout [UInt8]) {
+  public static func append(_ value: JSONValue, to out: inout [UInt8]) {
     switch value {
     case .null: appendLiteral("null", to: &out)
     case .bool(let b): appendLiteral(b ? "true" : "false", to: &out)
@@ -22,7 +22,7 @@ package enum JSONBytes {
   }
 
   /// Appends `{"key":value,...}`.
-  package static func appendObject(_ object: JSONObject, to out: inout [UInt8]) {
+  public static func appendObject(_ object: JSONObject, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "{"))
     for i in 0..<object.count {
       if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -35,7 +35,7 @@ package enum JSONBytes {
 
   /// Numbers as `JSONValue.format` writes them (the same rule): whole numbers below 2^53 without `.0`, others
   /// in the shortest text that reads back the same; non-finite values as `null`.
-  package static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+  public static func appendNumber(_ n: Double, to out: inout [UInt8]) {
     guard n.isFinite else {
       appendLiteral("null", to: &out)
       return
@@ -54,7 +54,7 @@ package enum JSONBytes {
 
   /// Appends `s` as a JSON string literal (RFC 8259 escaping: quote, backslash, the short
   /// escapes, other controls as \u00XX); runs of bytes that need no escaping are copied in one go.
-  package static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+  public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var s = s
     s.withUTF8 { utf8 in
@@ -85,7 +85,7 @@ package enum JSONBytes {
 
   /// Appends `value` indented by two spaces a level, keys in their stored order, as people read
   /// summary files: arrays of numbers only and empty containers stay on one line.
-  package static func appendPretty(_ value: JSONValue, indent: Int = 0, to out: inout [UInt8]) {
+  public static func appendPretty(_ value: JSONValue, indent: Int = 0, to out: inout [UInt8]) {
     switch value {
     case .array(let items) where !items.isEmpty:
       if items.allSatisfy({ if case .number = $0 { true } else { false } }) {
@@ -127,7 +127,7 @@ package enum JSONBytes {
 
   /// Appends the decimal digits of `value` (≥ 0). Inlinable: the GeoJSON writer prints every
   /// coordinate through it.
-  @inlinable package static func appendDigits(of value: Int64, to out: inout [UInt8]) {
+  @inlinable public static func appendDigits(of value: Int64, to out: inout [UInt8]) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
       var v = value
       var i = 20
@@ -141,7 +141,7 @@ package enum JSONBytes {
   }
 
   @inline(__always)
-  package static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
+  public static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
     out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 }
