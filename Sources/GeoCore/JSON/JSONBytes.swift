@@ -140,6 +140,7 @@ public enum JSONBytes {
     }
   }
 
+  /// Appends the bytes of a literal (`null`, `true`, `false`).
   @inline(__always)
   public static func appendLiteral(_ literal: StaticString, to out: inout [UInt8]) {
     out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
