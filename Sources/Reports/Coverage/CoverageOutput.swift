@@ -16,15 +16,22 @@ public enum CoverageOutput {
     to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject, inputs: [Layer]
   ) throws -> [String] {
     var folder = try OutputFolder(directory)
-    func path(_ name: String) -> String { folder.path(name) }
-    try table(result, units: units, hasPopulation: population != nil).write(to: path("coverage.csv"))
-    try geoJSON.write(gapFeatures(result, units: units), to: path(geoJSON.fileName("gaps")))
-    try geoJSON.write(
-      assetFeatures(result, units: units, assets: assets), to: path(geoJSON.fileName("assets")))
-    let summary = summaryJSON(
-      result, units: units, assets: assets, population: population, options: options, versions: versions,
-      inputs: inputs, files: folder.names + ["summary.json"])
-    try AtomicFile.write(summary.prettyJSON + "\n", to: path("summary.json"))
+    let csvPath = folder.path("coverage.csv"), gapsPath = folder.path(geoJSON.fileName("gaps"))
+    let assetsPath = folder.path(geoJSON.fileName("assets"))
+    let files = folder.names + ["summary.json"], summaryPath = folder.path("summary.json")
+    // The gaps (national: 22,507 polygons reprojected and encoded in parallel) are most of the
+    // writing; the table, the assets and the summary are written beside them on another thread.
+    _ = try Concurrently.run(
+      threads: options.threads,
+      other: {
+        try table(result, units: units, hasPopulation: population != nil).write(to: csvPath)
+        try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: assetsPath)
+        let summary = summaryJSON(
+          result, units: units, assets: assets, population: population, options: options, versions: versions,
+          inputs: inputs, files: files)
+        try AtomicFile.write(summary.prettyJSON + "\n", to: summaryPath)
+      },
+      here: { try geoJSON.write(gapFeatures(result, units: units), to: gapsPath) })
     return folder.names
   }
 

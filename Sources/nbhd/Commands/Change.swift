@@ -115,6 +115,7 @@ struct Change: ParsableCommand {
     lines += InputNotes.lines(inputs)
     lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
     print(lines.joined(separator: "\n"))
+    LeftForExit.keep((units, people, result, inputs))
   }
 
   /// The lines printed after a run: per category, people and ground lost and gained, asset counts.

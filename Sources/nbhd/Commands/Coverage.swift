@@ -109,6 +109,7 @@ struct Coverage: ParsableCommand {
     lines += InputNotes.lines(inputs)
     lines.append("  wrote \(files.joined(separator: ", ")) in \(output.directory)")
     print(lines.joined(separator: "\n"))
+    LeftForExit.keep((units, set, people, result, inputs))
   }
 
   /// Loads one asset argument (`CATEGORY=PATH` or `PATH`) with the asset files' options into

@@ -47,6 +47,7 @@ struct Report: ParsableCommand {
         "\(study.study): report written to \(output)/report.html (and report.md, tables, layers) in \(seconds) s"
       )
     }
+    LeftForExit.keep(run)
   }
 
   /// data/study.yml beside the working directory, or beside the executable's checkout.
