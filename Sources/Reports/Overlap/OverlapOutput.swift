@@ -23,27 +23,43 @@ public enum OverlapOutput {
       clock.lap("write tables")
       return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
     }
-    try CrosswalkTables.summary(run, side: .a).write(to: path("a_summary.csv"))
-    try CrosswalkTables.summary(run, side: .b).write(to: path("b_summary.csv"))
-    try CrosswalkTables.lookup(run).write(to: path("lookup.csv"))
-    clock.lap("write tables")
-    if run.options.keepPieceGeometry {
-      let threads = run.options.threads
-      try geoJSON.write(count: order.count, threads: threads, to: path(geoJSON.fileName("pieces"))) {
-        pieceFeature(run, order[$0])
-      }
-      let slivers = order.filter { run.overlay.pieces[$0].isSliver }
-      try geoJSON.write(count: slivers.count, threads: threads, to: path(geoJSON.fileName("slivers"))) {
-        pieceFeature(run, slivers[$0])
+    let aSummary = path("a_summary.csv"), bSummary = path("b_summary.csv"), lookup = path("lookup.csv")
+    let keepPieces = run.options.keepPieceGeometry
+    let pieces = keepPieces ? path(geoJSON.fileName("pieces")) : "",
+      slivers = keepPieces ? path(geoJSON.fileName("slivers")) : ""
+    let topology = [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)].compactMap {
+      label, report, layer in
+      report.map {
+        (
+          report: $0, layer: layer, csv: path("topology_\(label).csv"),
+          geoJSON: path(geoJSON.fileName("topology_\(label)"))
+        )
       }
     }
-    clock.lap("write pieces")
-    for (label, report, layer) in [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)] {
-      guard let report else { continue }
-      try CrosswalkTables.topology(report, layer: layer).write(to: path("topology_\(label).csv"))
-      try geoJSON.write(
-        topologyFeatures(report, layer: layer), to: path(geoJSON.fileName("topology_\(label)")))
-    }
+    // The pieces (a national pair's 37,000 polygons, reprojected and encoded in parallel) are
+    // most of the writing; the tables and the topology files are written beside them on another
+    // thread.
+    _ = try Concurrently.run(
+      threads: run.options.threads,
+      other: {
+        try CrosswalkTables.summary(run, side: .a).write(to: aSummary)
+        try CrosswalkTables.summary(run, side: .b).write(to: bSummary)
+        try CrosswalkTables.lookup(run).write(to: lookup)
+        for file in topology {
+          try CrosswalkTables.topology(file.report, layer: file.layer).write(to: file.csv)
+          try geoJSON.write(topologyFeatures(file.report, layer: file.layer), to: file.geoJSON)
+        }
+      },
+      here: {
+        guard keepPieces else { return }
+        let threads = run.options.threads
+        try geoJSON.write(count: order.count, threads: threads, to: pieces) { pieceFeature(run, order[$0]) }
+        let sliverOrder = order.filter { run.overlay.pieces[$0].isSliver }
+        try geoJSON.write(count: sliverOrder.count, threads: threads, to: slivers) {
+          pieceFeature(run, sliverOrder[$0])
+        }
+      })
+    clock.lap("write tables, pieces and topology")
     return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
   }
 
