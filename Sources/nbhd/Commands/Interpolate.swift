@@ -48,7 +48,8 @@ struct Interpolate: ParsableCommand {
       options.keepPieceGeometry = population.population != nil
       var overlay = try OverlapEngine.overlay(a: s.geometries, b: t.geometries, options: options)
       var weights = ArealInterpolation.Weights.area(overlay)
-      if let people = try population.load(workingCRS: s.crs)?.people {
+      // The population is often the source or target file itself (LSOAs with a count): read once.
+      if let people = try population.load(workingCRS: s.crs, reusing: [s, t])?.people {
         let estimate = try overlay.weight(
           by: people, a: s.geometries, b: t.geometries, threads: options.threads)
         weights = ArealInterpolation.Weights(
