@@ -1,5 +1,3 @@
-import GeoCore
-
 /// Formats coordinates with at most `precision` decimals and no trailing zeros (`51.52`, not
 /// `51.520000`), without Foundation: the value is scaled to an integer and printed digit by
 /// digit. Magnitudes too large for that fall back to Swift's shortest round-trip text.
@@ -113,11 +111,5 @@ struct CoordinateFormatter {
     } else {
       out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
     }
-  }
-
-  /// Appends the decimal digits of a non-negative integer.
-  @inline(__always)
-  static func appendDigits(of value: Int64, to out: inout [UInt8]) {
-    JSONBytes.appendDigits(of: value, to: &out)
   }
 }

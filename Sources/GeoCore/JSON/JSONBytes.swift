@@ -33,8 +33,9 @@ public enum JSONBytes {
     out.append(UInt8(ascii: "}"))
   }
 
-  /// Numbers as `JSONValue.format` writes them (the same rule): whole numbers below 2^53 without `.0`, others
-  /// in the shortest text that reads back the same; non-finite values as `null`.
+  /// Numbers by `JSONValue.format`'s rule, into bytes without a `String` (whole numbers below
+  /// 2^53 without `.0`, others in the shortest text that reads back the same); non-finite values
+  /// as `null`.
   public static func appendNumber(_ n: Double, to out: inout [UInt8]) {
     guard n.isFinite else {
       appendLiteral("null", to: &out)
@@ -125,9 +126,8 @@ public enum JSONBytes {
     out.append(0x0A)
   }
 
-  /// Appends the decimal digits of `value` (≥ 0). Inlinable: the GeoJSON writer prints every
-  /// coordinate through it.
-  @inlinable public static func appendDigits(of value: Int64, to out: inout [UInt8]) {
+  /// Appends the decimal digits of `value` (≥ 0).
+  private static func appendDigits(of value: Int64, to out: inout [UInt8]) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
       var v = value
       var i = 20

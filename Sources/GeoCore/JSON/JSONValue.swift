@@ -48,13 +48,6 @@ public enum JSONValue: Sendable, Hashable {
     if n == n.rounded(), abs(n) < 9_007_199_254_740_992 { return String(Int64(n)) }
     return String(n)
   }
-
-  /// Appends `s` as a JSON string literal (RFC 8259 escaping).
-  public static func appendQuoted(_ s: String, to out: inout String) {
-    var bytes: [UInt8] = []
-    JSONBytes.appendQuoted(s, to: &bytes)
-    out += String(decoding: bytes, as: UTF8.self)
-  }
 }
 
 extension String {
