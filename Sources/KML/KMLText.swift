@@ -28,11 +28,9 @@ enum KMLText {
     scan: while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let scalar):
-        if scalar.count == 1, let byte = scalar.first {
-          if byte == 0x0A { line += 1 }
-          if byte == 0 { throw .notUTF8(path: source, line: line, what: "a NUL byte (is this a KML file?)") }
-        }
         let value = Unicode.UTF8.decode(scalar).value
+        if value == 0x0A { line += 1 }
+        if value == 0 { throw .notUTF8(path: source, line: line, what: "a NUL byte (is this a KML file?)") }
         if forbidden == nil, !isXMLCharacter(value) { forbidden = (value, line) }
       case .error:
         throw .notUTF8(path: source, line: line, what: "bytes that are not UTF-8 text")

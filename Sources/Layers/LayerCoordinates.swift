@@ -35,10 +35,8 @@ struct LayerCoordinates: Sendable {
   {
     features.withUnsafeBufferPointer { features in
       LayerCoordinates(count: positions?.count ?? features.count) { k in
-        guard let geometry = features[positions?[k] ?? k].geometry, !geometry.isEmpty,
-          PreparedFeatures.mismatch(geometry.kind, expected) == nil
-        else { return nil }
-        return geometry
+        let geometry = features[positions?[k] ?? k].geometry
+        return PreparedFeatures.exclusion(of: geometry, expected: expected) == nil ? geometry : nil
       }
     }
   }

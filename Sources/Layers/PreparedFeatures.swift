@@ -78,13 +78,11 @@ struct PreparedFeatures {
           return try input.withUnsafeBufferPointer { input throws -> Outcome in
             let found = fields.id(of: input[index], index: index)
             let id = found ?? "#\(index)"
-            guard var geometry = input[index].geometry else {
-              return .excluded(index: index, id: id, reason: csvProblems[index] ?? "null geometry")
+            if let why = exclusion(of: input[index].geometry, expected: expected) {
+              let reason = input[index].geometry == nil ? csvProblems[index] ?? why : why
+              return .excluded(index: index, id: id, reason: reason)
             }
-            if geometry.isEmpty { return .excluded(index: index, id: id, reason: "empty geometry") }
-            if let why = mismatch(geometry.kind, expected) {
-              return .excluded(index: index, id: id, reason: why)
-            }
+            var geometry = input[index].geometry!
             if let reprojected {
               reprojected.place(into: &geometry, at: k)
             } else if let transformer = worker.transformer {
@@ -147,7 +145,15 @@ struct PreparedFeatures {
   }
 
   /// Why a geometry type does not belong in the layer, or nil when it does.
-  static func mismatch(_ kind: GeometryKind, _ expected: ExpectedGeometry) -> String? {
+  /// Why a feature's geometry is left out of the layer, or nil when it is kept (and reprojected:
+  /// `LayerCoordinates` gathers exactly these): none, empty, or not of the expected type.
+  static func exclusion(of geometry: FlatGeometry?, expected: ExpectedGeometry) -> String? {
+    guard let geometry else { return "null geometry" }
+    if geometry.isEmpty { return "empty geometry" }
+    return mismatch(geometry.kind, expected)
+  }
+
+  private static func mismatch(_ kind: GeometryKind, _ expected: ExpectedGeometry) -> String? {
     switch expected {
     case .any: nil
     case .polygons:
