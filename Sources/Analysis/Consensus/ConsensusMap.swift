@@ -115,18 +115,16 @@ public struct ConsensusMap: Sendable {
       if contestedLabel[cycle] >= 0 { pieceTwice[Int(contestedLabel[cycle])] += twice }
     }
     // The territories and the contested pieces traced side by side.
-    let traced = try ParallelChunks.map(
-      count: 2, threads: threads, chunkSize: 1, makeWorker: {},
-      body: { [winner, contestedLabel] _, job in
-        arrangement.polygons(labels: job == 0 ? winner : contestedLabel)
-      })
-    let regions = traced[0]
+    let traced = Concurrently.run(
+      threads: threads, other: { [contestedLabel] in arrangement.polygons(labels: contestedLabel) },
+      here: { arrangement.polygons(labels: winner) })
+    let regions = traced.here
     let territories = mapped.map { i in
       Territory(
         name: agreements[i].name, area: territoryTwice[i] / 2,
         region: regions[Int32(i)] ?? .empty(.multiPolygon))
     }
-    let contestedRegions = traced[1]
+    let contestedRegions = traced.other
     var pieces: [ContestedPiece] = []
     for (label, signature) in signatureList.enumerated() {
       let claims = stride(from: 0, to: signature.count, by: 2).map { j in

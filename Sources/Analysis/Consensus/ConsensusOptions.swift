@@ -18,8 +18,8 @@ public struct ConsensusOptions: Sendable, Hashable {
   public var mapLevel = AgreementLevel.half
   /// Threads for the per-neighbourhood work.
   public var threads = ParallelChunks.defaultThreadCount
-  /// Whether to trace the regions only maps draw: each neighbourhood's faces by count
-  /// (`facesByCount`, what its agreement map shades) and its union's outline (`union`).
+  /// Whether to trace each neighbourhood's faces by count (`facesByCount`, what its agreement
+  /// map shades) and its union (`union`, which no output file holds: it is for library callers).
   /// Without, those stay empty; every area, band, core, IoU and the map are the same.
   public var tracesFaces = true
 

@@ -1,8 +1,6 @@
-import Dispatch
 import GEOS
 import GeoCore
 import Layers
-import Synchronization
 
 /// A whole consensus: the drawings accounted for, every neighbourhood's agreement, and the
 /// neighbourhood map (docs/definitions.md, "Resident drawings").
@@ -101,38 +99,28 @@ public struct ConsensusRun: Sendable {
     let mapped = partial.indices.filter { partial[$0].drawingCount >= minimum }
     let finished = arranged
     let tracesFaces = options.tracesFaces
-    @Sendable func finishAll(threads: Int) throws -> [NeighbourhoodAgreement] {
-      try ParallelChunks.map(
-        count: groups.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
-        body: { context, job in
-          try NeighbourhoodAgreement.finish(
-            finished[order[job]], levels: levels, tracesFaces: tracesFaces, context: context)
-        })
+    @Sendable func finishAll() throws -> [NeighbourhoodAgreement] {
+      let context = GeometryContext()
+      return try order.map { i in
+        try NeighbourhoodAgreement.finish(
+          finished[i], levels: levels, tracesFaces: tracesFaces, context: context)
+      }
     }
     // The map on this thread, its noding and edge matching on every thread, and the
     // neighbourhoods' regions and IoUs beside it on a thread of their own. (The map used to be
     // one job among the neighbourhoods' in one parallel loop, but a parallel loop inside
-    // another runs on one thread: its noding and matching never had the second core.)
-    let map: ConsensusMap
-    let finishedInOrder: [NeighbourhoodAgreement]
-    if options.threads > 1 {
-      let beside = Mutex<Result<[NeighbourhoodAgreement], any Error>?>(nil)
-      let group = DispatchGroup()
-      DispatchQueue(label: "nbhd.consensus.regions").async(group: group) {
-        let result = Result { try finishAll(threads: 1) }
-        beside.withLock { $0 = result }
-      }
-      let made = Result {
-        try ConsensusMap.make(
-          partial, mapped: mapped, mapLevel: mapLevel, context: GeometryContext(), threads: options.threads)
-      }
-      group.wait()
-      map = try made.get()
-      finishedInOrder = try beside.withLock { $0! }.get()
-    } else {
-      map = try ConsensusMap.make(partial, mapped: mapped, mapLevel: mapLevel, context: GeometryContext())
-      finishedInOrder = try finishAll(threads: 1)
-    }
+    // another runs on one thread: its noding and matching never had the second core.) The
+    // map's error, if any, is the one thrown.
+    let both = Concurrently.run(
+      threads: options.threads, other: { Result { try finishAll() } },
+      here: {
+        Result {
+          try ConsensusMap.make(
+            partial, mapped: mapped, mapLevel: mapLevel, context: GeometryContext(), threads: options.threads)
+        }
+      })
+    let map = try both.here.get()
+    let finishedInOrder = try both.other.get()
     var neighbourhoods = partial
     for (job, agreement) in finishedInOrder.enumerated() { neighbourhoods[order[job]] = agreement }
     var flags: [String] = []
