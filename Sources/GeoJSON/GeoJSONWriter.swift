@@ -144,11 +144,6 @@ public struct GeoJSONWriter: Sendable {
     try atomically(GeoJSONWriter(options: options).encode(collection), to: path)
   }
 
-  /// Writes bytes made by `encode` to `path` atomically.
-  public static func write(encoded bytes: [UInt8], to path: String) throws(GeoJSONError) {
-    try atomically(bytes, to: path)
-  }
-
   /// Writes `features` (with collection-level foreign members) to `path` atomically.
   public static func write<S: Sequence>(
     features: S, foreignMembers: JSONObject = JSONObject(), to path: String, options: Options = Options()

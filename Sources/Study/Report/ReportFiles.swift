@@ -54,11 +54,11 @@ enum ReportFiles {
     try table("input_features", features(study))
     for (pair, run) in study.pairs {
       let tag = "\(pair.a)__\(pair.b)"
-      try table("crosswalk_\(tag)", CrosswalkTables.crosswalk(run))
+      let order = run.pieceOrder
+      try table("crosswalk_\(tag)", CrosswalkTables.crosswalk(run, order: order))
       try table("summary_\(pair.a)_vs_\(pair.b)", CrosswalkTables.summary(run, side: .a))
       try table("summary_\(pair.b)_vs_\(pair.a)", CrosswalkTables.summary(run, side: .b))
       try table("lookup_\(tag)", CrosswalkTables.lookup(run))
-      let order = run.pieceOrder
       try layer(
         "pieces_\(tag)", order.map { OverlapOutput.pieceFeature(run, $0) }, style: ReportStyles.pieces)
       try layer(
