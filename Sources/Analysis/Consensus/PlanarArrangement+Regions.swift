@@ -35,7 +35,7 @@ extension PlanarArrangement {
         h = g
       } while h != h0
       for loop in Self.simpleLoops(ring, positions: &positions) {
-        // From its lowest, then leftmost, vertex (what `canonicalRing` would make of it).
+        // From its lowest, then leftmost, vertex, as `assemble` takes rings.
         var first = 0
         for i in 1..<loop.count {
           let v = loop[i], w = loop[first]
@@ -86,28 +86,28 @@ extension PlanarArrangement {
     return loops.filter { $0.count >= 3 }
   }
 
-  /// Shells (counter-clockwise) and holes (clockwise) as one MultiPolygon, each ring starting at
-  /// its lowest-then-leftmost vertex and the polygons in that vertex's order, so the output
-  /// does not depend on how edges were numbered.
+  /// Shells (counter-clockwise) and holes (clockwise) as one MultiPolygon, the polygons in the
+  /// order of their rings' first vertices, so the output does not depend on how edges were
+  /// numbered. Each ring comes starting at its lowest-then-leftmost vertex (`polygons` traces
+  /// them so).
   static func assemble(_ rings: [[Double]]) -> FlatGeometry {
     // Rings, areas, boxes and first vertices side by side, so the search for each hole's shell
     // and the sorts touch plain numbers (a tuple holding the ring retained it at every step).
     var shells: [[Double]] = [], shellAreas: [Double] = [], shellBoxes: [BoundingBox] = []
     var holes: [[Double]] = [], holeBoxes: [BoundingBox] = []
     for ring in rings {
-      let canonical = canonicalRing(ring)
-      let area = doubleArea(canonical)
+      let area = doubleArea(ring)
       // Rings under a square millimetre are noding dust where three or more lines nearly meet
       // (a face of a few square nanometres given the wrong side): left out of the geometry,
       // which keeps it valid; areas are summed over faces and do not change.
       guard abs(area) >= 2 * Self.smallestRingArea else { continue }
       if area > 0 {
-        shells.append(canonical)
+        shells.append(ring)
         shellAreas.append(area)
-        shellBoxes.append(boxOf(canonical))
+        shellBoxes.append(boxOf(ring))
       } else {
-        holes.append(canonical)
-        holeBoxes.append(boxOf(canonical))
+        holes.append(ring)
+        holeBoxes.append(boxOf(ring))
       }
     }
     var holesOf = [[Int]](repeating: [], count: shells.count)
@@ -140,14 +140,6 @@ extension PlanarArrangement {
 
   /// The ring (open: first vertex not repeated) rotated to start at its lowest, then leftmost,
   /// vertex.
-  private static func canonicalRing(_ ring: [Double]) -> [Double] {
-    let n = ring.count / 2
-    var first = 0
-    for i in 1..<n where (ring[2 * i + 1], ring[2 * i]) < (ring[2 * first + 1], ring[2 * first]) { first = i }
-    if first == 0 { return ring }
-    return Array(ring[(2 * first)...] + ring[..<(2 * first)])
-  }
-
   private static func doubleArea(_ ring: [Double]) -> Double {
     let n = ring.count / 2
     var sum = 0.0
