@@ -7,6 +7,22 @@ public enum PointLocation {
   /// what GEOS's `intersects` answers for a point. Even–odd over all rings is the interior for a
   /// valid polygon (holes inside shells, parts apart); a point on any edge touches it.
   public static func intersects(_ polygon: FlatGeometry, x px: Double, y py: Double) -> Bool {
+    locate(polygon, x: px, y: py) != .outside
+  }
+
+  /// Where a point lies against a polygon.
+  public enum Location: Sendable, Hashable {
+    /// In the interior.
+    case inside
+    /// On an edge (or at a vertex).
+    case boundary
+    /// In the exterior.
+    case outside
+  }
+
+  /// Where (x, y) lies against `polygon` (a valid polygon or multipolygon), by the rule of
+  /// `intersects(_:x:y:)`.
+  public static func locate(_ polygon: FlatGeometry, x px: Double, y py: Double) -> Location {
     var inside = false
     for ring in 0..<polygon.ringCount {
       let range = polygon.pointRange(ofRing: ring)
@@ -24,10 +40,10 @@ public enum PointLocation {
         // Within the edge's box: on the edge exactly when collinear (at a vertex, a summit, along
         // it).
         let turn = OrientationSign.exactly(ax, ay, bx, by, px, py)
-        if turn == 0 { return true }
+        if turn == 0 { return .boundary }
         if straddles, (by > ay) == (turn > 0) { inside.toggle() }
       }
     }
-    return inside
+    return inside ? .inside : .outside
   }
 }

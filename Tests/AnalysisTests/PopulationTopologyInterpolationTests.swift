@@ -94,6 +94,29 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
     #expect(small.gaps.isEmpty)
   }
 
+  /// Overlaps between features whose every edge is shared with a neighbour are found too: the
+  /// search starts from the features with a free edge and follows the overlaps it finds. Two
+  /// partitions of one 300 m square stacked: each a frame around a 100 m square that fills its
+  /// hole exactly, the holes 50 m apart. The frames' outer edges are drawn twice the same way
+  /// (free); the inner squares' edges are all shared, yet the squares overlap by 50 × 50.
+  @Test func overlapsOfFeaturesWithOnlySharedEdges() throws {
+    func frame(hole x: Double) -> FlatGeometry {
+      .polygon([
+        [(0, 0), (300, 0), (300, 300), (0, 300), (0, 0)],
+        [(x, x), (x, x + 100), (x + 100, x + 100), (x + 100, x), (x, x)],
+      ])
+    }
+    let layer = [frame(hole: 100), square(100, 100, 100), frame(hole: 50), square(50, 50, 100)]
+    let report = try TopologyCheck.run(layer, maxGapArea: 1e6, threads: 2)
+    #expect(report.overlaps.map { [$0.first, $0.second] } == [[0, 2], [0, 3], [1, 2], [1, 3]])
+    // Frames: 90,000 less the union of the holes (20,000 − 2,500); a square in the other's
+    // frame: 10,000 − 2,500; the two squares: 2,500.
+    #expect(report.overlaps.map(\.area) == [72_500, 7_500, 7_500, 2_500])
+    // The frames' union leaves the holes' common 50 × 50 corner open, bordered by no shared
+    // edge (the squares' edges cross there); the squares cover it, so it is no gap.
+    #expect(report.gaps.isEmpty)
+  }
+
   /// Gaps are found in the union of the features with a free edge; a hole there that features
   /// with only shared edges fill is no gap. A 3 × 3 grid of 100 m squares: with the centre, the
   /// eight outer squares ring a filled hole; without it, the hole is a 10,000 m² gap.
