@@ -15,10 +15,12 @@ public enum DiscreteHausdorff {
   /// The distance between the linework of two indexed geometries (0 when either is empty).
   public static func distance(_ first: LineworkIndex, _ second: LineworkIndex) -> Double {
     guard !first.isEmpty, !second.isEmpty else { return 0 }
-    // The smaller side first: cheap, and its result prunes most of the larger side.
+    // The larger side first: the farthest vertex is usually its (a small unit deep inside a
+    // large one is far from most of the large one's ring), and that distance then rules out
+    // nearly all of the smaller side at once. The result is the same either way round.
     let (small, large) = first.segments.count <= second.segments.count ? (first, second) : (second, first)
-    let oneWay = largestVertexDistanceSquared(from: small, to: large, atLeast: 0)
-    let both = largestVertexDistanceSquared(from: large, to: small, atLeast: oneWay)
+    let oneWay = largestVertexDistanceSquared(from: large, to: small, atLeast: 0)
+    let both = largestVertexDistanceSquared(from: small, to: large, atLeast: oneWay)
     return both.squareRoot()
   }
 

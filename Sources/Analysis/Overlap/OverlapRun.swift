@@ -131,6 +131,19 @@ extension OverlapRun {
     var clock = StageClock()
     if population != nil { options.keepPieceGeometry = true }
     let geometriesA = a.geometries, geometriesB = b.geometries
+    // Each layer's topology needs nothing of the overlay: it runs alongside, filling the gaps
+    // where one or the other leaves a core idle.
+    let threads = options.threads
+    let checking = Concurrently.start(threads: checkTopology ? threads : 1) {
+      () -> Result<(TopologyReport, TopologyReport)?, any Error> in
+      guard checkTopology else { return .success(nil) }
+      return Result {
+        (
+          try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: threads),
+          try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: threads)
+        )
+      }
+    }
     var overlay = try overlayStage(a, b, geometriesA, geometriesB, options: options, progress: progress)
     clock.lap("overlay")
     clock.note(overlay.methodNote)
@@ -146,10 +159,8 @@ extension OverlapRun {
     var topologyA: TopologyReport?, topologyB: TopologyReport?
     if checkTopology {
       try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
-        topologyA = try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: options.threads)
-        counter.advance()
-        topologyB = try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: options.threads)
-        counter.advance()
+        (topologyA, topologyB) = try checking.value().get()!
+        counter.advance(by: 2)
       }
     }
     clock.lap("topology")

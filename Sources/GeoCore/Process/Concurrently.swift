@@ -38,6 +38,38 @@ extension Concurrently {
   }
 }
 
+extension Concurrently {
+  /// Starts `work` on another thread and returns at once; its result is had from the returned
+  /// ``Pending``, for work to overlap a stage whose progress must be reported first. With
+  /// `threads` below 2, `work` runs here before this returns.
+  public static func start<Value: Sendable>(
+    threads: Int, _ work: @escaping @Sendable () -> Value
+  ) -> Pending<Value> {
+    let pending = Pending<Value>()
+    guard threads > 1 else {
+      pending.slot.value.withLock { $0 = work() }
+      return pending
+    }
+    DispatchQueue.global().async(group: pending.group) {
+      let value = work()
+      pending.slot.value.withLock { $0 = value }
+    }
+    return pending
+  }
+
+  /// Work started on another thread by ``Concurrently/start(threads:_:)``.
+  public final class Pending<Value: Sendable>: Sendable {
+    fileprivate let group = DispatchGroup()
+    fileprivate let slot = Slot<Value>()
+
+    /// The work's result, once it is done (waits for it).
+    public func value() -> Value {
+      group.wait()
+      return slot.value.withLock { $0! }
+    }
+  }
+}
+
 /// Where the other thread leaves its result.
 private final class Slot<Value: Sendable>: Sendable {
   let value = Mutex<Value?>(nil)
