@@ -18,8 +18,9 @@ public enum OverlapOutput {
     // Written last, listing every file before it (so not through `path`, which records names).
     let summaryFile = folder.fullPath("summary.json")
     let order = run.pieceOrder
-    try CrosswalkTables.crosswalk(run, order: order).write(to: path("crosswalk.csv"))
+    let crosswalk = path("crosswalk.csv")
     if run.scope == .crosswalk {
+      try CrosswalkTables.crosswalk(run, order: order).write(to: crosswalk)
       clock.lap("write tables")
       return try writeSummary(run, versions: versions, written: folder.paths, to: summaryFile)
     }
@@ -38,10 +39,11 @@ public enum OverlapOutput {
     }
     // The pieces (a national pair's 37,000 polygons, reprojected and encoded in parallel) are
     // most of the writing; the tables and the topology files are written beside them on another
-    // thread.
+    // thread (their names are listed in summary.json in the order above whichever ends first).
     _ = try Concurrently.run(
       threads: run.options.threads,
       other: {
+        try CrosswalkTables.crosswalk(run, order: order).write(to: crosswalk)
         try CrosswalkTables.summary(run, side: .a).write(to: aSummary)
         try CrosswalkTables.summary(run, side: .b).write(to: bSummary)
         try CrosswalkTables.lookup(run).write(to: lookup)
