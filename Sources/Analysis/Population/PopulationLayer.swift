@@ -75,8 +75,9 @@ extension PopulationLayer {
   /// population features inside an area, area-proportional shares for those cut by its boundary,
   /// counts of points inside it. Each area and population polygon are measured from their
   /// boundaries' crossings, without building their intersection (``overlap(of:_:box:with:_:proveApart:centroid:)``);
-  /// a layer's own neighbours proven to share no area (``InteriorsDisjoint``) are skipped
-  /// without either: they would add 0. `progress` counts the areas done.
+  /// a layer's own neighbours that its overlap search finds sharing no area
+  /// (``overlapPartners(_:boxes:threads:)``) are skipped without either: they would add 0.
+  /// `progress` counts the areas done.
   public func estimate(
     in areas: [FlatGeometry], threads: Int = ParallelChunks.defaultThreadCount,
     progress: ProgressCounter? = nil
@@ -84,10 +85,11 @@ extension PopulationLayer {
     -> PopulationEstimate
   {
     let population = self
-    // A layer estimating its own people (units that are also the population polygons) meets
-    // each neighbour pair from both sides: prove each pair apart once.
+    // A layer estimating its own people (units that are also the population polygons) shares
+    // area only between the pairs its overlap search finds: every other pair is skipped.
     let selfLayer = population.geometries == areas
-    let apart = selfLayer ? try Self.neighboursApart(areas, boxes: population.boxes, threads: threads) : nil
+    let partners =
+      selfLayer ? try Self.overlapPartners(areas, boxes: population.boxes, threads: threads) : nil
     // A self layer meets few polygons it does not contain or prove apart: it builds bands only
     // for those, in each thread, rather than all of them (and keeps none).
     let bands =
@@ -129,7 +131,7 @@ extension PopulationLayer {
           if flat == areas[i] {
             let piece = try populationSide.geometry(p)
             (pieceArea, centre) = (try piece.area(), try piece.centroid().pointCoordinates())
-          } else if apart?[i].contains(p) == true {
+          } else if let partners, !partners[i].contains(p) {
             continue
           } else {
             // A self layer's neighbours were already tried for a proof of disjoint interiors.
@@ -137,7 +139,7 @@ extension PopulationLayer {
               let shared = try population.overlap(
                 of: i, areaSide, box: box, with: p, populationSide,
                 bands: (selfLayer ? bands?[i] ?? nil : nil, bands?[p] ?? populationSide.bands(p)),
-                proveApart: apart == nil, centroid: true),
+                proveApart: partners == nil, centroid: true),
               let centroid = shared.centroid
             else { continue }
             (pieceArea, centre) = (shared.area, centroid)
@@ -155,27 +157,21 @@ extension PopulationLayer {
       totals: results.map(\.0), centroids: results.map(\.1), sources: results.map(\.2))
   }
 
-  /// For each of `polygons`, the others whose boxes overlap it that are proven to share no area
-  /// with it (``InteriorsDisjoint``), each pair tested once.
-  static func neighboursApart(_ polygons: [FlatGeometry], boxes: [BoundingBox], threads: Int) throws
+  /// For each of `polygons`, the others it shares area with (a GEOS intersection of positive
+  /// area): the layer's own overlap search (``TopologyCheck/findOverlaps``), which checks only
+  /// the pairs that can overlap. Every other pair's interiors are disjoint.
+  static func overlapPartners(_ polygons: [FlatGeometry], boxes: [BoundingBox], threads: Int) throws
     -> [[Int]]
   {
-    let index = BoxIndex(boxes)
-    let later = try ParallelChunks.map(count: polygons.count, threads: threads, chunkSize: 64, makeWorker: {})
-    {
-      _, i -> [Int] in
-      index.items(intersecting: boxes[i]).filter {
-        $0 > i && InteriorsDisjoint.proven(polygons[i], polygons[$0], boxes: (boxes[i], boxes[$0]))
-      }
+    let overlaps = try TopologyCheck.findOverlaps(
+      polygons, boxes: boxes, index: BoxIndex(boxes), hasFreeEdge: SharedEdges(polygons).hasFreeEdge,
+      threads: threads)
+    var partners = [[Int]](repeating: [], count: polygons.count)
+    for overlap in overlaps {
+      partners[overlap.first].append(overlap.second)
+      partners[overlap.second].append(overlap.first)
     }
-    var apart = [[Int]](repeating: [], count: polygons.count)
-    for (i, others) in later.enumerated() {
-      for j in others {
-        apart[i].append(j)
-        apart[j].append(i)
-      }
-    }
-    return apart
+    return partners
   }
 
   /// People in pieces of areas already estimated: `pieces[k]` (area `pieceAreas[k]`) lies inside
