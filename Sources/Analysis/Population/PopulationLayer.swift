@@ -129,8 +129,12 @@ extension PopulationLayer {
           guard population.areas[p] > 0 else { continue }
           let pieceArea: Double, centre: (x: Double, y: Double)
           if flat == areas[i] {
-            let piece = try populationSide.geometry(p)
-            (pieceArea, centre) = (try piece.area(), try piece.centroid().pointCoordinates())
+            if let whole = PolygonMeasures.areaAndCentroid(flat) {
+              (pieceArea, centre) = (whole.area, (whole.x, whole.y))
+            } else {
+              let piece = try populationSide.geometry(p)
+              (pieceArea, centre) = (try piece.area(), try piece.centroid().pointCoordinates())
+            }
           } else if let partners, !partners[i].contains(p) {
             continue
           } else {
