@@ -35,7 +35,8 @@ enum ParallelUnion {
   /// meet no other group's part are the union's parts as they are.
   static func merged(_ groups: [FlatGeometry], threads: Int) throws -> FlatGeometry {
     let parts = groups.enumerated().flatMap { group, union in union.polygonParts.map { (group, $0) } }
-    let clusters = meetingClusters(parts.map(\.0), boxes: parts.map(\.1.boundingBox))
+    // A group's own parts already have disjoint interiors: only parts of different groups join.
+    let clusters = BoxClusters.group(parts.map(\.1.boundingBox)) { parts[$0].0 != parts[$1].0 }
     let unions = try ParallelChunks.map(
       count: clusters.count, threads: threads, chunkSize: 1, makeWorker: { GeometryContext() },
       body: { context, c -> FlatGeometry in
@@ -44,38 +45,5 @@ enum ParallelUnion {
         return try Geometry.collection(members, context: context).unaryUnion().polygonalPart().flat()
       })
     return .multiPolygon(joining: unions)
-  }
-
-  /// The parts in clusters linked by boxes that meet across groups (a group's own parts already
-  /// have disjoint interiors), each cluster ascending, in the order of its first part.
-  static func meetingClusters(_ groupOf: [Int], boxes: [BoundingBox]) -> [[Int]] {
-    var root = Array(boxes.indices)
-    func find(_ i: Int) -> Int {
-      var i = i
-      while root[i] != i {
-        root[i] = root[root[i]]
-        i = root[i]
-      }
-      return i
-    }
-    let index = BoxIndex(boxes)
-    for i in boxes.indices {
-      for j in index.items(intersecting: boxes[i])
-      where j > i && groupOf[j] != groupOf[i] && boxes[j].intersects(boxes[i]) {
-        let (a, b) = (find(i), find(j))
-        root[max(a, b)] = min(a, b)
-      }
-    }
-    var clusters: [[Int]] = []
-    var slot = [Int](repeating: -1, count: boxes.count)
-    for i in boxes.indices {
-      let r = find(i)
-      if slot[r] < 0 {
-        slot[r] = clusters.count
-        clusters.append([])
-      }
-      clusters[slot[r]].append(i)
-    }
-    return clusters
   }
 }

@@ -2,7 +2,8 @@
 /// boxes joins them. Shapes inside boxes of different groups cannot touch.
 public enum BoxClusters {
   /// The groups, each listing box positions in ascending order, ordered by their first position.
-  public static func group(_ boxes: [BoundingBox]) -> [[Int]] {
+  /// Only pairs of boxes that `links` accepts join (every touching pair, unless told otherwise).
+  public static func group(_ boxes: [BoundingBox], links: (Int, Int) -> Bool = { _, _ in true }) -> [[Int]] {
     var parent = Array(boxes.indices)
     func root(_ i: Int) -> Int {
       var i = i
@@ -15,6 +16,7 @@ public enum BoxClusters {
     let index = BoxIndex(boxes)
     for i in boxes.indices {
       index.forEachItem(intersecting: boxes[i]) { j in
+        guard links(i, j) else { return }
         let a = root(i), b = root(j)
         if a != b { parent[max(a, b)] = min(a, b) }
       }
