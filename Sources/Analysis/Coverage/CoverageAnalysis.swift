@@ -429,25 +429,27 @@ final class CategoryPass: Sendable {
     return (row, gap)
   }
 
-  /// The unit minus only the reach's pieces that touch it, and its area: nothing when one piece
-  /// covers the unit, else assembled from the exact crossings where that is proved valid, else
-  /// GEOS's difference.
+  /// The unit minus only the reach's pieces that touch it, and its area: assembled from the
+  /// exact crossings where that is proved valid (nothing when the pieces cover the unit), else
+  /// nothing when one piece contains the unit by GEOS's test, else GEOS's difference. The
+  /// crossings come first: most units inside the reach are settled without copying them into
+  /// GEOS.
   func gap(of u: Int, caches: Caches) throws -> (geometry: FlatGeometry?, area: Double) {
     let box = units.boxes[u]
     // Each touching part as the piece clipped to a cell holding the unit (PartQuadtree).
     let touching = reach.index.items(intersecting: box).map { reach.piece(of: $0, for: box) }
       .filter { !reach.pieces[$0].isEmpty }
     guard !touching.isEmpty else { return (units.geometries[u], units.areas[u]) }
-    let unit = try caches.units.geometry(u)
-    for part in touching where reach.pieceBoxes[part].contains(box) {
-      if try caches.parts.prepared(part).contains(unit) { return (nil, 0) }
-    }
     if let assembled = CoverageAnalysis.assembledGap(
       units.geometries[u], box: box, bands: caches.units.bands(u), cover: touching, reach: reach,
       pieces: caches.parts)
     {
       let area = assembled.polygonalArea
       return (area > 0 ? assembled : nil, area)
+    }
+    let unit = try caches.units.geometry(u)
+    for part in touching where reach.pieceBoxes[part].contains(box) {
+      if try caches.parts.prepared(part).contains(unit) { return (nil, 0) }
     }
     let pieces = try touching.map { try caches.parts.geometry($0) }
     let cover = pieces.count == 1 ? pieces[0] : try Geometry.collection(pieces, context: caches.parts.context)
