@@ -22,13 +22,13 @@ import Testing
     #expect(
       stages == [
         "nbhd overlap: overlay of localities23_full with wards23_full",
+        "nbhd overlap: best-fit lookups",
         "nbhd overlap: topology of both layers",
         "nbhd overlap: summaries of localities23_full and wards23_full",
-        "nbhd overlap: best-fit lookups",
       ], "\(shown.stderr)")
     #expect(lines[0].hasPrefix("nbhd overlap: overlay of localities23_full with wards23_full: 4 units in "))
-    #expect(lines[1].hasPrefix("nbhd overlap: topology of both layers: 2 layers in "))
-    #expect(lines[2].hasPrefix("nbhd overlap: summaries of localities23_full and wards23_full: 25 units in "))
+    #expect(lines[2].hasPrefix("nbhd overlap: topology of both layers: 2 layers in "))
+    #expect(lines[3].hasPrefix("nbhd overlap: summaries of localities23_full and wards23_full: 25 units in "))
     // stdout is the same with and without progress, but for the output folder's name.
     #expect(shown.stdout == quiet.stdout.replacing(directory + "/quiet", with: directory + "/shown"))
     #expect(shown.stdout.contains("21 pieces"))

@@ -154,6 +154,19 @@ extension OverlapRun {
         known: knownPeople)
     }
     clock.lap("population")
+    // The lookups need no topology: they run while the topology may still be running.
+    let (lookupA, lookupB) = try progress.stage(
+      "best-fit lookups", total: a.features.count + b.features.count, unit: "units"
+    ) { counter in
+      let lookupA = try BestFit.byCentroid(
+        a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
+      counter.advance(by: a.features.count)
+      let lookupB = try BestFit.byCentroid(
+        a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
+      counter.advance(by: b.features.count)
+      return (lookupA, lookupB)
+    }
+    clock.lap("lookups")
     // Topology first: its overlapping pairs let the summaries sum areas instead of building
     // unions of building blocks.
     var topologyA: TopologyReport?, topologyB: TopologyReport?
@@ -181,18 +194,6 @@ extension OverlapRun {
       clock.lap("summaries b")
       return (summariesA, summariesB)
     }
-    let (lookupA, lookupB) = try progress.stage(
-      "best-fit lookups", total: a.features.count + b.features.count, unit: "units"
-    ) { counter in
-      let lookupA = try BestFit.byCentroid(
-        a: geometriesA, b: geometriesB, centroids: people?.a.centroids, threads: options.threads)
-      counter.advance(by: a.features.count)
-      let lookupB = try BestFit.byCentroid(
-        a: geometriesB, b: geometriesA, centroids: people?.b.centroids, threads: options.threads)
-      counter.advance(by: b.features.count)
-      return (lookupA, lookupB)
-    }
-    clock.lap("lookups")
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
       lookupB: lookupB, topologyA: topologyA, topologyB: topologyB,
