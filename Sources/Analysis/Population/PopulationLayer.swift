@@ -106,7 +106,10 @@ extension PopulationLayer {
         let box = areas[i].boundingBox
         var total = 0.0, sx = 0.0, sy = 0.0
         var sources: [Int] = []
-        for p in population.index.items(intersecting: box) where population.counts[p] > 0 {
+        // A self layer's unit gets people only from itself and the polygons it overlaps (a copy
+        // of it among them): no need to search the index.
+        let near = partners.map { ([i] + $0[i]).sorted() } ?? population.index.items(intersecting: box)
+        for p in near where population.counts[p] > 0 {
           let flat = population.geometries[p]
           let count = population.counts[p]
           if flat.kind.isPuntal {
