@@ -48,9 +48,11 @@ public enum StudyRunner {
   {
     var timings: [(String, Double)] = []
     var started = Date()
+    var clock = StageClock()
     func lap(_ step: String) {
       timings.append((step, Date().timeIntervalSince(started)))
       started = Date()
+      clock.lap("study: \(step)")
     }
     let inputs = try loadInputs(config, threads: threads, progress: progress)
     lap("load and check")
