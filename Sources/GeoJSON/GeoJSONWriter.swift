@@ -39,11 +39,10 @@ public struct GeoJSONWriter: Sendable {
 
   /// The collection as GeoJSON bytes (UTF-8). The collection's foreign members are written.
   public func encode(_ collection: FeatureCollection) -> [UInt8] {
-    // A collection can be walked twice: size the buffer once instead of growing it repeatedly
-    // (about 2 × (precision + 5) bytes per position plus properties).
+    // A collection can be walked twice: size the buffer once instead of growing it repeatedly.
     var points = 0
     for feature in collection.features { points += feature.geometry.map(Self.pointCount) ?? 0 }
-    let estimate = points * (2 * options.precision + 12) + collection.features.count * 320
+    let estimate = bytes(forPoints: points) + collection.features.count * 320
     return encode(
       features: collection.features, foreignMembers: collection.foreignMembers, capacity: estimate)
   }
@@ -51,6 +50,9 @@ public struct GeoJSONWriter: Sendable {
   private static func pointCount(_ geometry: FlatGeometry) -> Int {
     geometry.members.reduce(geometry.pointCount) { $0 + pointCount($1) }
   }
+
+  /// About how many bytes `points` positions take: 2 × (precision + 5) and the brackets.
+  private func bytes(forPoints points: Int) -> Int { points * (2 * options.precision + 12) }
 
   /// `features` as a FeatureCollection with the given collection-level foreign members.
   public func encode<S: Sequence>(features: S, foreignMembers: JSONObject = JSONObject()) -> [UInt8]
@@ -81,7 +83,7 @@ public struct GeoJSONWriter: Sendable {
     // again and again as the array doubles.
     let points = feature.geometry.map(Self.pointCount) ?? 0
     var out: [UInt8] = []
-    out.reserveCapacity(512 + points * (2 * options.precision + 12))
+    out.reserveCapacity(512 + bytes(forPoints: points))
     appendFeature(feature, formatter: CoordinateFormatter(precision: options.precision), to: &out)
     return out
   }

@@ -99,8 +99,9 @@ enum InputFile {
   }
 
   /// A buffer for `capacity` bytes. A big one is aligned to 2 MiB and offered to the kernel for
-  /// transparent huge pages: filling 32 MB then costs 16 page faults instead of 8,000 (about a
-  /// fifth of the national LSOA file's parse time, measured).
+  /// transparent huge pages: filling 32 MB then costs 16 page faults instead of 8,000. Since
+  /// big regular files are mapped (`map`), this serves what is read instead: pipes, standard
+  /// input, and files the system refuses to map.
   static func allocate(_ capacity: Int) -> UnsafeMutableRawBufferPointer {
     let hugePage = 2 << 20
     guard capacity >= 2 * hugePage else { return .allocate(byteCount: capacity, alignment: 16) }
