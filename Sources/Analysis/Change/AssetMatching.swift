@@ -52,6 +52,10 @@ public struct AssetChange: Sendable, Hashable {
   /// For gone assets: how many other before assets of its category stood at exactly the same
   /// spot (they share its reach, so none of them has any reach alone).
   public var sharesSpotWith: Int = 0
+
+  /// Whether the asset stood in the before set and is gone: the ones whose sole reach is
+  /// measured.
+  var needsSoleReach: Bool { status.isGone && before != nil }
 }
 
 /// Pairs the assets of one category across the two dates.

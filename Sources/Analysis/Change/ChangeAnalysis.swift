@@ -245,7 +245,7 @@ public enum ChangeAnalysis {
         category: category, before: beforePositions.map { before.assets.assets[$0] },
         after: afterPositions.map { after.assets.assets[$0] }, beforePositions: beforePositions,
         afterPositions: afterPositions, keys: keys, movedDistance: options.movedDistance)
-      let gone = changes.count { $0.status.isGone && $0.before != nil }
+      let gone = changes.count(where: \.needsSoleReach)
       try progress.stage("sole reach of gone assets: \(category)", total: gone, unit: "assets") { counter in
         try SoleReach.measure(
           &changes, before: before.assets, reachAfter: reachAfter, radius: radius, units: units,

@@ -14,7 +14,7 @@ enum SoleReach {
     options: CoverageOptions,
     progress: ProgressCounter? = nil
   ) throws {
-    let gone = changes.indices.filter { changes[$0].status.isGone && changes[$0].before != nil }
+    let gone = changes.indices.filter { changes[$0].needsSoleReach }
     guard !gone.isEmpty else { return }
     let category = changes[gone[0]].category
     let members = before.assets.indices.filter { before.assets[$0].category == category }
