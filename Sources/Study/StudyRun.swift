@@ -61,13 +61,16 @@ public enum StudyRunner {
     options.sliverWidth = config.sliverWidth
     options.minArea = config.minArea
     if let threads { options.threads = threads }
+    // Each layer's topology needs nothing of the people: it is checked on another thread while
+    // they are estimated, and its stage lines follow theirs.
+    let checking = startTopology(config, inputs, threads: options.threads)
     // Each layer's people are estimated once, first, and shared by the overlaps and the coverage,
     // which would otherwise estimate the same layers again.
     let people = try populations(inputs, threads: options.threads, progress: progress)
     lap("population")
     // Topology before the overlaps: their summaries sum areas over each layer's overlapping pairs
     // instead of building unions.
-    let topology = try topology(config, inputs, threads: options.threads, progress: progress)
+    let topology = try topology(inputs, checking: checking, progress: progress)
     lap("topology")
     let pairs = try overlaps(
       config, inputs, people: people, topology: topology, options: options, progress: progress)
@@ -259,16 +262,30 @@ public enum StudyRunner {
     return pairs
   }
 
-  /// Each area layer's own overlaps and gaps.
-  static func topology(_ config: StudyConfig, _ inputs: Inputs, threads: Int, progress: WorkProgress) throws
-    -> [String: TopologyReport]
+  /// Starts checking each area layer's own overlaps and gaps on another thread, in layer order.
+  static func startTopology(_ config: StudyConfig, _ inputs: Inputs, threads: Int)
+    -> Concurrently.Pending<[Result<TopologyReport, any Error>]>
   {
+    let geometries = inputs.layers.map { $0.1.geometries }
+    let maxGapArea = config.maxGapArea
+    return Concurrently.start(threads: threads) {
+      geometries.map { layer in
+        Result { try TopologyCheck.run(layer, maxGapArea: maxGapArea, threads: threads) }
+      }
+    }
+  }
+
+  /// Each area layer's own overlaps and gaps, as `checking` finds them, a stage per layer.
+  static func topology(
+    _ inputs: Inputs, checking: Concurrently.Pending<[Result<TopologyReport, any Error>]>,
+    progress: WorkProgress
+  ) throws -> [String: TopologyReport] {
     var topology: [String: TopologyReport] = [:]
-    for (entry, layer) in inputs.layers {
+    for (k, (entry, layer)) in inputs.layers.enumerated() {
       topology[entry.name] = try progress.stage(
         "overlaps and gaps in \(entry.name)", total: layer.features.count, unit: "features"
       ) { counter in
-        let report = try TopologyCheck.run(layer.geometries, maxGapArea: config.maxGapArea, threads: threads)
+        let report = try checking.value()[k].get()
         counter.advance(by: layer.features.count)
         return report
       }
