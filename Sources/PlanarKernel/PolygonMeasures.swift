@@ -19,10 +19,11 @@ public enum PolygonMeasures {
     var (sumX, sumY, sumArea) = (0.0, 0.0, 0.0)
     for part in 0..<geometry.partCount {
       var partArea = 0.0
-      for ring in geometry.ringRange(ofPart: part) {
+      let rings = geometry.ringRange(ofPart: part)
+      for ring in rings {
         let points = geometry.pointRange(ofRing: ring)
         guard points.count >= 4, let signed = certainSignedArea(geometry, points) else { return nil }
-        let isShell = ring == geometry.ringRange(ofPart: part).lowerBound
+        let isShell = ring == rings.lowerBound
         if isShell { partArea += abs(signed) } else { partArea -= abs(signed) }
         // A clockwise shell and a counter-clockwise hole add; the others take away.
         let clockwise = signed > 0

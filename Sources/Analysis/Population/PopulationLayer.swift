@@ -90,8 +90,8 @@ extension PopulationLayer {
     let selfLayer = population.geometries == areas
     let partners =
       selfLayer ? try Self.overlapPartners(areas, boxes: population.boxes, threads: threads) : nil
-    // A self layer meets few polygons it does not contain or prove apart: it builds bands only
-    // for those, in each thread, rather than all of them (and keeps none).
+    // A self layer meets few polygons besides its own units (its overlap partners): it builds
+    // bands only for those, in each thread, rather than all of them (and keeps none).
     let bands =
       selfLayer
       ? population.shapes.built : try population.shapes.bands(of: population.geometries, threads: threads)
@@ -138,10 +138,9 @@ extension PopulationLayer {
               let piece = try populationSide.geometry(p)
               (pieceArea, centre) = (try piece.area(), try piece.centroid().pointCoordinates())
             }
-          } else if let partners, !partners[i].contains(p) {
-            continue
           } else {
-            // A self layer's neighbours were already tried for a proof of disjoint interiors.
+            // A self layer's partners are known to share area: no proof of disjoint interiors to
+            // try.
             guard
               let shared = try population.overlap(
                 of: i, areaSide, box: box, with: p, populationSide,
