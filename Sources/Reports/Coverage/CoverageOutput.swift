@@ -20,18 +20,21 @@ public enum CoverageOutput {
     let assetsPath = folder.path(geoJSON.fileName("assets"))
     let files = folder.names + ["summary.json"], summaryPath = folder.path("summary.json")
     // The gaps (national: 22,507 polygons reprojected and encoded in parallel) are most of the
-    // writing; the table, the assets and the summary are written beside them on another thread.
-    _ = try Concurrently.run(
+    // writing; the table and the assets are written, and the summary made, beside them on
+    // another thread. The summary, which lists the other files, is written once they all are.
+    let summary = try Concurrently.run(
       threads: options.threads,
       other: {
         try table(result, units: units, hasPopulation: population != nil).write(to: csvPath)
         try geoJSON.write(assetFeatures(result, units: units, assets: assets), to: assetsPath)
-        let summary = summaryJSON(
+        return summaryJSON(
           result, units: units, assets: assets, population: population, options: options, versions: versions,
-          inputs: inputs, files: files)
-        try AtomicFile.write(summary.prettyJSON + "\n", to: summaryPath)
+          inputs: inputs, files: files
+        ).prettyJSON + "\n"
       },
-      here: { try geoJSON.write(gapFeatures(result, units: units), to: gapsPath) })
+      here: { try geoJSON.write(gapFeatures(result, units: units), to: gapsPath) }
+    ).other
+    try AtomicFile.write(summary, to: summaryPath)
     return folder.names
   }
 
