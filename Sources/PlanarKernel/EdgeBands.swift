@@ -15,6 +15,8 @@ public final class EdgeBands: Sendable {
   let side: [Double]
   /// The ring each edge belongs to (consecutive edges of one ring are consecutive here).
   let ring: [Int32]
+  /// How many rings were numbered (a ring of only repeated points has a number but no edge).
+  let ringCount: Int32
   /// Band `k` holds edges `bandEdges[bandStart[k] ..< bandStart[k + 1]]`: every edge whose
   /// y-span meets the band.
   private let bandStart: [Int32]
@@ -26,7 +28,7 @@ public final class EdgeBands: Sendable {
   public var edgeCount: Int { x0.count }
 
   /// The bands of a Polygon or MultiPolygon; nil for any other kind.
-  public init?(_ geometry: FlatGeometry) {
+  public convenience init?(_ geometry: FlatGeometry) {
     guard geometry.kind.isPolygonal, geometry.members.isEmpty else { return nil }
     let box = geometry.boundingBox
     var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
@@ -61,6 +63,42 @@ public final class EdgeBands: Sendable {
         ringIndex += 1
       }
     }
+    self.init(box: box, x0: x0, y0: y0, x1: x1, y1: y1, side: side, ring: ring, ringCount: ringIndex)
+  }
+
+  /// The bands of several polygonal geometries taken as one MultiPolygon, from their bands:
+  /// the same edges, in the same order, as the bands of `FlatGeometry.multiPolygon(joining:)`
+  /// of the geometries, without copying them into one first. Nil when `parts` is empty.
+  public convenience init?(joining parts: [EdgeBands]) {
+    guard var box = parts.first?.box else { return nil }
+    var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
+    var side: [Double] = [], ring: [Int32] = []
+    let capacity = parts.reduce(0) { $0 + $1.edgeCount }
+    x0.reserveCapacity(capacity)
+    y0.reserveCapacity(capacity)
+    x1.reserveCapacity(capacity)
+    y1.reserveCapacity(capacity)
+    side.reserveCapacity(capacity)
+    ring.reserveCapacity(capacity)
+    var rings: Int32 = 0
+    for part in parts {
+      box.include(part.box)
+      x0 += part.x0
+      y0 += part.y0
+      x1 += part.x1
+      y1 += part.y1
+      side += part.side
+      ring += part.ring.lazy.map { $0 + rings }
+      rings += part.ringCount
+    }
+    self.init(box: box, x0: x0, y0: y0, x1: x1, y1: y1, side: side, ring: ring, ringCount: rings)
+  }
+
+  /// Bands over the given edges (in ring order) and their box.
+  private init(
+    box: BoundingBox, x0: [Double], y0: [Double], x1: [Double], y1: [Double], side: [Double], ring: [Int32],
+    ringCount: Int32
+  ) {
     let bandCount = max(1, min(x0.count / 4, 1 << 16))
     // Bands by multiplying with the inverse height: monotone in y like the quotient, so an edge
     // still lies in every band between its ends' bands, without a division per end.
@@ -85,6 +123,7 @@ public final class EdgeBands: Sendable {
       }
     }
     (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
+    self.ringCount = ringCount
     (self.bandStart, self.bandEdges, self.bandCount, self.bandScale) = (
       counts, bandEdges, bandCount, bandScale
     )

@@ -68,19 +68,26 @@ public enum PolygonDifference {
 }
 
 /// Runs of boundary kept for a difference, each from one crossing to another (or a whole ring),
-/// points as flat x, y pairs in the direction that keeps the difference on their left.
+/// points as flat x, y pairs in the direction that keeps the difference on their left. All runs
+/// share one coordinate list (run `r` is `coordinates[first[r] ..< first[r + 1]]`): a unit less
+/// its reach makes thousands of short runs, and an array each was most of the walk's time.
 struct RunSet {
-  var points: [[Double]] = []
+  var coordinates: [Double] = []
+  var first: [Int] = [0]
   /// The crossing a run starts and ends at (−1 for a whole ring).
   var starts: [Int32] = [], ends: [Int32] = []
   /// The run starting at each crossing.
   var startingAt: [Int32]
   /// Set when two runs start at one crossing (which proper crossings never give).
   var twice = false
+  /// Where the run being walked begins in `coordinates`.
+  private var open = 0
 
   init(crossingCount: Int) {
     startingAt = [Int32](repeating: -1, count: crossingCount)
   }
+
+  var count: Int { starts.count }
 
   /// Adds the runs of `own`'s rings that lie inside `other` (`keepInside`) or outside it, in
   /// every ring (`rings` nil) or the listed ones. `order` lists the crossings by own edge then
@@ -108,20 +115,20 @@ struct RunSet {
       guard let first = (start..<end).first(where: { firstOnEdge[$0] < firstOnEdge[$0 + 1] }) else {
         // No crossing: the whole ring is kept or dropped.
         if keptAtStart {
-          var ring: [Double] = []
-          for e in start..<end { ring += [own.x0[e], own.y0[e]] }
-          ring += [own.x0[start], own.y0[start]]
-          add(ring, from: -1, to: -1, reverse: reverse)
+          begin()
+          for e in start..<end { append(own.x0[e], own.y0[e]) }
+          append(own.x0[start], own.y0[start])
+          finish(from: -1, to: -1, reverse: reverse)
         }
         continue
       }
       // Go round the ring once from its first crossing back to it.
       let c0 = order[Int(firstOnEdge[first])]
       var kept = !keptAtStart
-      var run: [Double] = []
       var runStart: Int32 = -1
       if kept {
-        run = [crossings.x[Int(c0)], crossings.y[Int(c0)]]
+        begin()
+        append(crossings.x[Int(c0)], crossings.y[Int(c0)])
         runStart = c0
       }
       for step in 0..<(end - start) {
@@ -129,39 +136,59 @@ struct RunSet {
         let slots = Int(firstOnEdge[e])..<Int(firstOnEdge[e + 1])
         for slot in step == 0 ? slots.dropFirst() : slots {
           let c = order[slot]
-          let point = [crossings.x[Int(c)], crossings.y[Int(c)]]
           if kept {
-            add(run + point, from: runStart, to: c, reverse: reverse)
+            append(crossings.x[Int(c)], crossings.y[Int(c)])
+            finish(from: runStart, to: c, reverse: reverse)
           } else {
-            run = point
+            begin()
+            append(crossings.x[Int(c)], crossings.y[Int(c)])
             runStart = c
           }
           kept.toggle()
         }
-        if kept { run += [own.x1[e], own.y1[e]] }
+        if kept { append(own.x1[e], own.y1[e]) }
       }
       // Back at the first edge's start: no crossing lies between it and c0.
       if kept {
-        add(run + [crossings.x[Int(c0)], crossings.y[Int(c0)]], from: runStart, to: c0, reverse: reverse)
+        append(crossings.x[Int(c0)], crossings.y[Int(c0)])
+        finish(from: runStart, to: c0, reverse: reverse)
       }
     }
     return true
   }
 
-  private mutating func add(_ run: [Double], from start: Int32, to end: Int32, reverse: Bool) {
-    var run = run
+  /// Starts a run at the end of the list. Each ring's walk finishes the run it has open, so
+  /// nothing is left to drop; removing it keeps the runs contiguous should that ever change.
+  private mutating func begin() {
+    coordinates.removeSubrange(open...)
+  }
+
+  private mutating func append(_ x: Double, _ y: Double) {
+    coordinates.append(x)
+    coordinates.append(y)
+  }
+
+  /// Ends the run being walked: reversed (point by point) when `reverse`.
+  private mutating func finish(from start: Int32, to end: Int32, reverse: Bool) {
     var (start, end) = (start, end)
     if reverse {
-      run = stride(from: run.count - 2, through: 0, by: -2).flatMap { [run[$0], run[$0 + 1]] }
+      var low = open, high = coordinates.count - 2
+      while low < high {
+        coordinates.swapAt(low, high)
+        coordinates.swapAt(low + 1, high + 1)
+        low += 2
+        high -= 2
+      }
       (start, end) = (end, start)
     }
     if start >= 0 {
       if startingAt[Int(start)] >= 0 { twice = true }
-      startingAt[Int(start)] = Int32(points.count)
+      startingAt[Int(start)] = Int32(starts.count)
     }
-    points.append(run)
     starts.append(start)
     ends.append(end)
+    first.append(coordinates.count)
+    open = coordinates.count
   }
 
   /// The runs joined into closed rings (points repeated in a row dropped), each as its own part
@@ -169,23 +196,25 @@ struct RunSet {
   /// leaving it.
   func linked() -> FlatGeometry? {
     guard !twice else { return nil }
-    var used = [Bool](repeating: false, count: points.count)
+    var used = [Bool](repeating: false, count: count)
     var rings = FlatGeometryBuilder(kind: .multiPolygon)
-    for first in points.indices where !used[first] {
-      var ring: [Double] = []
-      var r = first
+    var ring: [Double] = []
+    for firstRun in 0..<count where !used[firstRun] {
+      ring.removeAll(keepingCapacity: true)
+      var r = firstRun
       while true {
         guard !used[r] else { return nil }
         used[r] = true
-        for k in stride(from: 0, to: points[r].count, by: 2) {
-          let x = points[r][k], y = points[r][k + 1]
+        for k in stride(from: first[r], to: first[r + 1], by: 2) {
+          let x = coordinates[k], y = coordinates[k + 1]
           if ring.count >= 2, ring[ring.count - 2] == x, ring[ring.count - 1] == y { continue }
-          ring += [x, y]
+          ring.append(x)
+          ring.append(y)
         }
         if starts[r] < 0 { break }
         let next = Int(startingAt[Int(ends[r])])
         guard next >= 0 else { return nil }
-        if next == first { break }
+        if next == firstRun { break }
         r = next
       }
       guard ring.count >= 8, ring[0] == ring[ring.count - 2], ring[1] == ring[ring.count - 1] else {

@@ -273,22 +273,24 @@ public enum CoverageAnalysis {
     guard unit.pointCount < PolygonDifference.maximumEdges, let bands,
       cover.count(where: { box.contains(reach.pieceBoxes[$0]) }) <= 8
     else { return nil }
-    let minus = cover.count == 1 ? pieces.bands(cover[0]) : joined.bands(of: cover, in: reach.pieces)
+    let minus = cover.count == 1 ? pieces.bands(cover[0]) : joined.bands(of: cover, in: pieces)
     return minus.flatMap { PolygonDifference.of(bands, minus: $0) }
   }
 
   /// One thread's edge bands of several reach pieces taken as one cover, by the pieces'
   /// positions: neighbouring units mostly meet the same pieces, and building the bands again
-  /// for each took a sixth of the units' time.
+  /// for each took a sixth of the units' time. A cover's bands are joined from its pieces' own
+  /// (kept by the thread's cache of the pieces), not built from the joined pieces.
   final class JoinedBands {
     private var made: [[Int]: EdgeBands?] = [:]
 
     /// The bands of `cover`'s pieces joined into one multipolygon.
-    func bands(of cover: [Int], in pieces: [FlatGeometry]) -> EdgeBands? {
+    func bands(of cover: [Int], in pieces: ThreadGeometryCache) -> EdgeBands? {
       if let found = made[cover] { return found }
       // A bounded cache: a thread moves on through the layer and rarely comes back.
       if made.count >= 256 { made.removeAll(keepingCapacity: true) }
-      let built = EdgeBands(.multiPolygon(joining: cover.map { pieces[$0] }))
+      let parts = cover.compactMap { pieces.bands($0) }
+      let built = parts.count == cover.count ? EdgeBands(joining: parts) : nil
       made[cover] = built
       return built
     }
