@@ -17,6 +17,8 @@ public final class EdgeBands: Sendable {
   let ring: [Int32]
   /// How many rings were numbered (a ring of only repeated points has a number but no edge).
   let ringCount: Int32
+  /// Ring `r`'s edges are `ringEdges[r] ..< ringEdges[r + 1]`.
+  let ringEdges: [Int32]
   /// Band `k` holds edges `bandEdges[bandStart[k] ..< bandStart[k + 1]]`: every edge whose
   /// y-span meets the band.
   private let bandStart: [Int32]
@@ -99,7 +101,15 @@ public final class EdgeBands: Sendable {
     box: BoundingBox, x0: [Double], y0: [Double], x1: [Double], y1: [Double], side: [Double], ring: [Int32],
     ringCount: Int32
   ) {
-    let bandCount = max(1, min(x0.count / 4, 1 << 16))
+    // About four edges a band, but no thinner than the edges are tall on average: a circle
+    // union's long edges would otherwise each be listed in dozens of bands. What the bands
+    // answer does not depend on how many there are.
+    var totalHeight = 0.0
+    for e in 0..<y0.count { totalHeight += abs(y1[e] - y0[e]) }
+    var bandCount = max(1, min(x0.count / 4, 1 << 16))
+    if totalHeight > 0, box.height > 0 {
+      bandCount = max(1, min(bandCount, Int(min(Double(bandCount), box.height / (totalHeight / Double(y0.count))))))
+    }
     // Bands by multiplying with the inverse height: monotone in y like the quotient, so an edge
     // still lies in every band between its ends' bands, without a division per end.
     let bandScale = box.height > 0 ? Double(bandCount) / box.height : 1
@@ -124,6 +134,10 @@ public final class EdgeBands: Sendable {
     }
     (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
     self.ringCount = ringCount
+    var ringEdges = [Int32](repeating: 0, count: Int(ringCount) + 1)
+    for r in ring { ringEdges[Int(r) + 1] += 1 }
+    for r in 0..<Int(ringCount) { ringEdges[r + 1] += ringEdges[r] }
+    self.ringEdges = ringEdges
     (self.bandStart, self.bandEdges, self.bandCount, self.bandScale) = (
       counts, bandEdges, bandCount, bandScale
     )

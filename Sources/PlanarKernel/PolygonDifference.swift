@@ -34,7 +34,7 @@ public enum PolygonDifference {
         a, inside: b, keepInside: false, shift: -1, crossings, crossings.byA, crossings.edgeA, rings: nil),
       runs.walk(
         b, inside: a, keepInside: true, shift: 1, crossings, crossings.byB, crossings.edgeB,
-        rings: Set(edgesB.map { b.ring[Int($0)] }))
+        rings: ringsOf(edgesB, in: b))
     else { return nil }
     guard let rings = runs.linked() else { return nil }
     if rings.ringCount == 0 { return .empty(.polygon) }
@@ -65,6 +65,13 @@ public enum PolygonDifference {
     let difference = builder.geometry
     return ValidityProof.isCertainlyValidWithHoles(difference) ? difference : nil
   }
+
+  /// The rings that `edges` (ascending) belong to, ascending and each once.
+  private static func ringsOf(_ edges: [Int32], in bands: EdgeBands) -> [Int32] {
+    var rings: [Int32] = []
+    for e in edges where rings.last != bands.ring[Int(e)] { rings.append(bands.ring[Int(e)]) }
+    return rings
+  }
 }
 
 /// Runs of boundary kept for a difference, each from one crossing to another (or a whole ring),
@@ -90,29 +97,27 @@ struct RunSet {
   var count: Int { starts.count }
 
   /// Adds the runs of `own`'s rings that lie inside `other` (`keepInside`) or outside it, in
-  /// every ring (`rings` nil) or the listed ones. `order` lists the crossings by own edge then
-  /// along it, and `crossed` names each crossing's own edge. False when a test met a tie.
+  /// every ring (`rings` nil) or the listed ones (ascending). `order` lists the crossings by own
+  /// edge then along it, and `crossed` names each crossing's own edge. False when a test met a
+  /// tie. The walk goes from crossing to crossing, reading edges only along the runs it keeps:
+  /// B is a reach piece of thousands of edges, of which a unit keeps a few.
   mutating func walk(
     _ own: EdgeBands, inside other: EdgeBands, keepInside: Bool, shift: Double, _ crossings: Crossings,
-    _ order: [Int32], _ crossed: [Int32], rings: Set<Int32>?
+    _ order: [Int32], _ crossed: [Int32], rings: [Int32]?
   ) -> Bool {
-    // The crossings of each edge, in order along it: order[firstOnEdge[e] ..< firstOnEdge[e + 1]].
-    var firstOnEdge = [Int32](repeating: 0, count: own.edgeCount + 1)
-    for c in crossed { firstOnEdge[Int(c) + 1] += 1 }
-    for e in 0..<own.edgeCount { firstOnEdge[e + 1] += firstOnEdge[e] }
     var tie = false
-    var start = 0
-    while start < own.edgeCount {
-      var end = start + 1
-      while end < own.edgeCount, own.ring[end] == own.ring[start] { end += 1 }
-      defer { start = end }
-      if let rings, !rings.contains(own.ring[start]) { continue }
+    for r in rings ?? Array(0..<own.ringCount) {
+      let start = Int(own.ringEdges[Int(r)]), end = Int(own.ringEdges[Int(r) + 1])
+      guard start < end else { continue }
       // Runs are stored with the difference on their left: A's interior, or B's exterior.
       let reverse = (own.side[start] > 0) != !keepInside
       let insideAtStart = other.contains(x: own.x0[start], y: own.y0[start], shift: shift, tie: &tie)
       guard !tie else { return false }
       let keptAtStart = insideAtStart == keepInside
-      guard let first = (start..<end).first(where: { firstOnEdge[$0] < firstOnEdge[$0 + 1] }) else {
+      // This ring's crossings: order[low ..< high], by edge then along it.
+      let low = Self.firstCrossing(onOrAfter: start, order, crossed)
+      let high = Self.firstCrossing(onOrAfter: end, order, crossed)
+      guard low < high else {
         // No crossing: the whole ring is kept or dropped.
         if keptAtStart {
           begin()
@@ -122,8 +127,10 @@ struct RunSet {
         }
         continue
       }
-      // Go round the ring once from its first crossing back to it.
-      let c0 = order[Int(firstOnEdge[first])]
+      // Go round the ring once from its first crossing back to it; a kept run takes the end of
+      // every edge it passes.
+      let c0 = order[low]
+      let first = Int(crossed[Int(c0)])
       var kept = !keptAtStart
       var runStart: Int32 = -1
       if kept {
@@ -131,30 +138,42 @@ struct RunSet {
         append(crossings.x[Int(c0)], crossings.y[Int(c0)])
         runStart = c0
       }
-      for step in 0..<(end - start) {
-        let e = start + (first - start + step) % (end - start)
-        let slots = Int(firstOnEdge[e])..<Int(firstOnEdge[e + 1])
-        for slot in step == 0 ? slots.dropFirst() : slots {
-          let c = order[slot]
-          if kept {
-            append(crossings.x[Int(c)], crossings.y[Int(c)])
-            finish(from: runStart, to: c, reverse: reverse)
-          } else {
-            begin()
-            append(crossings.x[Int(c)], crossings.y[Int(c)])
-            runStart = c
-          }
-          kept.toggle()
+      var edge = first
+      for slot in (low + 1)..<high {
+        let c = order[slot]
+        let next = Int(crossed[Int(c)])
+        if kept {
+          for e in edge..<next { append(own.x1[e], own.y1[e]) }
+          append(crossings.x[Int(c)], crossings.y[Int(c)])
+          finish(from: runStart, to: c, reverse: reverse)
+        } else {
+          begin()
+          append(crossings.x[Int(c)], crossings.y[Int(c)])
+          runStart = c
         }
-        if kept { append(own.x1[e], own.y1[e]) }
+        kept.toggle()
+        edge = next
       }
-      // Back at the first edge's start: no crossing lies between it and c0.
+      // Back round to c0, which is the first edge's first crossing: past the ring's end, then
+      // from its start to the first edge (the whole ring when the last crossing is on it too).
       if kept {
+        for e in edge..<end { append(own.x1[e], own.y1[e]) }
+        for e in start..<first { append(own.x1[e], own.y1[e]) }
         append(crossings.x[Int(c0)], crossings.y[Int(c0)])
         finish(from: runStart, to: c0, reverse: reverse)
       }
     }
     return true
+  }
+
+  /// The first position in `order` (sorted by edge) whose crossing lies on edge `edge` or later.
+  private static func firstCrossing(onOrAfter edge: Int, _ order: [Int32], _ crossed: [Int32]) -> Int {
+    var low = 0, high = order.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(crossed[Int(order[middle])]) < edge { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// Starts a run at the end of the list. Each ring's walk finishes the run it has open, so
