@@ -108,28 +108,41 @@ public final class EdgeBands: Sendable {
     for e in 0..<y0.count { totalHeight += abs(y1[e] - y0[e]) }
     var bandCount = max(1, min(x0.count / 4, 1 << 16))
     if totalHeight > 0, box.height > 0 {
-      bandCount = max(1, min(bandCount, Int(min(Double(bandCount), box.height / (totalHeight / Double(y0.count))))))
+      let meanHeight = totalHeight / Double(y0.count)
+      bandCount = max(1, Int(min(Double(bandCount), box.height / meanHeight)))
     }
     // Bands by multiplying with the inverse height: monotone in y like the quotient, so an edge
     // still lies in every band between its ends' bands, without a division per end.
     let bandScale = box.height > 0 ? Double(bandCount) / box.height : 1
     func band(_ y: Double) -> Int { Self.band(y, minY: box.minY, scale: bandScale, count: bandCount) }
-    // Each edge's first and last band, worked out once for both passes.
-    var firstBand = [Int32](repeating: 0, count: x0.count), lastBand = firstBand
+    // Each edge's first and last band, worked out once for both passes (through buffer
+    // pointers: the checked loops were most of the cost of a reach piece's bands).
+    let edgeCount = x0.count
+    var firstBand = [Int32](repeating: 0, count: edgeCount), lastBand = firstBand
     var counts = [Int32](repeating: 0, count: bandCount + 1)
-    for e in 0..<x0.count {
-      let (low, high) = y0[e] < y1[e] ? (y0[e], y1[e]) : (y1[e], y0[e])
-      let first = band(low), last = band(high)
-      (firstBand[e], lastBand[e]) = (Int32(first), Int32(last))
-      for k in first...last { counts[k + 1] += 1 }
+    y0.withUnsafeBufferPointer { y0 in
+      y1.withUnsafeBufferPointer { y1 in
+        counts.withUnsafeMutableBufferPointer { counts in
+          for e in 0..<edgeCount {
+            let (low, high) = y0[e] < y1[e] ? (y0[e], y1[e]) : (y1[e], y0[e])
+            let first = band(low), last = band(high)
+            (firstBand[e], lastBand[e]) = (Int32(first), Int32(last))
+            for k in first...last { counts[k + 1] += 1 }
+          }
+          for k in 0..<bandCount { counts[k + 1] += counts[k] }
+        }
+      }
     }
-    for k in 0..<bandCount { counts[k + 1] += counts[k] }
     var bandEdges = [Int32](repeating: 0, count: Int(counts[bandCount]))
     var fill = counts
-    for e in 0..<x0.count {
-      for k in Int(firstBand[e])...Int(lastBand[e]) {
-        bandEdges[Int(fill[k])] = Int32(e)
-        fill[k] += 1
+    bandEdges.withUnsafeMutableBufferPointer { bandEdges in
+      fill.withUnsafeMutableBufferPointer { fill in
+        for e in 0..<edgeCount {
+          for k in Int(firstBand[e])...Int(lastBand[e]) {
+            bandEdges[Int(fill[k])] = Int32(e)
+            fill[k] += 1
+          }
+        }
       }
     }
     (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
@@ -159,15 +172,32 @@ public final class EdgeBands: Sendable {
     out.removeAll(keepingCapacity: true)
     guard query.intersects(box) else { return }
     let first = band(query.minY), last = band(query.maxY)
-    for k in first...last {
-      for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
-        let e = Int(bandEdges[slot])
-        let low = min(y0[e], y1[e])
-        // An edge spanning several bands is reported from the first one the query shares.
-        guard max(band(low), first) == k, low <= query.maxY, max(y0[e], y1[e]) >= query.minY,
-          min(x0[e], x1[e]) <= query.maxX, max(x0[e], x1[e]) >= query.minX
-        else { continue }
-        out.append(Int32(e))
+    let (minY, scale, count) = (box.minY, bandScale, bandCount)
+    // Through buffer pointers: `out` growing would otherwise make the loop reload and check
+    // every array at each edge.
+    bandStart.withUnsafeBufferPointer { bandStart in
+      bandEdges.withUnsafeBufferPointer { bandEdges in
+        x0.withUnsafeBufferPointer { x0 in
+          x1.withUnsafeBufferPointer { x1 in
+            y0.withUnsafeBufferPointer { y0 in
+              y1.withUnsafeBufferPointer { y1 in
+                for k in first...last {
+                  for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
+                    let e = Int(bandEdges[slot])
+                    let low = min(y0[e], y1[e])
+                    // An edge spanning several bands is reported from the first one the query
+                    // shares.
+                    guard max(Self.band(low, minY: minY, scale: scale, count: count), first) == k,
+                      low <= query.maxY, max(y0[e], y1[e]) >= query.minY, min(x0[e], x1[e]) <= query.maxX,
+                      max(x0[e], x1[e]) >= query.minX
+                    else { continue }
+                    out.append(Int32(e))
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
     if first != last { out.sort() }
