@@ -82,4 +82,29 @@ import Testing
     let inside = PolygonIntersection.measure(EdgeBands(starShape)!, EdgeBands(disc)!).area
     #expect(abs(tips.polygonalArea - (starShape.polygonalArea - inside)) < 1e-9 * starShape.polygonalArea)
   }
+
+  @Test func runsRoundTheWholeRingAndOnlyTheRingsThatMeetA() throws {
+    // A U (the notch x 40–60 above y 40) less a triangle whose first edge crosses the notch's
+    // two sides and whose start lies in A: its kept run goes from the second crossing all the
+    // way round the ring to the first. Area by hand: the U's 8,800 less the triangle's 1,600
+    // but for the 20 × 20 of it in the notch: 7,600 (shapely agrees).
+    let u = FlatGeometry.polygon([
+      [(0, 0), (100, 0), (100, 100), (60, 100), (60, 40), (40, 40), (40, 100), (0, 100), (0, 0)]
+    ])
+    let triangle: [(Double, Double)] = [(10, 60), (90, 60), (50, 20), (10, 60)]
+    let bite = try #require(difference(u, .polygon([triangle])))
+    #expect(bite.kind == .polygon && bite.ringCount == 1)
+    #expect(bite.polygonalArea == 7_600)
+    #expect(bite.pointCount == 12)
+    // The same with far rings of B (a square, a framed square) that no run may visit.
+    let far = FlatGeometry.multiPolygon([
+      [triangle], [rectangle(500, 500, 50, 50)],
+      [rectangle(700, 0, 90, 90), rectangle(720, 20, 10, 10).reversed()],
+    ])
+    let same = try #require(difference(u, far))
+    #expect(same == bite)
+    // A band across a square with both of its long edges' crossings on one edge each.
+    let halves = try #require(difference(square, .polygon([rectangle(-10, 40, 210, 20)])))
+    #expect(halves.partCount == 2 && halves.polygonalArea == 8_000)
+  }
 }
