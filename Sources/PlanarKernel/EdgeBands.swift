@@ -19,6 +19,9 @@ public final class EdgeBands: Sendable {
   let ringCount: Int32
   /// Ring `r`'s edges are `ringEdges[r] ..< ringEdges[r + 1]`.
   let ringEdges: [Int32]
+  /// For bands joined from others (`init(joining:)`): the parts and the number of their first
+  /// edge here. Their own bands answer `edges(in:)` and `contains`, so none are built here.
+  private let parts: [(bands: EdgeBands, offset: Int32)]
   /// Band `k` holds edges `bandEdges[bandStart[k] ..< bandStart[k + 1]]`: every edge whose
   /// y-span meets the band.
   private let bandStart: [Int32]
@@ -69,8 +72,9 @@ public final class EdgeBands: Sendable {
   }
 
   /// The bands of several polygonal geometries taken as one MultiPolygon, from their bands:
-  /// the same edges, in the same order, as the bands of `FlatGeometry.multiPolygon(joining:)`
-  /// of the geometries, without copying them into one first. Nil when `parts` is empty.
+  /// the same edges, in the same order, and the same answers as the bands of
+  /// `FlatGeometry.multiPolygon(joining:)` of the geometries, without copying them into one
+  /// first or banding their edges again (the parts' bands answer). Nil when `parts` is empty.
   public convenience init?(joining parts: [EdgeBands]) {
     guard var box = parts.first?.box else { return nil }
     var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
@@ -83,7 +87,9 @@ public final class EdgeBands: Sendable {
     side.reserveCapacity(capacity)
     ring.reserveCapacity(capacity)
     var rings: Int32 = 0
+    var offsets: [(bands: EdgeBands, offset: Int32)] = []
     for part in parts {
+      offsets.append((part, Int32(x0.count)))
       box.include(part.box)
       x0 += part.x0
       y0 += part.y0
@@ -93,14 +99,26 @@ public final class EdgeBands: Sendable {
       ring += part.ring.lazy.map { $0 + rings }
       rings += part.ringCount
     }
-    self.init(box: box, x0: x0, y0: y0, x1: x1, y1: y1, side: side, ring: ring, ringCount: rings)
+    self.init(
+      box: box, x0: x0, y0: y0, x1: x1, y1: y1, side: side, ring: ring, ringCount: rings, parts: offsets)
   }
 
-  /// Bands over the given edges (in ring order) and their box.
+  /// Bands over the given edges (in ring order) and their box; none when `parts` answer.
   private init(
     box: BoundingBox, x0: [Double], y0: [Double], x1: [Double], y1: [Double], side: [Double], ring: [Int32],
-    ringCount: Int32
+    ringCount: Int32, parts: [(bands: EdgeBands, offset: Int32)] = []
   ) {
+    self.parts = parts
+    (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
+    self.ringCount = ringCount
+    var ringEdges = [Int32](repeating: 0, count: Int(ringCount) + 1)
+    for r in ring { ringEdges[Int(r) + 1] += 1 }
+    for r in 0..<Int(ringCount) { ringEdges[r + 1] += ringEdges[r] }
+    self.ringEdges = ringEdges
+    guard parts.isEmpty else {
+      (self.bandStart, self.bandEdges, self.bandCount, self.bandScale) = ([0, 0], [], 1, 1)
+      return
+    }
     // About four edges a band, but no thinner than the edges are tall on average: a circle
     // union's long edges would otherwise each be listed in dozens of bands. What the bands
     // answer does not depend on how many there are.
@@ -145,12 +163,6 @@ public final class EdgeBands: Sendable {
         }
       }
     }
-    (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
-    self.ringCount = ringCount
-    var ringEdges = [Int32](repeating: 0, count: Int(ringCount) + 1)
-    for r in ring { ringEdges[Int(r) + 1] += 1 }
-    for r in 0..<Int(ringCount) { ringEdges[r + 1] += ringEdges[r] }
-    self.ringEdges = ringEdges
     (self.bandStart, self.bandEdges, self.bandCount, self.bandScale) = (
       counts, bandEdges, bandCount, bandScale
     )
@@ -171,6 +183,15 @@ public final class EdgeBands: Sendable {
   public func edges(in query: BoundingBox, into out: inout [Int32]) {
     out.removeAll(keepingCapacity: true)
     guard query.intersects(box) else { return }
+    if !parts.isEmpty {
+      // Each part's edges ascending, and the parts in order: ascending.
+      var found: [Int32] = []
+      for (part, offset) in parts {
+        part.edges(in: query, into: &found)
+        for e in found { out.append(e + offset) }
+      }
+      return
+    }
     let first = band(query.minY), last = band(query.maxY)
     let (minY, scale, count) = (box.minY, bandScale, bandCount)
     // Through buffer pointers: `out` growing would otherwise make the loop reload and check
@@ -210,6 +231,19 @@ public final class EdgeBands: Sendable {
   public func contains(x: Double, y: Double, shift: Double, tie: inout Bool) -> Bool {
     guard box.minX <= x, x <= box.maxX, box.minY <= y, y <= box.maxY else { return false }
     var inside = false
+    if !parts.isEmpty {
+      // Crossings add up part by part. A part whose box misses the point lies wholly to one
+      // side of it: its edges on the ray's line cross it an even number of times (or never),
+      // but an end at the point's height is a tie for the joined edges all the same.
+      for (part, _) in parts {
+        if part.box.minX <= x, x <= part.box.maxX, part.box.minY <= y, y <= part.box.maxY {
+          if part.contains(x: x, y: y, shift: shift, tie: &tie) { inside.toggle() }
+        } else if part.hasEnd(atHeight: y) {
+          tie = true
+        }
+      }
+      return inside
+    }
     let k = band(y)
     for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
       let e = Int(bandEdges[slot])
@@ -232,5 +266,16 @@ public final class EdgeBands: Sendable {
       }
     }
     return inside
+  }
+
+  /// Whether an edge ends at height `y` (ordinary bands only).
+  private func hasEnd(atHeight y: Double) -> Bool {
+    guard box.minY <= y, y <= box.maxY else { return false }
+    let k = band(y)
+    for slot in Int(bandStart[k])..<Int(bandStart[k + 1]) {
+      let e = Int(bandEdges[slot])
+      if y0[e] == y || y1[e] == y { return true }
+    }
+    return false
   }
 }

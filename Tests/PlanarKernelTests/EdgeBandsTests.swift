@@ -32,8 +32,14 @@ import Testing
     #expect(EdgeBands(joining: []) == nil)
   }
 
-  @Test func edgesInABoxAreEveryEdgeMeetingIt() throws {
-    let bands = try #require(EdgeBands(.multiPolygon(joining: pieces)))
+  /// The pieces' bands built from the joined pieces, and joined from the pieces' own bands
+  /// (which answer for the joined ones).
+  var both: [EdgeBands] {
+    [EdgeBands(.multiPolygon(joining: pieces))!, EdgeBands(joining: pieces.map { EdgeBands($0)! })!]
+  }
+
+  @Test(arguments: [0, 1]) func edgesInABoxAreEveryEdgeMeetingIt(_ which: Int) throws {
+    let bands = both[which]
     var found: [Int32] = []
     var checked = 0
     for x in stride(from: -200.0, through: 3_800, by: 350) {
@@ -51,8 +57,8 @@ import Testing
     #expect(checked > 100)
   }
 
-  @Test func containsAgreesWithTheEvenOddRule() throws {
-    let bands = try #require(EdgeBands(.multiPolygon(joining: pieces)))
+  @Test(arguments: [0, 1]) func containsAgreesWithTheEvenOddRule(_ which: Int) throws {
+    let bands = both[which]
     // Inside the first circle, in the second, in the square's hole, in the square, outside all.
     let cases: [(x: Double, y: Double, inside: Bool)] = [
       (1_000, 1_010, true), (2_900, 1_700, true), (450, 2_950, false), (100, 2_600, true),
@@ -68,5 +74,13 @@ import Testing
     var tie = false
     #expect(bands.contains(x: 1_000, y: 1_000, shift: 1, tie: &tie))
     #expect(tie)
+    // Inside the first circle at the height of the second's west and east points (y 1,300),
+    // well left of the second's box: still a tie for the joined edges.
+    tie = false
+    #expect(bands.contains(x: 1_000, y: 1_300, shift: 1, tie: &tie))
+    #expect(tie)
+    tie = false
+    #expect(EdgeBands(pieces[0])!.contains(x: 1_000, y: 1_300, shift: 1, tie: &tie))
+    #expect(!tie)
   }
 }
