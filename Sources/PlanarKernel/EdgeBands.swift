@@ -77,30 +77,26 @@ public final class EdgeBands: Sendable {
   /// first or banding their edges again (the parts' bands answer). Nil when `parts` is empty.
   public convenience init?(joining parts: [EdgeBands]) {
     guard var box = parts.first?.box else { return nil }
-    var x0: [Double] = [], y0: [Double] = [], x1: [Double] = [], y1: [Double] = []
-    var side: [Double] = [], ring: [Int32] = []
     let capacity = parts.reduce(0) { $0 + $1.edgeCount }
-    x0.reserveCapacity(capacity)
-    y0.reserveCapacity(capacity)
-    x1.reserveCapacity(capacity)
-    y1.reserveCapacity(capacity)
-    side.reserveCapacity(capacity)
+    func joined<T>(_ field: (EdgeBands) -> [T]) -> [T] {
+      var all: [T] = []
+      all.reserveCapacity(capacity)
+      for part in parts { all += field(part) }
+      return all
+    }
+    var ring: [Int32] = []
     ring.reserveCapacity(capacity)
     var rings: Int32 = 0
     var offsets: [(bands: EdgeBands, offset: Int32)] = []
     for part in parts {
-      offsets.append((part, Int32(x0.count)))
+      offsets.append((part, Int32(ring.count)))
       box.include(part.box)
-      x0 += part.x0
-      y0 += part.y0
-      x1 += part.x1
-      y1 += part.y1
-      side += part.side
       ring += part.ring.lazy.map { $0 + rings }
       rings += part.ringCount
     }
     self.init(
-      box: box, x0: x0, y0: y0, x1: x1, y1: y1, side: side, ring: ring, ringCount: rings, parts: offsets)
+      box: box, x0: joined(\.x0), y0: joined(\.y0), x1: joined(\.x1), y1: joined(\.y1), side: joined(\.side),
+      ring: ring, ringCount: rings, parts: offsets)
   }
 
   /// Bands over the given edges (in ring order) and their box; none when `parts` answer.

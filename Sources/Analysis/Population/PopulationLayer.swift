@@ -76,7 +76,7 @@ extension PopulationLayer {
   /// counts of points inside it. Each area and population polygon are measured from their
   /// boundaries' crossings, without building their intersection (``overlap(of:_:box:with:_:proveApart:centroid:)``);
   /// a layer's own neighbours that its overlap search finds sharing no area
-  /// (``overlapPartners(_:boxes:threads:)``) are skipped without either: they would add 0.
+  /// (``overlapPartners(_:boxes:index:threads:)``) are skipped without either: they would add 0.
   /// `progress` counts the areas done.
   public func estimate(
     in areas: [FlatGeometry], threads: Int = ParallelChunks.defaultThreadCount,
@@ -89,7 +89,9 @@ extension PopulationLayer {
     // area only between the pairs its overlap search finds: every other pair is skipped.
     let selfLayer = population.geometries == areas
     let partners =
-      selfLayer ? try Self.overlapPartners(areas, boxes: population.boxes, threads: threads) : nil
+      selfLayer
+      ? try Self.overlapPartners(areas, boxes: population.boxes, index: population.index, threads: threads)
+      : nil
     // A self layer meets few polygons besides its own units (its overlap partners): it builds
     // bands only for those, in each thread, rather than all of them (and keeps none).
     let bands =
@@ -165,12 +167,13 @@ extension PopulationLayer {
 
   /// For each of `polygons`, the others it shares area with (a GEOS intersection of positive
   /// area): the layer's own overlap search (``TopologyCheck/findOverlaps``), which checks only
-  /// the pairs that can overlap. Every other pair's interiors are disjoint.
-  static func overlapPartners(_ polygons: [FlatGeometry], boxes: [BoundingBox], threads: Int) throws
-    -> [[Int]]
-  {
+  /// the pairs that can overlap. Every other pair's interiors are disjoint. `index` is the
+  /// boxes' index (the layer's own).
+  static func overlapPartners(
+    _ polygons: [FlatGeometry], boxes: [BoundingBox], index: BoxIndex, threads: Int
+  ) throws -> [[Int]] {
     let overlaps = try TopologyCheck.findOverlaps(
-      polygons, boxes: boxes, index: BoxIndex(boxes), hasFreeEdge: SharedEdges(polygons).hasFreeEdge,
+      polygons, boxes: boxes, index: index, hasFreeEdge: SharedEdges(polygons).hasFreeEdge,
       threads: threads)
     var partners = [[Int]](repeating: [], count: polygons.count)
     for overlap in overlaps {
