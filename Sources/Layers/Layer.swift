@@ -40,6 +40,13 @@ public struct Layer: Sendable {
   /// The ids in feature order.
   public var ids: [String] { features.map(\.id) }
 
+  /// Feature positions ordered by id, then position (how tables list units). The ids are read
+  /// once: comparing through the features copied one (and retained its buffers) per look.
+  public var positionsByID: [Int] {
+    let ids = ids
+    return ids.indices.sorted { (ids[$0], $0) < (ids[$1], $1) }
+  }
+
   /// The bounding box of every feature.
   public var boundingBox: BoundingBox {
     // Through the buffer: a closure over the features copied each one, retaining every buffer

@@ -11,9 +11,15 @@ import Testing
   let context = GeometryContext()
 
   /// Every feature of `geometries` against GEOS; returns how many were measured (not deferred).
+  /// The point on the surface is never deferred for a valid polygon.
   func compare(_ geometries: [FlatGeometry], label: String) throws -> Int {
     var measured = 0
     for (k, flat) in geometries.enumerated() {
+      let inside = try #require(PolygonMeasures.pointOnSurface(flat), "\(label) feature \(k)")
+      let geosInside = try Geometry(flat, context: context).pointOnSurface().pointCoordinates()
+      #expect(
+        inside.x.bitPattern == geosInside.x.bitPattern && inside.y.bitPattern == geosInside.y.bitPattern,
+        "\(label) feature \(k): point on surface \(inside) against GEOS \(geosInside)")
       guard let own = PolygonMeasures.areaAndCentroid(flat) else { continue }
       measured += 1
       let geos = try Geometry(flat, context: context)
@@ -46,6 +52,16 @@ import Testing
     #expect(PolygonMeasures.areaAndCentroid(.point(x: 1, y: 2)) == nil)
     #expect(PolygonMeasures.areaAndCentroid(.polygon([[(0, 0), (1, 1), (2, 2), (0, 0)]])) == nil)
     #expect(try compare([.polygon(holed), .polygon(holed.map { $0.reversed() })], label: "hand") == 2)
+    // The line runs midway between the vertex heights nearest the box's middle (2): the hole's
+    // top, 1.5, below it and the shell's top, 4, above it, so at 2.75, where the square is
+    // crossed whole, from 0 to 4.
+    let inside = try #require(PolygonMeasures.pointOnSurface(.polygon(holed)))
+    #expect(inside.x == 2 && inside.y == 2.75)
+    // Two squares: the wider one's point wins.
+    let wider = try #require(
+      PolygonMeasures.pointOnSurface(.multiPolygon([[[(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]], holed])))
+    #expect(wider.x == 2 && wider.y == 2.75)
+    #expect(PolygonMeasures.pointOnSurface(.point(x: 1, y: 2)) == nil)
   }
 
   @Test func traffordLayers() throws {

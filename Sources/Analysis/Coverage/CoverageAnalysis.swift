@@ -519,6 +519,9 @@ final class CategoryPass: Sendable {
   /// Where the nearest asset is measured from: the people's centre, or a point on the surface.
   func centre(of u: Int, caches: Caches) throws -> (point: (x: Double, y: Double), name: String) {
     if let c = people?.centroids[u] ?? nil { return (c, "population_weighted_centroid") }
-    return (try caches.units.geometry(u).pointOnSurface().pointCoordinates(), "point_on_surface")
+    let point =
+      try PolygonMeasures.pointOnSurface(units.geometries[u])
+      ?? caches.units.geometry(u).pointOnSurface().pointCoordinates()
+    return (point, "point_on_surface")
   }
 }

@@ -1,5 +1,6 @@
 import GEOS
 import GeoCore
+import PlanarKernel
 
 /// Best-fit lookups from one layer to another as ONS and NHS make them (DESIGN.md §4).
 public enum BestFit {
@@ -34,7 +35,8 @@ public enum BestFit {
           point = centre
           method = .populationWeightedCentroid
         } else {
-          point = try aSide.geometry(i).pointOnSurface().pointCoordinates()
+          point =
+            try PolygonMeasures.pointOnSurface(a[i]) ?? aSide.geometry(i).pointOnSurface().pointCoordinates()
           method = .pointOnSurface
         }
         let box = BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)

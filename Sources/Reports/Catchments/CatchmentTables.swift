@@ -97,7 +97,7 @@ public enum CatchmentTables {
       "group_name",
     ])
     let features = patients.neighbourhoods.features
-    for i in features.indices.sorted(by: { (features[$0].id, $0) < (features[$1].id, $1) }) {
+    for i in patients.neighbourhoods.positionsByID {
       let total = patients.total(i)
       for share in patients.byNeighbourhood[i] {
         csv.text(features[i].id)
@@ -152,7 +152,7 @@ public enum CatchmentTables {
       "patient_coterminosity",
     ])
     let features = patients.neighbourhoods.features
-    for i in features.indices.sorted(by: { (features[$0].id, $0) < (features[$1].id, $1) }) {
+    for i in patients.neighbourhoods.positionsByID {
       let main = patients.main(i)
       csv.text(features[i].id)
       csv.text(features[i].name)

@@ -51,7 +51,7 @@ public enum CrosswalkTables {
       "lookup_centroid_method", "lookup_largest_overlap",
     ]
     var csv = CSVWriter(header: header)
-    let order = own.features.indices.sorted { (own.features[$0].id, $0) < (own.features[$1].id, $1) }
+    let order = own.positionsByID
     for i in order {
       let feature = own.features[i]
       let s = summaries[i]
@@ -83,7 +83,7 @@ public enum CrosswalkTables {
   public static func lookup(_ run: OverlapRun) -> CSVWriter {
     var csv = CSVWriter(header: ["a_id", "a_name", "b_id", "b_name", "method"])
     let largest: BestFit.Method = run.population != nil ? .largestPopulationOverlap : .largestAreaOverlap
-    let order = run.a.features.indices.sorted { (run.a.features[$0].id, $0) < (run.a.features[$1].id, $1) }
+    let order = run.a.positionsByID
     let piecesOfA =
       run.population == nil
       ? [] : KeyPositions.grouped(run.overlay.pieces.map(\.a), count: run.a.features.count)

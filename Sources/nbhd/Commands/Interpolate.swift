@@ -115,7 +115,7 @@ struct Interpolate: ParsableCommand {
   {
     try FileManager.default.createDirectory(atPath: output.directory, withIntermediateDirectories: true)
     var csv = CSVWriter(header: ["id", "name"] + results.map(\.0))
-    let order = target.features.indices.sorted { (target.features[$0].id, $0) < (target.features[$1].id, $1) }
+    let order = target.positionsByID
     for i in order {
       csv.text(target.features[i].id)
       csv.text(target.features[i].name)
