@@ -40,11 +40,21 @@ public enum BestFit {
           method = .pointOnSurface
         }
         let box = BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)
-        for j in index.items(intersecting: box)
-        where try bSide.prepared(j).intersectsPoint(x: point.x, y: point.y) {
+        for j in index.items(intersecting: box) where try Self.intersects(j, bSide, x: point.x, y: point.y) {
           return (j, method)
         }
         return (nil, method)
       })
+  }
+
+  /// Whether the point touches polygon `j`: decided on its edge bands, exactly, unless the point
+  /// lies on (or level with a vertex of) its boundary, which GEOS's prepared test settles.
+  static func intersects(_ j: Int, _ side: ThreadGeometryCache, x: Double, y: Double) throws -> Bool {
+    if let bands = side.bands(j) {
+      var tie = false
+      let inside = bands.contains(x: x, y: y, shift: 1, tie: &tie)
+      if !tie { return inside }
+    }
+    return try side.prepared(j).intersectsPoint(x: x, y: y)
   }
 }
