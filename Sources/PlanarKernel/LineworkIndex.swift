@@ -52,7 +52,11 @@ public struct LineworkIndex: Sendable {
     endsLine.reserveCapacity(raw.count)
     for k in order {
       let s = raw[k]
-      segments += [s.ax, s.ay, s.bx, s.by]
+      // One value at a time: an array literal per segment was a heap block each.
+      segments.append(s.ax)
+      segments.append(s.ay)
+      segments.append(s.bx)
+      segments.append(s.by)
       endsLine.append(s.endsLine)
     }
 
@@ -81,7 +85,10 @@ public struct LineworkIndex: Sendable {
             maxY = max(maxY, boxes[b + 3])
           }
         }
-        boxes += [minX, minY, maxX, maxY]
+        boxes.append(minX)
+        boxes.append(minY)
+        boxes.append(maxX)
+        boxes.append(maxY)
         children.append((childStart + c)..<(childStart + end))
         c = end
       }
