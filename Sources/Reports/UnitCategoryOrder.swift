@@ -7,9 +7,10 @@ enum UnitCategoryOrder {
     _ rows: [Row], units: Layer, categories: [String], unit: (Row) -> Int, category: (Row) -> String
   ) -> [Row] {
     let order = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
-    return rows.sorted {
-      (units.features[unit($0)].id, order[category($0), default: 0], unit($0))
-        < (units.features[unit($1)].id, order[category($1), default: 0], unit($1))
-    }
+    // Each row's key made once: comparing through the features copied one (retaining its
+    // buffers) and hashed a category name at every look.
+    let ids = units.ids
+    let keys = rows.map { (ids[unit($0)], order[category($0), default: 0], unit($0)) }
+    return rows.indices.sorted { keys[$0] < keys[$1] }.map { rows[$0] }
   }
 }
