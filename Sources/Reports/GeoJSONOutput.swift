@@ -50,8 +50,8 @@ public struct GeoJSONOutput: Sendable {
       return
     }
     let target = outputCRS ?? "OGC:CRS84"
-    let source = try CoordinateReferenceSystem(workingCRS)
-    let destination = try CoordinateReferenceSystem(target)
+    let source = try CoordinateReferenceSystem.resolved(workingCRS)
+    let destination = try CoordinateReferenceSystem.resolved(target)
     let same = source.identifier != nil && source.identifier == destination.identifier
     var options = GeoJSONWriter.Options(precision: precision, enforceRightHandRule: true)
     if outputCRS != nil { options.crsName = target }

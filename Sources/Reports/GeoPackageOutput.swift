@@ -212,14 +212,14 @@ public struct GeoPackageOutput: Sendable {
   private func start(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> (
     GeoPackageWriter, SpatialReferenceSystem, TransformerRecipe?
   ) {
-    let source = try CoordinateReferenceSystem(workingCRS)
-    let target = try outputCRS.map { try CoordinateReferenceSystem($0) } ?? source
+    let source = try CoordinateReferenceSystem.resolved(workingCRS)
+    let target = try outputCRS.map { try CoordinateReferenceSystem.resolved($0) } ?? source
     let same =
       source.definition == target.definition
       || (source.identifier != nil && source.identifier == target.identifier)
     let recipe = same ? nil : try TransformerRecipe.best(from: source, to: target)
     let writer = try GeoPackageWriter(
-      path: path, wgs84Definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText(),
+      path: path, wgs84Definition: try CoordinateReferenceSystem.resolved("EPSG:4326").wellKnownText(),
       lastChange: lastChange)
     let system = try Self.system(for: target)
     try writer.add(system)
@@ -233,7 +233,7 @@ public struct GeoPackageOutput: Sendable {
     if crs.identifier == "OGC:CRS84" || crs.epsgCode == 4326 {
       return SpatialReferenceSystem(
         id: 4326, name: "WGS 84 geodetic", organization: "EPSG", organizationCode: 4326,
-        definition: try CoordinateReferenceSystem("EPSG:4326").wellKnownText())
+        definition: try CoordinateReferenceSystem.resolved("EPSG:4326").wellKnownText())
     }
     if let code = crs.epsgCode {
       return SpatialReferenceSystem(
