@@ -15,10 +15,11 @@ public final class EdgeBands: Sendable {
   let side: [Double]
   /// The ring each edge belongs to (consecutive edges of one ring are consecutive here).
   let ring: [Int32]
-  /// How many rings were numbered (a ring of only repeated points has a number but no edge).
-  let ringCount: Int32
-  /// Ring `r`'s edges are `ringEdges[r] ..< ringEdges[r + 1]`.
+  /// Ring `r`'s edges are `ringEdges[r] ..< ringEdges[r + 1]` (a ring of only repeated points
+  /// has a number but no edge).
   let ringEdges: [Int32]
+  /// How many rings were numbered.
+  var ringCount: Int32 { Int32(ringEdges.count - 1) }
   /// For bands joined from others (`init(joining:)`): the parts and the number of their first
   /// edge here. Their own bands answer `edges(in:)` and `contains`, so none are built here.
   private let parts: [(bands: EdgeBands, offset: Int32)]
@@ -106,7 +107,6 @@ public final class EdgeBands: Sendable {
   ) {
     self.parts = parts
     (self.box, self.x0, self.y0, self.x1, self.y1, self.side, self.ring) = (box, x0, y0, x1, y1, side, ring)
-    self.ringCount = ringCount
     var ringEdges = [Int32](repeating: 0, count: Int(ringCount) + 1)
     for r in ring { ringEdges[Int(r) + 1] += 1 }
     for r in 0..<Int(ringCount) { ringEdges[r + 1] += ringEdges[r] }

@@ -87,8 +87,6 @@ struct RunSet {
   var startingAt: [Int32]
   /// Set when two runs start at one crossing (which proper crossings never give).
   var twice = false
-  /// Where the run being walked begins in `coordinates`.
-  private var open = 0
 
   init(crossingCount: Int) {
     startingAt = [Int32](repeating: -1, count: crossingCount)
@@ -120,7 +118,6 @@ struct RunSet {
       guard low < high else {
         // No crossing: the whole ring is kept or dropped.
         if keptAtStart {
-          begin()
           for e in start..<end { append(own.x0[e], own.y0[e]) }
           append(own.x0[start], own.y0[start])
           finish(from: -1, to: -1, reverse: reverse)
@@ -134,7 +131,6 @@ struct RunSet {
       var kept = !keptAtStart
       var runStart: Int32 = -1
       if kept {
-        begin()
         append(crossings.x[Int(c0)], crossings.y[Int(c0)])
         runStart = c0
       }
@@ -147,7 +143,6 @@ struct RunSet {
           append(crossings.x[Int(c)], crossings.y[Int(c)])
           finish(from: runStart, to: c, reverse: reverse)
         } else {
-          begin()
           append(crossings.x[Int(c)], crossings.y[Int(c)])
           runStart = c
         }
@@ -176,22 +171,17 @@ struct RunSet {
     return low
   }
 
-  /// Starts a run at the end of the list. Each ring's walk finishes the run it has open, so
-  /// nothing is left to drop; removing it keeps the runs contiguous should that ever change.
-  private mutating func begin() {
-    coordinates.removeSubrange(open...)
-  }
-
   private mutating func append(_ x: Double, _ y: Double) {
     coordinates.append(x)
     coordinates.append(y)
   }
 
-  /// Ends the run being walked: reversed (point by point) when `reverse`.
+  /// Ends the run being walked (the coordinates since the last run's end; each ring's walk
+  /// finishes the run it opens): reversed, point by point, when `reverse`.
   private mutating func finish(from start: Int32, to end: Int32, reverse: Bool) {
     var (start, end) = (start, end)
     if reverse {
-      var low = open, high = coordinates.count - 2
+      var low = first[first.count - 1], high = coordinates.count - 2
       while low < high {
         coordinates.swapAt(low, high)
         coordinates.swapAt(low + 1, high + 1)
@@ -207,7 +197,6 @@ struct RunSet {
     starts.append(start)
     ends.append(end)
     first.append(coordinates.count)
-    open = coordinates.count
   }
 
   /// The runs joined into closed rings (points repeated in a row dropped), each as its own part

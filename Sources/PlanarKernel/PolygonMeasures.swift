@@ -59,7 +59,7 @@ public enum PolygonMeasures {
       let rings = geometry.ringRange(ofPart: part)
       let shell = geometry.pointRange(ofRing: rings.lowerBound)
       guard !shell.isEmpty else { continue }
-      let scanY = scanLineHeight(geometry, rings: rings, shell: shell)
+      let scanY = scanLineHeight(geometry, rings: rings)
       crossings.removeAll(keepingCapacity: true)
       for ring in rings { addCrossings(geometry, ring: ring, at: scanY, into: &crossings) }
       guard crossings.count % 2 == 0 else { return nil }
@@ -77,14 +77,9 @@ public enum PolygonMeasures {
 
   /// Midway between the highest vertex height at or below the middle of the shell's box and the
   /// lowest above it (the box's own edges when there are none), over every ring.
-  private static func scanLineHeight(_ geometry: FlatGeometry, rings: Range<Int>, shell: Range<Int>)
-    -> Double
-  {
-    var (low, high) = (Double.infinity, -Double.infinity)
-    for i in shell {
-      low = min(low, geometry.y(i))
-      high = max(high, geometry.y(i))
-    }
+  private static func scanLineHeight(_ geometry: FlatGeometry, rings: Range<Int>) -> Double {
+    let box = geometry.boundingBox(ofRing: rings.lowerBound)
+    var (low, high) = (box.minY, box.maxY)
     let centre = (low + high) / 2.0
     for ring in rings {
       for i in geometry.pointRange(ofRing: ring) {
@@ -105,13 +100,8 @@ public enum PolygonMeasures {
     _ geometry: FlatGeometry, ring: Int, at y: Double, into out: inout [Double]
   ) {
     let points = geometry.pointRange(ofRing: ring)
-    guard points.count >= 2 else { return }
-    var (low, high) = (Double.infinity, -Double.infinity)
-    for i in points {
-      low = min(low, geometry.y(i))
-      high = max(high, geometry.y(i))
-    }
-    guard low <= y, y <= high else { return }
+    let box = geometry.boundingBox(ofRing: ring)
+    guard points.count >= 2, box.minY <= y, y <= box.maxY else { return }
     for i in (points.lowerBound + 1)..<points.upperBound {
       let (x0, y0, x1, y1) = (geometry.x(i - 1), geometry.y(i - 1), geometry.x(i), geometry.y(i))
       if (y0 > y && y1 > y) || (y0 < y && y1 < y) || y0 == y1 { continue }
