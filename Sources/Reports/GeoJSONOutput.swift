@@ -66,13 +66,16 @@ public struct GeoJSONOutput: Sendable {
         var start = 0
         while start < count {
           let block = start..<min(count, start + Self.blockSize)
+          var made = try ParallelChunks.map(
+            count: block.count, threads: threads, chunkSize: 256, makeWorker: {},
+            body: { _, k in feature(block.lowerBound + k) })
+          if let recipe { try Self.transform(&made, recipe: recipe, threads: threads) }
+          let features = made
           let encoded = try ParallelChunks.map(
-            count: block.count, threads: threads, chunkSize: 256,
-            makeWorker: { try recipe.map { try Transformer($0) } },
-            body: { transformer, k in
-              let (geometry, properties) = feature(block.lowerBound + k)
-              let output = try geometry.map { try transformer?.transformed($0) ?? $0 }
-              return writer.encodeFeature(Feature(properties: properties, geometry: output))
+            count: features.count, threads: threads, chunkSize: 256, makeWorker: {},
+            body: { _, k in
+              writer.encodeFeature(
+                Feature(properties: features[k].properties, geometry: features[k].geometry))
             })
           for (k, bytes) in encoded.enumerated() {
             GeoJSONWriter.append(encodedFeature: bytes, at: block.lowerBound + k, to: &out)
@@ -86,6 +89,25 @@ public struct GeoJSONOutput: Sendable {
       }
     } catch let error as AtomicFile.WriteError {
       throw GeoJSONError.writeFailed(path: path, reason: error.reason)
+    }
+  }
+
+  /// Reprojects a block's geometries, each distinct coordinate once: neighbouring features
+  /// share their boundaries (a national crosswalk's pieces hold each vertex 2.7 times), and
+  /// PROJ's inverse projection is most of the cost of writing a layer.
+  static func transform(
+    _ features: inout [(geometry: FlatGeometry?, properties: JSONObject)], recipe: TransformerRecipe,
+    threads: Int
+  ) throws {
+    var coordinates: [Double] = []
+    coordinates.reserveCapacity(features.reduce(0) { $0 + ($1.geometry?.coordinates.count ?? 0) })
+    for feature in features { coordinates += feature.geometry?.coordinates ?? [] }
+    try recipe.transformDistinct(&coordinates, threads: threads)
+    var offset = 0
+    for k in features.indices {
+      guard let count = features[k].geometry?.coordinates.count else { continue }
+      features[k].geometry!.coordinates = Array(coordinates[offset..<(offset + count)])
+      offset += count
     }
   }
 }
