@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(name: "LayersTests", dependencies: ["TestSupport", "Layers", "GeoJSON", "GEOS", "PROJ", "GeoCore"]),
     .testTarget(name: "AnalysisTests", dependencies: ["TestSupport", "Analysis", "Layers", "GEOS", "GeoCore"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Analysis", "Layers", "GeoCore"]),
+      name: "ReportsTests", dependencies: ["TestSupport", "Reports", "Analysis", "Layers", "GeoCore", "PROJ"]),
     .testTarget(name: "MapsTests", dependencies: ["Maps", "GEOS", "GeoCore"]),
     .testTarget(
       name: "StudyTests",

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import PROJ
 import Reports
 import Testing
 
@@ -29,5 +30,53 @@ import Testing
     #expect(ks == (0..<count).map { $0 })
     let last = try #require(features.last?["geometry"] as? [String: Any])
     #expect(last["coordinates"] as? [Double] == [Double(count - 1), -1])
+  }
+
+  /// Reprojected output, where neighbouring features share vertices and each distinct vertex is
+  /// reprojected once per block: every feature holds exactly the coordinates PROJ gives for it
+  /// alone, across the block boundary and around features without geometry.
+  @Test func sharedVerticesAreReprojectedAsEachFeatureAlone() throws {
+    let count = 8192 + 40
+    @Sendable func square(_ k: Int) -> FlatGeometry? {
+      guard k % 1000 != 7 else { return nil }
+      let (x, y) = (400_000 + 10 * Double(k % 60), 300_000 + 10 * Double(k / 60))
+      return .polygon([[(x, y), (x + 10, y), (x + 10, y + 10), (x, y + 10), (x, y)]])
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nbhd-geojson-output-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("squares.geojson").path
+    try GeoJSONOutput(workingCRS: "EPSG:27700").write(count: count, threads: 2, to: path) { k in
+      (square(k), ["k": .number(Double(k))])
+    }
+    let recipe = try TransformerRecipe.best(
+      from: try CoordinateReferenceSystem.resolved("EPSG:27700"),
+      to: try CoordinateReferenceSystem.resolved("OGC:CRS84"))
+    let alone = try Transformer(recipe)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let features = try #require(json["features"] as? [[String: Any]])
+    #expect(features.count == count)
+    func key(_ x: Double, _ y: Double) -> String { String(format: "%.6f %.6f", x, y) }
+    var checked = 0
+    for (k, feature) in features.enumerated() {
+      guard let geometry = square(k) else {
+        #expect(feature["geometry"] is NSNull)
+        continue
+      }
+      let expected = try alone.transformed(geometry)
+      let wanted = Set((0..<expected.pointCount).map { key(expected.x($0), expected.y($0)) })
+      let written = try #require(
+        ((feature["geometry"] as? [String: Any])?["coordinates"] as? [[[Double]]])?.first)
+      #expect(Set(written.map { key($0[0], $0[1]) }) == wanted, "feature \(k)")
+      checked += 1
+    }
+    #expect(checked == count - 9)
+    // EPSG:27700 (400000, 300000) is (-2.0014331, 52.5977924) by pyproj 3.7.2 (the same
+    // Helmert operation, no grid).
+    let first = try #require(
+      ((features[0]["geometry"] as? [String: Any])?["coordinates"] as? [[[Double]]])?.first?.first)
+    #expect(abs(first[0] - -2.001433) < 1.5e-6 && abs(first[1] - 52.597792) < 1.5e-6)
   }
 }
