@@ -37,8 +37,8 @@ public struct GeoJSONOutput: Sendable {
   static let blockSize = 8192
 
   /// Writes `count` features, the k-th made by `feature(k)`, to `path`. Making, reprojecting
-  /// and encoding run in parallel chunks (each thread with its own PROJ transformer); the bytes
-  /// are the same whatever the thread count.
+  /// (`OutputFeatures.made`) and encoding run in parallel; the bytes are the same whatever the
+  /// thread count.
   public func write(
     count: Int, threads: Int = ParallelChunks.defaultThreadCount, to path: String,
     feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
@@ -66,11 +66,7 @@ public struct GeoJSONOutput: Sendable {
         var start = 0
         while start < count {
           let block = start..<min(count, start + Self.blockSize)
-          var made = try ParallelChunks.map(
-            count: block.count, threads: threads, chunkSize: 256, makeWorker: {},
-            body: { _, k in feature(block.lowerBound + k) })
-          if let recipe { try Self.transform(&made, recipe: recipe, threads: threads) }
-          let features = made
+          let features = try OutputFeatures.made(block, threads: threads, recipe: recipe, feature)
           let encoded = try ParallelChunks.map(
             count: features.count, threads: threads, chunkSize: 256, makeWorker: {},
             body: { _, k in
@@ -89,25 +85,6 @@ public struct GeoJSONOutput: Sendable {
       }
     } catch let error as AtomicFile.WriteError {
       throw GeoJSONError.writeFailed(path: path, reason: error.reason)
-    }
-  }
-
-  /// Reprojects a block's geometries, each distinct coordinate once: neighbouring features
-  /// share their boundaries (a national crosswalk's pieces hold each vertex 2.7 times), and
-  /// PROJ's inverse projection is most of the cost of writing a layer.
-  static func transform(
-    _ features: inout [(geometry: FlatGeometry?, properties: JSONObject)], recipe: TransformerRecipe,
-    threads: Int
-  ) throws {
-    var coordinates: [Double] = []
-    coordinates.reserveCapacity(features.reduce(0) { $0 + ($1.geometry?.coordinates.count ?? 0) })
-    for feature in features { coordinates += feature.geometry?.coordinates ?? [] }
-    try recipe.transformDistinct(&coordinates, threads: threads)
-    var offset = 0
-    for k in features.indices {
-      guard let count = features[k].geometry?.coordinates.count else { continue }
-      features[k].geometry!.coordinates = Array(coordinates[offset..<(offset + count)])
-      offset += count
     }
   }
 }

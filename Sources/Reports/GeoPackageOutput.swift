@@ -113,7 +113,9 @@ public struct GeoPackageOutput: Sendable {
         try writer.writeFeatures(table, count: features.count) { features[$0] }
       } else {
         let source = layer.features
-        let features = try output.transformed(count: source.count, recipe: recipe) { source[$0] }
+        let features = try OutputFeatures.made(
+          source.indices, threads: ParallelChunks.defaultThreadCount, recipe: recipe
+        ) { source[$0] }
         try writer.writeFeatures(table, count: features.count) { features[$0] }
       }
       if let style = layer.style {
@@ -178,7 +180,7 @@ public struct GeoPackageOutput: Sendable {
   }
 
   /// Writes one layer of `count` features, the k-th made by `feature(k)`, as table `name`.
-  /// Making and reprojecting run in parallel chunks (each thread with its own PROJ transformer).
+  /// Making and reprojecting run in parallel (`OutputFeatures.made`).
   public func write(
     count: Int, name: String, to path: String,
     feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
@@ -186,7 +188,8 @@ public struct GeoPackageOutput: Sendable {
     var clock = StageClock()
     let (writer, system, recipe) = try start(path)
     clock.lap("GeoPackage: start")
-    let features = try transformed(count: count, recipe: recipe, feature)
+    let features = try OutputFeatures.made(
+      0..<count, threads: ParallelChunks.defaultThreadCount, recipe: recipe, feature)
     clock.lap("GeoPackage: features made")
     try writer.writeFeatures(
       GeoPackageWriter.FeatureTable(name: name, srsID: system.id, precision: precision), count: count
@@ -194,19 +197,6 @@ public struct GeoPackageOutput: Sendable {
     clock.lap("GeoPackage: table written")
     try writer.finish()
     clock.lap("GeoPackage: committed, synced, renamed")
-  }
-
-  /// The features in the output CRS (as they are when no transformation is needed).
-  fileprivate func transformed(
-    count: Int, recipe: TransformerRecipe?,
-    _ feature: @Sendable (Int) -> (geometry: FlatGeometry?, properties: JSONObject)
-  ) throws -> [(geometry: FlatGeometry?, properties: JSONObject)] {
-    try ParallelChunks.map(
-      count: count, chunkSize: 256, makeWorker: { try recipe.map { try Transformer($0) } },
-      body: { transformer, k in
-        let (geometry, properties) = feature(k)
-        return (try geometry.map { try transformer?.transformed($0) ?? $0 }, properties)
-      })
   }
 
   private func start(_ path: String, lastChange: String = GeoPackageOutput.timestamp()) throws -> (
