@@ -75,14 +75,16 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
 
 @Suite struct TopologyTests {
   /// Two squares overlapping by 10 × 100, and a 5 m gap (5 × 100 = 500 m²) closed off by a third.
+  static let overlappingLayer = [
+    square(0, 0, 100),
+    square(90, 0, 100),  // overlaps the first by 10 × 100
+    FlatGeometry.polygon([[(0, 105), (190, 105), (190, 200), (0, 200), (0, 105)]]),  // leaves y 100..105
+    FlatGeometry.polygon([[(-10, 0), (0, 0), (0, 200), (-10, 200), (-10, 0)]]),
+    FlatGeometry.polygon([[(190, 0), (200, 0), (200, 200), (190, 200), (190, 0)]]),
+  ]
+
   @Test func overlapsAndGaps() throws {
-    let layer = [
-      square(0, 0, 100),
-      square(90, 0, 100),  // overlaps the first by 10 × 100
-      FlatGeometry.polygon([[(0, 105), (190, 105), (190, 200), (0, 200), (0, 105)]]),  // leaves y 100..105
-      FlatGeometry.polygon([[(-10, 0), (0, 0), (0, 200), (-10, 200), (-10, 0)]]),
-      FlatGeometry.polygon([[(190, 0), (200, 0), (200, 200), (190, 200), (190, 0)]]),
-    ]
+    let layer = Self.overlappingLayer
     let report = try TopologyCheck.run(layer, maxGapArea: 10_000, threads: 2)
     #expect(report.overlaps.count == 1)
     #expect(report.overlaps[0].first == 0 && report.overlaps[0].second == 1)
@@ -92,6 +94,24 @@ func squaresLayer(_ squares: [(x: Double, y: Double, side: Double, count: Double
     #expect(report.gaps[0].neighbours == [0, 1, 2, 3, 4])
     let small = try TopologyCheck.run(layer, maxGapArea: 900, threads: 1)
     #expect(small.gaps.isEmpty)
+  }
+
+  /// The check in two halves, as an overlap run makes it: the overlaps at once, the gaps sought
+  /// on another thread until asked for; the same report as the whole check on one thread.
+  @Test func overlapsAtOnceGapsWhenAsked() throws {
+    for threads in [1, 2] {
+      let started = try TopologyCheck.start(Self.overlappingLayer, maxGapArea: 10_000, threads: threads)
+      #expect(started.overlaps.map { [$0.first, $0.second] } == [[0, 1]])
+      #expect(started.overlaps.map(\.area) == [1000])
+      let report = try started.report()
+      #expect(report.overlaps == started.overlaps)
+      #expect(report.gaps.map(\.area) == [950])
+      #expect(report.gaps.map(\.neighbours) == [[0, 1, 2, 3, 4]])
+      let whole = try TopologyCheck.run(Self.overlappingLayer, maxGapArea: 10_000, threads: 1)
+      #expect(report.gaps == whole.gaps)
+      // Asked again, the same gaps (the search ran once).
+      #expect(try started.report().gaps == report.gaps)
+    }
   }
 
   /// Overlaps between features whose every edge is shared with a neighbour are found too: the

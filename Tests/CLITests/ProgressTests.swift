@@ -23,12 +23,16 @@ import Testing
       stages == [
         "nbhd overlap: overlay of localities23_full with wards23_full",
         "nbhd overlap: best-fit lookups",
-        "nbhd overlap: topology of both layers",
+        "nbhd overlap: overlaps in both layers",
         "nbhd overlap: summaries of localities23_full and wards23_full",
+        "nbhd overlap: writing tables, pieces and topology",
       ], "\(shown.stderr)")
     #expect(lines[0].hasPrefix("nbhd overlap: overlay of localities23_full with wards23_full: 4 units in "))
-    #expect(lines[2].hasPrefix("nbhd overlap: topology of both layers: 2 layers in "))
+    #expect(lines[2].hasPrefix("nbhd overlap: overlaps in both layers: 2 layers in "))
     #expect(lines[3].hasPrefix("nbhd overlap: summaries of localities23_full and wards23_full: 25 units in "))
+    // Crosswalk, both summaries, lookup, pieces, slivers, both layers' topology tables and
+    // layers, summary.json.
+    #expect(lines[4].hasPrefix("nbhd overlap: writing tables, pieces and topology: 11 files in "))
     // stdout is the same with and without progress, but for the output folder's name.
     #expect(shown.stdout == quiet.stdout.replacing(directory + "/quiet", with: directory + "/shown"))
     #expect(shown.stdout.contains("21 pieces"))

@@ -17,10 +17,9 @@ public struct OverlapRun: Sendable {
   public var lookupA: [(unit: Int?, method: BestFit.Method)]
   /// Best-fit lookup from B to A.
   public var lookupB: [(unit: Int?, method: BestFit.Method)]
-  /// Layer A's own overlaps and gaps, when checked.
-  public var topologyA: TopologyReport?
-  /// Layer B's own overlaps and gaps, when checked.
-  public var topologyB: TopologyReport?
+  /// Each layer's own overlaps and gaps, when checked: the gaps may still be sought on another
+  /// thread when the run is returned (see ``topology()``).
+  var checkedTopology: (a: TopologyInProgress, b: TopologyInProgress)?
   /// The population layer's name and field, when shares are weighted by people.
   public var population: (name: String, field: String)?
   /// The thresholds and switches the run used.
@@ -34,7 +33,7 @@ public struct OverlapRun: Sendable {
   public init(
     a: Layer, b: Layer, overlay: Overlay, summariesA: [FeatureSummary], summariesB: [FeatureSummary],
     lookupA: [(unit: Int?, method: BestFit.Method)], lookupB: [(unit: Int?, method: BestFit.Method)],
-    topologyA: TopologyReport?, topologyB: TopologyReport?, population: (name: String, field: String)?,
+    topology: (a: TopologyInProgress, b: TopologyInProgress)?, population: (name: String, field: String)?,
     options: OverlapOptions, maxGapArea: Double
   ) {
     self.a = a
@@ -44,8 +43,7 @@ public struct OverlapRun: Sendable {
     self.summariesB = summariesB
     self.lookupA = lookupA
     self.lookupB = lookupB
-    self.topologyA = topologyA
-    self.topologyB = topologyB
+    self.checkedTopology = topology
     self.population = population
     self.options = options
     self.maxGapArea = maxGapArea
@@ -70,6 +68,14 @@ public struct OverlapRun: Sendable {
       ranks[i] = rank
     }
     return ranks
+  }
+
+  /// Layer A's and layer B's own overlaps and gaps, when checked. Only the writing needs the
+  /// gaps, so ``analyse(_:_:population:options:checkTopology:maxGapArea:progress:knownPeople:knownTopology:)``
+  /// may return while they are still sought: this waits for them, and throws what their search
+  /// threw.
+  public func topology() throws -> (a: TopologyReport, b: TopologyReport)? {
+    try checkedTopology.map { (try $0.a.report(), try $0.b.report()) }
   }
 
   /// Total area of all pieces (m²).
@@ -108,8 +114,8 @@ extension OverlapRun {
     }
     options.keepPieceGeometry = false
     var run = OverlapRun(
-      a: a, b: b, overlay: overlay, summariesA: [], summariesB: [], lookupA: [], lookupB: [], topologyA: nil,
-      topologyB: nil, population: population.map { ($0.name, $0.field) }, options: options, maxGapArea: 0)
+      a: a, b: b, overlay: overlay, summariesA: [], summariesB: [], lookupA: [], lookupB: [], topology: nil,
+      population: population.map { ($0.name, $0.field) }, options: options, maxGapArea: 0)
     run.scope = .crosswalk
     return run
   }
@@ -132,15 +138,16 @@ extension OverlapRun {
     if population != nil { options.keepPieceGeometry = true }
     let geometriesA = a.geometries, geometriesB = b.geometries
     // Each layer's topology needs nothing of the overlay: it runs alongside, filling the gaps
-    // where one or the other leaves a core idle.
+    // where one or the other leaves a core idle. The summaries need only its overlaps, and the
+    // gaps are sought on until the writing needs them.
     let threads = options.threads
     let checking = Concurrently.start(threads: checkTopology ? threads : 1) {
-      () -> Result<(TopologyReport, TopologyReport)?, any Error> in
+      () -> Result<(a: TopologyInProgress, b: TopologyInProgress)?, any Error> in
       guard checkTopology else { return .success(nil) }
       return Result {
         (
-          try TopologyCheck.run(geometriesA, maxGapArea: maxGapArea, threads: threads),
-          try TopologyCheck.run(geometriesB, maxGapArea: maxGapArea, threads: threads)
+          try TopologyCheck.start(geometriesA, maxGapArea: maxGapArea, threads: threads),
+          try TopologyCheck.start(geometriesB, maxGapArea: maxGapArea, threads: threads)
         )
       }
     }
@@ -167,36 +174,36 @@ extension OverlapRun {
       return (lookupA, lookupB)
     }
     clock.lap("lookups")
-    // Topology first: its overlapping pairs let the summaries sum areas instead of building
-    // unions of building blocks.
-    var topologyA: TopologyReport?, topologyB: TopologyReport?
+    // Overlaps first: they let the summaries sum areas instead of building unions of building
+    // blocks.
+    var topology: (a: TopologyInProgress, b: TopologyInProgress)?
     if checkTopology {
-      try progress.stage("topology of both layers", total: 2, unit: "layers") { counter in
-        (topologyA, topologyB) = try checking.value().get()!
+      try progress.stage("overlaps in both layers", total: 2, unit: "layers") { counter in
+        topology = try checking.value().get()
         counter.advance(by: 2)
       }
     }
-    clock.lap("topology")
+    clock.lap("overlaps in both layers")
     let (summariesA, summariesB) = try progress.stage(
       "summaries of \(a.name) and \(b.name)", total: a.features.count + b.features.count, unit: "units"
     ) { counter in
       let summariesA = try MismatchAnalysis.summarize(
         overlay, side: .a, selfGeometries: geometriesA, otherGeometries: geometriesB, otherIDs: b.ids,
         populations: people?.a.totals, options: options,
-        otherOverlaps: (topologyB ?? knownTopology?.b)?.overlaps)
+        otherOverlaps: topology?.b.overlaps ?? knownTopology?.b.overlaps)
       counter.advance(by: a.features.count)
       clock.lap("summaries a")
       let summariesB = try MismatchAnalysis.summarize(
         overlay, side: .b, selfGeometries: geometriesB, otherGeometries: geometriesA, otherIDs: a.ids,
         populations: people?.b.totals, options: options,
-        otherOverlaps: (topologyA ?? knownTopology?.a)?.overlaps)
+        otherOverlaps: topology?.a.overlaps ?? knownTopology?.a.overlaps)
       counter.advance(by: b.features.count)
       clock.lap("summaries b")
       return (summariesA, summariesB)
     }
     return OverlapRun(
       a: a, b: b, overlay: overlay, summariesA: summariesA, summariesB: summariesB, lookupA: lookupA,
-      lookupB: lookupB, topologyA: topologyA, topologyB: topologyB,
+      lookupB: lookupB, topology: topology,
       population: population.map { ($0.name, $0.field) }, options: options, maxGapArea: maxGapArea)
   }
 

@@ -33,6 +33,19 @@ public struct TopologyReport: Sendable {
   public var gaps: [Gap]
 }
 
+/// A layer's topology check whose overlaps are found and whose gaps may still be sought on
+/// another thread (``TopologyCheck/start(_:maxGapArea:threads:gapsAlongside:)``).
+public struct TopologyInProgress: Sendable {
+  /// Every pair of features that share area.
+  public let overlaps: [TopologyReport.Overlap]
+  let gaps: Concurrently.Pending<Result<[TopologyReport.Gap], any Error>>
+
+  /// The whole report, once the gaps are found (waits for them).
+  public func report() throws -> TopologyReport {
+    TopologyReport(overlaps: overlaps, gaps: try gaps.value().get())
+  }
+}
+
 /// Finds overlaps and gaps in a polygon layer.
 public enum TopologyCheck {
   /// Checks `geometries` (valid polygons); gaps are holes in their union of less than
@@ -41,15 +54,29 @@ public enum TopologyCheck {
     _ geometries: [FlatGeometry], maxGapArea: Double = 100_000,
     threads: Int = ParallelChunks.defaultThreadCount
   ) throws -> TopologyReport {
+    try start(geometries, maxGapArea: maxGapArea, threads: threads, gapsAlongside: false).report()
+  }
+
+  /// ``run(_:maxGapArea:threads:)`` in two halves: returns once the overlaps are found, the gaps
+  /// still being sought on another thread (with `threads` of 2 or more), for work that needs
+  /// only the overlaps (the summaries) to go on meanwhile.
+  public static func start(
+    _ geometries: [FlatGeometry], maxGapArea: Double = 100_000,
+    threads: Int = ParallelChunks.defaultThreadCount, gapsAlongside: Bool = true
+  ) throws -> TopologyInProgress {
     let boxes = geometries.map(\.boundingBox)
     let index = BoxIndex(boxes)
     let shared = SharedEdges(geometries)
     let overlaps = try findOverlaps(
       geometries, boxes: boxes, index: index, hasFreeEdge: shared.hasFreeEdge, threads: threads)
-    let gaps = try findGaps(
-      geometries, index: index, shared: shared, maxGapArea: maxGapArea, isCoverage: overlaps.isEmpty,
-      threads: threads)
-    return TopologyReport(overlaps: overlaps, gaps: gaps)
+    let gaps = Concurrently.start(threads: gapsAlongside ? threads : 1) {
+      Result {
+        try findGaps(
+          geometries, index: index, shared: shared, maxGapArea: maxGapArea, isCoverage: overlaps.isEmpty,
+          threads: threads)
+      }
+    }
+    return TopologyInProgress(overlaps: overlaps, gaps: gaps)
   }
 
   /// Every pair of features that share area, by position (first < second).

@@ -28,18 +28,13 @@ public enum OverlapOutput {
     let keepPieces = run.options.keepPieceGeometry
     let pieces = keepPieces ? path(geoJSON.fileName("pieces")) : "",
       slivers = keepPieces ? path(geoJSON.fileName("slivers")) : ""
-    let topology = [("a", run.topologyA, run.a), ("b", run.topologyB, run.b)].compactMap {
-      label, report, layer in
-      report.map {
-        (
-          report: $0, layer: layer, csv: path("topology_\(label).csv"),
-          geoJSON: path(geoJSON.fileName("topology_\(label)"))
-        )
-      }
+    let topologyFiles = [("a", run.a), ("b", run.b)].map { label, layer in
+      (layer: layer, csv: path("topology_\(label).csv"), geoJSON: path(geoJSON.fileName("topology_\(label)")))
     }
     // The pieces (a national pair's 37,000 polygons, reprojected and encoded in parallel) are
-    // most of the writing; the tables and the topology files are written beside them on another
-    // thread (their names are listed in summary.json in the order above whichever ends first).
+    // most of the writing; the tables, the topology files (the layers' gaps may still be sought
+    // until then) and the slivers are written beside them on another thread (their names are
+    // listed in summary.json in the order above whichever ends first).
     _ = try Concurrently.run(
       threads: run.options.threads,
       other: {
@@ -47,18 +42,22 @@ public enum OverlapOutput {
         try CrosswalkTables.summary(run, side: .a).write(to: aSummary)
         try CrosswalkTables.summary(run, side: .b).write(to: bSummary)
         try CrosswalkTables.lookup(run).write(to: lookup)
-        for file in topology {
-          try CrosswalkTables.topology(file.report, layer: file.layer).write(to: file.csv)
-          try geoJSON.write(topologyFeatures(file.report, layer: file.layer), to: file.geoJSON)
+        if let topology = try run.topology() {
+          for (file, report) in zip(topologyFiles, [topology.a, topology.b]) {
+            try CrosswalkTables.topology(report, layer: file.layer).write(to: file.csv)
+            try geoJSON.write(topologyFeatures(report, layer: file.layer), to: file.geoJSON)
+          }
+        }
+        guard keepPieces else { return }
+        let sliverOrder = order.filter { run.overlay.pieces[$0].isSliver }
+        try geoJSON.write(count: sliverOrder.count, threads: run.options.threads, to: slivers) {
+          pieceFeature(run, sliverOrder[$0])
         }
       },
       here: {
         guard keepPieces else { return }
-        let threads = run.options.threads
-        try geoJSON.write(count: order.count, threads: threads, to: pieces) { pieceFeature(run, order[$0]) }
-        let sliverOrder = order.filter { run.overlay.pieces[$0].isSliver }
-        try geoJSON.write(count: sliverOrder.count, threads: threads, to: slivers) {
-          pieceFeature(run, sliverOrder[$0])
+        try geoJSON.write(count: order.count, threads: run.options.threads, to: pieces) {
+          pieceFeature(run, order[$0])
         }
       })
     clock.lap("write tables, pieces and topology")

@@ -55,8 +55,16 @@ struct Overlap: ParsableCommand {
         maxGapArea: analysis.maxGapArea, progress: progress)
     }
     let geoJSON = output.layerOutput(workingCRS: run.a.crs)
+    // The layers' gaps may still be sought while the first files are written.
     let files = try reportingFailures {
-      try OverlapOutput.write(run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
+      try progress.stage(
+        crosswalkOnly ? "writing the crosswalk" : "writing tables, pieces and topology", unit: "files"
+      ) { counter in
+        let files = try OverlapOutput.write(
+          run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
+        counter.advance(by: files.count)
+        return files
+      }
     }
     clock.lap("analysis")
     defer { clock.lap("write") }

@@ -22,10 +22,12 @@ enum OverlapText {
         "  \(label) \(layer.name) (\(layer.features.count)): \(counts); coterminosity index \(FixedDecimal.format(pair.coterminosityIndex, decimals: 3))"
       )
     }
-    for (label, report) in [("A", run.topologyA), ("B", run.topologyB)] {
-      guard let report else { continue }
-      lines.append(
-        "  topology \(label): \(report.overlaps.count) overlapping pairs, \(report.gaps.count) gaps")
+    // Written out by now, so found (the write threw whatever their search threw).
+    if let topology = try? run.topology() {
+      for (label, report) in [("A", topology.a), ("B", topology.b)] {
+        lines.append(
+          "  topology \(label): \(report.overlaps.count) overlapping pairs, \(report.gaps.count) gaps")
+      }
     }
     lines += InputNotes.lines([run.a, run.b])
     lines.append(
