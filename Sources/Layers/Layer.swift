@@ -42,9 +42,12 @@ public struct Layer: Sendable {
 
   /// Feature positions ordered by id, then position (how tables list units). The ids are read
   /// once: comparing through the features copied one (and retained its buffers) per look.
-  public var positionsByID: [Int] {
-    let ids = ids
-    return ids.indices.sorted { (ids[$0], $0) < (ids[$1], $1) }
+  public var positionsByID: [Int] { Self.positions(byID: ids) }
+
+  /// Positions ordered by `ids` (a layer's `ids`, for a caller that needs them too), then
+  /// position.
+  public static func positions(byID ids: [String]) -> [Int] {
+    ids.indices.sorted { (ids[$0], $0) < (ids[$1], $1) }
   }
 
   /// The bounding box of every feature.

@@ -18,19 +18,20 @@ public struct CSVWriter {
   /// tables are data, and quoting is what keeps a comma or quote inert.
   public mutating func text(_ value: String?) {
     separator()
-    guard let value, !value.isEmpty else { return }
-    let needsQuotes = value.utf8.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
-    }
-    if needsQuotes {
+    guard var value, !value.isEmpty else { return }
+    // Through the string's own UTF-8 buffer: its `utf8` view, scanned and then copied, went
+    // through the generic collection path a byte at a time.
+    value.withUTF8 { utf8 in
+      let needsQuotes = utf8.contains {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+      }
+      guard needsQuotes else { return bytes.append(contentsOf: utf8) }
       bytes.append(UInt8(ascii: "\""))
-      for byte in value.utf8 {
+      for byte in utf8 {
         if byte == UInt8(ascii: "\"") { bytes.append(byte) }
         bytes.append(byte)
       }
       bytes.append(UInt8(ascii: "\""))
-    } else {
-      bytes.append(contentsOf: value.utf8)
     }
   }
 

@@ -36,6 +36,19 @@ import Testing
     #expect(String(decoding: csv.bytes, as: UTF8.self) == expected)
   }
 
+  /// Text beyond ASCII is copied byte for byte, quoted when it holds a comma or quote.
+  @Test func welshNamesKeepTheirLetters() {
+    var csv = CSVWriter(header: ["name"])
+    for name in ["Ynys Môn", "Llŷn, Eifionydd", "Pen-y-bont \"ar Ogwr\""] {
+      csv.text(name)
+      csv.endRow()
+    }
+    #expect(
+      String(decoding: csv.bytes, as: UTF8.self)
+        == "name\nYnys Môn\n\"Llŷn, Eifionydd\"\n\"Pen-y-bont \"\"ar Ogwr\"\"\"\n")
+    #expect(csv.bytes.count == 59)  // ô and ŷ are two bytes each
+  }
+
   /// A formula-looking field stays as it is (the tables are data), unquoted unless it needs it.
   @Test func formulaTextIsLeftAlone() {
     var csv = CSVWriter(header: ["a"])

@@ -22,12 +22,16 @@ extension Overlay {
   func piecesBySelf(_ side: OverlaySide, featureCount: Int) -> [[PieceView]] {
     var grouped = [[PieceView]](repeating: [], count: featureCount)
     let other: OverlaySide = side == .a ? .b : .a
-    for (k, p) in pieces.enumerated() {
-      grouped[p.feature(on: side)].append(
-        PieceView(
-          piece: k, other: p.feature(on: other), area: p.area, shareOfSelf: p.share(of: side),
-          shareOfOther: p.share(of: other), populationShareOfSelf: p.populationShare(of: side),
-          populationShareOfOther: p.populationShare(of: other), isSliver: p.isSliver))
+    // Read in place: a copy of each piece would retain and release its geometry.
+    pieces.withUnsafeBufferPointer { pieces in
+      for k in pieces.indices {
+        grouped[pieces[k].feature(on: side)].append(
+          PieceView(
+            piece: k, other: pieces[k].feature(on: other), area: pieces[k].area,
+            shareOfSelf: pieces[k].share(of: side), shareOfOther: pieces[k].share(of: other),
+            populationShareOfSelf: pieces[k].populationShare(of: side),
+            populationShareOfOther: pieces[k].populationShare(of: other), isSliver: pieces[k].isSliver))
+      }
     }
     if side == .b {
       for i in grouped.indices { grouped[i].sort { $0.other < $1.other } }

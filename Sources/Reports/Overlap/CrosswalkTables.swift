@@ -17,24 +17,26 @@ public enum CrosswalkTables {
     // writing the row.
     let idsA = run.a.ids, idsB = run.b.ids
     let namesA = run.a.features.map(\.name), namesB = run.b.features.map(\.name)
-    for k in order ?? run.pieceOrder {
-      let piece = run.overlay.pieces[k]
-      csv.text(idsA[piece.a])
-      csv.text(namesA[piece.a])
-      csv.text(idsB[piece.b])
-      csv.text(namesB[piece.b])
-      csv.number(piece.area, decimals: 2)
-      csv.number(piece.shareOfA, decimals: 6)
-      csv.number(piece.shareOfB, decimals: 6)
-      csv.number(piece.iou, decimals: 6)
-      csv.flag(piece.isSliver)
-      csv.text(piece.method.rawValue)
-      if run.population != nil {
-        csv.number(piece.population, decimals: 2)
-        csv.number(piece.populationShareOfA, decimals: 6)
-        csv.number(piece.populationShareOfB, decimals: 6)
+    // Pieces read in place: a copy of each would retain and release its geometry.
+    run.overlay.pieces.withUnsafeBufferPointer { pieces in
+      for k in order ?? run.pieceOrder {
+        csv.text(idsA[pieces[k].a])
+        csv.text(namesA[pieces[k].a])
+        csv.text(idsB[pieces[k].b])
+        csv.text(namesB[pieces[k].b])
+        csv.number(pieces[k].area, decimals: 2)
+        csv.number(pieces[k].shareOfA, decimals: 6)
+        csv.number(pieces[k].shareOfB, decimals: 6)
+        csv.number(pieces[k].iou, decimals: 6)
+        csv.flag(pieces[k].isSliver)
+        csv.text(pieces[k].method.rawValue)
+        if run.population != nil {
+          csv.number(pieces[k].population, decimals: 2)
+          csv.number(pieces[k].populationShareOfA, decimals: 6)
+          csv.number(pieces[k].populationShareOfB, decimals: 6)
+        }
+        csv.endRow()
       }
-      csv.endRow()
     }
     return csv
   }
@@ -51,15 +53,16 @@ public enum CrosswalkTables {
       "lookup_centroid_method", "lookup_largest_overlap",
     ]
     var csv = CSVWriter(header: header)
-    let order = own.positionsByID
+    // Ids and names only: a copy of each feature would retain and release its buffers.
+    let ids = own.ids, names = own.features.map(\.name), otherIDs = other.ids
+    let order = Layer.positions(byID: ids)
     for i in order {
-      let feature = own.features[i]
       let s = summaries[i]
-      csv.text(feature.id)
-      csv.text(feature.name)
+      csv.text(ids[i])
+      csv.text(names[i])
       csv.number(s.area, decimals: 2)
       if run.population != nil { csv.number(s.population, decimals: 2) }
-      csv.text(s.best.map { other.features[$0].id })
+      csv.text(s.best.map { otherIDs[$0] })
       csv.text(s.best.flatMap { other.features[$0].name })
       csv.number(s.bestShare, decimals: 6)
       csv.number(s.bestShareOfOther, decimals: 6)
@@ -69,11 +72,11 @@ public enum CrosswalkTables {
       csv.number(s.uncoveredShare, decimals: 6)
       csv.number(s.hausdorff, decimals: 2)
       csv.text(s.mismatchClass.rawValue)
-      csv.text(s.buildingBlocks.map { other.features[$0].id }.sorted().joined(separator: ";"))
+      csv.text(s.buildingBlocks.map { otherIDs[$0] }.sorted().joined(separator: ";"))
       csv.number(s.buildingBlockIoU, decimals: 6)
-      csv.text(lookup[i].unit.map { other.features[$0].id })
+      csv.text(lookup[i].unit.map { otherIDs[$0] })
       csv.text(lookup[i].method.rawValue)
-      csv.text(s.best.map { other.features[$0].id })
+      csv.text(s.best.map { otherIDs[$0] })
       csv.endRow()
     }
     return csv
@@ -83,21 +86,22 @@ public enum CrosswalkTables {
   public static func lookup(_ run: OverlapRun) -> CSVWriter {
     var csv = CSVWriter(header: ["a_id", "a_name", "b_id", "b_name", "method"])
     let largest: BestFit.Method = run.population != nil ? .largestPopulationOverlap : .largestAreaOverlap
-    let order = run.a.positionsByID
+    let ids = run.a.ids, names = run.a.features.map(\.name)
+    let idsB = run.b.ids, namesB = run.b.features.map(\.name)
+    let order = Layer.positions(byID: ids)
     let piecesOfA =
       run.population == nil
       ? [] : KeyPositions.grouped(run.overlay.pieces.map(\.a), count: run.a.features.count)
     for i in order {
-      let feature = run.a.features[i]
       let rows: [(Int?, BestFit.Method)] = [
         (run.lookupA[i].unit, run.lookupA[i].method),
         (bestByPeopleOrArea(run, i, pieces: run.population == nil ? [] : piecesOfA[i]), largest),
       ]
       for (unit, method) in rows {
-        csv.text(feature.id)
-        csv.text(feature.name)
-        csv.text(unit.map { run.b.features[$0].id })
-        csv.text(unit.flatMap { run.b.features[$0].name })
+        csv.text(ids[i])
+        csv.text(names[i])
+        csv.text(unit.map { idsB[$0] })
+        csv.text(unit.flatMap { namesB[$0] })
         csv.text(method.rawValue)
         csv.endRow()
       }

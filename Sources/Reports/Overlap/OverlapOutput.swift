@@ -81,10 +81,11 @@ public enum OverlapOutput {
     geometry: FlatGeometry?, properties: JSONObject
   ) {
     let piece = run.overlay.pieces[k]
-    let a = run.a.features[piece.a], b = run.b.features[piece.b]
+    // Fields read in place: a copy of each feature would retain and release its buffers.
+    let a = piece.a, b = piece.b
     var properties: JSONObject = [
-      "a_id": .string(a.id), "a_name": a.name.map { .string($0) } ?? .null,
-      "b_id": .string(b.id), "b_name": b.name.map { .string($0) } ?? .null,
+      "a_id": .string(run.a.features[a].id), "a_name": run.a.features[a].name.map { .string($0) } ?? .null,
+      "b_id": .string(run.b.features[b].id), "b_name": run.b.features[b].name.map { .string($0) } ?? .null,
       "area_m2": .number(rounded(piece.area, 2)), "share_of_a": .number(rounded(piece.shareOfA, 6)),
       "share_of_b": .number(rounded(piece.shareOfB, 6)), "iou": .number(rounded(piece.iou, 6)),
       "sliver": .bool(piece.isSliver), "method": .string(piece.method.rawValue),
