@@ -38,7 +38,7 @@ public final class GeoPackageWriter {
         PRAGMA page_size = 4096;
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
-        PRAGMA cache_size = -131072;
+        PRAGMA cache_size = -16384;
         PRAGMA locking_mode = EXCLUSIVE;
         BEGIN;
         \(GeoPackageSchema.core)

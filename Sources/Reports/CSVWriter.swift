@@ -3,7 +3,7 @@ import GeoCore
 /// Builds an RFC 4180 CSV table in memory (UTF-8, header row, CRLF-free `\n` line ends, fields
 /// quoted only when they hold a comma, quote or line break). Numbers are written with fixed
 /// decimals so tables diff cleanly.
-public struct CSVWriter {
+public struct CSVWriter: Sendable {
   /// The table's bytes so far.
   public private(set) var bytes: [UInt8] = []
   private var fieldsInRow = 0

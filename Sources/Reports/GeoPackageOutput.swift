@@ -138,12 +138,16 @@ public struct GeoPackageOutput: Sendable {
     /// Writes a table the report also writes as CSV, typed as ``Table/init(name:description:csv:)``
     /// types it, straight from the parsed text (no object per row).
     public func write(name: String, description: String = "", csv: CSVWriter) throws {
-      let table = try CSVTable.parse(csv.bytes, source: name)
-      guard Set(table.header).count == table.header.count else {
+      try write(try CSVTableRows(name: name, description: description, csv: csv))
+    }
+
+    /// Writes a table read by ``CSVTableRows/init(name:description:csv:)``.
+    public func write(_ rows: CSVTableRows) throws {
+      guard let table = rows.table, let values = rows.values else {
         // Repeated column names: the object form decides which value each column holds.
-        return try write(Table(name: name, description: description, csv: csv))
+        return try write(Table(name: rows.name, description: rows.description, csv: rows.csv))
       }
-      let values = Table.numbers(table)
+      let (name, description) = (rows.name, rows.description)
       // The columns exactly as inferring them from the rows' objects would make them: one
       // representative value per column stands for the kinds the column holds.
       var sample = JSONObject()
@@ -176,6 +180,29 @@ public struct GeoPackageOutput: Sendable {
     public func finish() throws {
       if !styles.isEmpty { try writer.writeStyles(styles) }
       try writer.finish()
+    }
+  }
+
+  /// A CSV table read back for ``File/write(_:)-(CSVTableRows)``: its records and the numbers in
+  /// each column that holds only numbers. Reading is most of the work of writing such a table,
+  /// and needs nothing of the file, so it can be done while the file is busy with something else.
+  public struct CSVTableRows: Sendable {
+    let name: String
+    let description: String
+    let csv: CSVWriter
+    /// nil when column names repeat (the table is then written from objects).
+    let table: CSVTable?
+    let values: [[Double?]?]?
+
+    /// Reads `csv` back.
+    public init(name: String, description: String = "", csv: CSVWriter) throws {
+      (self.name, self.description, self.csv) = (name, description, csv)
+      let table = try CSVTable.parse(csv.bytes, source: name)
+      guard Set(table.header).count == table.header.count else {
+        (self.table, values) = (nil, nil)
+        return
+      }
+      (self.table, values) = (table, Table.numbers(table))
     }
   }
 

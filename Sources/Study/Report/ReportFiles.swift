@@ -9,17 +9,36 @@ import Reports
 enum ReportFiles {
   /// Writes every table and layer into `folder`; returns the file names, in order.
   static func write(_ study: StudyRun, to folder: String, clock: inout StageClock) throws -> [String] {
-    var files: [String] = []
     let crs = study.layers.first?.layer.crs ?? "EPSG:27700"
-    let geoJSON = GeoJSONOutput(workingCRS: crs)
+    // report.gpkg is written as the layers come, on a thread of its own while the next layer is
+    // made and written as GeoJSON (each layer's features are let go once in both files); its
+    // tables, kept as their CSV text meanwhile, follow the layers, then the styles. Its name is
+    // listed last, as the file is finished last.
+    let geoPackage = try GeoPackageOutput(workingCRS: crs).openAlongside(folder + "/report.gpkg")
+    var files: [String]
+    do {
+      files = try write(
+        study, to: folder, geoJSON: GeoJSONOutput(workingCRS: crs), geoPackage: geoPackage, clock: &clock)
+    } catch {
+      geoPackage.abandon()
+      throw error
+    }
+    try geoPackage.finish()
+    files.append("report.gpkg")
+    clock.lap("report: report.gpkg finished")
+    return files
+  }
+
+  /// Every file but report.gpkg, whose layers and tables are handed to `geoPackage` on the way.
+  private static func write(
+    _ study: StudyRun, to folder: String, geoJSON: GeoJSONOutput, geoPackage: GeoPackageOutput.Alongside,
+    clock: inout StageClock
+  ) throws -> [String] {
+    var files: [String] = []
     func path(_ name: String) -> String {
       files.append(name)
       return folder + "/" + name
     }
-    // report.gpkg is written as the layers come (each layer's features are let go once in both
-    // files); its tables, kept as their CSV text meanwhile, follow the layers, then the styles.
-    // Its name is listed last, as the file is finished last.
-    let geoPackage = try GeoPackageOutput(workingCRS: crs).open(folder + "/report.gpkg")
     var tables: [(name: String, csv: CSVWriter)] = []
     // A table named like a layer (topology_X) is stored as X_table in the GeoPackage.
     func table(_ name: String, _ csv: CSVWriter, clashes: Bool = false) throws {
@@ -49,7 +68,7 @@ enum ReportFiles {
         layer.alternativeStyles = alternativeStyles
         try geoPackage.write(layer)
       }
-      clock.lap("report: layer \(name) in report.gpkg")
+      clock.lap("report: layer \(name) handed to report.gpkg")
     }
     try table("input_features", features(study))
     for (pair, run) in study.pairs {
@@ -109,11 +128,8 @@ enum ReportFiles {
     while !tables.isEmpty {
       let (name, csv) = tables.removeFirst()
       try geoPackage.write(name: name, csv: csv)
-      clock.lap("report: table \(name) in report.gpkg")
+      clock.lap("report: table \(name) handed to report.gpkg")
     }
-    try geoPackage.finish()
-    files.append("report.gpkg")
-    clock.lap("report: report.gpkg finished")
     return files
   }
 
