@@ -18,7 +18,8 @@ extension GeoPackageOutput {
   /// thrown by the next hand-over or by `finish()`; nothing more is written after it, and the
   /// unfinished file is removed.
   public final class Alongside: Sendable {
-    /// The file, only ever touched on `queue`.
+    /// The file, only ever touched while holding `free` (by the work on `queue`, or by
+    /// `finish()` and `abandon()`, which wait for that work).
     private let owned: Owned
     private let queue = DispatchQueue(label: "nbhd.geopackage")
     /// Taken by each hand-over, given back when its work is done.

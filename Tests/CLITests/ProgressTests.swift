@@ -38,6 +38,25 @@ import Testing
     #expect(shown.stdout.contains("21 pieces"))
   }
 
+  /// Without the topology check, no topology file is written, listed or counted, and a folder
+  /// used before keeps no file this run did not write among those it lists.
+  @Test func noTopologyWritesAndListsNoTopologyFile() throws {
+    let directory = try CLI.temporaryDirectory()
+    let run = try CLI.run(["overlap"] + Self.inputs + ["--out", directory, "--no-topology"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("nbhd overlap: writing tables and pieces: 7 files in "), "\(run.stderr)")
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: directory + "/summary.json"))) as? [String: Any]
+    let files = summary?["files"] as? [String]
+    #expect(
+      files == [
+        "crosswalk.csv", "a_summary.csv", "b_summary.csv", "lookup.csv", "pieces.geojson", "slivers.geojson",
+        "summary.json",
+      ])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == files?.sorted())
+  }
+
   @Test func jsonStaysCleanOnStdout() throws {
     let directory = try CLI.temporaryDirectory()
     let run = try CLI.run(["overlap"] + Self.inputs + ["--out", directory, "--json"])

@@ -70,6 +70,9 @@ public struct OverlapRun: Sendable {
     return ranks
   }
 
+  /// Whether each layer's own overlaps and gaps were checked (``topology()`` is then not nil).
+  public var checksTopology: Bool { checkedTopology != nil }
+
   /// Layer A's and layer B's own overlaps and gaps, when checked. Only the writing needs the
   /// gaps, so ``analyse(_:_:population:options:checkTopology:maxGapArea:progress:knownPeople:knownTopology:)``
   /// may return while they are still sought: this waits for them, and throws what their search

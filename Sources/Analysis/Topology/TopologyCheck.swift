@@ -59,7 +59,8 @@ public enum TopologyCheck {
 
   /// ``run(_:maxGapArea:threads:)`` in two halves: returns once the overlaps are found, the gaps
   /// still being sought on another thread (with `threads` of 2 or more), for work that needs
-  /// only the overlaps (the summaries) to go on meanwhile.
+  /// only the overlaps (the summaries) to go on meanwhile. The search runs to its end even if
+  /// nobody asks for the report.
   public static func start(
     _ geometries: [FlatGeometry], maxGapArea: Double = 100_000,
     threads: Int = ParallelChunks.defaultThreadCount, gapsAlongside: Bool = true

@@ -17,7 +17,10 @@ public enum CrosswalkTables {
     // writing the row.
     let idsA = run.a.ids, idsB = run.b.ids
     let namesA = run.a.features.map(\.name), namesB = run.b.features.map(\.name)
-    // Pieces read in place: a copy of each would retain and release its geometry.
+    // Pieces read in place: a copy of each would retain and release its geometry. The buffer
+    // does not check its bounds: a given order is checked here.
+    precondition(
+      order?.allSatisfy(run.overlay.pieces.indices.contains) ?? true, "crosswalk order names no piece")
     run.overlay.pieces.withUnsafeBufferPointer { pieces in
       for k in order ?? run.pieceOrder {
         csv.text(idsA[pieces[k].a])

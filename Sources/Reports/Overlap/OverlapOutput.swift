@@ -7,7 +7,9 @@ import Layers
 /// a_summary.csv, b_summary.csv, lookup.csv, pieces.geojson, slivers.geojson, topology tables and
 /// layers, summary.json. Each file is written atomically.
 public enum OverlapOutput {
-  /// Writes the files and returns the paths written.
+  /// Writes the files and returns the paths written. A failure, including one in the search for
+  /// the layers' gaps that finishes while the first files are written, leaves the files written
+  /// before it (each whole) and no summary.json.
   @discardableResult
   public static func write(
     _ run: OverlapRun, to directory: String, geoJSON: GeoJSONOutput, versions: JSONObject
@@ -28,9 +30,14 @@ public enum OverlapOutput {
     let keepPieces = run.options.keepPieceGeometry
     let pieces = keepPieces ? path(geoJSON.fileName("pieces")) : "",
       slivers = keepPieces ? path(geoJSON.fileName("slivers")) : ""
-    let topologyFiles = [("a", run.a), ("b", run.b)].map { label, layer in
-      (layer: layer, csv: path("topology_\(label).csv"), geoJSON: path(geoJSON.fileName("topology_\(label)")))
-    }
+    let topologyFiles =
+      run.checksTopology
+      ? [("a", run.a), ("b", run.b)].map { label, layer in
+        (
+          layer: layer, csv: path("topology_\(label).csv"),
+          geoJSON: path(geoJSON.fileName("topology_\(label)"))
+        )
+      } : []
     // The pieces (a national pair's 37,000 polygons, reprojected and encoded in parallel) are
     // most of the writing; the tables, the topology files (the layers' gaps may still be sought
     // until then) and the slivers are written beside them on another thread (their names are

@@ -20,6 +20,7 @@ enum ReportFiles {
       files = try write(
         study, to: folder, geoJSON: GeoJSONOutput(workingCRS: crs), geoPackage: geoPackage, clock: &clock)
     } catch {
+      // The caller hears of this failure; one report.gpkg may have met is moot with it.
       geoPackage.abandon()
       throw error
     }

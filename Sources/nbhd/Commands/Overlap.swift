@@ -58,7 +58,10 @@ struct Overlap: ParsableCommand {
     // The layers' gaps may still be sought while the first files are written.
     let files = try reportingFailures {
       try progress.stage(
-        crosswalkOnly ? "writing the crosswalk" : "writing tables, pieces and topology", unit: "files"
+        crosswalkOnly
+          ? "writing the crosswalk"
+          : noTopology ? "writing tables and pieces" : "writing tables, pieces and topology",
+        unit: "files"
       ) { counter in
         let files = try OverlapOutput.write(
           run, to: output.directory, geoJSON: geoJSON, versions: NbhdVersion.json)
