@@ -143,9 +143,10 @@ public struct GeoPackageOutput: Sendable {
 
     /// Writes a table read by ``CSVTableRows/init(name:description:csv:)``.
     public func write(_ rows: CSVTableRows) throws {
-      guard let table = rows.table, let values = rows.values else {
-        // Repeated column names: the object form decides which value each column holds.
-        return try write(Table(name: rows.name, description: rows.description, csv: rows.csv))
+      let (table, values): (CSVTable, [[Double?]?])
+      switch rows.form {
+      case .objects(let objects): return try write(objects)
+      case .parsed(let parsed, let numbers): (table, values) = (parsed, numbers)
       }
       let (name, description) = (rows.name, rows.description)
       // The columns exactly as inferring them from the rows' objects would make them: one
@@ -189,20 +190,23 @@ public struct GeoPackageOutput: Sendable {
   public struct CSVTableRows: Sendable {
     let name: String
     let description: String
-    let csv: CSVWriter
-    /// nil when column names repeat (the table is then written from objects).
-    let table: CSVTable?
-    let values: [[Double?]?]?
+    let form: Form
+
+    enum Form: Sendable {
+      /// The records, and each column's numbers when it holds only numbers.
+      case parsed(CSVTable, [[Double?]?])
+      /// With repeated column names, the object form decides which value each column holds.
+      case objects(Table)
+    }
 
     /// Reads `csv` back.
     public init(name: String, description: String = "", csv: CSVWriter) throws {
-      (self.name, self.description, self.csv) = (name, description, csv)
+      (self.name, self.description) = (name, description)
       let table = try CSVTable.parse(csv.bytes, source: name)
-      guard Set(table.header).count == table.header.count else {
-        (self.table, values) = (nil, nil)
-        return
-      }
-      (self.table, values) = (table, Table.numbers(table))
+      form =
+        Set(table.header).count == table.header.count
+        ? .parsed(table, Table.numbers(table))
+        : .objects(try Table(name: name, description: description, csv: csv))
     }
   }
 

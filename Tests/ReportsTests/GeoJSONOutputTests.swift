@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import PROJ
 import Reports
+import TestSupport
 import Testing
 
 /// GeoJSON output written a block at a time.
@@ -10,11 +11,9 @@ import Testing
   /// order, the blocks joined by the same separator as the features within a block.
   @Test func featuresAcrossBlocksAreWrittenOnceInOrder() throws {
     let count = 8192 + 3
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "nbhd-geojson-output-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("points.geojson").path
+    let directory = try Scratch.folder("nbhd-geojson-output")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/points.geojson"
     try GeoJSONOutput(workingCRS: "OGC:CRS84").write(count: count, threads: 2, to: path) { k in
       (FlatGeometry.point(x: Double(k), y: -1), ["k": .number(Double(k))])
     }
@@ -42,11 +41,9 @@ import Testing
       let (x, y) = (400_000 + 10 * Double(k % 60), 300_000 + 10 * Double(k / 60))
       return .polygon([[(x, y), (x + 10, y), (x + 10, y + 10), (x, y + 10), (x, y)]])
     }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "nbhd-geojson-output-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("squares.geojson").path
+    let directory = try Scratch.folder("nbhd-geojson-output")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/squares.geojson"
     try GeoJSONOutput(workingCRS: "EPSG:27700").write(count: count, threads: 2, to: path) { k in
       (square(k), ["k": .number(Double(k))])
     }

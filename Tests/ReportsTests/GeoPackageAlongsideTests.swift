@@ -1,18 +1,12 @@
 import Foundation
 import GeoCore
 import Reports
+import TestSupport
 import Testing
 
 /// report.gpkg written on a thread of its own: the same bytes as written in place, and a failure
 /// thrown to the caller with nothing left behind.
 @Suite struct GeoPackageAlongsideTests {
-  static func folder() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "nbhd-alongside-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.path
-  }
-
   /// Three squares of 100 m with an id and an area, styled.
   static let squares = GeoPackageOutput.Layer(
     name: "squares",
@@ -44,7 +38,7 @@ import Testing
 
   @Test func sameBytesAsWrittenInPlace() throws {
     let output = GeoPackageOutput(workingCRS: "EPSG:27700")
-    let folder = try Self.folder()
+    let folder = try Scratch.folder("nbhd-alongside")
     let stamp = "2026-01-01T00:00:00.000Z"
     let inPlace = try output.open(folder + "/in-place.gpkg", lastChange: stamp)
     try inPlace.write(Self.squares)
@@ -62,7 +56,7 @@ import Testing
   /// A layer handed over twice under one name fails on the file's thread: the caller hears of it
   /// from `finish()`, and neither the file nor its temporary copy is left.
   @Test func failureReachesTheCaller() throws {
-    let folder = try Self.folder()
+    let folder = try Scratch.folder("nbhd-alongside")
     let alongside = try GeoPackageOutput(workingCRS: "EPSG:27700").openAlongside(folder + "/r.gpkg")
     // Being written, in a temporary file beside its path.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)

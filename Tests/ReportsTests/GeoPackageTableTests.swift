@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Reports
+import TestSupport
 import Testing
 
 /// A report's CSV tables in report.gpkg: written straight from the CSV text, the file is byte for
@@ -8,10 +9,7 @@ import Testing
 /// is checked by hand here.
 @Suite struct GeoPackageTableTests {
   static func file(_ csv: CSVWriter, direct: Bool) throws -> Data {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "nbhd-table-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent("t.gpkg").path
+    let path = try Scratch.folder("nbhd-table") + "/t.gpkg"
     let file = try GeoPackageOutput(workingCRS: "EPSG:27700").open(
       path, lastChange: "2026-01-01T00:00:00.000Z")
     if direct {
